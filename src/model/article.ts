@@ -1,0 +1,101 @@
+import type { Span } from './span.js';
+import type { SourceMap } from './source-map.js';
+
+/** How a metadata value was found, so `entente show` can say why it believes it. */
+export type FoundBy =
+  | 'given' // supplied by the user or the JSON line
+  | 'json-ld'
+  | 'meta'
+  | 'time-element'
+  | 'html-title'
+  | 'heading'
+  | 'first-line'
+  | 'dateline'
+  | 'url-path'
+  | 'relative-date'
+  | 'promo-line'
+  | 'original-url-line'
+  | 'domain'
+  | 'byline'
+  | 'file-name';
+
+/** A metadata value with its provenance. `evidence` quotes the input that gave it. */
+export interface Found<T> {
+  value: T;
+  by: FoundBy;
+  evidence?: string;
+  /** the rule id that produced it */
+  rule?: string;
+}
+
+export interface ArticleMeta {
+  title?: Found<string>;
+  /** ISO date `YYYY-MM-DD` (or a full ISO timestamp when the page gives one) */
+  date?: Found<string>;
+  /** the outlet, e.g. "Fox News" */
+  source?: Found<string>;
+  url?: Found<string>;
+  author?: Found<string>;
+  language?: Found<string>;
+}
+
+/** Something the cleaner took out of the body, with the rule that took it and why. */
+export interface Removal {
+  rule: string;
+  reason: string;
+  text: string;
+  inputStart: number;
+  inputEnd: number;
+}
+
+/** A photo caption kept apart from the body (never a body paragraph). */
+export interface Caption {
+  text: string;
+  credit?: string;
+  inputStart: number;
+  inputEnd: number;
+  /** how many times the page printed it (the seeds print each twice) */
+  copies: number;
+}
+
+export type InputFormat = 'html' | 'markdown' | 'text';
+
+/** What a cleaner hands on: the body text and everything derived from reading the raw input. */
+export interface Cleaned {
+  format: InputFormat;
+  /** the clean body: paragraphs separated by a blank line */
+  text: string;
+  paragraphs: Span[];
+  sourceMap: SourceMap;
+  meta: ArticleMeta;
+  captions: Caption[];
+  removed: Removal[];
+}
+
+/** Span layers, each added by one stage (`spans.sentences` by nlp, later `spans.mentions` …). */
+export interface SpanLayers {
+  paragraphs: Span[];
+  sentences: Span[];
+  tokens: Span[];
+}
+
+/**
+ * The one record every stage reads and extends: an article, its clean text, and span layers
+ * into that text.
+ */
+export interface Article {
+  /** content-derived: the same story ingested twice is one article */
+  id: string;
+  /** where it came from: a path, `path#line` for a JSON line, or `-` for standard input */
+  origin: string;
+  format: InputFormat;
+  encoding: string;
+  /** length of the decoded input the source map points into */
+  inputLength: number;
+  text: string;
+  meta: ArticleMeta;
+  spans: SpanLayers;
+  captions: Caption[];
+  removed: Removal[];
+  sourceMap: SourceMap;
+}

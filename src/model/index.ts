@@ -1,0 +1,4 @@
+export * from './span.js';
+export * from './source-map.js';
+export * from './article.js';
+export * from './errors.js';
