@@ -17,7 +17,8 @@ export type FoundBy =
   | 'original-url-line'
   | 'domain'
   | 'byline'
-  | 'file-name';
+  | 'file-name'
+  | 'detected';
 
 /** A metadata value with its provenance. `evidence` quotes the input that gave it. */
 export interface Found<T> {
