@@ -1,0 +1,176 @@
+import { open, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { InputFormat } from '../model/article.js';
+import { skip, type Skipped } from '../model/errors.js';
+import { decodeBytes } from './decode.js';
+import { detectFormat } from './format.js';
+import { expandPaths } from './paths.js';
+
+/** Metadata that came with the input itself (a JSON line's fields): trusted over anything inferred. */
+export interface GivenMeta {
+  title?: string;
+  date?: string;
+  url?: string;
+  source?: string;
+}
+
+/** One article's raw input, decoded, with its format known: what `analyze()` takes. */
+export interface RawItem {
+  origin: string;
+  text: string;
+  format: InputFormat;
+  encoding: string;
+  given: GivenMeta;
+}
+
+export interface ReadOptions {
+  /** an item larger than this is skipped as too large (a JSON lines file is judged line by line) */
+  maxBytes: number;
+}
+
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Reads every input item under the given paths: one per file, one per JSON line, one for
+ * standard input. Never throws for bad input: each bad item comes out as a `Skipped`.
+ *
+ * @example
+ * for await (const item of readItems(['examples/'])) if (!('skipped' in item)) console.log(item.origin, item.format);
+ */
+export async function* readItems(paths: string[], opts: ReadOptions = { maxBytes: DEFAULT_MAX_BYTES }): AsyncGenerator<RawItem | Skipped> {
+  for await (const p of expandPaths(paths)) {
+    if (p.kind === 'missing') {
+      yield skip('unreadable', p.path, 'no such file or folder, or the pattern matched nothing');
+    } else if (p.kind === 'stdin') {
+      yield* fromBytes(await readStdin(), '-', opts);
+    } else {
+      yield* readFile(p.path, opts);
+    }
+  }
+}
+
+async function* readFile(path: string, opts: ReadOptions): AsyncGenerator<RawItem | Skipped> {
+  let size: number;
+  let head: Buffer;
+  try {
+    size = (await stat(path)).size;
+    const fh = await open(path, 'r');
+    try {
+      head = Buffer.alloc(Math.min(size, 64 * 1024));
+      await fh.read(head, 0, head.length, 0);
+    } finally {
+      await fh.close();
+    }
+  } catch (cause) {
+    yield skip('unreadable', path, `cannot read the file: ${(cause as Error).message}`);
+    return;
+  }
+  if (size === 0) {
+    yield skip('empty', path, 'the file has 0 bytes');
+    return;
+  }
+  const headText = head.toString('utf8');
+  if (detectFormat(headText, path) === 'jsonl' && !head.includes(0)) {
+    yield* readJsonLines(path, opts);
+    return;
+  }
+  if (size > opts.maxBytes) {
+    yield skip('too-large', path, `the file has ${mb(size)} MB, over the ${mb(opts.maxBytes)} MB limit for one article (--max-bytes)`);
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    const fh = await open(path, 'r');
+    try {
+      bytes = (await fh.readFile()) as Buffer;
+    } finally {
+      await fh.close();
+    }
+  } catch (cause) {
+    yield skip('unreadable', path, `cannot read the file: ${(cause as Error).message}`);
+    return;
+  }
+  yield* fromBytes(bytes, path, opts);
+}
+
+function* fromBytes(bytes: Uint8Array, origin: string, opts: ReadOptions): Generator<RawItem | Skipped> {
+  if (bytes.length > opts.maxBytes) {
+    yield skip('too-large', origin, `the input has ${mb(bytes.length)} MB, over the ${mb(opts.maxBytes)} MB limit for one article (--max-bytes)`);
+    return;
+  }
+  const decoded = decodeBytes(bytes, origin);
+  if ('skipped' in decoded) {
+    yield decoded;
+    return;
+  }
+  if (!/\S/.test(decoded.text)) {
+    yield skip('empty', origin, `the input holds only white space (${bytes.length} bytes)`);
+    return;
+  }
+  const format = detectFormat(decoded.text, origin);
+  if (format === 'jsonl') {
+    let n = 0;
+    for (const line of decoded.text.split('\n')) {
+      n++;
+      if (line.trim()) yield fromJsonLine(line, `${origin}#${n}`, opts);
+    }
+    return;
+  }
+  yield { origin, text: decoded.text, format, encoding: decoded.encoding, given: {} };
+}
+
+async function* readJsonLines(path: string, opts: ReadOptions): AsyncGenerator<RawItem | Skipped> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }), crlfDelay: Infinity });
+  let n = 0;
+  try {
+    for await (const line of lines) {
+      n++;
+      if (line.trim()) yield fromJsonLine(n === 1 ? line.replace(/^\uFEFF/, '') : line, `${path}#${n}`, opts);
+    }
+  } catch (cause) {
+    yield skip('unreadable', `${path}#${n + 1}`, `reading stopped: ${(cause as Error).message}`);
+  }
+}
+
+const TEXT_FIELDS = ['text', 'html', 'body', 'content'] as const;
+
+/**
+ * One JSON line → one raw item. It must be an object with a `text` or `html` string; optional
+ * `title`, `date`, `url`, `source` strings are taken as given.
+ *
+ * @example fromJsonLine('{"text":"Hi there."}', 'a.jsonl#1', { maxBytes: 1e6 }).format // 'text'
+ */
+export function fromJsonLine(line: string, origin: string, opts: ReadOptions): RawItem | Skipped {
+  if (line.length > opts.maxBytes) {
+    return skip('too-large', origin, `the line has ${mb(line.length)} MB, over the ${mb(opts.maxBytes)} MB limit (--max-bytes)`);
+  }
+  let obj: unknown;
+  try {
+    obj = JSON.parse(line);
+  } catch (cause) {
+    return skip('malformed-json', origin, `not valid JSON: ${(cause as Error).message}`);
+  }
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
+    return skip('malformed-json', origin, 'a JSON line must be an object with a "text" or "html" field');
+  }
+  const rec = obj as Record<string, unknown>;
+  const field = TEXT_FIELDS.find((f) => typeof rec[f] === 'string');
+  if (!field) return skip('malformed-json', origin, 'the object has no "text" or "html" string field');
+  const text = rec[field] as string;
+  if (!text.trim()) return skip('empty', origin, `the "${field}" field is empty`);
+  const str = (k: string) => (typeof rec[k] === 'string' && (rec[k] as string).trim() ? (rec[k] as string).trim() : undefined);
+  const detected = detectFormat(text, '');
+  const format: InputFormat = field === 'html' || detected === 'html' ? 'html' : detected === 'markdown' ? 'markdown' : 'text';
+  return { origin, text, format, encoding: 'utf-8', given: { title: str('title'), date: str('date'), url: str('url'), source: str('source') } };
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function mb(n: number): string {
+  return (n / 1024 / 1024).toFixed(1);
+}
