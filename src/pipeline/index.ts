@@ -1,0 +1,68 @@
+import type { Article } from '../model/article.js';
+import { EntenteError, skip, type Skipped } from '../model/errors.js';
+import type { RawItem } from '../ingest/items.js';
+import { checkAssigned, checkStages, type Draft, type Stage } from './stage.js';
+import { STAGES } from './stages.js';
+
+export { STAGES, articleId } from './stages.js';
+export type { Stage, Draft } from './stage.js';
+
+checkStages(STAGES);
+
+export interface AnalyzeInput {
+  text: string;
+  format?: RawItem['format'];
+  origin?: string;
+  encoding?: string;
+  given?: RawItem['given'];
+}
+
+/**
+ * Runs every stage over one article. Bad input comes back as `Skipped`; a stage that breaks its
+ * contract throws. An unexpected exception inside a stage is a bug, but one article must not stop
+ * a batch, so it is turned into a `pipeline-error` skip that names the stage.
+ *
+ * @example
+ * const a = analyze({ text: 'Lavrov met Wang Yi in Guilin on Tuesday. They talked.' });
+ * if (!('skipped' in a)) console.log(a.spans.sentences.length); // 2
+ */
+export function analyze(input: AnalyzeInput | RawItem, stages: readonly Stage[] = STAGES): Article | Skipped {
+  const raw: RawItem = {
+    origin: input.origin ?? '-',
+    text: input.text,
+    format: input.format ?? 'text',
+    encoding: input.encoding ?? 'utf-8',
+    given: input.given ?? {},
+  };
+  let draft: Draft = { raw };
+  for (const stage of stages) {
+    let out: Partial<Draft> | Skipped;
+    try {
+      out = stage.run(draft);
+    } catch (cause) {
+      if (cause instanceof EntenteError) throw cause;
+      return skip('pipeline-error', raw.origin, `stage "${stage.name}" failed: ${(cause as Error)?.message ?? String(cause)}`);
+    }
+    if ('skipped' in out) return out as Skipped;
+    checkAssigned(stage, out);
+    draft = { ...draft, ...out };
+  }
+  return toArticle(draft);
+}
+
+function toArticle(d: Draft): Article {
+  const c = d.cleaned!;
+  return {
+    id: d.id!,
+    origin: d.raw.origin,
+    format: c.format,
+    encoding: d.raw.encoding,
+    inputLength: d.raw.text.length,
+    text: c.text,
+    meta: d.language ? { ...c.meta, language: { value: d.language.lang, by: 'detected', evidence: d.language.detail, rule: 'language/function-words' } } : c.meta,
+    spans: { paragraphs: c.paragraphs, sentences: d.sentences!, tokens: d.tokens! },
+    captions: c.captions,
+    removed: c.removed,
+    sourceMap: c.sourceMap,
+  };
+}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { clean } from '../clean/index.js';
+import { fold } from '../clean/fold.js';
+import { detectLanguage, splitSentences, tokenize } from '../nlp/index.js';
+import { skip } from '../model/errors.js';
+import type { Stage } from './stage.js';
+
+const cleanStage: Stage = {
+  name: 'clean',
+  requires: ['raw'],
+  assigns: ['cleaned'],
+  run: (d) => {
+    const cleaned = clean(d.raw);
+    return 'skipped' in cleaned ? cleaned : { cleaned };
+  },
+};
+
+const languageStage: Stage = {
+  name: 'language',
+  requires: ['cleaned', 'tokens'],
+  assigns: ['language'],
+  run: (d) => {
+    const language = detectLanguage(d.cleaned!.text, d.tokens!);
+    if (language.lang === 'other') return skip('not-english', d.raw.origin, `the article is not in English (${language.detail}); entente's dictionaries are English`);
+    return { language };
+  },
+};
+
+const sentenceStage: Stage = {
+  name: 'sentences',
+  requires: ['cleaned'],
+  assigns: ['sentences'],
+  run: (d) => ({ sentences: splitSentences(d.cleaned!.text, d.cleaned!.paragraphs) }),
+};
+
+const tokenStage: Stage = {
+  name: 'tokens',
+  requires: ['cleaned', 'sentences'],
+  assigns: ['tokens'],
+  run: (d) => ({ tokens: tokenize(d.cleaned!.text, d.sentences!) }),
+};
+
+const identityStage: Stage = {
+  name: 'identity',
+  requires: ['cleaned'],
+  assigns: ['id'],
+  run: (d) => ({ id: articleId(d.cleaned!.text) }),
+};
+
+/**
+ * The same story is the same article whatever its quote marks, dashes, case or spacing: the id
+ * hashes the body with those folded.
+ *
+ * @example articleId('“Hi,” he said.') === articleId('"hi," he  said.') // true
+ */
+export function articleId(body: string): string {
+  return createHash('sha256').update(fold(body)).digest('hex').slice(0, 16);
+}
+
+/** The pipeline, in order. Order matters: each stage reads what the ones before it assigned. */
+export const STAGES: readonly Stage[] = Object.freeze([cleanStage, sentenceStage, tokenStage, languageStage, identityStage]);

@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, STAGES, articleId } from '../../src/pipeline/index.js';
+import { checkStages, type Stage } from '../../src/pipeline/stage.js';
+import { toInputSpan } from '../../src/model/source-map.js';
+import { makeArticle } from '../_fixtures.js';
+
+test('pipeline: a stage that requires what no earlier stage assigns fails at start-up, naming it', () => {
+  const bad: Stage = { name: 'events', requires: ['tokens'], assigns: ['id'], run: () => ({}) };
+  assert.throws(() => checkStages([bad]), /stage "events" requires "tokens"/);
+  assert.doesNotThrow(() => checkStages(STAGES));
+});
+
+test('pipeline: a stage that returns what it did not declare fails with its name', () => {
+  const liar: Stage = { name: 'liar', requires: ['raw'], assigns: ['id'], run: () => ({ id: 'x', sentences: [] }) };
+  assert.throws(() => analyze({ text: 'x' }, [liar]), /stage "liar" assigned "sentences"/);
+});
+
+test('pipeline: an exception inside a stage skips that article, naming the stage, instead of stopping a batch', () => {
+  const boom: Stage = { name: 'boom', requires: ['raw'], assigns: ['id'], run: () => { throw new RangeError('deep'); } };
+  const r = analyze({ text: 'x', origin: 'f.txt' }, [boom]);
+  assert.ok('skipped' in r && r.reason === 'pipeline-error' && /stage "boom" failed: deep/.test(r.detail));
+});
+
+test('pipeline: every layer is a span into the clean text, nested and in order; spans map back into the input', () => {
+  const input = `Spain and Peru agree\n\n${makeArticle(9)}`;
+  const a = analyze({ text: input, origin: 'x.txt' });
+  assert.ok(!('skipped' in a), JSON.stringify(a));
+  const { paragraphs, sentences, tokens } = a.spans;
+  assert.ok(paragraphs.length >= 4 && sentences.length >= paragraphs.length && tokens.length > sentences.length);
+  let p = 0;
+  for (const s of sentences) {
+    while (paragraphs[p].end < s.end) p++;
+    assert.ok(s.start >= paragraphs[p].start && s.end <= paragraphs[p].end, 'sentence inside a paragraph');
+  }
+  for (let i = 1; i < tokens.length; i++) assert.ok(tokens[i].start >= tokens[i - 1].end, 'tokens ordered, not overlapping');
+  for (const tok of tokens) {
+    const inp = toInputSpan(a.sourceMap, tok);
+    assert.equal(input.slice(inp.start, inp.end), a.text.slice(tok.start, tok.end));
+  }
+});
+
+test('pipeline: the id is derived from content, blind to quote style, case and spacing', () => {
+  const a = analyze({ text: makeArticle(3) });
+  const b = analyze({ text: makeArticle(3).replace(/[“”]/g, '"').replace(/ /g, '  ') });
+  assert.ok(!('skipped' in a) && !('skipped' in b));
+  assert.equal(a.id, b.id);
+  assert.notEqual(articleId('Spain met Peru.'), articleId('Peru met Spain.'));
+});

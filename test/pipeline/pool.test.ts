@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../src/pipeline/index.js';
+import { createAnalyzer } from '../../src/pipeline/pool.js';
+import { unpackArticle } from '../../src/store/codec.js';
+import type { RawItem } from '../../src/ingest/items.js';
+import { FRENCH_ARTICLE, makeArticle } from '../_fixtures.js';
+
+const items: RawItem[] = [
+  ...Array.from({ length: 100 }, (_, i) => ({ origin: `a${i}.txt`, text: makeArticle(i), format: 'text' as const, encoding: 'utf-8', given: {} })),
+  { origin: 'fr.txt', text: FRENCH_ARTICLE, format: 'text', encoding: 'utf-8', given: {} },
+  { origin: 'p.html', text: `<html><body><article><p>${makeArticle(500).replace(/\n\n/g, '</p><p>')}</p></article></body></html>`, format: 'html', encoding: 'utf-8', given: {} },
+];
+
+test('pipeline/pool: worker threads give exactly what inline analysis gives, in input order', async () => {
+  const pool = createAnalyzer(2);
+  try {
+    const results = await Promise.all(items.map((it) => pool.analyze(it)));
+    results.forEach((r, i) => {
+      const want = analyze(items[i]);
+      if ('skipped' in want) assert.deepEqual(r, want);
+      else {
+        assert.ok('packed' in r, `item ${i} came back packed`);
+        assert.deepEqual(unpackArticle(r), want);
+      }
+    });
+    assert.ok('skipped' in results[100] && results[100].reason === 'not-english');
+  } finally {
+    await pool.close();
+  }
+});
+
+test('pipeline/pool: 0 threads analyses inline', async () => {
+  const pool = createAnalyzer(0);
+  const r = await pool.analyze(items[0]);
+  assert.deepEqual(r, analyze(items[0]));
+  await pool.close();
+});
