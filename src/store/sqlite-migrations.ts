@@ -1,0 +1,37 @@
+/**
+ * Schema migrations of the SQLite store, applied in order; `PRAGMA user_version` records how
+ * many have run. Never edit a released migration: add one.
+ */
+export const SQLITE_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE articles (
+     id TEXT PRIMARY KEY,
+     format TEXT NOT NULL,
+     encoding TEXT NOT NULL,
+     input_length INTEGER NOT NULL,
+     title TEXT, date TEXT, source TEXT, url TEXT, author TEXT, language TEXT,
+     text TEXT NOT NULL,
+     meta TEXT NOT NULL,
+     captions TEXT NOT NULL,
+     removed TEXT NOT NULL,
+     source_map BLOB NOT NULL,
+     paragraphs BLOB NOT NULL,
+     sentences BLOB NOT NULL,
+     tokens BLOB NOT NULL,
+     n_sentences INTEGER NOT NULL,
+     ingested_at TEXT NOT NULL
+   );
+   CREATE INDEX articles_date ON articles(date);
+   CREATE INDEX articles_source ON articles(source);
+   CREATE TABLE origins (
+     origin TEXT PRIMARY KEY,
+     article_id TEXT NOT NULL REFERENCES articles(id),
+     seen_at TEXT NOT NULL
+   );
+   CREATE INDEX origins_article ON origins(article_id);
+   CREATE TABLE skipped (
+     origin TEXT PRIMARY KEY,
+     reason TEXT NOT NULL,
+     detail TEXT NOT NULL,
+     seen_at TEXT NOT NULL
+   );`,
+];

@@ -1,0 +1,191 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Article } from '../model/article.js';
+import { EntenteError, type SkipReason, type Skipped } from '../model/errors.js';
+import { decodeSourceMap, decodeSpans, packed, type PackedArticle } from './codec.js';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
+import type { ArticleSummary, PutResult, Store, StoreStats } from './types.js';
+
+type Row = Record<string, unknown>;
+
+/**
+ * The embedded default store: one SQLite file in WAL mode, so readers never block the writer
+ * and a killed process leaves the last committed article, never half of one.
+ *
+ * @example
+ * const store = openSqliteStore('/tmp/entente.db');
+ * await store.putArticle(article); // 'stored', then 'unchanged' the second time
+ */
+export function openSqliteStore(path: string): Store {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode syncs at checkpoints only: a crash of the process loses nothing
+    // committed; a power cut may lose the last transactions, never consistency.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (cause) {
+    throw new EntenteError('E_STORE_OPEN', `cannot open the database ${path}: ${(cause as Error).message}`, { cause });
+  }
+  return new SqliteStore(db, path);
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SQLITE_MIGRATIONS.length) {
+    throw new Error(`the database is at schema version ${version}, newer than this entente (${SQLITE_MIGRATIONS.length}): upgrade entente`);
+  }
+  for (let v = version; v < SQLITE_MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(SQLITE_MIGRATIONS[v]);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  private readonly q;
+  private readonly put: (a: PackedArticle, now: string) => PutResult;
+  private anySkips: boolean;
+
+  constructor(private readonly db: Database.Database, readonly location: string) {
+    this.q = {
+      exists: db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck(),
+      insert: db.prepare(`INSERT OR IGNORE INTO articles (id, format, encoding, input_length, title, date, source, url, author, language,
+          text, meta, captions, removed, source_map, paragraphs, sentences, tokens, n_sentences, ingested_at)
+        VALUES (@id, @format, @encoding, @input_length, @title, @date, @source, @url, @author, @language,
+          @text, @meta, @captions, @removed, @source_map, @paragraphs, @sentences, @tokens, @n_sentences, @ingested_at)`),
+      origin: db.prepare(`INSERT INTO origins (origin, article_id, seen_at) VALUES (?, ?, ?)
+        ON CONFLICT(origin) DO UPDATE SET article_id = excluded.article_id, seen_at = excluded.seen_at`),
+      originOf: db.prepare('SELECT article_id FROM origins WHERE origin = ?').pluck(),
+      unskip: db.prepare('DELETE FROM skipped WHERE origin = ?'),
+      skip: db.prepare(`INSERT INTO skipped (origin, reason, detail, seen_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT(origin) DO UPDATE SET reason = excluded.reason, detail = excluded.detail, seen_at = excluded.seen_at`),
+      byId: db.prepare('SELECT * FROM articles WHERE id = ?'),
+      byPrefix: db.prepare("SELECT id FROM articles WHERE id LIKE ? || '%' LIMIT 2").pluck(),
+      originsOf: db.prepare('SELECT origin FROM origins WHERE article_id = ? ORDER BY origin').pluck(),
+      list: db.prepare(`SELECT a.id, a.title, a.date, a.source, a.url, group_concat(o.origin, char(10)) AS origins
+        FROM articles a LEFT JOIN origins o ON o.article_id = a.id GROUP BY a.id ORDER BY a.date, a.id LIMIT ? OFFSET ?`),
+      skipped: db.prepare('SELECT origin, reason, detail FROM skipped ORDER BY origin LIMIT ?'),
+      counts: db.prepare('SELECT count(*) AS articles, coalesce(sum(n_sentences), 0) AS sentences FROM articles'),
+      skipCounts: db.prepare('SELECT reason, count(*) AS n FROM skipped GROUP BY reason'),
+    };
+    const q = this.q;
+    this.anySkips = (db.prepare('SELECT EXISTS (SELECT 1 FROM skipped)').pluck().get() as number) === 1;
+    // two statements an article: ingest spends most of its time in SQLite's commits
+    this.put = db.transaction((a: PackedArticle, now: string): PutResult => {
+      const known = q.insert.run(toRow(a, now)).changes === 0;
+      q.origin.run(a.origin, a.id, now);
+      // an origin that now yields an article is no longer skipped
+      if (this.anySkips) q.unskip.run(a.origin);
+      return known ? 'unchanged' : 'stored';
+    });
+  }
+
+  async putArticle(article: Article | PackedArticle): Promise<PutResult> {
+    return this.put(packed(article), new Date().toISOString());
+  }
+
+  async recordSkip(item: Skipped): Promise<void> {
+    this.anySkips = true;
+    // an origin stored before keeps its article; the skip is still recorded for the report
+    this.q.skip.run(item.origin, item.reason, item.detail, new Date().toISOString());
+  }
+
+  async getArticle(idOrPrefix: string): Promise<Article | undefined> {
+    let id = idOrPrefix;
+    if (this.q.exists.get(id) === undefined) {
+      if (idOrPrefix.length < 6) return undefined;
+      const ids = this.q.byPrefix.all(idOrPrefix) as string[];
+      if (ids.length !== 1) return undefined;
+      id = ids[0];
+    }
+    const row = this.q.byId.get(id) as Row | undefined;
+    if (!row) return undefined;
+    const origins = this.q.originsOf.all(id) as string[];
+    return fromRow(row, origins[0] ?? '');
+  }
+
+  async listArticles(opts: { limit?: number; offset?: number } = {}): Promise<ArticleSummary[]> {
+    const rows = this.q.list.all(opts.limit ?? 100, opts.offset ?? 0) as Row[];
+    return rows.map((r) => ({
+      id: r.id as string,
+      title: (r.title as string) ?? undefined,
+      date: (r.date as string) ?? undefined,
+      source: (r.source as string) ?? undefined,
+      url: (r.url as string) ?? undefined,
+      origins: r.origins ? String(r.origins).split('\n') : [],
+    }));
+  }
+
+  async listSkipped(opts: { limit?: number } = {}): Promise<Skipped[]> {
+    const rows = this.q.skipped.all(opts.limit ?? 1000) as Row[];
+    return rows.map((r) => ({ skipped: true, origin: r.origin as string, reason: r.reason as SkipReason, detail: r.detail as string }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const c = this.q.counts.get() as { articles: number; sentences: number };
+    const byReason: StoreStats['skippedByReason'] = {};
+    let skipped = 0;
+    for (const r of this.q.skipCounts.all() as { reason: SkipReason; n: number }[]) {
+      byReason[r.reason] = r.n;
+      skipped += r.n;
+    }
+    return { articles: c.articles, sentences: c.sentences, skipped, skippedByReason: byReason };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function toRow(a: PackedArticle, now: string): Row {
+  return {
+    id: a.id,
+    format: a.format,
+    encoding: a.encoding,
+    input_length: a.inputLength,
+    title: a.meta.title?.value ?? null,
+    date: a.meta.date?.value ?? null,
+    source: a.meta.source?.value ?? null,
+    url: a.meta.url?.value ?? null,
+    author: a.meta.author?.value ?? null,
+    language: a.meta.language?.value ?? null,
+    text: a.text,
+    meta: JSON.stringify(a.meta),
+    captions: JSON.stringify(a.captions),
+    removed: JSON.stringify(a.removed),
+    source_map: a.packed.sourceMap,
+    paragraphs: a.packed.paragraphs,
+    sentences: a.packed.sentences,
+    tokens: a.packed.tokens,
+    n_sentences: a.packed.nSentences,
+    ingested_at: now,
+  };
+}
+
+function fromRow(r: Row, origin: string): Article {
+  return {
+    id: r.id as string,
+    origin,
+    format: r.format as Article['format'],
+    encoding: r.encoding as string,
+    inputLength: r.input_length as number,
+    text: r.text as string,
+    meta: JSON.parse(r.meta as string),
+    captions: JSON.parse(r.captions as string),
+    removed: JSON.parse(r.removed as string),
+    sourceMap: decodeSourceMap(r.source_map as Buffer),
+    spans: {
+      paragraphs: decodeSpans(r.paragraphs as Buffer),
+      sentences: decodeSpans(r.sentences as Buffer),
+      tokens: decodeSpans(r.tokens as Buffer),
+    },
+  };
+}

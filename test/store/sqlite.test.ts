@@ -1,0 +1,106 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { analyze } from '../../src/pipeline/index.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import { defaultDbPath } from '../../src/store/location.js';
+import { decodeSpans, encodeSpans } from '../../src/store/codec.js';
+import type { Article } from '../../src/model/article.js';
+import { makeArticle } from '../_fixtures.js';
+
+function article(i: number, origin = `a${i}.txt`): Article {
+  const a = analyze({ text: makeArticle(i), origin, format: 'text' });
+  assert.ok(!('skipped' in a), JSON.stringify(a));
+  return a;
+}
+
+test('store/sqlite: an article round-trips whole, spans and source map included', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'entente-store-'));
+  const store = openSqliteStore(join(dir, 'x.db'));
+  try {
+    const a = article(1);
+    assert.equal(await store.putArticle(a), 'stored');
+    const back = await store.getArticle(a.id);
+    assert.deepEqual(back, a);
+    assert.deepEqual(await store.getArticle(a.id.slice(0, 8)), a, 'unambiguous prefix');
+    assert.equal(await store.getArticle('zz'), undefined);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('store/sqlite: re-ingesting the same story, even from another file, changes nothing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'entente-store-'));
+  const path = join(dir, 'x.db');
+  const store = openSqliteStore(path);
+  try {
+    assert.equal(await store.putArticle(article(2)), 'stored');
+    assert.equal(await store.putArticle(article(2)), 'unchanged');
+    assert.equal(await store.putArticle(article(2, 'copy-of-a2.txt')), 'unchanged');
+    const s = await store.stats();
+    assert.equal(s.articles, 1);
+    const list = await store.listArticles();
+    assert.deepEqual(list[0].origins, ['a2.txt', 'copy-of-a2.txt']);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('store/sqlite: skips are recorded by origin, and cleared when the origin later stores', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'entente-store-'));
+  const store = openSqliteStore(join(dir, 'x.db'));
+  try {
+    await store.recordSkip({ skipped: true, reason: 'binary', origin: 'b.bin', detail: 'NUL bytes' });
+    await store.recordSkip({ skipped: true, reason: 'empty', origin: 'a3.txt', detail: '0 bytes' });
+    await store.recordSkip({ skipped: true, reason: 'empty', origin: 'a3.txt', detail: '0 bytes' });
+    assert.deepEqual((await store.stats()).skippedByReason, { binary: 1, empty: 1 });
+    await store.putArticle(article(3));
+    assert.deepEqual((await store.stats()).skippedByReason, { binary: 1 });
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('store/sqlite: migrations run once and a newer schema is refused with a clear error', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'entente-store-'));
+  const path = join(dir, 'x.db');
+  try {
+    await openSqliteStore(path).close();
+    await openSqliteStore(path).close();
+    const db = new Database(path);
+    assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+    db.pragma('user_version = 99');
+    db.close();
+    assert.throws(() => openSqliteStore(path), /schema version 99, newer than this entente/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('store/codec: spans pack and unpack exactly, overlapping and huge ones too', () => {
+  const rows: { start: number; end: number }[][] = [
+    [],
+    [{ start: 0, end: 0 }],
+    [{ start: 0, end: 3 }, { start: 5, end: 70000 }, { start: 2 ** 31, end: 2 ** 32 - 1 }],
+    [{ start: 10, end: 40 }, { start: 12, end: 15 }, { start: 0, end: 2 }],
+    [{ start: 2 ** 40, end: 2 ** 40 + 127 }, { start: 2 ** 40 + 128, end: 2 ** 40 + 16384 }],
+  ];
+  for (const spans of rows) assert.deepEqual(decodeSpans(encodeSpans(spans)), spans);
+  assert.throws(() => decodeSpans(encodeSpans([{ start: 1, end: 300 }]).subarray(0, 2)), /truncated/);
+});
+
+test('store/location: the user data folder per platform, $ENTENTE_DB first', () => {
+  const rows: [Record<string, string>, string, string][] = [
+    [{}, 'linux', '/home/u/.local/share/entente/entente.db'],
+    [{ XDG_DATA_HOME: '/xdg' }, 'linux', '/xdg/entente/entente.db'],
+    [{}, 'darwin', '/home/u/Library/Application Support/entente/entente.db'],
+    [{ ENTENTE_DB: '/tmp/e.db' }, 'linux', '/tmp/e.db'],
+  ];
+  for (const [env, platform, want] of rows) assert.equal(defaultDbPath(env, platform, '/home/u'), want);
+});
