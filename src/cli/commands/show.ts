@@ -1,0 +1,52 @@
+import { defineCommand } from 'citty';
+import { openStore } from '../../store/index.js';
+import { UsageError } from '../../model/errors.js';
+import type { Article } from '../../model/article.js';
+import { toInputSpan } from '../../model/source-map.js';
+
+export default defineCommand({
+  meta: { name: 'show', description: 'Show one stored article: metadata with how each field was found, the clean body, captions, and what was removed and why.' },
+  args: {
+    id: { type: 'positional', description: 'article id, or an unambiguous prefix of at least 6 characters', required: true },
+    db: { type: 'string', description: 'SQLite file (default: entente.db in the user data folder, or $ENTENTE_DB)' },
+    json: { type: 'boolean', description: 'print the whole article record as JSON', default: false },
+  },
+  async run({ args }) {
+    const store = await openStore(args.db, process.env);
+    let article: Article | undefined;
+    try {
+      article = await store.getArticle(String(args.id));
+    } finally {
+      await store.close();
+    }
+    if (!article) throw new UsageError(`no article "${String(args.id)}" in ${store.location} (ids: \`entente list\`)`);
+    process.stdout.write(args.json ? JSON.stringify(article) + '\n' : render(article));
+  },
+});
+
+function render(a: Article): string {
+  const out: string[] = [`id        ${a.id}`, `origin    ${a.origin}  (${a.format}, ${a.encoding})`];
+  for (const [k, f] of Object.entries(a.meta)) {
+    if (f) out.push(`${k.padEnd(9)} ${f.value}  [by ${f.by}${f.evidence ? `: ${clip(f.evidence, 90)}` : ''}]`);
+  }
+  out.push(`sentences ${a.spans.sentences.length}, tokens ${a.spans.tokens.length}, paragraphs ${a.spans.paragraphs.length}`, '', '── body ──');
+  a.spans.paragraphs.forEach((p, i) => {
+    const inp = toInputSpan(a.sourceMap, p);
+    out.push(`[¶${i + 1} · input ${inp.start}–${inp.end}] ${a.text.slice(p.start, p.end)}`, '');
+  });
+  if (a.captions.length) {
+    out.push('── captions (kept apart) ──');
+    for (const c of a.captions) out.push(`× ${c.copies}  ${c.text}${c.credit ? `  (${c.credit})` : ''}`);
+    out.push('');
+  }
+  if (a.removed.length) {
+    out.push('── removed ──');
+    for (const r of a.removed) out.push(`${r.rule.padEnd(26)} ${r.reason}: ${clip(r.text, 100)}  [input ${r.inputStart}–${r.inputEnd}]`);
+  }
+  return out.join('\n') + '\n';
+}
+
+function clip(s: string, n: number): string {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > n ? one.slice(0, n - 1) + '…' : one;
+}

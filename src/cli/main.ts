@@ -1,0 +1,59 @@
+import { defineCommand, renderUsage, runCommand } from 'citty';
+import { EntenteError, UsageError } from '../model/errors.js';
+import { EXIT } from './shared.js';
+
+const VERSION = '0.1.0';
+
+export const main = defineCommand({
+  meta: { name: 'entente', version: VERSION, description: 'Reads news and maps international relations: who said what, who did what to whom, and when.' },
+  subCommands: {
+    ingest: () => import('./commands/ingest.js').then((m) => m.default),
+    extract: () => import('./commands/extract.js').then((m) => m.default),
+    show: () => import('./commands/show.js').then((m) => m.default),
+    list: () => import('./commands/list.js').then((m) => m.default),
+  },
+});
+
+/**
+ * Runs the CLI and turns every failure into a message and a documented exit code, in one place:
+ * usage errors print the usage and exit 2, known errors print their message and exit 1, anything
+ * else is a bug and prints its stack.
+ */
+export async function runCli(argv: string[]): Promise<void> {
+  const [cmd, parent] = await resolve(argv);
+  try {
+    if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
+      process.stdout.write((await renderUsage(cmd, parent)) + '\n');
+      if (argv.length === 0) process.exitCode = EXIT.usage;
+      return;
+    }
+    if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+      process.stdout.write(VERSION + '\n');
+      return;
+    }
+    await runCommand(main, { rawArgs: argv });
+  } catch (error) {
+    // citty does not export its CLIError class; its argument errors carry that name
+    if ((error as Error)?.name === 'CLIError' || error instanceof UsageError) {
+      process.stderr.write((await renderUsage(cmd, parent)) + '\n\n');
+      process.stderr.write(`error: ${(error as Error).message.replace(/^\[entente\] /, '')}\n`);
+      process.exitCode = EXIT.usage;
+    } else if (error instanceof EntenteError) {
+      process.stderr.write(`error: ${error.message.replace(/^\[entente\] /, '')}\n`);
+      process.exitCode = EXIT.fatal;
+    } else {
+      process.stderr.write(`entente: unexpected error (a bug; please report it):\n${(error as Error)?.stack ?? String(error)}\n`);
+      process.exitCode = EXIT.fatal;
+    }
+  }
+}
+
+type Cmd = Parameters<typeof renderUsage>[0];
+
+/** The (sub)command that argv names, for its usage text. */
+async function resolve(argv: string[]): Promise<[Cmd, Cmd | undefined]> {
+  const name = argv.find((a) => !a.startsWith('-'));
+  const subs = (main.subCommands ?? {}) as Record<string, () => Promise<Cmd>>;
+  if (name && subs[name]) return [await subs[name](), main];
+  return [main, undefined];
+}

@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { entente } from './_run.js';
+
+const COMMANDS = ['ingest', 'extract', 'show', 'list'];
+
+test('cli: entente --help lists every command', () => {
+  const r = entente(['--help']);
+  assert.equal(r.status, 0);
+  for (const c of COMMANDS) assert.match(r.stdout, new RegExp(`\\b${c}\\b`));
+});
+
+for (const c of COMMANDS) {
+  test(`cli: entente ${c} --help describes the command and its options`, () => {
+    const r = entente([c, '--help']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /USAGE/);
+    assert.match(r.stdout, new RegExp(`entente ${c}`));
+  });
+}
+
+test('cli: a missing argument is a usage error (exit 2) that says what is missing', () => {
+  const r = entente(['show']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /Missing required positional argument: ID/);
+});
+
+test('cli: a bad option value is a usage error naming the option', () => {
+  const r = entente(['extract', 'nothing-here', '--max-bytes', 'lots']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--max-bytes must be a positive whole number/);
+});
+
+test('cli: extract --json prints one line per input, with the skipped ones saying why', () => {
+  const r = entente(['extract', '-', '--json'], { input: 'Paris and Berlin signed a treaty on Monday. The ministers said it would last. Both capitals welcomed it.' });
+  assert.equal(r.status, 0, r.stderr);
+  const rec = JSON.parse(r.stdout);
+  assert.equal(rec.file, '-');
+  assert.match(rec.text, /^Paris and Berlin signed a treaty/);
+  assert.match(rec.id, /^[0-9a-f]{16}$/);
+  const missing = entente(['extract', 'no/such/file.txt', '--json']);
+  assert.equal(missing.status, 3);
+  assert.equal(JSON.parse(missing.stdout).skipped.reason, 'unreadable');
+});
