@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface IngestBench {
+  file: string;
+  articles: number;
+  stored: number;
+  skipped: number;
+  sentences: number;
+  seconds: number;
+  articlesPerSec: number;
+  sentencesPerSec: number;
+  mbPerSec: number;
+  peakRssMB: number;
+  skippedByReason: Record<string, number>;
+}
+
+/**
+ * Times `entente ingest` on a corpus into a fresh SQLite file, in a child process so that its
+ * peak RSS is the pipeline's alone. The wall time includes start-up, reading, cleaning, nlp and
+ * one transaction per article.
+ *
+ * @example const r = benchIngest('bin/entente.js', '../shared/corpus/reuters21578.jsonl');
+ */
+export function benchIngest(bin: string, corpus: string): IngestBench {
+  const dir = mkdtempSync(join(tmpdir(), 'entente-bench-'));
+  try {
+    const t0 = performance.now();
+    const child = spawnSync(process.execPath, [bin, 'ingest', corpus, '--db', join(dir, 'bench.db'), '--json', '--quiet'], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const wall = (performance.now() - t0) / 1000;
+    if (child.status !== 0 && child.status !== 3) throw new Error(`ingest failed (${child.status}): ${child.stderr}`);
+    const s = JSON.parse(child.stdout.trim().split('\n').pop()!);
+    const articles = s.stored + s.unchanged + s.skipped;
+    return {
+      file: corpus,
+      articles,
+      stored: s.stored,
+      skipped: s.skipped,
+      sentences: s.sentences,
+      seconds: wall,
+      articlesPerSec: articles / wall,
+      sentencesPerSec: s.sentences / wall,
+      mbPerSec: statSync(corpus).size / 1024 / 1024 / wall,
+      peakRssMB: s.peakRssMB,
+      skippedByReason: s.skippedByReason,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * `npm run bench [-- reuters|html]`: speed and memory, never asserted in tests.
+ *   reuters  the whole Reuters-21578 corpus through `entente ingest` into SQLite
+ *   html     body extraction on the article-extraction dev pages, against Readability + linkedom
+ * Results are printed and written to bench/out/latest.json.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchIngest } from './reuters.js';
+import { benchHtml } from './html.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const shared = resolve(process.env.ENTENTE_SHARED ?? join(root, '..', 'shared'));
+const want = new Set(process.argv.slice(2).filter((a) => !a.startsWith('-')));
+const all = want.size === 0;
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+
+if (all || want.has('reuters')) {
+  const corpus = join(shared, 'corpus', 'reuters21578.jsonl');
+  if (!existsSync(corpus)) console.log(`reuters: skipped, ${corpus} not found (../shared absent)`);
+  else {
+    const r = benchIngest(join(root, 'bin', 'entente.js'), corpus);
+    results.reuters = r;
+    console.log(`Reuters-21578 → SQLite (entente ingest, 1 thread)`);
+    console.log(`  articles      ${r.articles} (${r.stored} stored, ${r.skipped} skipped: ${JSON.stringify(r.skippedByReason)})`);
+    console.log(`  time          ${r.seconds.toFixed(2)} s`);
+    console.log(`  articles/s    ${r.articlesPerSec.toFixed(0)}    (target ≥ 3,000)`);
+    console.log(`  sentences/s   ${r.sentencesPerSec.toFixed(0)}`);
+    console.log(`  MB/s          ${r.mbPerSec.toFixed(2)}`);
+    console.log(`  peak RSS      ${r.peakRssMB} MB    (target ≤ 300)`);
+  }
+}
+if (all || want.has('html')) {
+  const dev = join(shared, 'article-extraction', 'dev');
+  if (!existsSync(dev)) console.log(`html: skipped, ${dev} not found (../shared absent)`);
+  else {
+    const h = await benchHtml(dev);
+    results.html = h;
+    console.log(`HTML extraction on ${h.pages} dev pages (${h.mb.toFixed(1)} MB)`);
+    console.log(`  entente                ${h.entente.pagesPerSec.toFixed(0)} pages/s, ${h.entente.mbPerSec.toFixed(1)} MB/s    (target ≥ 150 pages/s)`);
+    console.log(`  readability+linkedom   ${h.readability.pagesPerSec.toFixed(0)} pages/s, ${h.readability.mbPerSec.toFixed(1)} MB/s`);
+    console.log(`  ratio                  ${h.ratio.toFixed(2)}×    (target ≥ 2×)`);
+  }
+}
+mkdirSync(join(root, 'bench', 'out'), { recursive: true });
+writeFileSync(join(root, 'bench', 'out', 'latest.json'), JSON.stringify(results, null, 2) + '\n');

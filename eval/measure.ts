@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { evalExtraction } from './extraction.js';
+import { evalSeeds, type SeedCheck } from './seeds.js';
+
+export interface Measurement {
+  values: Record<string, number>;
+  corpus: Record<string, string>;
+  /** lines of detail printed under the table (failed checks, worst pages) */
+  notes: string[];
+  missing: string[];
+}
+
+/** A corpus fingerprint: names and sizes of its files (cheap, and any edit changes a size or a name). */
+export function fingerprint(dir: string): string {
+  const h = createHash('sha256');
+  for (const f of readdirSync(dir).sort()) h.update(`${f}:${statSync(join(dir, f)).size}\n`);
+  return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * Scores everything `npm run eval` reports on the shared corpora: body extraction on the
+ * article-extraction dev pages, and the seeds' checks of expected.json.
+ */
+export async function measure(shared: string): Promise<Measurement> {
+  const m: Measurement = { values: {}, corpus: {}, notes: [], missing: [] };
+  const dev = join(shared, 'article-extraction', 'dev');
+  if (existsSync(dev)) {
+    const x = await evalExtraction(dev);
+    m.corpus['article-extraction/dev'] = fingerprint(dev);
+    Object.assign(m.values, { 'extraction.precision': x.precision, 'extraction.recall': x.recall, 'extraction.f1': x.f1 });
+    m.notes.push(`extraction: ${x.pages} pages, exact-match accuracy ${x.accuracy.toFixed(3)}`);
+  } else m.missing.push(dev);
+  const seeds = join(shared, 'seeds');
+  if (existsSync(seeds)) {
+    const checks = await evalSeeds(seeds);
+    m.corpus.seeds = fingerprint(seeds);
+    const byKind = new Map<string, SeedCheck[]>();
+    for (const c of checks) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
+    for (const [kind, cs] of byKind) m.values[`seeds.${kind}`] = cs.filter((c) => c.pass).length / cs.length;
+    m.values['seeds.all'] = checks.filter((c) => c.pass).length / checks.length;
+    for (const c of checks.filter((c) => !c.pass)) m.notes.push(`seed check failed [${c.file}] ${c.what}${c.got ? ` (got: ${c.got})` : ''}`);
+    m.notes.push(`seeds: ${checks.filter((c) => c.pass).length}/${checks.length} checks pass`);
+  } else m.missing.push(seeds);
+  return m;
+}
