@@ -6,7 +6,8 @@
  * const p = new Progress('ingest'); p.tick(() => '10 stored'); p.done();
  */
 export class Progress {
-  private last = 0;
+  // the first line waits a full interval: a run shorter than that prints only its summary
+  private last = Date.now();
   private readonly tty: boolean;
   private readonly every: number;
   private drawn = false;
