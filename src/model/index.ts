@@ -2,3 +2,5 @@ export * from './span.js';
 export * from './source-map.js';
 export * from './article.js';
 export * from './errors.js';
+export * from './actor.js';
+export * from './quote.js';
