@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,7 +18,7 @@ export interface IngestBench {
 }
 
 /**
- * Times `entente ingest` on a corpus into a fresh SQLite file, in a child process so that its
+ * Times `entente ingest` on a corpus (a file or a folder) into a fresh SQLite file, in a child process so that its
  * peak RSS is the pipeline's alone. The wall time includes start-up, reading, cleaning, nlp and
  * one transaction per article.
  *
@@ -45,11 +45,18 @@ export function benchIngest(bin: string, corpus: string): IngestBench {
       seconds: wall,
       articlesPerSec: articles / wall,
       sentencesPerSec: s.sentences / wall,
-      mbPerSec: statSync(corpus).size / 1024 / 1024 / wall,
+      mbPerSec: sizeOf(corpus) / 1024 / 1024 / wall,
       peakRssMB: s.peakRssMB,
       skippedByReason: s.skippedByReason,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Bytes of a file, or of every file directly in a folder. */
+function sizeOf(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.size;
+  return readdirSync(path).reduce((n, f) => n + statSync(join(path, f)).size, 0);
 }

@@ -4,7 +4,8 @@
  *   html     body extraction on the article-extraction dev pages, against Readability + linkedom
  * Results are printed and written to bench/out/latest.json.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchIngest } from './reuters.js';
@@ -37,10 +38,19 @@ if (all || want.has('html')) {
   else {
     const h = await benchHtml(dev);
     results.html = h;
+    // the whole pipeline on the pages alone (the folder also holds their gold .json files)
+    const pages = mkdtempSync(join(tmpdir(), 'entente-pages-'));
+    for (const f of readdirSync(dev).filter((f) => f.endsWith('.html'))) symlinkSync(join(dev, f), join(pages, f));
+    const i = benchIngest(join(root, 'bin', 'entente.js'), pages);
+    rmSync(pages, { recursive: true, force: true });
+    results.htmlIngest = i;
     console.log(`HTML extraction on ${h.pages} dev pages (${h.mb.toFixed(1)} MB)`);
     console.log(`  entente                ${h.entente.pagesPerSec.toFixed(0)} pages/s, ${h.entente.mbPerSec.toFixed(1)} MB/s    (target ≥ 150 pages/s)`);
     console.log(`  readability+linkedom   ${h.readability.pagesPerSec.toFixed(0)} pages/s, ${h.readability.mbPerSec.toFixed(1)} MB/s`);
     console.log(`  ratio                  ${h.ratio.toFixed(2)}×    (target ≥ 2×)`);
+    console.log(`entente ingest of the same pages (whole pipeline into SQLite)`);
+    console.log(`  pages         ${i.articles}: ${i.stored} stored, ${i.skipped} skipped ${JSON.stringify(i.skippedByReason)}`);
+    console.log(`  pages/s       ${i.articlesPerSec.toFixed(0)}   sentences/s ${i.sentencesPerSec.toFixed(0)}   MB/s ${i.mbPerSec.toFixed(1)}   peak RSS ${i.peakRssMB} MB`);
   }
 }
 mkdirSync(join(root, 'bench', 'out'), { recursive: true });

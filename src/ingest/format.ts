@@ -18,7 +18,9 @@ export function detectFormat(text: string, name: string): ContainerFormat {
   const head = text.slice(0, 4096);
   if (HTML_START.test(head)) return 'html';
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
-  if ((ext === 'jsonl' || ext === 'ndjson' || ext === 'json') && /^\s*\{/.test(head)) return 'jsonl';
+  if ((ext === 'jsonl' || ext === 'ndjson') && /^\s*\{/.test(head)) return 'jsonl';
+  // a .json file may hold one article object or an array of them
+  if (ext === 'json' && /^\s*[{[]/.test(head)) return 'jsonl';
   if (/^\s*\{\s*"/.test(head) && /\}\s*$/m.test(head.split('\n', 1)[0])) return 'jsonl';
   if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
   // a text file with a handful of real tags is a page fragment

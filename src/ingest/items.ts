@@ -72,6 +72,14 @@ async function* readFile(path: string, opts: ReadOptions): AsyncGenerator<RawIte
   }
   const headText = head.toString('utf8');
   if (detectFormat(headText, path) === 'jsonl' && !head.includes(0)) {
+    // a .json file may be one document (an article object, or an array of them) spread over lines
+    if (/\.json$/i.test(path) && size <= opts.maxBytes) {
+      const doc = await readJsonDocument(path);
+      if (doc !== undefined) {
+        yield* fromJsonDocument(doc, path, opts);
+        return;
+      }
+    }
     yield* readJsonLines(path, opts);
     return;
   }
@@ -133,6 +141,33 @@ async function* readJsonLines(path: string, opts: ReadOptions): AsyncGenerator<R
   }
 }
 
+/** The whole file as one JSON value, or undefined when it is not one (then it is read as JSON lines). */
+async function readJsonDocument(path: string): Promise<unknown> {
+  try {
+    const text = (await readFileUtf8(path)).replace(/^\uFEFF/, '');
+    // one object per line also parses line by line; only a document that needs its line breaks is one
+    if (!/^\s*[[{][^\n]*\n\s*["\]}{]/.test(text)) return undefined;
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function* fromJsonDocument(doc: unknown, path: string, opts: ReadOptions): Generator<RawItem | Skipped> {
+  if (Array.isArray(doc)) {
+    for (let i = 0; i < doc.length; i++) yield fromJsonValue(doc[i], `${path}#${i + 1}`, opts);
+  } else yield fromJsonValue(doc, path, opts);
+}
+
+async function readFileUtf8(path: string): Promise<string> {
+  const fh = await open(path, 'r');
+  try {
+    return await fh.readFile('utf8');
+  } finally {
+    await fh.close();
+  }
+}
+
 const TEXT_FIELDS = ['text', 'html', 'body', 'content'] as const;
 
 /**
@@ -151,6 +186,11 @@ export function fromJsonLine(line: string, origin: string, opts: ReadOptions): R
   } catch (cause) {
     return skip('malformed-json', origin, `not valid JSON: ${(cause as Error).message}`);
   }
+  return fromJsonValue(obj, origin, opts);
+}
+
+/** One parsed JSON value → one raw item, or a skip saying what the value lacks. */
+function fromJsonValue(obj: unknown, origin: string, opts: ReadOptions): RawItem | Skipped {
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
     return skip('malformed-json', origin, 'a JSON line must be an object with a "text" or "html" field');
   }

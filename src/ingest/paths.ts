@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 
 /** One input named on the command line, expanded: a file, or `-` for standard input. */
@@ -31,15 +31,21 @@ export async function* expandPaths(patterns: string[]): AsyncGenerator<InputPath
   }
 }
 
-async function walk(dir: string): Promise<string[]> {
+async function walk(dir: string, seen: Set<string> = new Set()): Promise<string[]> {
   const out: string[] = [];
+  // a link back up the tree would otherwise be walked forever
+  const real = await realpath(dir).catch(() => dir);
+  if (seen.has(real)) return out;
+  seen.add(real);
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(p)));
-    else if (e.isFile()) out.push(p);
+    // a link is followed to what it points at (a folder of links to a corpus is a common layout)
+    const kind = e.isSymbolicLink() ? await stat(p).catch(() => undefined) : e;
+    if (kind?.isDirectory()) out.push(...(await walk(p, seen)));
+    else if (kind?.isFile()) out.push(p);
   }
   return out;
 }
