@@ -99,6 +99,29 @@ const MD: CleanTextOptions = { format: 'markdown' };
 
 const rows: Row[] = [
   [
+    'paragraphs: indented first lines with no blank line between them start paragraphs (wire copy)',
+    [
+      'Peru and Chile agreed on Monday to extend their fishing accord, officials in Lima said in a',
+      'statement issued after the talks.',
+      '    The accord covers anchovy and hake stocks.',
+      '    Both sides will review catch limits every',
+      'six months, the statement said.',
+    ].join('\n'),
+    T,
+    { paragraphs: 3, has: ['officials in Lima said in a statement issued', 'review catch limits every six months'] },
+  ],
+  [
+    'paragraphs: a block indented throughout (a table) is not split line by line',
+    [
+      'Trade between the two countries grew last year, the ministry said.',
+      '',
+      '    Exports   1,200',
+      '    Imports   1,050',
+    ].join('\n'),
+    T,
+    { paragraphs: 2 },
+  ],
+  [
     'captions: the same caption with a straight and a curly apostrophe is one caption, twice',
     [
       'EU and Japan sign digital trade pact',

@@ -21,14 +21,16 @@ const MD_IMAGE_LINE = /^!\[[^\]]*\]\([^)]*\)$/u;
 /** a bullet in plain text: the line stays as written, but it is a list item, never joined */
 const TEXT_BULLET = /^[•◦▪‣–-][ \t]+\S/u;
 
-interface RawLine {
+export interface RawLine {
   start: number;
   end: number;
+  /** white space before the first visible character (a tab counts as 4) */
+  indent: number;
 }
 
 /**
  * Physical lines of the input with their trimmed bounds; blank lines have start === end.
- * @example rawLines(' a\n\nb').map((l) => [l.start, l.end]) // [[1, 2], [3, 3], [4, 5]]
+ * @example rawLines(' a\n\nb').map((l) => [l.start, l.end, l.indent]) // [[1, 2, 1], [3, 3, 0], [4, 5, 0]]
  */
 export function rawLines(input: string): RawLine[] {
   const out: RawLine[] = [];
@@ -36,9 +38,13 @@ export function rawLines(input: string): RawLine[] {
   const push = (ls: number, le: number) => {
     let s = ls;
     let e = le;
-    while (s < e && SPACE.test(input[s])) s++;
+    let indent = 0;
+    while (s < e && SPACE.test(input[s])) {
+      indent += input[s] === '\t' ? 4 : 1;
+      s++;
+    }
     while (e > s && SPACE.test(input[e - 1])) e--;
-    out.push(s === e ? { start: le, end: le } : { start: s, end: e });
+    out.push(s === e ? { start: le, end: le, indent: 0 } : { start: s, end: e, indent });
   };
   BREAK.lastIndex = 0;
   for (let m = BREAK.exec(input); m; m = BREAK.exec(input)) {
@@ -55,6 +61,34 @@ function lineTxt(input: string, start: number, end: number): Txt {
   CONTROL.lastIndex = 0;
   for (let m = CONTROL.exec(t.text); m; m = CONTROL.exec(t.text)) edits.push({ start: m.index, end: m.index + m[0].length, with: ' ' });
   return edits.length ? t.edit(edits).trim() : t;
+}
+
+/**
+ * Lines that start a paragraph by their indent alone. Wire copy and typed letters start each
+ * paragraph with an indent and no blank line ("…the drought.\n    The dry period…\n    Arrivals…"):
+ * in a block that mixes flush and indented lines, every indented line starts a paragraph. A block
+ * indented throughout (a table, verse) says nothing by its indent and stays as it is.
+ *
+ * @example indentBreaks(rawLines('a\nb\n  c\nd'), 2) // Set { 2 }
+ */
+export function indentBreaks(lines: readonly RawLine[], indentMin: number): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < lines.length; ) {
+    if (lines[i].start === lines[i].end) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let flush = 0;
+    let indented = 0;
+    for (; j < lines.length && lines[j].start !== lines[j].end; j++) {
+      if (lines[j].indent >= indentMin) indented++;
+      else flush++;
+    }
+    if (flush > 0 && indented > 0) for (let k = i + 1; k < j; k++) if (lines[k].indent >= indentMin) out.add(k);
+    i = j;
+  }
+  return out;
 }
 
 /** Splits the input into paragraphs; Markdown block markup is read when `doc.format` is markdown. */
@@ -74,11 +108,15 @@ export function splitParagraphs(doc: Doc): Doc {
     return cur;
   };
 
-  for (const raw of rawLines(input)) {
+  const lines = rawLines(input);
+  const breaks = md ? new Set<number>() : indentBreaks(lines, doc.data.thresholds.paragraphIndentChars);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
     if (raw.start === raw.end) {
       close();
       continue;
     }
+    if (breaks.has(i) && cur) close();
     let txt = lineTxt(input, raw.start, raw.end);
     if (txt.length === 0) {
       close();

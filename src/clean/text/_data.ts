@@ -43,6 +43,8 @@ export interface Thresholds {
   readonly relatedTailMaxWords: number;
   readonly headerMaxParagraphs: number;
   readonly maxLineChars: number;
+  /** in plain text, a line indented by at least this many spaces after a flush line starts a paragraph */
+  readonly paragraphIndentChars: number;
 }
 
 export interface Calendar {
@@ -133,6 +135,7 @@ export function loadTextData(dir: string = dataPath('data/clean')): TextData {
     'titleMaxWords', 'captionMaxWords', 'repeatMinChars', 'repeatCaptionMaxDistance', 'creditMaxWords', 'boldCreditMaxWords',
     'capsMinLetters', 'capsMinWords', 'capsMaxWords', 'capsRatio', 'capsDocumentShare', 'promoMaxWords', 'relatedMaxItems',
     'relatedItemMaxWords', 'relatedTailMaxParagraphs', 'relatedTailMaxWords', 'headerMaxParagraphs', 'maxLineChars',
+    'paragraphIndentChars',
   ];
   keys(tf, th, tkeys);
   const thresholds = {} as Record<keyof Thresholds, number>;
