@@ -1,0 +1,171 @@
+/**
+ * The actor dictionaries (`data/actors/{countries,organisations,roles,people}.json`, built by
+ * `scripts/build-actors.ts`): loaded once, validated, frozen, and compiled into a token trie.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataFileError } from '../model/errors.js';
+import { dataPath } from '../data/read.js';
+import { expectObject } from '../nlp/_data.js';
+import { Trie } from './_trie.js';
+
+/** A dated role: a CAMEO code held from `from` to `to` (ISO dates; absent = open). @example { code: 'RUSGOV', from: '2004-03-09', title: 'foreign minister' } */
+export interface DatedRole { code: string; from?: string; to?: string; title?: string }
+/** A person with dated roles. @example dict.people.get('person/wang-yi')?.gender // 'male' */
+export interface PersonEntry { id: string; name: string; names: readonly string[]; roles: readonly DatedRole[]; gender?: 'male' | 'female' }
+/** @example dict.countries.get('HUN') // { code: 'HUN', name: 'Hungary' } */
+export interface CountryEntry { code: string; name: string }
+/** An organisation; `country` is its own key for IGOs, the home country for national ones. @example dict.organisations.get('TASS')?.code // 'RUSMED' */
+export interface OrgEntry { key: string; code: string; country: string; name: string; parent?: string }
+/** A role noun; `person` when it names one person (a title). @example dict.roles.get('forces')?.roles // ['MIL'] */
+export interface RoleEntry { phrase: string; roles: readonly string[]; person: boolean; gender?: 'male' | 'female' }
+
+/** Everything the actor stage needs, read-only. @example loadActorDictionary().trie.size // ≈ 31,000 phrases */
+export interface ActorDictionary {
+  readonly countries: ReadonlyMap<string, CountryEntry>;
+  readonly organisations: ReadonlyMap<string, OrgEntry>;
+  readonly people: ReadonlyMap<string, PersonEntry>;
+  readonly roles: ReadonlyMap<string, RoleEntry>;
+  /** organisation key by CAMEO code, for coding people who work for one ("IGOEUREEC" → "EU") */
+  readonly orgByCode: ReadonlyMap<string, string>;
+  readonly trie: Trie;
+}
+
+/** Sector codes a role may use (CAMEO actor role and secondary codes). */
+const ROLE_CODES = new Set('PPL MAR GOV MIL JUD LEG OPP REB MED BUS CVL IGO NGO ELI COP SPY PTY LAB EDU HLH AGR DEV ENV REL HRI REF UAF CRM MOD RAD INS SEP AMN IRC UNO MNC IMG CHR MUS BUD HIN JEW ITM SHI SUN JAN SFI CTH ORT PRO DRZ ALE ATH'.split(' '));
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const FILES = ['countries', 'organisations', 'roles', 'people'] as const;
+let cached: ActorDictionary | undefined;
+
+/**
+ * Loads and validates the actor dictionaries once (later calls return the same frozen object).
+ * `dir` reads another folder instead (tests of bad data), uncached.
+ *
+ * @example const dict = loadActorDictionary(); dict.countries.get('RUS')?.name // 'Russia'
+ */
+export function loadActorDictionary(dir?: string): ActorDictionary {
+  if (dir === undefined && cached) return cached;
+  const raw = (name: string): { file: string; text: string } => {
+    const file = dir === undefined ? `data/actors/${name}.json` : join(dir, `${name}.json`);
+    try {
+      return { file, text: readFileSync(dir === undefined ? dataPath(file) : file, 'utf8') };
+    } catch (err) {
+      throw new DataFileError(file, `cannot read: ${(err as Error).message}`, { cause: err });
+    }
+  };
+  const parsed = FILES.map((name) => {
+    const { file, text } = raw(name);
+    checkDuplicateIds(file, text);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (err) {
+      throw new DataFileError(file, `cannot read as JSON: ${(err as Error).message}`, { cause: err });
+    }
+    return { file, obj: expectObject(file, value, ['$comment', name]) [name] as Record<string, Record<string, unknown>> };
+  });
+  const dict = build(parsed[0], parsed[1], parsed[2], parsed[3]);
+  if (dir === undefined) cached = dict;
+  return dict;
+}
+
+/** JSON.parse keeps the last of two equal keys silently: find entry ids (object-valued keys) twice. */
+function checkDuplicateIds(file: string, text: string): void {
+  const seen = new Set<string>();
+  for (const m of text.matchAll(/"((?:[^"\\]|\\.)+)"\s*:\s*\{/g)) {
+    if (seen.has(m[1])) throw new DataFileError(file, `duplicate id "${m[1]}"`);
+    seen.add(m[1]);
+  }
+}
+
+type Src = { file: string; obj: Record<string, Record<string, unknown>> };
+
+function strings(file: string, id: string, v: unknown, key: string): string[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v) || v.some((s) => typeof s !== 'string' || s.trim() === '')) throw new DataFileError(file, `entry "${id}": "${key}" must be a list of non-empty strings`);
+  return v as string[];
+}
+
+function build(c: Src, o: Src, r: Src, p: Src): ActorDictionary {
+  const trie = new Trie();
+  const countries = new Map<string, CountryEntry>();
+  const organisations = new Map<string, OrgEntry>();
+  const people = new Map<string, PersonEntry>();
+  const roles = new Map<string, RoleEntry>();
+  const orgByCode = new Map<string, string>();
+  // 1. countries: names, adjectives, demonyms, metonyms
+  for (const [code, e] of Object.entries(c.obj)) {
+    if (!/^[A-Z]{3}$/.test(code)) throw new DataFileError(c.file, `entry "${code}": a country code is three capital letters`);
+    if (typeof e.name !== 'string') throw new DataFileError(c.file, `entry "${code}": "name" must be a string`);
+    countries.set(code, { code, name: e.name });
+    for (const n of strings(c.file, code, e.names, 'names')) trie.add(n, { type: 'country', id: code, rule: `countries/${code}/name` });
+    for (const n of strings(c.file, code, e.adjectives, 'adjectives')) trie.add(n, { type: 'adjective', id: code, rule: `countries/${code}/adjective` });
+    for (const n of strings(c.file, code, e.demonyms, 'demonyms')) trie.add(n, { type: 'demonym', id: code, rule: `countries/${code}/demonym` });
+    for (const m of (e.metonyms ?? []) as { text: string; roles?: string[] }[]) {
+      const rs = checkRoles(c.file, code, m.roles ?? []);
+      trie.add(m.text, { type: 'metonym', id: code, roles: rs, rule: `countries/${code}/metonym` });
+    }
+  }
+  // 2. roles (role nouns and person titles)
+  for (const [phrase, e] of Object.entries(r.obj)) {
+    const rs = checkRoles(r.file, phrase, strings(r.file, phrase, e.roles, 'roles'));
+    if (rs.length === 0) throw new DataFileError(r.file, `entry "${phrase}": "roles" is empty`);
+    const entry: RoleEntry = Object.freeze({ phrase, roles: Object.freeze(rs), person: e.person === true, ...(e.gender ? { gender: e.gender as 'male' | 'female' } : {}) });
+    roles.set(phrase, entry);
+    trie.add(phrase, { type: 'role', id: phrase, rule: `roles/${phrase.replace(/\s+/g, '-')}` });
+    // regular plurals are implied, as in Phoenix.agents ("minister" → "ministers")
+    const plural = phrase.replace(/(?:([^aeiou])y|(s|x|ch|sh))$|$/, (_m, y?: string, s?: string) => (y ? `${y}ies` : s ? `${s}es` : 's'));
+    if (!r.obj[plural]) trie.add(plural, { type: 'role', id: phrase, plural: true, rule: `roles/${phrase.replace(/\s+/g, '-')}` });
+  }
+  // 3. organisations
+  for (const [key, e] of Object.entries(o.obj)) {
+    const code = String(e.code ?? '');
+    const country = typeof e.country === 'string' ? e.country : key;
+    if (!/^([A-Z]{3})+$/.test(code)) throw new DataFileError(o.file, `entry "${key}": bad code "${code}"`);
+    if (typeof e.country === 'string' && !countries.has(e.country)) throw new DataFileError(o.file, `entry "${key}": unknown country code "${e.country}"`);
+    if (e.parent !== undefined && !o.obj[String(e.parent)]) throw new DataFileError(o.file, `entry "${key}": unknown parent "${String(e.parent)}"`);
+    organisations.set(key, Object.freeze({ key, code, country, name: String(e.name ?? key), ...(e.parent ? { parent: String(e.parent) } : {}) }));
+    if (!e.parent && !orgByCode.has(code)) orgByCode.set(code, key);
+    for (const n of [...strings(o.file, key, e.names, 'names'), ...strings(o.file, key, e.abbreviations, 'abbreviations')]) trie.add(n, { type: 'org', id: key, rule: `organisations/${key}/name` });
+    for (const n of strings(o.file, key, e.descriptions, 'descriptions')) trie.add(n, { type: 'description', id: key, rule: `organisations/${key}/description` });
+    for (const n of strings(o.file, key, e.metonyms, 'metonyms')) trie.add(n, { type: 'org-metonym', id: key, rule: `organisations/${key}/metonym` });
+  }
+  // 4. people, with dated roles checked
+  for (const [id, e] of Object.entries(p.obj)) {
+    if (typeof e.name !== 'string') throw new DataFileError(p.file, `entry "${id}": "name" must be a string`);
+    const dated = (e.roles ?? []) as DatedRole[];
+    if (!Array.isArray(dated) || dated.length === 0) throw new DataFileError(p.file, `entry "${id}": "roles" must be a non-empty list`);
+    for (const d of dated) {
+      if (!checkCode(d.code, countries, orgByCode)) throw new DataFileError(p.file, `entry "${id}": unknown country or role code "${d.code}"`);
+      for (const k of ['from', 'to'] as const) if (d[k] !== undefined && !ISO_DATE.test(d[k]!)) throw new DataFileError(p.file, `entry "${id}": "${k}" must be an ISO date, got "${d[k]}"`);
+      if (d.from && d.to && d.from > d.to) throw new DataFileError(p.file, `entry "${id}": role ${d.code} runs backwards (${d.from} > ${d.to})`);
+    }
+    const gender = e.gender === 'male' || e.gender === 'female' ? e.gender : undefined;
+    const names = strings(p.file, id, e.names, 'names');
+    people.set(id, Object.freeze({ id, name: e.name, names: Object.freeze(names), roles: Object.freeze(dated.map((d) => Object.freeze({ ...d }))), ...(gender ? { gender } : {}) }));
+    const full = e.name.split(' ').length;
+    for (const n of new Set([e.name, ...names])) {
+      // a one-word variant of a longer name ("Lavrov") is a surname mention
+      const surname = full > 1 && !/\s/.test(n);
+      trie.add(n, { type: 'person', id, surname, rule: `people/${id.slice(7)}/${surname ? 'surname' : 'name'}` });
+    }
+  }
+  return Object.freeze({ countries, organisations, people, roles, orgByCode, trie: trie.freeze() });
+}
+
+function checkRoles(file: string, id: string, rs: string[]): string[] {
+  for (const x of rs) if (!ROLE_CODES.has(x)) throw new DataFileError(file, `entry "${id}": unknown role code "${x}"`);
+  return rs;
+}
+
+function checkCode(code: string, countries: ReadonlyMap<string, CountryEntry>, orgs: ReadonlyMap<string, string>): boolean {
+  if (!/^([A-Z]{3})+$/.test(code)) return false;
+  if (/^(IGO|NGO)/.test(code)) return true; // IGO codes name regions and bodies freely ("IGOUNOKID")
+  if (orgs.has(code)) return true;
+  const head = code.slice(0, 3);
+  // Phoenix codes a few regions and old states ("AFR", "SUN", "MEA"): accept them when the rest are roles
+  return (countries.has(head) || /^[A-Z]{3}$/.test(head)) && (code.length === 3 || code.slice(3).match(/.../g)!.every((x) => ROLE_CODES.has(x) || x === head));
+}
+
+/** Token keys as the matcher sees them. @example phraseKeys('the U.S.') // ['the', 'u.s'] */
+export { phraseKeys, tokenKey, type Hit } from './_trie.js';

@@ -1,0 +1,33 @@
+/**
+ * The actor stage: which countries, organisations, people and groups an article mentions, by
+ * name, surname, title, metonym, demonym, description or pronoun, each with the CAMEO code valid
+ * on the article's date. Find (`mentions.ts`), then attach (`coref.ts`).
+ */
+import type { Article } from '../model/article.js';
+import type { Mention } from '../model/actor.js';
+import { loadActorDictionary, type ActorDictionary } from './dictionary.js';
+import { findCandidates } from './mentions.js';
+import { longestFirst, resolve } from './coref.js';
+
+/** The parts, for tests and tools. @example import { findCandidates, resolve } from './actors/index.js'; */
+export { loadActorDictionary, type ActorDictionary } from './dictionary.js';
+/** @example findCandidates(article, loadActorDictionary()).length */
+export { findCandidates, quoteSpans, type Candidate } from './mentions.js';
+/** @example resolve(longestFirst(cands), dict, '2021-03-23') */
+export { longestFirst, resolve } from './coref.js';
+/** @example personActor(dict, dict.people.get('person/joe-biden')!, '2022-01-01').code // 'USAGOV' */
+export { roleOn, personActor, countryActor, orgActor } from './codes.js';
+
+/**
+ * Actor mentions of an article, sorted by start and non-overlapping. Pure: the dictionary is
+ * loaded once; the date comes from `article.meta.date`, never from the clock.
+ *
+ * @example
+ * const a = analyze({ text: 'Sergei Lavrov spoke in Guilin. He met Wang Yi.' }) as Article;
+ * findActors(a).map((m) => [a.text.slice(m.start, m.end), m.actor.code, m.kind])
+ * // [['Sergei Lavrov', 'RUSGOV', 'name'], ['He', 'RUSGOV', 'pronoun'], ['Wang Yi', 'CHNGOV', 'name']]
+ */
+export function findActors(article: Article, dict: ActorDictionary = loadActorDictionary()): Mention[] {
+  const date = article.meta.date?.value?.slice(0, 10);
+  return resolve(longestFirst(findCandidates(article, dict)), dict, date);
+}
