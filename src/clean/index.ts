@@ -19,7 +19,7 @@ export function clean(raw: RawItem): Cleaned | Skipped {
     if ('ok' in out) return skip(out.reason, raw.origin, out.detail);
     cleaned = out;
   } else {
-    cleaned = cleanText(raw.text, { format: raw.format, origin: raw.origin, given: { date: raw.given.date !== undefined, source: raw.given.source !== undefined } });
+    cleaned = cleanText(raw.text, { format: raw.format, origin: raw.origin, given: { title: raw.given.title, date: raw.given.date !== undefined, source: raw.given.source !== undefined } });
   }
   if (!/\p{L}{2}/u.test(cleaned.text)) {
     return skip('no-body', raw.origin, `no article body was found in the ${raw.format} input`);

@@ -99,6 +99,18 @@ const MD: CleanTextOptions = { format: 'markdown' };
 
 const rows: Row[] = [
   [
+    'title: a given title keeps a table\'s first row in the body, and only a repeated headline goes',
+    ['Shr 12 cts vs 9 cts', 'Net 1.2 mln vs 900,000', 'Revs 40.1 mln vs 35.0 mln'].join('\n\n'),
+    { format: 'text', given: { title: 'ACME CORP 2ND QTR NET' } },
+    { paragraphs: 3, has: ['Shr 12 cts vs 9 cts'] },
+  ],
+  [
+    'title: a given title repeated as the first line leaves the body',
+    ['Peru and Chile extend fishing accord', '', 'Peru and Chile agreed on Monday to extend their fishing accord for five years.'].join('\n'),
+    { format: 'text', given: { title: 'Peru and Chile extend fishing accord' } },
+    { paragraphs: 1, lacks: ['extend fishing accord\n'], rules: ['title-given-repeated'] },
+  ],
+  [
     'paragraphs: indented first lines with no blank line between them start paragraphs (wire copy)',
     [
       'Peru and Chile agreed on Monday to extend their fishing accord, officials in Lima said in a',

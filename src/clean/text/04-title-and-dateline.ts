@@ -10,13 +10,22 @@ import type { Doc, Para, Step } from './_doc.js';
 import { paraText, removal, startsLower, wordCount } from './_doc.js';
 import { dateLine } from './dates.js';
 import { promoMatch } from './03-promo-lines.js';
+import { fold } from '../fold.js';
 
 function isDateline(doc: Doc, p: Para): string | undefined {
   return p.lines.length === 1 ? dateLine(p.lines[0].txt.text, doc.data.calendar, doc.data.datelineLabel) : undefined;
 }
 
-function titleIndex(doc: Doc, paras: Para[]): { index: number; by: 'heading' | 'first-line' } | undefined {
+function titleIndex(doc: Doc, paras: Para[]): { index: number; by: 'heading' | 'first-line' | 'given' } | undefined {
   const th = doc.data.thresholds;
+  // a given title settles it: only its repetition near the top leaves the body. Guessing would
+  // take the first row of an earnings table ("Shr 34 cts vs 1.19 dlrs") for a headline.
+  if (doc.givenTitle !== undefined) {
+    const want = fold(doc.givenTitle);
+    const limit = Math.min(paras.length, th.headerMaxParagraphs);
+    for (let i = 0; i < limit; i++) if (fold(paraText(paras[i])) === want) return { index: i, by: 'given' };
+    return undefined;
+  }
   const short = (p: Para) => p.lines.length === 1 && wordCount(paraText(p)) <= th.titleMaxWords;
   if (doc.format === 'markdown') {
     const limit = Math.min(paras.length, th.headerMaxParagraphs);
@@ -55,10 +64,11 @@ export function takeTitleAndDateline(doc: Doc): Doc {
   const t = titleIndex(doc, paras);
   if (t && !meta.title) {
     const p = paras[t.index];
-    const rule = t.by === 'heading' ? 'title-heading' : 'title-first-line';
+    const rule = t.by === 'heading' ? 'title-heading' : t.by === 'given' ? 'title-given-repeated' : 'title-first-line';
     const r = removal(doc, p.lines, rule, doc.data.reasons[rule]);
     removed.push(r);
-    meta.title = { value: paraText(p), by: t.by, evidence: r.text, rule } satisfies Found<string>;
+    // a given title is set by the caller from the input's own field
+    if (t.by !== 'given') meta.title = { value: paraText(p), by: t.by, evidence: r.text, rule } satisfies Found<string>;
     paras.splice(t.index, 1);
   }
   return { ...doc, paras, removed, meta, dateline };

@@ -60,6 +60,7 @@ export interface Calendar {
 export const STRUCTURAL_RULES = [
   'title-heading',
   'title-first-line',
+  'title-given-repeated',
   'dateline',
   'original-url-line',
   'photo-credit',

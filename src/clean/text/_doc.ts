@@ -60,6 +60,8 @@ export interface Doc {
   promoOutlets: PromoOutlet[];
   /** the article's own address with its evidence, when a line names it */
   url?: Found<string>;
+  /** the title the input gives (a JSON line's field): only a first line repeating it is a title */
+  readonly givenTitle?: string;
   /** the dateline's date, when there is one */
   dateline?: Found<string>;
 }

@@ -31,7 +31,7 @@ export interface CleanTextOptions {
   /** where the input came from: a path, `path#line`, `-`, or the article's address */
   origin?: string;
   /** metadata the input already gives (a JSON line's fields): not searched for again */
-  given?: { date?: boolean; source?: boolean };
+  given?: { title?: string; date?: boolean; source?: boolean };
 }
 
 /**
@@ -65,7 +65,7 @@ export const TEXT_STEPS: readonly Step[] = Object.freeze([
 export function cleanText(input: string, opts: CleanTextOptions): Cleaned {
   const text = typeof input === 'string' ? input : '';
   const format = opts.format === 'markdown' ? 'markdown' : 'text';
-  let doc: Doc = { input: text, format, origin: opts.origin, data: textData(), paras: [], removed: [], captions: [], meta: {}, promoOutlets: [] };
+  let doc: Doc = { input: text, format, origin: opts.origin, givenTitle: opts.given?.title, data: textData(), paras: [], removed: [], captions: [], meta: {}, promoOutlets: [] };
   for (const step of TEXT_STEPS) doc = step.run(doc);
 
   // the body, paragraph by paragraph, line breaks folded to a space
