@@ -3,7 +3,7 @@
  * name, surname, title, metonym, demonym, description or pronoun, each with the CAMEO code valid
  * on the article's date. Find (`mentions.ts`), then attach (`coref.ts`).
  */
-import type { Article } from '../model/article.js';
+import type { ArticleText } from '../model/article.js';
 import type { Mention } from '../model/actor.js';
 import { loadActorDictionary, type ActorDictionary } from './dictionary.js';
 import { findCandidates } from './mentions.js';
@@ -27,7 +27,7 @@ export { roleOn, personActor, countryActor, orgActor } from './codes.js';
  * findActors(a).map((m) => [a.text.slice(m.start, m.end), m.actor.code, m.kind])
  * // [['Sergei Lavrov', 'RUSGOV', 'name'], ['He', 'RUSGOV', 'pronoun'], ['Wang Yi', 'CHNGOV', 'name']]
  */
-export function findActors(article: Article, dict: ActorDictionary = loadActorDictionary()): Mention[] {
+export function findActors(article: ArticleText, dict: ActorDictionary = loadActorDictionary()): Mention[] {
   const date = article.meta.date?.value?.slice(0, 10);
   return resolve(longestFirst(findCandidates(article, dict)), dict, date);
 }

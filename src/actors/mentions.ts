@@ -2,7 +2,7 @@
  * Find: every span of an article that may refer to an actor, as candidates with the rule that
  * found them. Which actor a title or pronoun means is decided later, in `coref.ts`.
  */
-import type { Article } from '../model/article.js';
+import type { ArticleText as Article } from '../model/article.js';
 import type { MentionKind } from '../model/actor.js';
 import type { Span } from '../model/span.js';
 import type { ActorDictionary } from './dictionary.js';

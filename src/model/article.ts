@@ -1,5 +1,6 @@
 import type { Span } from './span.js';
 import type { SourceMap } from './source-map.js';
+import type { Mention } from './actor.js';
 
 /** How a metadata value was found, so `entente show` can say why it believes it. */
 export type FoundBy =
@@ -78,6 +79,15 @@ export interface SpanLayers {
   paragraphs: Span[];
   sentences: Span[];
   tokens: Span[];
+  /** actor mentions, sorted and non-overlapping (the actors stage) */
+  mentions: Mention[];
+}
+
+/** What the stages after nlp read of an article: its text, metadata and text layers. */
+export interface ArticleText {
+  text: string;
+  meta: ArticleMeta;
+  spans: Pick<SpanLayers, 'paragraphs' | 'sentences' | 'tokens'>;
 }
 
 /**

@@ -60,7 +60,7 @@ function toArticle(d: Draft): Article {
     inputLength: d.raw.text.length,
     text: c.text,
     meta: d.language ? { ...c.meta, language: { value: d.language.lang, by: 'detected', evidence: d.language.detail, rule: 'language/function-words' } } : c.meta,
-    spans: { paragraphs: c.paragraphs, sentences: d.sentences!, tokens: d.tokens! },
+    spans: { paragraphs: c.paragraphs, sentences: d.sentences!, tokens: d.tokens!, mentions: d.mentions! },
     captions: c.captions,
     removed: c.removed,
     sourceMap: c.sourceMap,

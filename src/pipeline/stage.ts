@@ -1,5 +1,6 @@
 import type { Cleaned } from '../model/article.js';
 import type { Span } from '../model/span.js';
+import type { Mention } from '../model/actor.js';
 import { EntenteError, type Skipped } from '../model/errors.js';
 import type { RawItem } from '../ingest/items.js';
 
@@ -10,6 +11,7 @@ export interface Draft {
   language?: { lang: string; englishShare: number; detail: string };
   sentences?: Span[];
   tokens?: Span[];
+  mentions?: Mention[];
   id?: string;
 }
 

@@ -3,6 +3,9 @@ import { clean } from '../clean/index.js';
 import { fold } from '../clean/fold.js';
 import { detectLanguage, splitSentences, tokenize } from '../nlp/index.js';
 import { skip } from '../model/errors.js';
+import type { ArticleText } from '../model/article.js';
+import { findActors } from '../actors/index.js';
+import type { Draft } from './stage.js';
 import type { Stage } from './stage.js';
 
 const cleanStage: Stage = {
@@ -40,6 +43,19 @@ const tokenStage: Stage = {
   run: (d) => ({ tokens: tokenize(d.cleaned!.text, d.sentences!) }),
 };
 
+/** The article as the stages after nlp see it. */
+function textView(d: Readonly<Draft>): ArticleText {
+  const c = d.cleaned!;
+  return { text: c.text, meta: c.meta, spans: { paragraphs: c.paragraphs, sentences: d.sentences!, tokens: d.tokens! } };
+}
+
+const actorStage: Stage = {
+  name: 'actors',
+  requires: ['cleaned', 'sentences', 'tokens'],
+  assigns: ['mentions'],
+  run: (d) => ({ mentions: findActors(textView(d)) }),
+};
+
 const identityStage: Stage = {
   name: 'identity',
   requires: ['cleaned'],
@@ -58,4 +74,4 @@ export function articleId(body: string): string {
 }
 
 /** The pipeline, in order. Order matters: each stage reads what the ones before it assigned. */
-export const STAGES: readonly Stage[] = Object.freeze([cleanStage, sentenceStage, tokenStage, languageStage, identityStage]);
+export const STAGES: readonly Stage[] = Object.freeze([cleanStage, sentenceStage, tokenStage, languageStage, actorStage, identityStage]);

@@ -34,4 +34,6 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      detail TEXT NOT NULL,
      seen_at TEXT NOT NULL
    );`,
+  // 2: actor mentions (src/store/codec.ts encodeMentions); '' on articles stored before the actor stage
+  `ALTER TABLE articles ADD COLUMN mentions TEXT NOT NULL DEFAULT '';`,
 ];

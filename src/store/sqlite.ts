@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Article } from '../model/article.js';
 import { EntenteError, type SkipReason, type Skipped } from '../model/errors.js';
-import { decodeSourceMap, decodeSpans, packed, type PackedArticle } from './codec.js';
+import { decodeMentions, decodeSourceMap, decodeSpans, packed, type PackedArticle } from './codec.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import type { ArticleSummary, PutResult, Store, StoreStats } from './types.js';
 
@@ -58,9 +58,9 @@ class SqliteStore implements Store {
     this.q = {
       exists: db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck(),
       insert: db.prepare(`INSERT OR IGNORE INTO articles (id, format, encoding, input_length, title, date, source, url, author, language,
-          text, meta, captions, removed, source_map, paragraphs, sentences, tokens, n_sentences, ingested_at)
+          text, meta, captions, removed, source_map, paragraphs, sentences, tokens, n_sentences, mentions, ingested_at)
         VALUES (@id, @format, @encoding, @input_length, @title, @date, @source, @url, @author, @language,
-          @text, @meta, @captions, @removed, @source_map, @paragraphs, @sentences, @tokens, @n_sentences, @ingested_at)`),
+          @text, @meta, @captions, @removed, @source_map, @paragraphs, @sentences, @tokens, @n_sentences, @mentions, @ingested_at)`),
       origin: db.prepare(`INSERT INTO origins (origin, article_id, seen_at) VALUES (?, ?, ?)
         ON CONFLICT(origin) DO UPDATE SET article_id = excluded.article_id, seen_at = excluded.seen_at`),
       originOf: db.prepare('SELECT article_id FROM origins WHERE origin = ?').pluck(),
@@ -166,6 +166,7 @@ function toRow(a: PackedArticle, now: string): Row {
     sentences: a.packed.sentences,
     tokens: a.packed.tokens,
     n_sentences: a.packed.nSentences,
+    mentions: a.packed.mentions,
     ingested_at: now,
   };
 }
@@ -186,6 +187,7 @@ function fromRow(r: Row, origin: string): Article {
       paragraphs: decodeSpans(r.paragraphs as Buffer),
       sentences: decodeSpans(r.sentences as Buffer),
       tokens: decodeSpans(r.tokens as Buffer),
+      mentions: decodeMentions(r.mentions as string),
     },
   };
 }
