@@ -11,6 +11,7 @@ export const main = defineCommand({
     extract: () => import('./commands/extract.js').then((m) => m.default),
     show: () => import('./commands/show.js').then((m) => m.default),
     list: () => import('./commands/list.js').then((m) => m.default),
+    actors: () => import('./commands/actors.js').then((m) => m.default),
   },
 });
 
@@ -20,6 +21,11 @@ export const main = defineCommand({
  * else is a bug and prints its stack.
  */
 export async function runCli(argv: string[]): Promise<void> {
+  // `entente … | head`: a reader that has seen enough closes the pipe; that is not an error
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    throw e;
+  });
   const [cmd, parent] = await resolve(argv);
   try {
     if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {

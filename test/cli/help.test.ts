@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { entente } from './_run.js';
 
-const COMMANDS = ['ingest', 'extract', 'show', 'list'];
+const COMMANDS = ['ingest', 'extract', 'show', 'list', 'actors'];
 
 test('cli: entente --help lists every command', () => {
   const r = entente(['--help']);
@@ -41,4 +41,22 @@ test('cli: extract --json prints one line per input, with the skipped ones sayin
   const missing = entente(['extract', 'no/such/file.txt', '--json']);
   assert.equal(missing.status, 3);
   assert.equal(JSON.parse(missing.stdout).skipped.reason, 'unreadable');
+});
+
+test('cli: actors --json gives each mention its code, kind, rule and input offsets', () => {
+  const input = 'Germany and Poland signed a border treaty on Monday.\n\nChancellor Olaf Scholz said it would last. He praised Warsaw.';
+  const r = entente(['actors', '-', '--json'], { input });
+  assert.equal(r.status, 0, r.stderr);
+  const rec = JSON.parse(r.stdout);
+  const byText = new Map(rec.mentions.map((m: { text: string }) => [m.text, m]));
+  for (const [text, code, kind] of [['Germany', 'DEU', 'name'], ['Poland', 'POL', 'name'], ['Warsaw', 'POLGOV', 'metonym']]) {
+    const m = byText.get(text) as { actor: { code: string }; kind: string; inputStart: number; inputEnd: number } | undefined;
+    assert.ok(m, `${text} found`);
+    assert.equal(m.actor.code, code);
+    assert.equal(m.kind, kind);
+    assert.equal(input.slice(m.inputStart, m.inputEnd), text, 'input offsets point at the mention');
+  }
+  const he = rec.mentions.find((m: { text: string }) => m.text === 'He');
+  assert.equal(he.kind, 'pronoun');
+  assert.equal(rec.mentions[he.antecedent].text, 'Olaf Scholz');
 });

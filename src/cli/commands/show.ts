@@ -34,6 +34,14 @@ function render(a: Article): string {
     const inp = toInputSpan(a.sourceMap, p);
     out.push(`[¶${i + 1} · input ${inp.start}–${inp.end}] ${a.text.slice(p.start, p.end)}`, '');
   });
+  if (a.spans.mentions.length) {
+    out.push('── actors ──');
+    a.spans.mentions.forEach((m, i) => {
+      const to = m.antecedent === undefined ? '' : ` → #${m.antecedent} ${a.text.slice(a.spans.mentions[m.antecedent].start, a.spans.mentions[m.antecedent].end)}`;
+      out.push(`#${String(i).padEnd(3)} ${a.text.slice(m.start, m.end).padEnd(28)} ${m.actor.code.padEnd(11)} ${m.kind.padEnd(11)} ${m.actor.name}${to}  [${m.rule}]`);
+    });
+    out.push('');
+  }
   if (a.captions.length) {
     out.push('── captions (kept apart) ──');
     for (const c of a.captions) out.push(`× ${c.copies}  ${c.text}${c.credit ? `  (${c.credit})` : ''}`);

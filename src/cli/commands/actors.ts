@@ -1,0 +1,62 @@
+import { defineCommand } from 'citty';
+import { analyze } from '../../pipeline/index.js';
+import { DEFAULT_MAX_BYTES, readItems } from '../../ingest/index.js';
+import type { Article } from '../../model/article.js';
+import { toInputSpan } from '../../model/source-map.js';
+import { EXIT, parseMaxBytes, pathsOf } from '../shared.js';
+
+/**
+ * One JSON line per article, no store: every actor mention with its code, kind, rule, the mention
+ * it resolves to, and offsets in both the clean text and the input.
+ */
+export default defineCommand({
+  meta: {
+    name: 'actors',
+    description: `Find the actors each article mentions (names, titles, capitals, demonyms, pronouns), with CAMEO codes for the article's date, without storing. Exit code: ${EXIT.ok} done; ${EXIT.skipped} some inputs skipped; ${EXIT.usage} usage error.`,
+  },
+  args: {
+    paths: { type: 'positional', description: 'files, folders, globs or - (standard input)', required: true, valueHint: 'PATH…' },
+    json: { type: 'boolean', description: 'one JSON line per article (otherwise a readable listing)', default: false },
+    'max-bytes': { type: 'string', description: 'skip any single input larger than this many bytes', default: String(DEFAULT_MAX_BYTES) },
+  },
+  async run({ args }) {
+    let skipped = 0;
+    for await (const item of readItems(pathsOf(args, 'paths'), { maxBytes: parseMaxBytes(args['max-bytes']) })) {
+      const a = 'skipped' in item ? item : analyze(item);
+      if ('skipped' in a) {
+        skipped++;
+        if (args.json) process.stdout.write(JSON.stringify({ file: a.origin, skipped: { reason: a.reason, detail: a.detail } }) + '\n');
+        else process.stderr.write(`skipped ${a.origin}: ${a.reason}: ${a.detail}\n`);
+        continue;
+      }
+      const mentions = mentionRecords(a);
+      if (args.json) process.stdout.write(JSON.stringify({ id: a.id, file: a.origin, mentions }) + '\n');
+      else {
+        process.stdout.write(`# ${a.meta.title?.value ?? a.origin} (${a.id}, ${a.meta.date?.value ?? 'no date'})\n`);
+        for (const m of mentions) {
+          const to = m.antecedent === undefined ? '' : ` → ${mentions[m.antecedent].text}`;
+          process.stdout.write(`  ${m.text.padEnd(30)} ${m.actor.code.padEnd(12)} ${m.kind.padEnd(11)} ${m.actor.name}${to}  [${m.rule}]\n`);
+        }
+      }
+    }
+    process.exitCode = skipped > 0 ? EXIT.skipped : EXIT.ok;
+  },
+});
+
+/** Mentions as printed and served: the text, input offsets, and the actor's public fields. */
+export function mentionRecords(a: Article) {
+  return a.spans.mentions.map((m) => {
+    const inp = toInputSpan(a.sourceMap, m);
+    return {
+      start: m.start,
+      end: m.end,
+      inputStart: inp.start,
+      inputEnd: inp.end,
+      text: a.text.slice(m.start, m.end),
+      kind: m.kind,
+      actor: { id: m.actor.id, code: m.actor.code, country: m.actor.country, roles: m.actor.roles, name: m.actor.name },
+      rule: m.rule,
+      antecedent: m.antecedent,
+    };
+  });
+}
