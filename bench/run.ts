@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- reuters|html]`: speed and memory, never asserted in tests.
+ * `npm run bench [-- reuters|stages|html]`: speed and memory, never asserted in tests.
  *   reuters  the whole Reuters-21578 corpus through `entente ingest` into SQLite
+ *   stages   the same stories in one thread, foundation stages alone and then the whole pipeline
  *   html     body extraction on the article-extraction dev pages, against Readability + linkedom
  * Results are printed and written to bench/out/latest.json.
  */
@@ -10,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchIngest } from './reuters.js';
 import { benchHtml } from './html.js';
+import { benchStages } from './stages.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const shared = resolve(process.env.ENTENTE_SHARED ?? join(root, '..', 'shared'));
@@ -30,6 +32,19 @@ if (all || want.has('reuters')) {
     console.log(`  sentences/s   ${r.sentencesPerSec.toFixed(0)}`);
     console.log(`  MB/s          ${r.mbPerSec.toFixed(2)}`);
     console.log(`  peak RSS      ${r.peakRssMB} MB    (target ≤ 300)`);
+  }
+}
+if (all || want.has('stages')) {
+  const corpus = join(shared, 'corpus', 'reuters21578.jsonl');
+  if (!existsSync(corpus)) console.log(`stages: skipped, ${corpus} not found (../shared absent)`);
+  else {
+    const s = benchStages(corpus);
+    results.stages = s;
+    console.log(`Pipeline stages in one thread on Reuters-21578 (${s.articles} articles, ${s.sentences} sentences)`);
+    console.log(`  foundation (clean, nlp)   ${s.foundationMsPerArticle.toFixed(3)} ms/article`);
+    console.log(`  + ${s.later.join(', ').padEnd(22)} ${s.fullMsPerArticle.toFixed(3)} ms/article  (+${(100 * s.addedShare).toFixed(0)} %; target ≤ +50 %)`);
+    console.log(`  sentences/s               ${s.fullSentencesPerSec.toFixed(0)}`);
+    console.log(`  peak RSS                  ${s.peakRssMB} MB (this process, whole corpus held in memory)`);
   }
 }
 if (all || want.has('html')) {
