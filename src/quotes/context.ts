@@ -1,0 +1,119 @@
+import type { Span } from '../model/span.js';
+import type { QuoteDictionary } from './dictionary.js';
+import { type CueHit, cueAt, lastCue, sentenceSubject, speakerAfter, speakerBefore } from './speaker.js';
+import { type Word, words } from './words.js';
+
+/** The text layers the recognisers read. @example { text: a.text, paragraphs: a.spans.paragraphs, sentences: a.spans.sentences } */
+export interface QuoteText {
+  text: string;
+  paragraphs: readonly Span[];
+  sentences: readonly Span[];
+}
+
+/** A trailer after a closing mark: its speaker and cue, and where it ends. @example trailer(q, 15, 31, dict) // ', he said.' → { speaker: he, cue: said, end: 24, dash: false } */
+export interface Trailer {
+  speaker?: Span;
+  cue?: CueHit;
+  cueSpan?: Span;
+  /** offset just after the trailer's last word */
+  end: number;
+  dash: boolean;
+}
+
+const STOP = new Set(['.', '!', '?', ';', ':', '“', '"', '(', '«', '„']);
+
+/** The span of a cue's words. @example cueSpanOf(ws, { at: 1, end: 2, according: false }) */
+export const cueSpanOf = (ws: readonly Word[], c: CueHit): Span => ({ start: ws[c.at].start, end: ws[c.end - 1].end });
+
+/**
+ * What follows a closing mark: ", he said", ", said Lavrov", " Lavrov was quoted as saying",
+ * ", according to the ministry", or a "— Sergei Lavrov" byline-style trailer.
+ *
+ * @example trailer(q, closingMarkEnd, paragraphEnd, dict)?.cue // the "said" of ', he said.'
+ */
+export function trailer(q: QuoteText, from: number, to: number, dict: QuoteDictionary): Trailer | undefined {
+  const stopped = /\.\s*[”"»]$/.test(q.text.slice(from - 3, from));
+  const ws = words(q.text, from, Math.min(to, from + 240));
+  if (ws.length === 0) return undefined;
+  let i = 0;
+  let dash = false;
+  if (ws[0].text === ',') i = 1;
+  else if (ws[0].text === '—' || ws[0].text === '–' || ws[0].text === '-') { dash = true; i = 1; }
+  else if (!ws[0].word) return undefined;
+  // a full stop inside the closing mark ends the sentence: “We are ready.” Lavrov then left
+  if (stopped && !dash) return undefined;
+  // "Fred Smith, director of the institute, said": a name with an apposition may run longer
+  const apposition = ws[i]?.cap && ws.slice(i, i + 5).some((w) => w.text === ',');
+  const max = apposition ? 2 * dict.thresholds.maxTrailerWords + 6 : dict.thresholds.maxTrailerWords;
+  for (let j = i; j < ws.length && j - i < max; j++) {
+    if (STOP.has(ws[j].text)) break;
+    const c = cueAt(ws, j, dict);
+    if (!c) continue;
+    // "…,” saying the city …": a participle goes on with the sentence's subject, no trailer
+    if (j === i && c.verb?.participle && !c.according) return undefined;
+    let speaker: Span | undefined;
+    if (c.according || j === i) speaker = speakerAfter(ws, c.end, dict);
+    else {
+      speaker = speakerBefore(ws, j, i, dict);
+      if (apposition && (!speaker || speaker.start !== ws[i].start)) speaker = speakerAfter(ws, i, dict) ?? speaker;
+      if (!speaker) return undefined;
+    }
+    const cueSpan = cueSpanOf(ws, c);
+    return { speaker, cue: c, cueSpan, end: Math.max(cueSpan.end, speaker?.end ?? 0), dash };
+  }
+  if (dash) {
+    const speaker = speakerAfter(ws, i, dict);
+    if (speaker && ws[i].cap) return { speaker, end: speaker.end, dash };
+  }
+  return undefined;
+}
+
+
+/**
+ * The introduction of a quote standing alone: "Lavrov told reporters:" at the end of the previous
+ * sentence or paragraph.
+ *
+ * @example introBefore(q, sentenceStart, paragraph, paragraphIndex, dict)?.speaker
+ */
+export function introBefore(q: QuoteText, sentStart: number, para: Span, pIdx: number, dict: QuoteDictionary): { speaker?: Span; cueSpan?: Span } | undefined {
+  let from: number;
+  let to: number;
+  if (sentStart > para.start) { from = para.start; to = sentStart; }
+  else if (pIdx > 0) { from = q.paragraphs[pIdx - 1].start; to = q.paragraphs[pIdx - 1].end; }
+  else return undefined;
+  const ws = words(q.text, Math.max(from, to - 300), to);
+  if (ws.length < 2 || ws[ws.length - 1].text !== ':') return undefined;
+  const colon = ws.length - 1;
+  let lo = colon - 1;
+  while (lo > 0 && !['.', '!', '?', '”', '"'].includes(ws[lo - 1].text)) lo--;
+  const cue = lastCue(ws, lo, colon, dict);
+  if (cue) return { speaker: speakerBefore(ws, cue.at, lo, dict) ?? sentenceSubject(ws, lo, cue.at, dict), cueSpan: cueSpanOf(ws, cue) };
+  // "The board was blunt in its findings:" — no cue, the subject introduces the quote
+  const speaker = speakerBefore(ws, colon, lo, dict) ?? sentenceSubject(ws, lo, colon, dict);
+  return speaker ? { speaker } : undefined;
+}
+
+/**
+ * The speaker of a quote standing alone: the later of the last quote's speaker and the last
+ * "NP said" in the text since the previous paragraph ("She said the plan works. “It does.”").
+ *
+ * @example nearestSpeaker(q, quoteStart, paragraphIndex, lastQuote, dict)
+ */
+export function nearestSpeaker(q: QuoteText, at: number, pIdx: number, last: { speaker?: Span; para: number } | undefined, dict: QuoteDictionary): Span | undefined {
+  const prior = last && pIdx - last.para <= dict.thresholds.contextParagraphs ? last.speaker : undefined;
+  const from = Math.max(q.paragraphs[Math.max(0, pIdx - 1)].start, prior?.end ?? 0, at - 600);
+  if (from >= at) return prior;
+  const ws = words(q.text, from, at);
+  // skip cues inside quotation marks
+  let inQuote = false;
+  const quoted = ws.map((w) => { if (w.text === '“' || w.text === '«') inQuote = true; else if (w.text === '”' || w.text === '»') inQuote = false; else if (w.text === '"') inQuote = !inQuote; return inQuote; });
+  for (let hi = ws.length; hi > 0; ) {
+    const c = lastCue(ws, 0, hi, dict);
+    if (!c) break;
+    hi = c.at;
+    if (quoted[c.at]) continue;
+    const s = c.according ? speakerAfter(ws, c.end, dict) : speakerBefore(ws, c.at, 0, dict) ?? (c.at + 1 < ws.length && ws[c.at + 1].cap ? speakerAfter(ws, c.end, dict) : undefined);
+    if (s) return s;
+  }
+  return prior;
+}

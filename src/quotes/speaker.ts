@@ -1,0 +1,190 @@
+import type { Span } from '../model/span.js';
+import type { CueWord, QuoteDictionary } from './dictionary.js';
+import type { Word } from './words.js';
+
+const POSSESSIVE = /['’]s$/;
+
+// "said", "tells", "adding" are verbs; a base form ("report", "state", "post") may head a noun phrase
+const isVerbForm = (w: Word, dict: QuoteDictionary) => {
+  const c = dict.cues.get(w.lower);
+  return c !== undefined && c.lemma !== w.lower;
+};
+
+/** A cue found among words: `[at, end)` word indices, and its verb when it is one. @example cueAt(words('he was quoted as saying', 0, 23), 1, dict) // { at: 1, end: 5, according: false, verb: say } */
+export interface CueHit {
+  at: number;
+  end: number;
+  verb?: CueWord;
+  /** "according to": the speaker follows the cue */
+  according: boolean;
+}
+
+/**
+ * The cue starting at word `i`, if any: a listed phrase ("was quoted as saying") or a verb form.
+ * "said" after "was"/"were" is passive ("was said to be") and no cue.
+ *
+ * @example cueAt(words('Lavrov was quoted as saying', 0, 27), 1, dict) // { at: 1, end: 5, … }
+ */
+export function cueAt(ws: readonly Word[], i: number, dict: QuoteDictionary): CueHit | undefined {
+  const w = ws[i];
+  if (!w.word) return undefined;
+  for (const ph of dict.phrases) {
+    if (ph[0] !== w.lower || i + ph.length > ws.length) continue;
+    let ok = true;
+    for (let k = 1; k < ph.length && ok; k++) ok = ws[i + k].lower === ph[k];
+    if (!ok) continue;
+    const last = dict.cues.get(ph[ph.length - 1]) ?? dict.cues.get(ph[0]);
+    return { at: i, end: i + ph.length, verb: last, according: ph[0] === 'according' };
+  }
+  const verb = dict.cues.get(w.lower);
+  if (!verb) return undefined;
+  // a capitalised form inside a sentence is a name: "the United States", "Post"
+  if (w.cap && i > 0 && ws[i - 1].word) return undefined;
+  // "the said agreement", "was told to leave": not speech
+  const prev = i > 0 ? ws[i - 1].lower : '';
+  if (prev === 'was' || prev === 'were' || prev === 'been' || prev === 'be' || prev === 'the' || prev === 'a') return undefined;
+  // a base form after a determiner, "of" or a name is a noun: "the secretary of state said",
+  // "in a post", "Trump's call"
+  if (w.lower === verb.lemma && i > 0 && (prev === 'of' || ws[i - 1].cap)) return undefined;
+  // any form after a determiner or possessive is a noun too: "his remarks", "Trump's claims"
+  // (but "he's said" is a pronoun and "has")
+  if (i > 0 && (dict.determiners.has(prev) || (POSSESSIVE.test(prev) && !dict.pronouns.has(prev.slice(0, -2))))) return undefined;
+  return { at: i, end: i + 1, verb, according: false };
+}
+
+/** The last cue in `ws[lo, hi)`, scanning back. @example lastCue(ws, 0, ws.length, dict) */
+export function lastCue(ws: readonly Word[], lo: number, hi: number, dict: QuoteDictionary): CueHit | undefined {
+  for (let i = hi - 1; i >= lo; i--) {
+    const c = cueAt(ws, i, dict);
+    if (c && c.end <= hi) {
+      // "was quoted as saying": prefer the whole phrase over its last word
+      for (let j = Math.max(lo, i - 3); j < i; j++) {
+        const longer = cueAt(ws, j, dict);
+        if (longer && longer.end >= c.end) return longer;
+      }
+      return c;
+    }
+  }
+  return undefined;
+}
+
+// A word that may be part of a speaker phrase read right to left from its head.
+function npWord(w: Word, dict: QuoteDictionary): boolean {
+  if (!w.word) return false;
+  if (dict.notSpeaker.has(w.lower) || isVerbForm(w, dict)) return false;
+  return w.cap || dict.titleNouns.has(w.lower) || dict.determiners.has(w.lower) || POSSESSIVE.test(w.lower) || w.lower.includes('-');
+}
+
+/**
+ * The speaker phrase ending right before word `cue` (skipping "also", "on Tuesday", "has"):
+ * a pronoun ("he said"), a run of names and titles ("Foreign Minister Sergei Lavrov said"), or a
+ * determiner phrase ("a senior official said", "the campaign said"). `lo` bounds the search.
+ *
+ * @example speakerBefore(words('Lavrov also said', 0, 16), 2, 0, dict) // { start: 0, end: 6 }
+ */
+export function speakerBefore(ws: readonly Word[], cue: number, lo: number, dict: QuoteDictionary): Span | undefined {
+  let k = cue - 1;
+  while (k >= lo && ws[k].word && !ws[k].cap && (dict.between.has(ws[k].lower) || /ly$/.test(ws[k].lower))) k--;
+  while (k >= lo && ws[k].cap && dict.between.has(ws[k].lower)) k--; // "… said Tuesday"
+  if (k >= lo && ws[k].text === ',') {
+    // "Suu Kyi, 70, said" / "Smith, a lawyer, said": the name before the apposition
+    for (let p = k - 1; p >= lo && k - p <= 8; p--) {
+      if (ws[p].text !== ',') continue;
+      return p - 1 >= lo && ws[p - 1].cap ? speakerBefore(ws, p, lo, dict) : undefined;
+    }
+    return undefined;
+  }
+  if (k < lo || !ws[k].word) return undefined;
+  const head = ws[k];
+  if (dict.pronouns.has(head.lower)) return { start: head.start, end: head.end };
+  // "He’s said": the pronoun without its "’s"
+  if (POSSESSIVE.test(head.lower) && dict.pronouns.has(head.lower.slice(0, -2))) return { start: head.start, end: head.end - 2 };
+  if (dict.notSpeaker.has(head.lower) || isVerbForm(head, dict)) return undefined;
+  const max = dict.thresholds.maxSpeakerWords;
+  let first = k;
+  const headOk = npWord(head, dict);
+  // A lowercase head outside the lists ("the campaign said" is listed; "the group said" too) is
+  // taken only with a determiner close before it: "the committee's chair said".
+  for (let j = k - 1; j >= lo && k - j < max; j--) {
+    const w = ws[j];
+    const joins = (w.lower === 'of' || w.lower === 'and') && j > lo && npWord(ws[j - 1], dict) && (w.lower === 'of' || ws[j - 1].cap);
+    if (npWord(w, dict) || joins) {
+      first = j;
+      if (dict.determiners.has(w.lower)) break;
+      continue;
+    }
+    if (w.word && !w.cap && !dict.notSpeaker.has(w.lower) && !isVerbForm(w, dict) && k - j < 4) {
+      // lowercase modifier ("senior", "top"): keep only if a determiner or name comes before it
+      const d = j - 1 >= lo ? ws[j - 1] : undefined;
+      if (d && (dict.determiners.has(d.lower) || d.cap)) { first = j; continue; }
+    }
+    break;
+  }
+  if (!headOk && first === k) {
+    // a bare lowercase noun: only with a determiner right before ("the bloc said")
+    if (k - 1 >= lo && dict.determiners.has(ws[k - 1].lower)) first = k - 1;
+    else return titledPhrase(ws, k, lo, dict);
+  }
+  while (first < k && (ws[first].lower === 'of' || ws[first].lower === 'and' || !ws[first].word)) first++;
+  return { start: ws[first].start, end: head.end };
+}
+
+// "an executive in charge of the bloc's rollout said": back from the head to a determiner whose
+// phrase holds a title noun, crossing prepositions but no punctuation or verb
+function titledPhrase(ws: readonly Word[], k: number, lo: number, dict: QuoteDictionary): Span | undefined {
+  let titled = false;
+  for (let j = k; j >= lo && k - j <= 10; j--) {
+    const w = ws[j];
+    if (!w.word || isVerbForm(w, dict)) return undefined;
+    if (dict.titleNouns.has(w.lower)) titled = true;
+    if (titled && (w.lower === 'a' || w.lower === 'an' || w.lower === 'the')) return { start: w.start, end: ws[k].end };
+  }
+  return undefined;
+}
+
+/**
+ * The speaker phrase starting at word `i` after a cue ("said Lavrov", "according to the
+ * ministry"), stopping at punctuation or a preposition.
+ *
+ * @example speakerAfter(words('said the minister, adding', 0, 25), 1, dict) // { start: 5, end: 17 }
+ */
+export function speakerAfter(ws: readonly Word[], i: number, dict: QuoteDictionary): Span | undefined {
+  const max = dict.thresholds.maxSpeakerWords;
+  // the phrase ends at its last name, title or pronoun: "said the new rules would …" is no speaker
+  let last = -1;
+  for (let j = i; j < ws.length && j - i < max; j++) {
+    const w = ws[j];
+    if (!w.word) break;
+    if (dict.pronouns.has(w.lower)) { if (j === i) last = j; break; }
+    if (w.lower === 'of' && j > i && j + 1 < ws.length && (ws[j + 1].cap || dict.determiners.has(ws[j + 1].lower))) continue;
+    if (dict.notSpeaker.has(w.lower) || isVerbForm(w, dict)) break;
+    if (w.cap || dict.titleNouns.has(w.lower) || POSSESSIVE.test(w.lower)) last = j;
+    // "the prince called …": a determiner and one noun make a speaker phrase too
+    else if (j === i + 1 && dict.determiners.has(ws[i].lower) && !w.lower.includes('-')) last = j;
+    // a lowercase word after a name is the verb: "Petrov dismissed the report" → Petrov
+    // (unless a title follows at once: "The Russian foreign minister")
+    else if (last >= 0 && !dict.determiners.has(w.lower) && !w.lower.includes('-') && !(j + 1 < ws.length && dict.titleNouns.has(ws[j + 1].lower))) break;
+  }
+  if (last < 0) return undefined;
+  return { start: ws[i].start, end: ws[last].end };
+}
+
+/**
+ * The subject a participle cue hangs on ("Kyiv rejected it, noting …" → Kyiv): the first
+ * speaker-like phrase of the clause `ws[lo, cue)`.
+ *
+ * @example sentenceSubject(words('But Kyiv rejected it, noting', 0, 28), 0, 5, dict) // { start: 4, end: 8 }
+ */
+export function sentenceSubject(ws: readonly Word[], lo: number, cue: number, dict: QuoteDictionary): Span | undefined {
+  // the first name, pronoun or titled phrase of the clause, past an opening adverbial
+  // ("But a few days later, Trump reversed himself, telling …" → Trump)
+  for (let i = lo; i < cue; i++) {
+    const w = ws[i];
+    if (!w.word || dict.notSpeaker.has(w.lower) || (w.cap && /ing$/.test(w.lower))) continue;
+    if (dict.pronouns.has(w.lower) && w.lower !== 'it' && w.lower !== 'you') return { start: w.start, end: w.end };
+    if (!w.cap && !dict.determiners.has(w.lower) && !dict.titleNouns.has(w.lower)) continue;
+    const s = speakerAfter(ws, i, dict);
+    if (s && s.end <= ws[cue].start) return s;
+  }
+  return undefined;
+}
