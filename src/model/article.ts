@@ -1,6 +1,7 @@
 import type { Span } from './span.js';
 import type { SourceMap } from './source-map.js';
 import type { Mention } from './actor.js';
+import type { Quote } from './quote.js';
 
 /** How a metadata value was found, so `entente show` can say why it believes it. */
 export type FoundBy =
@@ -109,4 +110,6 @@ export interface Article {
   captions: Caption[];
   removed: Removal[];
   sourceMap: SourceMap;
+  /** attributed statements, in text order (the quotes stage) */
+  quotes: Quote[];
 }

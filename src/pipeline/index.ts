@@ -64,5 +64,6 @@ function toArticle(d: Draft): Article {
     captions: c.captions,
     removed: c.removed,
     sourceMap: c.sourceMap,
+    quotes: d.quotes!,
   };
 }

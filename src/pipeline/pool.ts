@@ -60,7 +60,8 @@ class WorkerPool implements Analyzer {
 
   constructor(readonly threads: number) {
     for (let i = 0; i < threads; i++) {
-      const w = new Worker(new URL('./worker.js', import.meta.url));
+      // the worker beside this module: worker.js when built, worker.ts under tsx (which the worker inherits)
+      const w = new Worker(new URL(`./worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url));
       w.on('message', (reply: WorkReply) => this.receive(reply));
       w.on('error', (e) => this.fail(new EntenteError('E_WORKER', `an analysis thread failed: ${e.message}`, { cause: e })));
       w.on('exit', (code) => {

@@ -1,6 +1,7 @@
 import type { Cleaned } from '../model/article.js';
 import type { Span } from '../model/span.js';
 import type { Mention } from '../model/actor.js';
+import type { Quote } from '../model/quote.js';
 import { EntenteError, type Skipped } from '../model/errors.js';
 import type { RawItem } from '../ingest/items.js';
 
@@ -12,6 +13,7 @@ export interface Draft {
   sentences?: Span[];
   tokens?: Span[];
   mentions?: Mention[];
+  quotes?: Quote[];
   id?: string;
 }
 

@@ -5,6 +5,7 @@ import { detectLanguage, splitSentences, tokenize } from '../nlp/index.js';
 import { skip } from '../model/errors.js';
 import type { ArticleText } from '../model/article.js';
 import { findActors } from '../actors/index.js';
+import { findQuotes } from '../quotes/index.js';
 import type { Draft } from './stage.js';
 import type { Stage } from './stage.js';
 
@@ -56,6 +57,13 @@ const actorStage: Stage = {
   run: (d) => ({ mentions: findActors(textView(d)) }),
 };
 
+const quoteStage: Stage = {
+  name: 'quotes',
+  requires: ['cleaned', 'sentences', 'mentions'],
+  assigns: ['quotes'],
+  run: (d) => ({ quotes: findQuotes(textView(d), d.mentions!) }),
+};
+
 const identityStage: Stage = {
   name: 'identity',
   requires: ['cleaned'],
@@ -74,4 +82,4 @@ export function articleId(body: string): string {
 }
 
 /** The pipeline, in order. Order matters: each stage reads what the ones before it assigned. */
-export const STAGES: readonly Stage[] = Object.freeze([cleanStage, sentenceStage, tokenStage, languageStage, actorStage, identityStage]);
+export const STAGES: readonly Stage[] = Object.freeze([cleanStage, sentenceStage, tokenStage, languageStage, actorStage, quoteStage, identityStage]);

@@ -1,5 +1,5 @@
 import type { Mention } from '../model/actor.js';
-import type { Article } from '../model/article.js';
+import type { ArticleText as Article } from '../model/article.js';
 import type { Quote } from '../model/quote.js';
 import { pairMarks } from './01-marks.js';
 import { directQuotes } from './02-direct.js';

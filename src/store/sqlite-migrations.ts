@@ -36,4 +36,24 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    );`,
   // 2: actor mentions (src/store/codec.ts encodeMentions); '' on articles stored before the actor stage
   `ALTER TABLE articles ADD COLUMN mentions TEXT NOT NULL DEFAULT '';`,
+  // 3: quotes, one row each, queryable by speaker and actor; `data` holds the whole record
+  `CREATE TABLE quotes (
+     article_id TEXT NOT NULL REFERENCES articles(id),
+     n INTEGER NOT NULL,
+     start INTEGER NOT NULL,
+     "end" INTEGER NOT NULL,
+     kind TEXT NOT NULL,
+     speaker TEXT,
+     speaker_code TEXT,
+     speaker_country TEXT,
+     cue TEXT,
+     medium TEXT,
+     confidence REAL NOT NULL,
+     rule TEXT NOT NULL,
+     date TEXT,
+     data TEXT NOT NULL,
+     PRIMARY KEY (article_id, n)
+   );
+   CREATE INDEX quotes_speaker_code ON quotes(speaker_code);
+   CREATE INDEX quotes_speaker ON quotes(speaker);`,
 ];

@@ -63,6 +63,9 @@ class SqliteStore implements Store {
           @text, @meta, @captions, @removed, @source_map, @paragraphs, @sentences, @tokens, @n_sentences, @mentions, @ingested_at)`),
       origin: db.prepare(`INSERT INTO origins (origin, article_id, seen_at) VALUES (?, ?, ?)
         ON CONFLICT(origin) DO UPDATE SET article_id = excluded.article_id, seen_at = excluded.seen_at`),
+      quote: db.prepare(`INSERT INTO quotes (article_id, n, start, "end", kind, speaker, speaker_code, speaker_country, cue, medium, confidence, rule, date, data)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      quotesOf: db.prepare('SELECT data FROM quotes WHERE article_id = ? ORDER BY n').pluck(),
       originOf: db.prepare('SELECT article_id FROM origins WHERE origin = ?').pluck(),
       unskip: db.prepare('DELETE FROM skipped WHERE origin = ?'),
       skip: db.prepare(`INSERT INTO skipped (origin, reason, detail, seen_at) VALUES (?, ?, ?, ?)
@@ -81,6 +84,12 @@ class SqliteStore implements Store {
     // two statements an article: ingest spends most of its time in SQLite's commits
     this.put = db.transaction((a: PackedArticle, now: string): PutResult => {
       const known = q.insert.run(toRow(a, now)).changes === 0;
+      if (!known) {
+        a.quotes.forEach((x, n) =>
+          q.quote.run(a.id, n, x.start, x.end, x.kind, x.speaker ?? null, x.speakerActor?.code ?? null, x.speakerActor?.country ?? null,
+            x.cue ?? null, x.medium ?? null, x.confidence, x.rule, x.date ?? null, JSON.stringify(x)),
+        );
+      }
       q.origin.run(a.origin, a.id, now);
       // an origin that now yields an article is no longer skipped
       if (this.anySkips) q.unskip.run(a.origin);
@@ -109,7 +118,8 @@ class SqliteStore implements Store {
     const row = this.q.byId.get(id) as Row | undefined;
     if (!row) return undefined;
     const origins = this.q.originsOf.all(id) as string[];
-    return fromRow(row, origins[0] ?? '');
+    const quotes = (this.q.quotesOf.all(id) as string[]).map((s) => JSON.parse(s));
+    return { ...fromRow(row, origins[0] ?? ''), quotes };
   }
 
   async listArticles(opts: { limit?: number; offset?: number } = {}): Promise<ArticleSummary[]> {
@@ -171,7 +181,7 @@ function toRow(a: PackedArticle, now: string): Row {
   };
 }
 
-function fromRow(r: Row, origin: string): Article {
+function fromRow(r: Row, origin: string): Omit<Article, 'quotes'> {
   return {
     id: r.id as string,
     origin,
