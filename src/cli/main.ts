@@ -12,6 +12,7 @@ export const main = defineCommand({
     show: () => import('./commands/show.js').then((m) => m.default),
     list: () => import('./commands/list.js').then((m) => m.default),
     actors: () => import('./commands/actors.js').then((m) => m.default),
+    quotes: () => import('./commands/quotes.js').then((m) => m.default),
   },
 });
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { entente } from './_run.js';
 
-const COMMANDS = ['ingest', 'extract', 'show', 'list', 'actors'];
+const COMMANDS = ['ingest', 'extract', 'show', 'list', 'actors', 'quotes'];
 
 test('cli: entente --help lists every command', () => {
   const r = entente(['--help']);
@@ -59,4 +59,17 @@ test('cli: actors --json gives each mention its code, kind, rule and input offse
   const he = rec.mentions.find((m: { text: string }) => m.text === 'He');
   assert.equal(he.kind, 'pronoun');
   assert.equal(rec.mentions[he.antecedent].text, 'Olaf Scholz');
+});
+
+test('cli: quotes --json gives speaker, actor, cue and medium, with input offsets of quote and speaker', () => {
+  const input = 'Ties cool\n\nPeru recalled its envoy on Monday.\n\n“We will not accept this,” Foreign Minister Ana Ruiz told Reuters.';
+  const r = entente(['quotes', '-', '--json'], { input });
+  assert.equal(r.status, 0, r.stderr);
+  const q = JSON.parse(r.stdout).quotes.find((x: { kind: string }) => x.kind === 'direct');
+  assert.ok(q, 'the direct quote is found');
+  assert.equal(q.cue, 'told');
+  assert.equal(q.medium, 'Reuters');
+  assert.match(input.slice(q.inputStart, q.inputEnd), /^We will not accept this/);
+  const [s, e] = q.inputSpeakerSpans[0];
+  assert.match(input.slice(s, e), /Ana Ruiz/);
 });

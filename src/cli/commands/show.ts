@@ -42,6 +42,14 @@ function render(a: Article): string {
     });
     out.push('');
   }
+  if (a.quotes.length) {
+    out.push('── quotes ──');
+    for (const q of a.quotes) {
+      const who = `${q.speaker ?? '?'}${q.speakerActor ? ` (${q.speakerActor.code})` : ''}`;
+      out.push(`${q.kind.padEnd(8)} ${who.padEnd(28)} ${(q.cue ?? '').padEnd(12)} ${clip(a.text.slice(q.start, q.end), 80)}${q.medium ? ` [via ${q.medium}]` : ''}  [${q.rule} ${q.confidence}]`);
+    }
+    out.push('');
+  }
   if (a.captions.length) {
     out.push('── captions (kept apart) ──');
     for (const c of a.captions) out.push(`× ${c.copies}  ${c.text}${c.credit ? `  (${c.credit})` : ''}`);

@@ -1,0 +1,75 @@
+import { defineCommand } from 'citty';
+import { analyze } from '../../pipeline/index.js';
+import { DEFAULT_MAX_BYTES, readItems } from '../../ingest/index.js';
+import type { Article } from '../../model/article.js';
+import { toInputSpan } from '../../model/source-map.js';
+import { EXIT, parseMaxBytes, pathsOf } from '../shared.js';
+
+/**
+ * One JSON line per article, no store: every quote with its kind, speaker, speaker's actor code,
+ * cue, medium, confidence and rule, with offsets in the clean text and in the input as given (so a
+ * JSON line's `text` or a `.txt` file can be scored against gold offsets).
+ */
+export default defineCommand({
+  meta: {
+    name: 'quotes',
+    description: `Find who said what: direct, partial, mixed and indirect quotes with their speakers, without storing. Exit code: ${EXIT.ok} done; ${EXIT.skipped} some inputs skipped; ${EXIT.usage} usage error.`,
+  },
+  args: {
+    paths: { type: 'positional', description: 'files, folders, globs or - (standard input)', required: true, valueHint: 'PATH…' },
+    json: { type: 'boolean', description: 'one JSON line per article (otherwise a readable listing)', default: false },
+    'max-bytes': { type: 'string', description: 'skip any single input larger than this many bytes', default: String(DEFAULT_MAX_BYTES) },
+  },
+  async run({ args }) {
+    let skipped = 0;
+    for await (const item of readItems(pathsOf(args, 'paths'), { maxBytes: parseMaxBytes(args['max-bytes']) })) {
+      const a = 'skipped' in item ? item : analyze(item);
+      if ('skipped' in a) {
+        skipped++;
+        if (args.json) process.stdout.write(JSON.stringify({ file: a.origin, skipped: { reason: a.reason, detail: a.detail } }) + '\n');
+        else process.stderr.write(`skipped ${a.origin}: ${a.reason}: ${a.detail}\n`);
+        continue;
+      }
+      const quotes = quoteRecords(a);
+      if (args.json) process.stdout.write(JSON.stringify({ id: a.id, file: a.origin, quotes }) + '\n');
+      else {
+        process.stdout.write(`# ${a.meta.title?.value ?? a.origin} (${a.id}, ${a.meta.date?.value ?? 'no date'})\n`);
+        for (const q of quotes) {
+          const who = `${q.speaker ?? '?'}${q.speakerActor ? ` (${q.speakerActor})` : ''}`;
+          process.stdout.write(`  ${q.kind.padEnd(8)} ${who.padEnd(30)} ${(q.cue ?? '').padEnd(12)} ${clip(q.text, 90)}${q.medium ? `  [via ${q.medium}]` : ''}\n`);
+        }
+      }
+    }
+    process.exitCode = skipped > 0 ? EXIT.skipped : EXIT.ok;
+  },
+});
+
+/** Quotes as printed and served. */
+export function quoteRecords(a: Article) {
+  return a.quotes.map((q) => {
+    const inp = toInputSpan(a.sourceMap, q);
+    const speakerSpans = q.speakerSpan ? [[q.speakerSpan.start, q.speakerSpan.end]] : [];
+    return {
+      start: q.start,
+      end: q.end,
+      inputStart: inp.start,
+      inputEnd: inp.end,
+      kind: q.kind,
+      text: a.text.slice(q.start, q.end),
+      speaker: q.speaker,
+      speakerActor: q.speakerActor?.code,
+      speakerSpans,
+      inputSpeakerSpans: q.speakerSpan ? [Object.values(toInputSpan(a.sourceMap, q.speakerSpan))] : [],
+      cue: q.cue,
+      medium: q.medium,
+      confidence: q.confidence,
+      rule: q.rule,
+      date: q.date,
+    };
+  });
+}
+
+function clip(s: string, n: number): string {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > n ? one.slice(0, n - 1) + '…' : one;
+}
