@@ -69,7 +69,7 @@ test('cli: quotes --json gives speaker, actor, cue and medium, with input offset
   assert.ok(q, 'the direct quote is found');
   assert.equal(q.cue, 'told');
   assert.equal(q.medium, 'Reuters');
-  assert.match(input.slice(q.inputStart, q.inputEnd), /^We will not accept this/);
+  assert.match(input.slice(q.inputStart, q.inputEnd), /^“We will not accept this,”$/, "the span includes its marks, as the gold corpora do");
   const [s, e] = q.inputSpeakerSpans[0];
   assert.match(input.slice(s, e), /Ana Ruiz/);
 });
