@@ -67,6 +67,8 @@ function continues(text: string, p: Span): 'reopens' | 'closes' | false {
  */
 export function pairMarks(text: string, paragraphs: readonly Span[]): MarkedRegion[] {
   const out: MarkedRegion[] = [];
+  // most copy has no quotation mark at all: four native scans settle that
+  if (text.indexOf('"') < 0 && text.indexOf('“') < 0 && text.indexOf('„') < 0 && text.indexOf('«') < 0) return out;
   let open: { start: number; pieces: Span[]; pieceStart: number } | undefined;
   let prevEnd = 0;
   for (const p of paragraphs) {

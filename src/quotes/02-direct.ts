@@ -12,6 +12,20 @@ export type { QuoteText } from './context.js';
 const NAMING = new Set(['call', 'dub', 'label', 'brand', 'describe', 'portray', 'refer', 'cite', 'quote']);
 const LEAD = new Set(['and', 'but', 'so', 'yet', 'or', 'then', 'also']);
 
+// "on ABC’s “This Week,”", "to Fox News channel’s “Hannity”": a short capitalised quoted phrase
+// after "on", "to", "with" or "for" and a possessive names a programme or a publication, not speech
+const PROGRAMME = /\b(?:on|to|with|for)\s+(?:[\p{L}.&-]+\s+){0,3}[\p{L}.&-]+['’]s\s*$/u;
+// "in an interview with “Morning Hour”", "on the podcast “Open Mic”"
+const SHOW = /\b(?:interview with|podcast|show|programme|program)\s*$/u;
+const isTitleAfterOn = (t: string, r: Span, dict: QuoteDictionary) => {
+  if (!isUpperStart(t, r) || wordCount(t.slice(r.start, r.end)) > 6) return false;
+  const before = t.slice(Math.max(0, r.start - 60), r.start);
+  if (SHOW.test(before)) return true;
+  if (!PROGRAMME.test(before)) return false;
+  const poss = /(\S+)['’]s\s*$/u.exec(before)?.[1] ?? '';
+  return /^\p{Lu}/u.test(poss) || dict.mediaNouns.has(poss.toLowerCase());
+};
+
 const isUpperStart = (t: string, r: Span) => /^\P{L}*\p{Lu}/u.test(t.slice(r.start, Math.min(r.end, r.start + 8)));
 
 /**
@@ -67,15 +81,12 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
       r++;
       const more = trailer(q, end, paragraphs[spanIndexAt(paragraphs, end - 1)].end, dict);
       if (more?.cue) { tr = { ...more, speaker: tr.speaker ?? more.speaker }; continue; }
-      // “…,” he said. “B.” “C.”: pieces straight after one another go on the same quote
-      while (r + 1 < regions.length && regions[r + 1].start < endPara.end && /^\s*$/.test(text.slice(end, regions[r + 1].start))) {
-        spans.push(...regions[r + 1].pieces);
-        end = regions[r + 1].end;
-        r++;
-      }
+      // “…,” he said. “B.” “C.”: a further quote straight after is another turn (a reply, a
+      // heckler) as often as more of the same; it is read on its own
       break;
     }
     const lead = pw.filter((w) => w.word && !LEAD.has(w.lower));
+    if (lead.length > 0 && !tr?.cue && isTitleAfterOn(text, R, dict)) continue;
     const emit = (c: Omit<Candidate, 'confidence'>) => {
       out.push({ ...c, confidence: confidenceOf(conf, c.rule.slice('quote/'.length)) });
       if (c.speakerSpan) last = { speaker: c.speakerSpan, para: pIdx };
@@ -206,6 +217,17 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
       emit(mixed(q, pw[0].start, end, spans, endPara, regions, r, tr.speaker, tr.cueSpan, 'quote/mixed-trailer', dict, true));
       continue;
     }
+    // "Billy Joel sings, “Don’t go changing.”", "a message that read, “Sorry…”": a full
+    // sentence in marks after a comma that follows a verb is spoken or written words, whatever
+    // the verb
+    if (endsWith === ',' && pw.length >= 2 && isUpperStart(text, R) && wordCount(text.slice(R.start, end)) >= dict.thresholds.minStandaloneWords && /[.!?]\s*[”"»]$/.test(text.slice(end - 3, end))) {
+      const v = pw[pw.length - 2];
+      if (v.word && !v.cap && /[a-z](?:ed|es|s|ing)$/.test(v.lower) && !/(?:ss|us|is)$/.test(v.lower)) {
+        const speaker = speakerBefore(pw, pw.length - 2, 0, dict) ?? sentenceSubject(pw, 0, pw.length - 2, dict);
+        emit({ start: R.start, end, kind: 'direct', spans, speakerSpan: speaker, cueSpan: { start: v.start, end: v.end }, rule: 'quote/direct-verb' });
+        continue;
+      }
+    }
     // quote marks inside a sentence with no cue: scare quotes, a title, a nickname — no quote,
     // unless a name or pronoun right before a verb-looking word reports them ("Merkel lauded the
     // deal as a “breakthrough”")
@@ -215,10 +237,21 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
       const progressive = /[a-z]ing$/.test(w.lower) && /^(is|are|was|were|been)$/.test(pw[k - 1].lower);
       if (w.cap || !(/[a-z](?:ed|es)$/.test(w.lower) || progressive)) continue;
       const s = speakerBefore(pw, progressive ? k - 1 : k, 0, dict);
-      if (!s || !(/^\p{Lu}/u.test(text[s.start]) || dict.pronouns.has(text.slice(s.start, s.end).toLowerCase()))) break;
+      if (!s || !(/^\p{Lu}/u.test(text[s.start]) || dict.pronouns.has(text.slice(s.start, s.end).toLowerCase()))) continue;
       // "starred in “The Long Winter”": a verb followed by a preposition names a place or title
       if (k + 1 >= pw.length || /^(in|on|at|for|with|by|from|into|onto|over|under|during|through)$/.test(pw[k + 1].lower)) break;
       emit(mixed(q, pw[k + 1].start, end, spans, endPara, regions, r, s, { start: w.start, end: w.end }, 'quote/mixed-verb', dict));
+      break;
+    }
+    if (out.length && out[out.length - 1].end >= end) continue;
+    // "Ryan worried that the safety net was becoming “a hammock”": a name or pronoun, a verb and
+    // "that" report the clause the quoted words sit in, however far before the marks
+    for (let k = pw.length - 2; k >= 2; k--) {
+      if (pw[k].lower !== 'that') continue;
+      const v = pw[k - 1];
+      if (!v.word || v.cap || !/[a-z](?:ed|es|s)$/.test(v.lower) || /(?:ss|us|is)$/.test(v.lower)) break;
+      const s = speakerBefore(pw, k - 1, 0, dict);
+      if (s && (/^\p{Lu}/u.test(text[s.start]) || dict.pronouns.has(text.slice(s.start, s.end).toLowerCase()))) emit(mixed(q, pw[k].start, end, spans, endPara, regions, r, s, { start: v.start, end: v.end }, 'quote/mixed-verb', dict));
       break;
     }
   }

@@ -1,5 +1,5 @@
 import type { Span } from '../model/span.js';
-import type { QuoteDictionary } from './dictionary.js';
+import { type QuoteDictionary, cueShapeAt } from './dictionary.js';
 import type { QuoteText } from './02-direct.js';
 import { type Candidate, confidenceOf } from './candidate.js';
 import { cueAt, sentenceSubject, speakerAfter, speakerBefore } from './speaker.js';
@@ -19,6 +19,40 @@ const wordsIn = (ws: readonly Word[], from: number, to: number) => {
 };
 
 /**
+ * Whether the tokens from index `t` that lie in `[start, end)` hold a word that may start a cue
+ * ("said", "according"): a cheap test on lengths and letters before any slicing.
+ */
+function cueToken(text: string, tokens: readonly Span[], t: number, end: number, dict: QuoteDictionary): boolean {
+  const shapes = dict.cueShapes;
+  for (; t < tokens.length && tokens[t].start < end; t++) {
+    const a = tokens[t].start;
+    const len = tokens[t].end - a;
+    if (!cueShapeAt(shapes, text, a, len)) continue;
+    if (dict.cueFirst.has(text.slice(a, a + len).toLowerCase())) return true;
+  }
+  return false;
+}
+
+const MARKS = /[“”"«»„]/;
+
+function hasMark(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb || c === 0x201e) return true;
+  }
+  return false;
+}
+
+// Reported speech that holds quotation marks the direct pass left alone (a quoted phrase with
+// no cue of its own: `The FBI made a "mistake" in the check, Comey said.`) is a mixed quote.
+function add(text: string, marks: boolean, out: Candidate[], conf: Readonly<Record<string, number>>, c: Omit<Candidate, 'confidence' | 'kind' | 'spans'>): void {
+  if (c.end <= c.start) return;
+  const marked = marks && hasMark(text, c.start, c.end);
+  const rule = marked ? 'quote/mixed-reported' : c.rule;
+  out.push({ start: c.start, end: c.end, kind: marked ? 'mixed' : 'indirect', spans: [{ start: c.start, end: c.end }], speakerSpan: c.speakerSpan, cueSpan: c.cueSpan, rule, confidence: confidenceOf(conf, rule.slice(6)) });
+}
+
+/**
  * Reported speech without quote marks, one sentence at a time, skipping sentences a direct or
  * mixed quote already covers:
  * - `quote/indirect-according`: "According to the ministry, talks will resume." / "…, according to TASS."
@@ -34,20 +68,25 @@ export function indirectQuotes(q: QuoteText, takenIn: readonly Span[], dict: Quo
   const out: Candidate[] = [];
   const conf = dict.thresholds.confidence;
   const min = dict.thresholds.minIndirectWords;
+  const tokens = q.tokens;
+  // most copy has no quotation mark at all, and then no reported clause can hold one
+  const marks = MARKS.test(q.text);
   let t = 0;
+  let k0 = 0;
   for (const s of q.sentences) {
     while (t < taken.length && taken[t].end <= s.start) t++;
     if (t < taken.length && taken[t].start < s.end) continue;
+    if (tokens) {
+      while (k0 < tokens.length && tokens[k0].end <= s.start) k0++;
+      if (!cueToken(q.text, tokens, k0, s.end, dict)) continue;
+    }
     const ws = words(q.text, s.start, s.end);
     if (ws.length < min + 2) continue;
-    const add = (c: Omit<Candidate, 'confidence' | 'kind' | 'spans'>) => {
-      if (c.end > c.start) out.push({ ...c, kind: 'indirect', spans: [{ start: c.start, end: c.end }], confidence: confidenceOf(conf, c.rule.slice(6)) });
-    };
     // "According to X, …"
     if (ws[0].lower === 'according' && ws[1]?.lower === 'to') {
       const comma = ws.findIndex((w) => w.text === ',');
       if (comma > 2 && wordsIn(ws, comma + 1, ws.length) >= min) {
-        add({ start: ws[comma + 1].start, end: trimEnd(q.text, ws[comma + 1].start, s.end), speakerSpan: speakerAfter(ws, 2, dict), cueSpan: { start: ws[0].start, end: ws[1].end }, rule: 'quote/indirect-according' });
+        add(q.text, marks, out, conf, { start: ws[comma + 1].start, end: trimEnd(q.text, ws[comma + 1].start, s.end), speakerSpan: speakerAfter(ws, 2, dict), cueSpan: { start: ws[0].start, end: ws[1].end }, rule: 'quote/indirect-according' });
         continue;
       }
     }
@@ -63,7 +102,7 @@ export function indirectQuotes(q: QuoteText, takenIn: readonly Span[], dict: Quo
         if (!speaker) break;
         hit = { start: ws[0].start, end: ws[lastComma].start, speakerSpan: speaker, cueSpan: { start: ws[c.at].start, end: ws[c.end - 1].end }, rule: c.according ? 'quote/indirect-according' : 'quote/indirect-trailer' };
       }
-      if (hit) { add(hit); continue; }
+      if (hit) { add(q.text, marks, out, conf, hit); continue; }
     }
     // "X said (that) …": the first strong cue with a speaker before it
     for (let j = 1; j < ws.length - min; j++) {
@@ -80,7 +119,7 @@ export function indirectQuotes(q: QuoteText, takenIn: readonly Span[], dict: Quo
       if (from >= ws.length || wordsIn(ws, from, ws.length) < min) break;
       // "said on Tuesday that …": the content starts at "that"
       for (let k = from; k < Math.min(ws.length, from + 4); k++) if (ws[k].lower === 'that') { from = k; break; }
-      add({ start: ws[from].start, end: trimEnd(q.text, ws[from].start, s.end), speakerSpan: speaker, cueSpan: { start: ws[c.at].start, end: ws[c.end - 1].end }, rule: 'quote/indirect-cue' });
+      add(q.text, marks, out, conf, { start: ws[from].start, end: trimEnd(q.text, ws[from].start, s.end), speakerSpan: speaker, cueSpan: { start: ws[c.at].start, end: ws[c.end - 1].end }, rule: 'quote/indirect-cue' });
       break;
     }
   }

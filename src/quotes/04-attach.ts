@@ -27,6 +27,51 @@ export function speakerMention(span: Span, mentions: readonly Mention[]): Mentio
   return best;
 }
 
+const LEADING = /^[\p{L}\p{N}]+/u;
+// "ABC’s", "AP-Dow": the name with a possessive or a hyphenated tail still names the outlet
+const wordIs = (t: string, name: string) => t === name || (t.startsWith(name) && !/\p{L}/u.test(t[name.length]));
+
+// The (first letter, second letter, length) shapes of the words that can name a medium: the
+// listed outlets (their single or last word, capitalised) and the media nouns (any case). A
+// window after a cue with no letter run of such a shape names no medium, and is not read.
+const SHAPE_MAX = 16;
+const mediumShapes = new WeakMap<QuoteDictionary, { outlets: Uint8Array; nouns: Uint8Array }>();
+function shapesFor(dict: QuoteDictionary): { outlets: Uint8Array; nouns: Uint8Array } {
+  let t = mediumShapes.get(dict);
+  if (!t) {
+    const table = (ws: Iterable<string>) => {
+      const a = new Uint8Array(26 * 26 * SHAPE_MAX);
+      for (const w of ws) { const k = shapeIndex(w.toLowerCase(), 0, w.length); if (k >= 0) a[k] = 1; }
+      return a;
+    };
+    t = { outlets: table(dict.outlets.map((o) => o.split(' ').pop() ?? o)), nouns: table(dict.mediaNouns) };
+    mediumShapes.set(dict, t);
+  }
+  return t;
+}
+function shapeIndex(s: string, at: number, len: number): number {
+  if (len < 2 || len >= SHAPE_MAX) return -1;
+  const a = (s.charCodeAt(at) | 0x20) - 0x61;
+  const b = (s.charCodeAt(at + 1) | 0x20) - 0x61;
+  return a < 0 || a > 25 || b < 0 || b > 25 ? -1 : (a * 26 + b) * SHAPE_MAX + len;
+}
+const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+function mayNameMedium(text: string, from: number, to: number, dict: QuoteDictionary): boolean {
+  const { outlets, nouns } = shapesFor(dict);
+  for (let i = from; i < to; ) {
+    if (!isAsciiLetter(text.charCodeAt(i))) { i++; continue; }
+    let j = i + 1;
+    while (j < to && isAsciiLetter(text.charCodeAt(j))) j++;
+    const k = shapeIndex(text, i, j - i);
+    if (k >= 0) {
+      const c = text.charCodeAt(i);
+      if (nouns[k] === 1 || (outlets[k] === 1 && c >= 0x41 && c <= 0x5a)) return true;
+    }
+    i = j;
+  }
+  return false;
+}
+
 /**
  * Who carried a quote, read after its cue: a listed outlet ("told Reuters"), or the name after
  * a media noun ("told Russia's state-owned media outlet TASS" → "TASS").
@@ -34,21 +79,34 @@ export function speakerMention(span: Span, mentions: readonly Mention[]): Mentio
  * @example mediumAfter('he told state media outlet TASS.', { start: 3, end: 7 }, dict) // 'TASS'
  */
 export function mediumAfter(text: string, cue: Span, dict: QuoteDictionary): string | undefined {
-  const ws = words(text, cue.end, Math.min(text.length, cue.end + 120));
-  let stop = ws.findIndex((w) => w.text === '.' || w.text === '“' || w.text === '"' || w.text === ';');
-  if (stop < 0) stop = ws.length;
-  const seg = ws.slice(0, Math.min(stop, 12));
-  const segText = seg.length ? text.slice(seg[0].start, seg[seg.length - 1].end) : '';
-  for (const o of dict.outlets) {
-    const i = segText.indexOf(o);
-    if (i >= 0 && !/\p{L}/u.test(segText[i + o.length] ?? ' ') && !/\p{L}/u.test(segText[i - 1] ?? ' ')) return o;
+  const to = Math.min(text.length, cue.end + 120);
+  if (!mayNameMedium(text, cue.end, to, dict)) return undefined;
+  const ws = words(text, cue.end, to, 12);
+  let stop = 0;
+  while (stop < ws.length && stop < 12) { const t = ws[stop].text; if (t === '.' || t === '“' || t === '"' || t === ';') break; stop++; }
+  // a listed outlet standing as words of its own; the first in the list's order wins
+  let best: string | undefined;
+  let bestRank = Infinity;
+  for (let k = 0; k < stop; k++) {
+    if (!ws[k].cap) continue;
+    const list = dict.outletsByFirst.get(ws[k].text) ?? dict.outletsByFirst.get(LEADING.exec(ws[k].text)?.[0] ?? '');
+    if (!list) continue;
+    for (const o of list) {
+      const parts = o.split(' ');
+      let ok = k + parts.length <= stop;
+      for (let j = 0; ok && j < parts.length; j++) ok = wordIs(ws[k + j].text, parts[j]);
+      if (!ok) continue;
+      const rank = dict.outlets.indexOf(o);
+      if (rank < bestRank) { best = o; bestRank = rank; }
+    }
   }
-  const noun = seg.findIndex((w) => dict.mediaNouns.has(w.lower));
-  if (noun >= 0) {
+  if (best) return best;
+  for (let noun = 0; noun < stop; noun++) {
+    if (!dict.mediaNouns.has(ws[noun].lower)) continue;
     let k = noun + 1;
     const names: string[] = [];
-    while (k < seg.length && seg[k].cap && seg[k].word) names.push(seg[k++].text);
-    if (names.length) return names.join(' ');
+    while (k < stop && ws[k].cap && ws[k].word) names.push(ws[k++].text);
+    return names.length ? names.join(' ') : undefined;
   }
   return undefined;
 }

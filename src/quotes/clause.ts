@@ -29,6 +29,31 @@ export function clauseEnd(q: QuoteText, from: number, paraEnd: number): number {
 }
 
 
+const BREAK = /[,;:(]|\s[—–-]\s|\s(?:but|while|which|because)\s|\s(?:and|before|after|as)\s(\S+)/gu;
+const CLAUSE_SUBJECT = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'there']);
+
+/**
+ * Where a reported clause stops after a closing mark: a comma, colon, dash or bracket, a
+ * conjunction that starts a new clause ("but", "while", "which", "because"), or "and", "before",
+ * "after", "as" starting a second clause of its own: a name or pronoun ("and Clinton", "as he
+ * faces") or a verb ("and called her", "and vowing", "before floating"). "and" joining two nouns
+ * ("“trade” and security") does not stop it.
+ *
+ * @example clauseBreak(' and called it a sham.', dict)?.index // 0
+ */
+export function clauseBreak(seg: string, dict: QuoteDictionary): { index: number } | null {
+  BREAK.lastIndex = 0;
+  for (let m = BREAK.exec(seg); m !== null; m = BREAK.exec(seg)) {
+    const next = m[1];
+    if (next === undefined) return m;
+    const w = next.replace(/[^\p{L}'’-]+$/u, '');
+    const lower = w.toLowerCase();
+    if (/^\p{Lu}/u.test(w) || CLAUSE_SUBJECT.has(lower) || dict.cues.has(lower) || /[a-z](?:ed|ing)$/.test(lower)) return m;
+    BREAK.lastIndex = m.index + 1;
+  }
+  return null;
+}
+
 /**
  * A mixed or partial quote: the reported clause from `start` (just after the cue) through the
  * quoted pieces to the clause's end; `partial` when the quoted words are few ("accused the EU
@@ -50,7 +75,7 @@ export function mixed(
     e = limit;
     for (let k = r + 1; ; ) {
       const seg = q.text.slice(cur, limit);
-      const b = /[,;:(]|\s[—–-]\s|\s(?:but|while|which|because)\s|\sand\s(?=\p{Lu})/u.exec(seg);
+      const b = clauseBreak(seg, dict);
       while (k < regions.length && regions[k].start < cur) k++;
       const o = k < regions.length && regions[k].start < limit ? regions[k].start - cur : -1;
       if (o >= 0 && (b === null || o < b.index)) { cur = regions[k].end; e = Math.max(limit, cur); if (/[,.!?]\s*[”"»]$/.test(q.text.slice(cur - 3, cur))) { e = cur; break; } continue; }

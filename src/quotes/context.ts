@@ -8,6 +8,8 @@ export interface QuoteText {
   text: string;
   paragraphs: readonly Span[];
   sentences: readonly Span[];
+  /** the article's tokens, when it has them: a sentence with no cue-like token is skipped unread */
+  tokens?: readonly Span[];
 }
 
 /** A trailer after a closing mark: its speaker and cue, and where it ends. @example trailer(q, 15, 31, dict) // ', he said.' → { speaker: he, cue: said, end: 24, dash: false } */

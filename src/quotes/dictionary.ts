@@ -16,6 +16,14 @@ export interface QuoteDictionary {
   cues: ReadonlyMap<string, CueWord>;
   /** multi-word cues as lowercase word lists ("was quoted as saying" → ['was','quoted','as','saying']) */
   phrases: readonly (readonly string[])[];
+  /** the phrases by their first word, so a word is checked against its own phrases only */
+  phrasesByFirst: ReadonlyMap<string, readonly (readonly string[])[]>;
+  /** every lowercase word that may start a cue (a verb form or a phrase's first word) */
+  cueFirst: ReadonlySet<string>;
+  /** the (first letter, second letter, length) shapes of `cueFirst`, see `cueShapeAt` */
+  cueShapes: Uint8Array;
+  /** the outlets by their first word */
+  outletsByFirst: ReadonlyMap<string, readonly string[]>;
   titleNouns: ReadonlySet<string>;
   pronouns: ReadonlySet<string>;
   determiners: ReadonlySet<string>;
@@ -84,6 +92,41 @@ function loadCues(file: string): Pick<QuoteDictionary, 'cues' | 'phrases'> {
   return { cues, phrases: Object.freeze(phrases) };
 }
 
+function byFirst<T>(list: readonly T[], first: (x: T) => string): ReadonlyMap<string, readonly T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of list) { const k = first(x); const l = m.get(k); if (l) l.push(x); else m.set(k, [x]); }
+  return m;
+}
+
+/** Longest word `cueShapes` covers; every cue word is shorter. */
+export const MAX_CUE_LENGTH = 16;
+
+/**
+ * Whether `text[at, at + len)` has the shape of a word that may start a cue (its first two
+ * letters, either case, and its length): most words are turned down on two char codes, before
+ * any slicing or hashing.
+ *
+ * @example cueShapeAt(dict.cueShapes, 'He said it', 3, 4) // true
+ */
+export function cueShapeAt(shapes: Uint8Array, text: string, at: number, len: number): boolean {
+  if (len < 2 || len >= MAX_CUE_LENGTH) return false;
+  const a = (text.charCodeAt(at) | 0x20) - 0x61;
+  const b = (text.charCodeAt(at + 1) | 0x20) - 0x61;
+  if (a < 0 || a > 25 || b < 0 || b > 25) return false;
+  return shapes[(a * 26 + b) * MAX_CUE_LENGTH + len] === 1;
+}
+
+function shapesOf(words: Iterable<string>, file: string): Uint8Array {
+  const t = new Uint8Array(26 * 26 * MAX_CUE_LENGTH);
+  for (const w of words) {
+    const a = w.charCodeAt(0) - 0x61;
+    const b = w.charCodeAt(1) - 0x61;
+    if (a < 0 || a > 25 || b < 0 || b > 25 || w.length >= MAX_CUE_LENGTH) throw new DataFileError(file, `cue word "${w}" must start with two letters a-z and be shorter than ${MAX_CUE_LENGTH}`);
+    t[(a * 26 + b) * MAX_CUE_LENGTH + w.length] = 1;
+  }
+  return t;
+}
+
 let cached: QuoteDictionary | undefined;
 
 /**
@@ -99,6 +142,8 @@ export function loadQuoteDictionary(): QuoteDictionary {
   const { cues, phrases } = loadCues('data/quotes/cues.json');
   const sf = 'data/quotes/speakers.json';
   const s = object(sf, readDataJson(sf), ['$comment', 'titleNouns', 'pronouns', 'determiners', 'between', 'notSpeaker', 'mediaNouns', 'outlets']);
+  const outlets = Object.freeze(strings(sf, s, 'outlets', true));
+  const cueFirst: ReadonlySet<string> = Object.freeze(new Set([...cues.keys(), ...phrases.map((p) => p[0])]));
   const set = (k: string) => Object.freeze(new Set(strings(sf, s, k).map((w) => w.toLowerCase())));
   const tf = 'data/quotes/thresholds.json';
   const t = object(tf, readDataJson(tf), ['$comment', 'maxSpeakerWords', 'maxTrailerWords', 'minStandaloneWords', 'contextParagraphs', 'minIndirectWords', 'maxMixedGapWords', 'confidence']);
@@ -108,13 +153,17 @@ export function loadQuoteDictionary(): QuoteDictionary {
   cached = Object.freeze({
     cues: cues as ReadonlyMap<string, CueWord>,
     phrases,
+    phrasesByFirst: byFirst(phrases, (p) => p[0]),
+    cueFirst,
+    cueShapes: shapesOf(cueFirst, 'data/quotes/cues.json'),
+    outletsByFirst: byFirst(outlets, (o) => o.split(/\s+/)[0]),
     titleNouns: set('titleNouns'),
     pronouns: set('pronouns'),
     determiners: set('determiners'),
     between: set('between'),
     notSpeaker: set('notSpeaker'),
     mediaNouns: set('mediaNouns'),
-    outlets: Object.freeze(strings(sf, s, 'outlets', true)),
+    outlets,
     thresholds: Object.freeze({
       maxSpeakerWords: count(tf, t, 'maxSpeakerWords', 1, 30),
       maxTrailerWords: count(tf, t, 'maxTrailerWords', 1, 30),

@@ -1,6 +1,7 @@
 import type { Mention } from '../model/actor.js';
 import type { ArticleText as Article } from '../model/article.js';
 import type { Quote } from '../model/quote.js';
+import type { Span } from '../model/span.js';
 import { pairMarks } from './01-marks.js';
 import { directQuotes } from './02-direct.js';
 import { indirectQuotes } from './03-indirect.js';
@@ -9,6 +10,8 @@ import { type QuoteDictionary, loadQuoteDictionary } from './dictionary.js';
 
 export { loadQuoteDictionary } from './dictionary.js';
 export type { QuoteDictionary } from './dictionary.js';
+
+const byPosition = (a: Span, b: Span) => a.start - b.start || b.end - a.end;
 
 /**
  * The quote stage: who said what in an article's clean text (captions are not scanned, so a
@@ -24,10 +27,10 @@ export type { QuoteDictionary } from './dictionary.js';
  * if (!('skipped' in a)) findQuotes(a)[0]; // { kind: 'direct', speaker: 'he', medium: 'Reuters', … }
  */
 export function findQuotes(article: Article, mentions: readonly Mention[] = [], dict: QuoteDictionary = loadQuoteDictionary()): Quote[] {
-  const q = { text: article.text, paragraphs: article.spans.paragraphs, sentences: article.spans.sentences };
+  const q = { text: article.text, paragraphs: article.spans.paragraphs, sentences: article.spans.sentences, tokens: article.spans.tokens };
   const regions = pairMarks(q.text, q.paragraphs);
   const direct = directQuotes(q, regions, dict);
   const indirect = indirectQuotes(q, direct, dict);
-  const all = [...direct, ...indirect].sort((a, b) => a.start - b.start || b.end - a.end);
+  const all = direct.length === 0 ? indirect : [...direct, ...indirect].sort(byPosition);
   return attach(article, all, mentions, dict);
 }

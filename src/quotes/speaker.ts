@@ -1,5 +1,5 @@
 import type { Span } from '../model/span.js';
-import type { CueWord, QuoteDictionary } from './dictionary.js';
+import { type CueWord, type QuoteDictionary, cueShapeAt } from './dictionary.js';
 import type { Word } from './words.js';
 
 const POSSESSIVE = /['’]s$/;
@@ -27,9 +27,10 @@ export interface CueHit {
  */
 export function cueAt(ws: readonly Word[], i: number, dict: QuoteDictionary): CueHit | undefined {
   const w = ws[i];
-  if (!w.word) return undefined;
-  for (const ph of dict.phrases) {
-    if (ph[0] !== w.lower || i + ph.length > ws.length) continue;
+  if (!w.word || !cueShapeAt(dict.cueShapes, w.lower, 0, w.lower.length) || !dict.cueFirst.has(w.lower)) return undefined;
+  const phrases = dict.phrasesByFirst.get(w.lower);
+  if (phrases) for (const ph of phrases) {
+    if (i + ph.length > ws.length) continue;
     let ok = true;
     for (let k = 1; k < ph.length && ok; k++) ok = ws[i + k].lower === ph[k];
     if (!ok) continue;
@@ -178,13 +179,26 @@ export function speakerAfter(ws: readonly Word[], i: number, dict: QuoteDictiona
 export function sentenceSubject(ws: readonly Word[], lo: number, cue: number, dict: QuoteDictionary): Span | undefined {
   // the first name, pronoun or titled phrase of the clause, past an opening adverbial
   // ("But a few days later, Trump reversed himself, telling …" → Trump)
+  let weak: Span | undefined;
   for (let i = lo; i < cue; i++) {
     const w = ws[i];
     if (!w.word || dict.notSpeaker.has(w.lower) || (w.cap && /ing$/.test(w.lower))) continue;
     if (dict.pronouns.has(w.lower) && w.lower !== 'it' && w.lower !== 'you') return { start: w.start, end: w.end };
     if (!w.cap && !dict.determiners.has(w.lower) && !dict.titleNouns.has(w.lower)) continue;
     const s = speakerAfter(ws, i, dict);
-    if (s && s.end <= ws[cue].start) return s;
+    if (!s || s.end > ws[cue].start) continue;
+    // "The timeline shows …", "a town that …": a determiner and a plain lowercase noun is
+    // rarely who speaks; a name or title later in the clause is taken before it, and the plain
+    // phrase only when there is none
+    const head = lastWordIn(ws, i, s.end);
+    if (head.cap || dict.titleNouns.has(head.lower) || POSSESSIVE.test(head.lower) || head.lower.includes('-')) return s;
+    weak ??= s;
   }
-  return undefined;
+  return weak;
+}
+
+function lastWordIn(ws: readonly Word[], i: number, end: number): Word {
+  let k = i;
+  while (k + 1 < ws.length && ws[k + 1].end <= end) k++;
+  return ws[k];
 }

@@ -8,6 +8,7 @@ import type { Actor, Mention } from '../../src/model/actor.js';
 import type { Quote } from '../../src/model/quote.js';
 import { findQuotes, loadQuoteDictionary } from '../../src/quotes/index.js';
 import { pairMarks } from '../../src/quotes/01-marks.js';
+import { WORD, words } from '../../src/quotes/words.js';
 import { evalSeedQuotes } from '../../eval/quotes.js';
 
 // Every sentence below is invented for these tests. A headline line goes first because the
@@ -99,6 +100,32 @@ const rows: Row[] = [
     name: 'a standalone quote after narration takes the last speaker',
     body: '“We will vote against it,” Okafor said.\n\nThe vote is due in March.\n\n“The plan leaves the coast towns with nothing at all.”',
     want: [{ speaker: 'Okafor' }, { speaker: 'Okafor', rule: 'quote/direct-context' }],
+  },
+  {
+    name: 'a reported clause stops at "and" with a verb of its own',
+    body: 'The senator called the plan a “total failure” and promised to vote against it.',
+    want: [{ kind: 'partial', text: 'the plan a “total failure”', speaker: 'The senator', cue: 'called' }],
+  },
+  { name: 'a programme title after "on ABC’s": no quote', body: 'Speaking on Monday on ABC’s “Morning Briefing,” the governor repeated his call for calm.', want: [] },
+  {
+    name: 'reported speech holding quoted words is mixed',
+    body: 'The “reform package” will cut the cost of running the old coal plants by half, the minister said.',
+    want: [{ kind: 'mixed', text: 'The “reform package” will cut the cost of running the old coal plants by half', speaker: 'the minister', rule: 'quote/mixed-reported' }],
+  },
+  {
+    name: 'a sentence in marks after "verb," is a direct quote',
+    body: 'The choir sings, “Peace will come to the valley.”',
+    want: [{ kind: 'direct', text: '“Peace will come to the valley.”', speaker: 'The choir', cue: 'sings', rule: 'quote/direct-verb' }],
+  },
+  {
+    name: 'a third quote in a row is read on its own',
+    body: '“We are done here,” the chair said. “Not yet.” “Sit down, please, all of you.”',
+    want: [{ text: '“We are done here,” the chair said. “Not yet.”', pieces: 2 }, { text: '“Sit down, please, all of you.”', rule: 'quote/direct-context' }],
+  },
+  {
+    name: 'a participle takes a named subject over a plain noun phrase',
+    body: 'After a long night, the vote went through and Mayor Ellen Park spoke briefly, calling it “a good day for the town.”',
+    want: [{ speaker: 'Mayor Ellen Park', cue: 'calling' }],
   },
   {
     name: 'two quotes, each with its own trailer',
@@ -196,4 +223,21 @@ test('quotes: the seeds’ must quotes are found with speaker, cue and medium', 
   for (const c of must) assert.ok(c.pass, `${c.level}: ${c.what} — got ${c.got}`);
   const should = checks.filter((c) => c.level === 'should');
   assert.ok(should.filter((c) => c.pass).length >= 4, JSON.stringify(should));
+});
+
+test('quotes: the hand-written word scanner reads exactly what the WORD pattern matches', () => {
+  const samples = [
+    'Gov. Chris Lund said, “We are ready.” Sen. Ted Ora, 70, said the U.S. state-owned firm’s plan was “over.”',
+    'Dr.X spoke; Mr. Y and A. B met — at 12.5% — don\'t “go”… «Nein», she said. Émile Ångström’s 😀 note.',
+    'Ends with an abbreviation Gov.',
+  ];
+  for (const text of samples) {
+    for (const [a, b] of [[0, text.length], [3, text.length - 5], [10, 40]]) {
+      const want: string[] = [];
+      const slice = text.slice(a, b);
+      const re = new RegExp(WORD.source, WORD.flags);
+      for (let m = re.exec(slice); m !== null; m = re.exec(slice)) want.push(`${a + m.index}:${m[0]}`);
+      assert.deepEqual(words(text, a, b).map((w) => `${w.start}:${w.text}`), want);
+    }
+  }
 });
