@@ -3,6 +3,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { evalExtraction } from './extraction.js';
 import { evalSeeds, type SeedCheck } from './seeds.js';
+import { checkSeedQuotes } from './seed-quotes.js';
+import { evalQuotes } from './quotes.js';
 
 export interface Measurement {
   values: Record<string, number>;
@@ -17,6 +19,12 @@ export function fingerprint(dir: string): string {
   const h = createHash('sha256');
   for (const f of readdirSync(dir).sort()) h.update(`${f}:${statSync(join(dir, f)).size}\n`);
   return h.digest('hex').slice(0, 16);
+}
+
+/** A single file's fingerprint: its size (a changed gold file almost always changes size). */
+export function fingerprintFile(path: string): string {
+  const st = statSync(path);
+  return createHash('sha256').update(`${st.size}`).digest('hex').slice(0, 16);
 }
 
 /**
@@ -42,6 +50,23 @@ export async function measure(shared: string): Promise<Measurement> {
     m.values['seeds.all'] = checks.filter((c) => c.pass).length / checks.length;
     for (const c of checks.filter((c) => !c.pass)) m.notes.push(`seed check failed [${c.file}] ${c.what}${c.got ? ` (got: ${c.got})` : ''}`);
     m.notes.push(`seeds: ${checks.filter((c) => c.pass).length}/${checks.length} checks pass`);
+    const sq = await checkSeedQuotes(seeds);
+    for (const level of ['must', 'should', 'must_not'] as const) {
+      const cs = sq.filter((c) => c.level === level);
+      if (cs.length) m.values[`seeds.quotes.${level}`] = cs.filter((c) => c.pass).length / cs.length;
+      m.notes.push(`seed quotes ${level}: ${cs.filter((c) => c.pass).length}/${cs.length}`);
+    }
+    for (const c of sq.filter((c) => !c.pass)) m.notes.push(`seed quote failed [${c.file}] ${c.level}: ${c.what} (${c.got})`);
   } else m.missing.push(seeds);
+  const gold = join(shared, 'quotes', 'polnear-traindev.jsonl');
+  if (existsSync(gold)) {
+    m.corpus['quotes/polnear-traindev.jsonl'] = fingerprintFile(gold);
+    const dm = await evalQuotes(gold, 'dev');
+    Object.assign(m.values, { 'quotes.dev.strict.f1': dm.strict.f1, 'quotes.dev.speaker': dm.speakerAccuracy, 'quotes.dev.e2e.f1': dm.endToEnd.f1 });
+    const ind = await evalQuotes(gold, 'dev', 'indirect');
+    Object.assign(m.values, { 'quotes.dev.indirect.strict.f1': ind.strict.f1, 'quotes.dev.indirect.speaker': ind.speakerAccuracy, 'quotes.dev.indirect.e2e.f1': ind.endToEnd.f1 });
+    m.notes.push(`quotes (PolNeAR dev, direct+mixed, strict): P ${dm.strict.p.toFixed(3)} R ${dm.strict.r.toFixed(3)} F1 ${dm.strict.f1.toFixed(3)}, speaker ${dm.speakerAccuracy.toFixed(3)}, end-to-end F1 ${dm.endToEnd.f1.toFixed(3)} (${dm.n} gold quotes)`);
+    m.notes.push(`quotes (PolNeAR dev, indirect, strict): P ${ind.strict.p.toFixed(3)} R ${ind.strict.r.toFixed(3)} F1 ${ind.strict.f1.toFixed(3)}, speaker ${ind.speakerAccuracy.toFixed(3)}, end-to-end F1 ${ind.endToEnd.f1.toFixed(3)}`);
+  } else m.missing.push(gold);
   return m;
 }
