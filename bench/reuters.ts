@@ -18,23 +18,24 @@ export interface IngestBench {
 }
 
 /**
- * Times `entente ingest` on a corpus (a file or a folder) into a fresh SQLite file, in a child process so that its
- * peak RSS is the pipeline's alone. The wall time includes start-up, reading, cleaning, nlp and
+ * Times the library's `ingest` (what `entente ingest` runs) on a corpus (a file or a folder) into a
+ * fresh SQLite file, in a child process so that its peak RSS is the pipeline's alone; `stages`
+ * limits the pipeline to those stages (the foundation's text stages, say). The wall time includes start-up, reading, cleaning, nlp and
  * one transaction per article.
  *
- * @example const r = benchIngest('bin/entente.js', '../shared/corpus/reuters21578.jsonl');
+ * @example const r = benchIngest('dist/bench/ingest-child.js', '../shared/corpus/reuters21578.jsonl');
  */
-export function benchIngest(bin: string, corpus: string): IngestBench {
+export function benchIngest(child: string, corpus: string, stages?: readonly string[]): IngestBench {
   const dir = mkdtempSync(join(tmpdir(), 'entente-bench-'));
   try {
     const t0 = performance.now();
-    const child = spawnSync(process.execPath, [bin, 'ingest', corpus, '--db', join(dir, 'bench.db'), '--json', '--quiet'], {
+    const run = spawnSync(process.execPath, [child, corpus, join(dir, 'bench.db'), ...(stages ? [stages.join(',')] : [])], {
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     });
     const wall = (performance.now() - t0) / 1000;
-    if (child.status !== 0 && child.status !== 3) throw new Error(`ingest failed (${child.status}): ${child.stderr}`);
-    const s = JSON.parse(child.stdout.trim().split('\n').pop()!);
+    if (run.status !== 0) throw new Error(`ingest failed (${run.status}): ${run.stderr}`);
+    const s = JSON.parse(run.stdout.trim().split('\n').pop()!);
     const articles = s.stored + s.unchanged + s.skipped;
     return {
       file: corpus,

@@ -23,6 +23,10 @@ const SPEAKER_SIDE: Actor = Object.freeze({ id: 'unresolved/speaker', code: '', 
  * @example longestFirst([{ start: 0, end: 5 }, { start: 0, end: 9 }] as Candidate[]) // [{ start: 0, end: 9 }]
  */
 export function longestFirst(cands: readonly Candidate[]): Candidate[] {
+  // the common case: already in text order and apart, which is what the general way returns too
+  let apart = true;
+  for (let i = 1; i < cands.length && apart; i++) apart = cands[i].start >= cands[i - 1].end;
+  if (apart) return cands.slice();
   const bySize = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Candidate[] = [];
   for (const c of bySize) if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);

@@ -6,7 +6,7 @@ import type { ArticleText as Article } from '../model/article.js';
 import type { MentionKind } from '../model/actor.js';
 import type { Span } from '../model/span.js';
 import type { ActorDictionary } from './dictionary.js';
-import { caseFlags, tokenKey, type Hit } from './_trie.js';
+import { caseFlags, tokenKey, NOT_YET, type Hit, type TokenIds } from './_trie.js';
 
 /** What a candidate refers to, before coreference. @example const r: Ref = { type: 'country', code: 'RUS', roles: ['MIL'] }; */
 export type Ref =
@@ -27,6 +27,9 @@ export interface Candidate extends Span {
   /** for "it": set when a reporting verb follows ("it said"), the one use of "it" that names an actor */
   next?: boolean;
 }
+
+let scratchIds = new Int32Array(1024);
+let scratchFlags = new Uint8Array(1024);
 
 const DETERMINERS = new Set(['the', 'his', 'her', 'its', 'their', 'a', 'an']);
 // "talks in Moscow": a capital after a place preposition is where, not who
@@ -52,17 +55,24 @@ const isNamed = (h: Hit): boolean => h.type === 'org' || h.type === 'person';
 export function findCandidates(article: Article, dict: ActorDictionary): Candidate[] {
   const { text } = article;
   const toks = article.spans.tokens;
-  // 1. keys and case flags
-  const keys = new Array<string>(toks.length);
-  const flags = new Uint8Array(toks.length);
-  for (let i = 0; i < toks.length; i++) {
-    keys[i] = tokenKey(text, toks[i].start, toks[i].end);
-    flags[i] = caseFlags(text, toks[i].start, toks[i].end);
+  // 1. key ids and case flags; key strings only when a rule asks for one
+  const n = toks.length;
+  if (scratchIds.length < n) {
+    let size = scratchIds.length;
+    while (size < n) size *= 2;
+    scratchIds = new Int32Array(size);
+    scratchFlags = new Uint8Array(size);
   }
-  const quotes = quoteSpans(text);
+  // reused between calls (nothing here re-enters): allocating two typed arrays per article cost more than filling them
+  const ids = scratchIds.fill(NOT_YET, 0, n);
+  const flags = scratchFlags;
+  const trie = dict.trie;
+  for (let i = 0; i < n; i++) flags[i] = caseFlags(text, toks[i].start, toks[i].end);
+  const keys = new Array<string | undefined>(n);
+  const cx: Tokens = { text, toks, ids, flags, keys };
+  let quotes: Span[] | undefined;
   const out: Candidate[] = [];
   const surnames = new Map<string, Ref>(); // key → the person a bare surname means, from full names seen so far
-  const date = article.meta.date?.value?.slice(0, 10);
   let t = 0;
   let si = 0;
   // one closure per article, not per sentence: closures are what this loop would otherwise allocate most
@@ -77,15 +87,16 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
     while (end < toks.length && toks[end].end <= s.end) end++;
     // 2. dictionary matches and compositions
     for (let i = t; i < end; ) {
-      const m = dict.trie.longest(keys, flags, i, end);
+      const m = trie.longest(cx, i, end);
       if (!m) {
-        const sn = surnames.get(keys[i]);
-        if (sn && flags[i] & 1) push(i, i + 1, 'surname', 'coref/surname', sn);
-        else if (PRONOUNS.has(keys[i]) && !(keys[i] === 'us' && flags[i] & 2)) {
-          const inQuote = insideAny(quotes, toks[i].start);
-          if (keys[i] !== 'it' || (i + 1 < end && REPORTING.has(keys[i + 1]))) {
-            push(i, i + 1, 'pronoun', inQuote ? 'pronoun/in-quote' : 'pronoun', { type: 'pronoun', word: keys[i], inQuote });
-            if (keys[i] === 'it') out[out.length - 1].next = true;
+        const sn = flags[i] & 1 && surnames.size > 0 ? surnames.get(key(cx, i)) : undefined;
+        if (sn) push(i, i + 1, 'surname', 'coref/surname', sn);
+        else {
+          const k = pronounAt(text, toks[i].start, toks[i].end);
+          if (k !== undefined && !(k === 'us' && flags[i] & 2) && (k !== 'it' || (i + 1 < end && REPORTING.has(key(cx, i + 1))))) {
+            const inQuote = insideAny((quotes ??= quoteSpans(text)), toks[i].start);
+            push(i, i + 1, 'pronoun', inQuote ? 'pronoun/in-quote' : 'pronoun', { type: 'pronoun', word: k, inQuote });
+            if (k === 'it') out[out.length - 1].next = true;
           }
         }
         i++;
@@ -95,13 +106,13 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
       const countryHit = m.hits.find((h) => h.type === 'country' || h.type === 'adjective');
       // "Russian", "Russia", "Russia ’s" followed by a role: a title or a demonym
       let j = m.end;
-      if (countryHit && j < end && (keys[j] === "'s" || keys[j] === "'")) j++;
-      const role = countryHit ? roleAt(dict, keys, flags, j, end) : first.type === 'role' ? { end: m.end, hit: first } : undefined;
+      if (countryHit && j < end && isPossessive(key(cx, j))) j++;
+      const role = countryHit ? roleAt(dict, cx, j, end) : first.type === 'role' ? { end: m.end, hit: first } : undefined;
       if (role) {
         const entry = dict.roles.get(role.hit.id)!;
-        const det = i > t && DETERMINERS.has(keys[i - 1]) ? i - 1 : i;
+        const det = i > t && DETERMINERS.has(key(cx, i - 1)) ? i - 1 : i;
         const country = countryHit?.id;
-        const named = nameAfter(dict, keys, flags, toks, text, role.end, end);
+        const named = nameAfter(dict, cx, role.end, end);
         if (entry.person && named) {
           // "Russian Foreign Minister Sergei Lavrov": the name is the mention, the title gives the role
           if (named.id) {
@@ -119,7 +130,7 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
         if (entry.person && !role.hit.plural) {
           // "the Russian foreign minister", "the minister": resolved to a person by coref
           if (country || det < i) push(det, role.end, 'title', role.hit.rule, { type: 'title', country, roles: entry.roles, gender: entry.gender });
-        } else if (country && !nameAfter(dict, keys, flags, toks, text, role.end, end, true)) {
+        } else if (country && !nameAfter(dict, cx, role.end, end, true)) {
           // "Russia’s state-owned media outlet TASS": the outlet is the mention, not the description
           push(i, role.end, 'demonym', `demonym+role/${role.hit.rule}`, { type: 'country', code: country, roles: entry.roles });
         }
@@ -127,9 +138,10 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
         continue;
       }
       const kind = kindOf(first);
-      if (kind && !(first.type === 'metonym' && i > t && LOCATIVE.has(keys[i - 1]))) {
+      if (kind && !(first.type === 'metonym' && i > t && LOCATIVE.has(key(cx, i - 1)))) {
         if (first.type === 'person') {
-          const known = first.surname ? surnames.get(keys[i]) : undefined;
+          const known = first.surname ? surnames.get(key(cx, i)) : undefined;
+          const date = article.meta.date?.value?.slice(0, 10); // only people need it: read here
           const id = pickPerson(dict, m.hits, date);
           const p = dict.people.get(id)!;
           // a bare surname first seen here must name someone in office on the date ("Stoltenberg" in 1987 is not Jens)
@@ -147,6 +159,52 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
   return out;
 }
 
+/** An article's tokens as the matcher sees them: key ids and case flags, key strings made on demand. */
+interface Tokens extends TokenIds { toks: readonly Span[]; keys: (string | undefined)[] }
+
+/** The key of token `i` (`tokenKey`), made once. */
+function key(cx: Tokens, i: number): string {
+  return (cx.keys[i] ??= tokenKey(cx.text, cx.toks[i].start, cx.toks[i].end));
+}
+
+function isPossessive(k: string): boolean {
+  return k === "'s" || k === "'";
+}
+
+/** PRONOUNS by length, for `pronounAt`. */
+const PRONOUNS_BY_LENGTH: string[][] = [];
+for (const p of PRONOUNS) (PRONOUNS_BY_LENGTH[p.length] ??= []).push(p);
+/** Lengths of PRONOUNS (bits) by their first two letters, ASCII lower case: (c0 << 7) | c1, c1 0 for "i". */
+const PRONOUN_PAIRS = new Uint16Array(128 * 128);
+for (const p of PRONOUNS) PRONOUN_PAIRS[(p.charCodeAt(0) << 7) | (p.length > 1 ? p.charCodeAt(1) : 0)] |= 1 << p.length;
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/**
+ * The pronoun token `text[start, end)` is (its key, as `tokenKey` would make it), or undefined:
+ * compared in place, since most tokens are not pronouns and need no key string.
+ */
+function pronounAt(text: string, start: number, end: number): string | undefined {
+  let len = end - start;
+  if (len > 1 && text.charCodeAt(end - 1) === 46) len--;
+  if (len > 10) return undefined;
+  const c0 = lowerAscii(text.charCodeAt(start));
+  const c1 = len > 1 ? lowerAscii(text.charCodeAt(start + 1)) : 0;
+  if (c0 >= 128 || c1 >= 128 || (PRONOUN_PAIRS[(c0 << 7) | c1] & (1 << len)) === 0) return undefined;
+  const cands = PRONOUNS_BY_LENGTH[len];
+  next: for (const p of cands) {
+    for (let k = 0; k < len; k++) {
+      const c = text.charCodeAt(start + k);
+      // pronouns are ASCII lower case: upper-case ASCII folds to them, nothing else does
+      if (c !== p.charCodeAt(k) && c + 32 !== p.charCodeAt(k)) continue next;
+    }
+    return p;
+  }
+  return undefined;
+}
+
 function kindOf(h: Hit): MentionKind | undefined {
   switch (h.type) {
     case 'country': case 'org': case 'person': return 'name';
@@ -157,20 +215,21 @@ function kindOf(h: Hit): MentionKind | undefined {
   }
 }
 
-function roleAt(dict: ActorDictionary, keys: readonly string[], flags: Uint8Array, i: number, end: number): { end: number; hit: Hit } | undefined {
-  const m = dict.trie.longest(keys, flags, i, end, isRole);
+function roleAt(dict: ActorDictionary, cx: Tokens, i: number, end: number): { end: number; hit: Hit } | undefined {
+  const m = dict.trie.longest(cx, i, end, isRole);
   return m ? { end: m.end, hit: m.hits[0] } : undefined;
 }
 
 /** A person's name right after a title: a dictionary name, or one to three capitalised words. */
-function nameAfter(dict: ActorDictionary, keys: readonly string[], flags: Uint8Array, toks: readonly Span[], text: string, i: number, end: number, orgs = false): { end: number; id?: string; name: string; rule: string } | undefined {
+function nameAfter(dict: ActorDictionary, cx: Tokens, i: number, end: number, orgs = false): { end: number; id?: string; name: string; rule: string } | undefined {
+  const { text, toks, flags } = cx;
   if (i >= end || !(flags[i] & 1)) return undefined;
-  const m = dict.trie.longest(keys, flags, i, end, orgs ? isNamed : isPersonish);
+  const m = dict.trie.longest(cx, i, end, orgs ? isNamed : isPersonish);
   if (orgs) return m ? { end: m.end, name: '', rule: m.hits[0].rule } : undefined;
   if (m) return { end: m.end, id: m.hits[0].id, name: '', rule: m.hits[0].rule };
-  if (dict.trie.longest(keys, flags, i, end)) return undefined; // "Foreign Minister Press Service", a country…
+  if (dict.trie.longest(cx, i, end)) return undefined; // "Foreign Minister Press Service", a country…
   let j = i;
-  while (j < end && j < i + 3 && flags[j] & 1 && !NOT_NAMES.has(keys[j]) && /^\p{L}/u.test(text[toks[j].start])) j++;
+  while (j < end && j < i + 3 && flags[j] & 1 && !NOT_NAMES.has(key(cx, j)) && /^\p{L}/u.test(text[toks[j].start])) j++;
   if (j - i < 2) return undefined; // one capitalised word is too often not a name ("Minister Tuesday")
   return { end: j, name: text.slice(toks[i].start, toks[j - 1].end), rule: 'new-person' };
 }
@@ -200,19 +259,28 @@ function pickPerson(dict: ActorDictionary, hits: readonly Hit[], date: string | 
  */
 export function quoteSpans(text: string): Span[] {
   const out: Span[] = [];
-  let open = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x201c || (c === 34 && open < 0)) {
-      if (open < 0) open = i;
-    } else if ((c === 0x201d || c === 34) && open >= 0) {
-      out.push({ start: open, end: i + 1 });
-      open = -1;
-    } else if (c === 10 && open >= 0 && text.charCodeAt(i + 1) === 10 && text.charCodeAt(i + 2) !== 0x201c) {
-      open = -1; // a quote that runs on into the next paragraph reopens with a mark; otherwise it was a stray mark
+  const n = text.length;
+  // only an opening mark starts a span: jump from one to the next with indexOf
+  let straight = text.indexOf('"');
+  let curly = text.indexOf('\u201c');
+  for (let from = 0; ; ) {
+    if (straight >= 0 && straight < from) straight = text.indexOf('"', from);
+    if (curly >= 0 && curly < from) curly = text.indexOf('\u201c', from);
+    const open = straight < 0 ? curly : curly < 0 ? straight : Math.min(straight, curly);
+    if (open < 0) return out;
+    let i = open + 1;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x201d || c === 34) {
+        out.push({ start: open, end: i + 1 });
+        break;
+      }
+      // a quote that runs on into the next paragraph reopens with a mark; otherwise it was a stray mark
+      if (c === 10 && text.charCodeAt(i + 1) === 10 && text.charCodeAt(i + 2) !== 0x201c) break;
     }
+    if (i >= n) return out;
+    from = i + 1;
   }
-  return out;
 }
 
 function insideAny(spans: readonly Span[], at: number): boolean {

@@ -9,6 +9,20 @@ export type { Stage, Draft } from './stage.js';
 
 checkStages(STAGES);
 
+/**
+ * The stages with these names, in pipeline order (all when none are named); fails when a name is
+ * unknown or a chosen stage needs one left out.
+ *
+ * @example selectStages(['clean', 'sentences', 'tokens', 'language', 'identity']).length // 5
+ */
+export function selectStages(names?: readonly string[]): readonly Stage[] {
+  if (!names) return STAGES;
+  for (const n of names) if (!STAGES.some((s) => s.name === n)) throw new EntenteError('E_PIPELINE', `no stage is called "${n}" (stages: ${STAGES.map((s) => s.name).join(', ')})`);
+  const chosen = STAGES.filter((s) => names.includes(s.name));
+  checkStages(chosen);
+  return chosen;
+}
+
 export interface AnalyzeInput {
   text: string;
   format?: RawItem['format'];
@@ -60,10 +74,11 @@ function toArticle(d: Draft): Article {
     inputLength: d.raw.text.length,
     text: c.text,
     meta: d.language ? { ...c.meta, language: { value: d.language.lang, by: 'detected', evidence: d.language.detail, rule: 'language/function-words' } } : c.meta,
-    spans: { paragraphs: c.paragraphs, sentences: d.sentences!, tokens: d.tokens!, mentions: d.mentions! },
+    // without the actor or quote stage (a benchmark of the text stages alone) there are none
+    spans: { paragraphs: c.paragraphs, sentences: d.sentences!, tokens: d.tokens!, mentions: d.mentions ?? [] },
     captions: c.captions,
     removed: c.removed,
     sourceMap: c.sourceMap,
-    quotes: d.quotes!,
+    quotes: d.quotes ?? [],
   };
 }

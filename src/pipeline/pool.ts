@@ -4,7 +4,7 @@ import type { Article } from '../model/article.js';
 import { EntenteError, type Skipped } from '../model/errors.js';
 import type { RawItem } from '../ingest/items.js';
 import type { PackedArticle } from '../store/codec.js';
-import { analyze } from './index.js';
+import { analyze, selectStages } from './index.js';
 import type { WorkReply, WorkRequest } from './worker.js';
 
 /** Runs `analyze` on raw items, inline or in worker threads, with results in input order. */
@@ -37,11 +37,12 @@ export function defaultThreads(): number {
  * const result = await pool.analyze(item);
  * await pool.close();
  */
-export function createAnalyzer(threads: number): Analyzer {
+export function createAnalyzer(threads: number, stageNames?: readonly string[]): Analyzer {
+  const stages = selectStages(stageNames); // a bad subset fails here, before any thread starts
   if (threads <= 0) {
-    return { threads: 0, analyze: async (item) => analyze(item), close: async () => {} };
+    return { threads: 0, analyze: async (item) => analyze(item, stages), close: async () => {} };
   }
-  return new WorkerPool(threads);
+  return new WorkerPool(threads, stageNames);
 }
 
 interface Pending {
@@ -58,10 +59,10 @@ class WorkerPool implements Analyzer {
   private flushScheduled = false;
   private failure: Error | undefined;
 
-  constructor(readonly threads: number) {
+  constructor(readonly threads: number, stageNames?: readonly string[]) {
     for (let i = 0; i < threads; i++) {
       // the worker beside this module: worker.js when built, worker.ts under tsx (which the worker inherits)
-      const w = new Worker(new URL(`./worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url));
+      const w = new Worker(new URL(`./worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url), { workerData: { stages: stageNames } });
       w.on('message', (reply: WorkReply) => this.receive(reply));
       w.on('error', (e) => this.fail(new EntenteError('E_WORKER', `an analysis thread failed: ${e.message}`, { cause: e })));
       w.on('exit', (code) => {

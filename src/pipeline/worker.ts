@@ -2,8 +2,8 @@
  * A worker thread of the analyzer pool: runs the pure stages on batches of raw items and sends
  * back packed articles or skips. It touches no store, file or clock.
  */
-import { parentPort } from 'node:worker_threads';
-import { analyze } from './index.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import { analyze, selectStages } from './index.js';
 import { packArticle, type PackedArticle } from '../store/codec.js';
 import type { RawItem } from '../ingest/items.js';
 import type { Skipped } from '../model/errors.js';
@@ -17,13 +17,15 @@ export type WorkReply =
   | { batch: number; results: (PackedArticle | Skipped)[] }
   | { batch: number; error: { name: string; code?: string; message: string; stack?: string } };
 
+const stages = selectStages((workerData as { stages?: string[] } | null)?.stages);
+
 parentPort!.on('message', (req: WorkRequest) => {
   let reply: WorkReply;
   try {
     reply = {
       batch: req.batch,
       results: req.items.map((item) => {
-        const a = analyze(item);
+        const a = analyze(item, stages);
         return 'skipped' in a ? a : packArticle(a);
       }),
     };

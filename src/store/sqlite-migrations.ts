@@ -36,8 +36,11 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    );`,
   // 2: actor mentions (src/store/codec.ts encodeMentions); '' on articles stored before the actor stage
   `ALTER TABLE articles ADD COLUMN mentions TEXT NOT NULL DEFAULT '';`,
-  // 3: quotes, one row each, queryable by speaker and actor; `data` holds the whole record
+  // 3: quotes, one row each, queryable by speaker's actor code; `data` holds the whole record.
+  // Rows are in rowid (insertion) order and indexed by article: a key on (article_id, n) would
+  // place every article's quotes at a random page, one more page written per commit.
   `CREATE TABLE quotes (
+     id INTEGER PRIMARY KEY,
      article_id TEXT NOT NULL REFERENCES articles(id),
      n INTEGER NOT NULL,
      start INTEGER NOT NULL,
@@ -51,9 +54,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      confidence REAL NOT NULL,
      rule TEXT NOT NULL,
      date TEXT,
-     data TEXT NOT NULL,
-     PRIMARY KEY (article_id, n)
+     data TEXT NOT NULL
    );
-   CREATE INDEX quotes_speaker_code ON quotes(speaker_code);
-   CREATE INDEX quotes_speaker ON quotes(speaker);`,
+   CREATE INDEX quotes_article ON quotes(article_id, n);
+   CREATE INDEX quotes_speaker_code ON quotes(speaker_code);`,
 ];

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Article } from '../model/article.js';
+import type { Quote } from '../model/quote.js';
 import { EntenteError, type SkipReason, type Skipped } from '../model/errors.js';
 import { decodeMentions, decodeSourceMap, decodeSpans, packed, type PackedArticle } from './codec.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
@@ -65,7 +66,7 @@ class SqliteStore implements Store {
         ON CONFLICT(origin) DO UPDATE SET article_id = excluded.article_id, seen_at = excluded.seen_at`),
       quote: db.prepare(`INSERT INTO quotes (article_id, n, start, "end", kind, speaker, speaker_code, speaker_country, cue, medium, confidence, rule, date, data)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      quotesOf: db.prepare('SELECT data FROM quotes WHERE article_id = ? ORDER BY n').pluck(),
+      quotesOf: db.prepare('SELECT start, "end", kind, speaker, cue, medium, confidence, rule, date, data FROM quotes WHERE article_id = ? ORDER BY n'),
       originOf: db.prepare('SELECT article_id FROM origins WHERE origin = ?').pluck(),
       unskip: db.prepare('DELETE FROM skipped WHERE origin = ?'),
       skip: db.prepare(`INSERT INTO skipped (origin, reason, detail, seen_at) VALUES (?, ?, ?, ?)
@@ -87,7 +88,7 @@ class SqliteStore implements Store {
       if (!known) {
         a.quotes.forEach((x, n) =>
           q.quote.run(a.id, n, x.start, x.end, x.kind, x.speaker ?? null, x.speakerActor?.code ?? null, x.speakerActor?.country ?? null,
-            x.cue ?? null, x.medium ?? null, x.confidence, x.rule, x.date ?? null, JSON.stringify(x)),
+            x.cue ?? null, x.medium ?? null, x.confidence, x.rule, x.date ?? null, JSON.stringify(quoteExtra(x))),
         );
       }
       q.origin.run(a.origin, a.id, now);
@@ -118,7 +119,7 @@ class SqliteStore implements Store {
     const row = this.q.byId.get(id) as Row | undefined;
     if (!row) return undefined;
     const origins = this.q.originsOf.all(id) as string[];
-    const quotes = (this.q.quotesOf.all(id) as string[]).map((s) => JSON.parse(s));
+    const quotes = (this.q.quotesOf.all(id) as Row[]).map(quoteFromRow);
     return { ...fromRow(row, origins[0] ?? ''), quotes };
   }
 
@@ -200,4 +201,18 @@ function fromRow(r: Row, origin: string): Omit<Article, 'quotes'> {
       mentions: decodeMentions(r.mentions as string),
     },
   };
+}
+
+/** What a quote row's columns do not hold: its pieces, the speaker's and cue's spans, the actor. */
+function quoteExtra(q: Quote): Pick<Quote, 'spans' | 'speakerSpan' | 'speakerActor' | 'cueSpan' | 'alsoAt'> {
+  return { spans: q.spans, speakerSpan: q.speakerSpan, speakerActor: q.speakerActor, cueSpan: q.cueSpan, alsoAt: q.alsoAt };
+}
+
+function quoteFromRow(r: Row): Quote {
+  const extra = JSON.parse(r.data as string) as ReturnType<typeof quoteExtra>;
+  const q: Quote = { start: r.start as number, end: r.end as number, kind: r.kind as Quote['kind'], spans: extra.spans, confidence: r.confidence as number, rule: r.rule as string };
+  // only the fields the quote had, so a stored quote deep-equals the extracted one
+  const opt = { speakerSpan: extra.speakerSpan, speaker: r.speaker, speakerActor: extra.speakerActor, cue: r.cue, cueSpan: extra.cueSpan, medium: r.medium, date: r.date, alsoAt: extra.alsoAt };
+  for (const [k, v] of Object.entries(opt)) if (v !== null && v !== undefined) (q as unknown as Record<string, unknown>)[k] = v;
+  return q;
 }

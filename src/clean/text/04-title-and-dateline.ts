@@ -23,7 +23,12 @@ function titleIndex(doc: Doc, paras: Para[]): { index: number; by: 'heading' | '
   if (doc.givenTitle !== undefined) {
     const want = fold(doc.givenTitle);
     const limit = Math.min(paras.length, th.headerMaxParagraphs);
-    for (let i = 0; i < limit; i++) if (fold(paraText(paras[i])) === want) return { index: i, by: 'given' };
+    for (let i = 0; i < limit; i++) {
+      const text = paraText(paras[i]);
+      // folding only changes spacing and marks: a paragraph far longer or shorter cannot match
+      if (Math.abs(text.length - doc.givenTitle.length) > doc.givenTitle.length / 2 + 8) continue;
+      if (fold(text) === want) return { index: i, by: 'given' };
+    }
     return undefined;
   }
   const short = (p: Para) => p.lines.length === 1 && wordCount(paraText(p)) <= th.titleMaxWords;
