@@ -1,20 +1,19 @@
 /**
- * Scores the quote stage on PolNeAR-style gold with ../shared/quotes/score.mjs, and checks the
- * seeds' `quotes.must/should/must_not`.
+ * Scores the quote stage on PolNeAR-style gold with ../shared/quotes/score.mjs, and prints the
+ * seeds' `quotes.must/should/must_not` checks (eval/seed-quotes.ts).
  *   node --import tsx eval/quotes.ts --split train|dev [--kinds indirect] [--gold FILE] [--seeds DIR] [--misses N] [--why N]
  * (--why N: every strict error counted by cause, the first N of each printed)
  *   node --import tsx eval/quotes.ts --bench ../shared/corpus/reuters21578.jsonl [--limit N]
  */
 import { execFileSync } from 'node:child_process';
 import { dataPath } from '../src/data/read.js';
+import { checkSeedQuotes } from './seed-quotes.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/pipeline/index.js';
-import { readItems } from '../src/ingest/index.js';
 import type { Article } from '../src/model/article.js';
-import type { Mention } from '../src/model/actor.js';
 import type { Quote } from '../src/model/quote.js';
 import { toInputSpan } from '../src/model/source-map.js';
 import { findQuotes, loadQuoteDictionary } from '../src/quotes/index.js';
@@ -158,77 +157,6 @@ function sampleMisses(gold: GoldArticle[], preds: Map<string, PredQuote[]>, kind
   return out;
 }
 
-/** One seed expectation and whether the quote stage met it. @example { file: '000_….txt', level: 'must', what: 'Thank God, … — Sergei Lavrov / told / TASS', pass: true } */
-export interface SeedQuoteCheck {
-  file: string;
-  level: 'must' | 'should' | 'must_not';
-  what: string;
-  pass: boolean;
-  got?: string;
-  note?: string;
-}
-
-interface SeedExpect { starts: string; speaker?: string; cue?: string; medium?: string; kind?: string }
-
-const PRONOUN = /^(he|she|they|it|who)$/i;
-
-/**
- * Checks the seeds' expected quotes. A speaker passes when its span holds the expected surname,
- * or is a pronoun (mentions are not run here, so a pronoun is accepted and noted).
- *
- * @example (await evalSeedQuotes('../shared/seeds')).filter((c) => !c.pass)
- */
-export async function evalSeedQuotes(seedsDir: string, mentionsFor?: (a: Article) => readonly Mention[]): Promise<SeedQuoteCheck[]> {
-  const expected = JSON.parse(readFileSync(join(seedsDir, 'expected.json'), 'utf8')) as { articles: { file: string; quotes?: { must?: SeedExpect[]; should?: SeedExpect[]; must_not?: string[] } }[] };
-  const checks: SeedQuoteCheck[] = [];
-  const dict = loadQuoteDictionary();
-  for (const exp of expected.articles) {
-    let article: Article | undefined;
-    for await (const item of readItems([join(seedsDir, exp.file)])) {
-      const a = 'skipped' in item ? item : analyze(item);
-      if (!('skipped' in a)) article = a;
-    }
-    if (!article || !exp.quotes) continue;
-    const text = article.text;
-    const quotes = findQuotes(article, mentionsFor?.(article) ?? []);
-    const content = (q: Quote) => text.slice(q.start, q.end);
-    for (const level of ['must', 'should'] as const) {
-      for (const e of exp.quotes[level] ?? []) {
-        const q = quotes.find((x) => content(x).replace(/^[“"]/, '').startsWith(e.starts.slice(0, 40)) || (e.kind === 'partial' || e.kind === 'indirect' ? content(x).includes(e.starts) : false));
-        const what = `${e.starts.slice(0, 50)} — ${e.speaker ?? ''}${e.cue ? ` / ${e.cue}` : ''}${e.medium ? ` / ${e.medium}` : ''}`;
-        if (!q) { checks.push({ file: exp.file, level, what, pass: false, got: 'no quote' }); continue; }
-        const spk = q.speakerSpan ? text.slice(q.speakerSpan.start, q.speakerSpan.end) : '';
-        const surname = (e.speaker ?? '').split(/\s+/).pop() ?? '';
-        const actorOk = q.speakerActor ? (e.speaker ?? '').includes(q.speakerActor.name.split(/\s+/).pop() ?? '\0') : false;
-        // without mentions a title phrase ("the Russian foreign minister") is accepted and noted:
-        // the actor stage resolves it to the person
-        const titled = !q.speakerActor && dict.titleNouns.has((spk.split(/\s+/).pop() ?? '').toLowerCase());
-        const spkOk = !e.speaker || spk.includes(surname) || actorOk || PRONOUN.test(spk) || titled || ((e.speaker ?? '').includes(spk) && spk.length > 2);
-        const cueOk = !e.cue || (q.cue ?? '').includes(e.cue);
-        const medOk = !e.medium || q.medium === e.medium;
-        const kindOk = !e.kind || q.kind === e.kind || (e.kind === 'partial' && q.kind === 'mixed');
-        const pass = spkOk && cueOk && medOk && kindOk;
-        checks.push({ file: exp.file, level, what, pass, got: `${q.kind} ${q.rule} speaker "${spk}"${q.speakerActor ? ` (${q.speakerActor.name})` : ''} cue "${q.cue ?? ''}" medium "${q.medium ?? ''}"`, note: PRONOUN.test(spk) && !q.speakerActor ? 'pronoun speaker accepted (no mentions)' : titled && !spk.includes(surname) ? 'title speaker accepted (no mentions)' : undefined });
-      }
-    }
-    for (const m of exp.quotes.must_not ?? []) {
-      checks.push(mustNot(exp.file, m, text, quotes));
-    }
-  }
-  return checks;
-}
-
-function mustNot(file: string, what: string, text: string, quotes: Quote[]): SeedQuoteCheck {
-  const phrase = /^(.+?) \(/.exec(what)?.[1] ?? what;
-  const cap = /caption '(?:“)?(.+?)[,”]/.exec(what)?.[1];
-  if (cap) {
-    const n = quotes.filter((q) => text.slice(q.start, q.end).includes(cap.slice(0, 40))).length;
-    return { file, level: 'must_not', what: what.slice(0, 80), pass: n <= 1, got: `${n} quote(s) hold it` };
-  }
-  const own = quotes.filter((q) => text.slice(q.start, q.end).replace(/[“”‘’"'.,]/g, '').trim() === phrase.trim());
-  return { file, level: 'must_not', what: what.slice(0, 80), pass: own.length === 0, got: own.length ? own.map((q) => q.rule).join(',') : 'none' };
-}
-
 /**
  * Time of the quote stage alone over a JSON-lines corpus (`text` fields): articles are analysed
  * first, then `findQuotes` is timed over all of them (best of three passes).
@@ -286,9 +214,9 @@ async function main(): Promise<void> {
   }
   const seeds = opt('--seeds') ?? join(shared, 'seeds');
   try {
-    const checks = await evalSeedQuotes(seeds);
-    console.log('seeds:');
-    for (const c of checks) console.log(`  ${c.pass ? 'pass' : 'FAIL'} ${c.level.padEnd(8)} ${c.what}  [${c.got ?? ''}]${c.note ? ` (${c.note})` : ''}`);
+    const checks = await checkSeedQuotes(seeds);
+    console.log('seeds (speaker after coreference, actor, cue, medium):');
+    for (const c of checks) console.log(`  ${c.pass ? 'pass' : 'FAIL'} ${c.level.padEnd(8)} ${c.what}${c.got ? `  [${c.got}]` : ''}`);
   } catch (err) {
     console.log(`seeds: skipped (${(err as Error).message})`);
   }

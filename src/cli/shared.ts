@@ -1,4 +1,7 @@
 import { UsageError } from '../model/errors.js';
+import type { Article } from '../model/article.js';
+import { analyze } from '../pipeline/index.js';
+import { readItems } from '../ingest/index.js';
 
 /** Exit codes, the same for every command (documented in `--help` and the README). */
 export const EXIT = Object.freeze({ ok: 0, fatal: 1, usage: 2, skipped: 3 });
@@ -21,4 +24,32 @@ export function parseThreads(v: unknown, auto: number): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError(`--threads must be auto or a whole number from 0 to 64, got "${String(v)}"`);
   return n;
+}
+
+/**
+ * The loop of the commands that print one record per article without storing (`extract`,
+ * `quotes`, `actors`): read, analyse, and print each article, or its skip (as a JSON line with
+ * --json, else on standard error); the exit code says whether anything was skipped.
+ *
+ * @example await eachArticle(['a.txt'], 1e6, true, (a) => ({ id: a.id }), (a) => a.id);
+ */
+export async function eachArticle(
+  paths: string[],
+  maxBytes: number,
+  json: boolean,
+  record: (a: Article) => unknown,
+  readable: (a: Article) => string,
+): Promise<void> {
+  let skipped = 0;
+  for await (const item of readItems(paths, { maxBytes })) {
+    const a = 'skipped' in item ? item : analyze(item);
+    if ('skipped' in a) {
+      skipped++;
+      if (json) process.stdout.write(JSON.stringify({ file: a.origin, skipped: { reason: a.reason, detail: a.detail } }) + '\n');
+      else process.stderr.write(`skipped ${a.origin}: ${a.reason}: ${a.detail}\n`);
+      continue;
+    }
+    process.stdout.write(json ? JSON.stringify(record(a)) + '\n' : readable(a));
+  }
+  process.exitCode = skipped > 0 ? EXIT.skipped : EXIT.ok;
 }

@@ -9,7 +9,7 @@ import type { Quote } from '../../src/model/quote.js';
 import { findQuotes, loadQuoteDictionary } from '../../src/quotes/index.js';
 import { pairMarks } from '../../src/quotes/01-marks.js';
 import { WORD, words } from '../../src/quotes/words.js';
-import { evalSeedQuotes } from '../../eval/quotes.js';
+import { checkSeedQuotes } from '../../eval/seed-quotes.js';
 
 // Every sentence below is invented for these tests. A headline line goes first because the
 // cleaner takes a short first line as the title.
@@ -211,13 +211,13 @@ test('quotes: the dictionary is frozen and read from data/quotes', () => {
   assert.ok(d.phrases.some((p) => p.join(' ') === 'according to'));
 });
 
-test('quotes: the seeds’ must quotes are found with speaker, cue and medium', async (t) => {
+test('quotes: the seeds’ must quotes are found with speaker (after coreference), actor, cue and medium', async (t) => {
   const seeds = path.resolve('../shared/seeds');
   if (!existsSync(path.join(seeds, 'expected.json'))) {
     t.skip(`../shared absent: ${seeds} not found; this test needs the shared seed articles`);
     return;
   }
-  const checks = await evalSeedQuotes(seeds);
+  const checks = await checkSeedQuotes(seeds);
   const must = checks.filter((c) => c.level === 'must' || c.level === 'must_not');
   assert.ok(must.length >= 10);
   for (const c of must) assert.ok(c.pass, `${c.level}: ${c.what} — got ${c.got}`);

@@ -1,9 +1,8 @@
 import { defineCommand } from 'citty';
-import { analyze } from '../../pipeline/index.js';
-import { DEFAULT_MAX_BYTES, readItems } from '../../ingest/index.js';
+import { DEFAULT_MAX_BYTES } from '../../ingest/index.js';
 import type { Article } from '../../model/article.js';
 import { toInputSpan } from '../../model/source-map.js';
-import { EXIT, parseMaxBytes, pathsOf } from '../shared.js';
+import { EXIT, eachArticle, parseMaxBytes, pathsOf } from '../shared.js';
 
 /**
  * One JSON line per article, no store: every actor mention with its code, kind, rule, the mention
@@ -20,26 +19,15 @@ export default defineCommand({
     'max-bytes': { type: 'string', description: 'skip any single input larger than this many bytes', default: String(DEFAULT_MAX_BYTES) },
   },
   async run({ args }) {
-    let skipped = 0;
-    for await (const item of readItems(pathsOf(args, 'paths'), { maxBytes: parseMaxBytes(args['max-bytes']) })) {
-      const a = 'skipped' in item ? item : analyze(item);
-      if ('skipped' in a) {
-        skipped++;
-        if (args.json) process.stdout.write(JSON.stringify({ file: a.origin, skipped: { reason: a.reason, detail: a.detail } }) + '\n');
-        else process.stderr.write(`skipped ${a.origin}: ${a.reason}: ${a.detail}\n`);
-        continue;
-      }
+    await eachArticle(pathsOf(args, 'paths'), parseMaxBytes(args['max-bytes']), args.json, (a) => ({ id: a.id, file: a.origin, mentions: mentionRecords(a) }), (a) => {
       const mentions = mentionRecords(a);
-      if (args.json) process.stdout.write(JSON.stringify({ id: a.id, file: a.origin, mentions }) + '\n');
-      else {
-        process.stdout.write(`# ${a.meta.title?.value ?? a.origin} (${a.id}, ${a.meta.date?.value ?? 'no date'})\n`);
-        for (const m of mentions) {
-          const to = m.antecedent === undefined ? '' : ` → ${mentions[m.antecedent].text}`;
-          process.stdout.write(`  ${m.text.padEnd(30)} ${m.actor.code.padEnd(12)} ${m.kind.padEnd(11)} ${m.actor.name}${to}  [${m.rule}]\n`);
-        }
+      const lines = [`# ${a.meta.title?.value ?? a.origin} (${a.id}, ${a.meta.date?.value ?? 'no date'})`];
+      for (const m of mentions) {
+        const to = m.antecedent === undefined ? '' : ` → ${mentions[m.antecedent].text}`;
+        lines.push(`  ${m.text.padEnd(30)} ${m.actor.code.padEnd(12)} ${m.kind.padEnd(11)} ${m.actor.name}${to}  [${m.rule}]`);
       }
-    }
-    process.exitCode = skipped > 0 ? EXIT.skipped : EXIT.ok;
+      return lines.join('\n') + '\n';
+    });
   },
 });
 

@@ -1,7 +1,7 @@
 import { defineCommand } from 'citty';
-import { analyze } from '../../pipeline/index.js';
-import { DEFAULT_MAX_BYTES, readItems } from '../../ingest/index.js';
-import { EXIT, parseMaxBytes, pathsOf } from '../shared.js';
+import { DEFAULT_MAX_BYTES } from '../../ingest/index.js';
+import type { Article } from '../../model/article.js';
+import { EXIT, eachArticle, parseMaxBytes, pathsOf } from '../shared.js';
 
 /**
  * One JSON line per input, no store: `{file, id, title, source, date, url, text}` or
@@ -18,25 +18,13 @@ export default defineCommand({
     'max-bytes': { type: 'string', description: 'skip any single input larger than this many bytes', default: String(DEFAULT_MAX_BYTES) },
   },
   async run({ args }) {
-    const maxBytes = parseMaxBytes(args['max-bytes']);
-    let skipped = 0;
-    for await (const item of readItems(pathsOf(args, 'paths'), { maxBytes })) {
-      const a = 'skipped' in item ? item : analyze(item);
-      if ('skipped' in a) {
-        skipped++;
-        if (args.json) write({ file: a.origin, skipped: { reason: a.reason, detail: a.detail } });
-        else process.stderr.write(`skipped ${a.origin}: ${a.reason}: ${a.detail}\n`);
-        continue;
-      }
+    const record = (a: Article) => {
       const m = a.meta;
-      const rec = { file: a.origin, id: a.id, title: m.title?.value ?? null, source: m.source?.value ?? null, date: m.date?.value ?? null, url: m.url?.value ?? null, text: a.text };
-      if (args.json) write(rec);
-      else write(`# ${rec.title ?? '(no title)'}\n${[rec.source, rec.date, rec.url].filter(Boolean).join(' · ')}\n${rec.file} · ${rec.id}\n\n${rec.text}\n`, false);
-    }
-    process.exitCode = skipped > 0 ? EXIT.skipped : EXIT.ok;
+      return { file: a.origin, id: a.id, title: m.title?.value ?? null, source: m.source?.value ?? null, date: m.date?.value ?? null, url: m.url?.value ?? null, text: a.text };
+    };
+    await eachArticle(pathsOf(args, 'paths'), parseMaxBytes(args['max-bytes']), args.json, record, (a) => {
+      const r = record(a);
+      return `# ${r.title ?? '(no title)'}\n${[r.source, r.date, r.url].filter(Boolean).join(' · ')}\n${r.file} · ${r.id}\n\n${r.text}\n\n`;
+    });
   },
 });
-
-function write(x: unknown, json = true): void {
-  process.stdout.write(json ? JSON.stringify(x) + '\n' : `${x as string}\n`);
-}

@@ -1,9 +1,8 @@
 import { defineCommand } from 'citty';
-import { analyze } from '../../pipeline/index.js';
-import { DEFAULT_MAX_BYTES, readItems } from '../../ingest/index.js';
+import { DEFAULT_MAX_BYTES } from '../../ingest/index.js';
 import type { Article } from '../../model/article.js';
 import { toInputSpan } from '../../model/source-map.js';
-import { EXIT, parseMaxBytes, pathsOf } from '../shared.js';
+import { EXIT, eachArticle, parseMaxBytes, pathsOf } from '../shared.js';
 
 /**
  * One JSON line per article, no store: every quote with its kind, speaker, speaker's actor code,
@@ -21,26 +20,14 @@ export default defineCommand({
     'max-bytes': { type: 'string', description: 'skip any single input larger than this many bytes', default: String(DEFAULT_MAX_BYTES) },
   },
   async run({ args }) {
-    let skipped = 0;
-    for await (const item of readItems(pathsOf(args, 'paths'), { maxBytes: parseMaxBytes(args['max-bytes']) })) {
-      const a = 'skipped' in item ? item : analyze(item);
-      if ('skipped' in a) {
-        skipped++;
-        if (args.json) process.stdout.write(JSON.stringify({ file: a.origin, skipped: { reason: a.reason, detail: a.detail } }) + '\n');
-        else process.stderr.write(`skipped ${a.origin}: ${a.reason}: ${a.detail}\n`);
-        continue;
+    await eachArticle(pathsOf(args, 'paths'), parseMaxBytes(args['max-bytes']), args.json, (a) => ({ id: a.id, file: a.origin, quotes: quoteRecords(a) }), (a) => {
+      const lines = [`# ${a.meta.title?.value ?? a.origin} (${a.id}, ${a.meta.date?.value ?? 'no date'})`];
+      for (const q of quoteRecords(a)) {
+        const who = `${q.speaker ?? '?'}${q.speakerActor ? ` (${q.speakerActor})` : ''}`;
+        lines.push(`  ${q.kind.padEnd(8)} ${who.padEnd(30)} ${(q.cue ?? '').padEnd(12)} ${clip(q.text, 90)}${q.medium ? `  [via ${q.medium}]` : ''}`);
       }
-      const quotes = quoteRecords(a);
-      if (args.json) process.stdout.write(JSON.stringify({ id: a.id, file: a.origin, quotes }) + '\n');
-      else {
-        process.stdout.write(`# ${a.meta.title?.value ?? a.origin} (${a.id}, ${a.meta.date?.value ?? 'no date'})\n`);
-        for (const q of quotes) {
-          const who = `${q.speaker ?? '?'}${q.speakerActor ? ` (${q.speakerActor})` : ''}`;
-          process.stdout.write(`  ${q.kind.padEnd(8)} ${who.padEnd(30)} ${(q.cue ?? '').padEnd(12)} ${clip(q.text, 90)}${q.medium ? `  [via ${q.medium}]` : ''}\n`);
-        }
-      }
-    }
-    process.exitCode = skipped > 0 ? EXIT.skipped : EXIT.ok;
+      return lines.join('\n') + '\n';
+    });
   },
 });
 
