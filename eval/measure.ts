@@ -65,7 +65,7 @@ export async function measure(shared: string): Promise<Measurement> {
     Object.assign(m.values, { 'quotes.dev.strict.f1': dm.strict.f1, 'quotes.dev.speaker': dm.speakerAccuracy, 'quotes.dev.e2e.f1': dm.endToEnd.f1 });
     const ind = await evalQuotes(gold, 'dev', 'indirect');
     Object.assign(m.values, { 'quotes.dev.indirect.strict.f1': ind.strict.f1, 'quotes.dev.indirect.speaker': ind.speakerAccuracy, 'quotes.dev.indirect.e2e.f1': ind.endToEnd.f1 });
-    m.notes.push(`quotes (PolNeAR dev, direct+mixed, strict): P ${dm.strict.p.toFixed(3)} R ${dm.strict.r.toFixed(3)} F1 ${dm.strict.f1.toFixed(3)}, speaker ${dm.speakerAccuracy.toFixed(3)}, end-to-end F1 ${dm.endToEnd.f1.toFixed(3)} (${dm.n} gold quotes)`);
+    m.notes.push(`quotes (PolNeAR dev, direct+mixed, strict): P ${dm.strict.p.toFixed(3)} R ${dm.strict.r.toFixed(3)} F1 ${dm.strict.f1.toFixed(3)}, speaker ${dm.speakerAccuracy.toFixed(3)}, end-to-end F1 ${dm.endToEnd.f1.toFixed(3)} (${dm.n} articles)`);
     m.notes.push(`quotes (PolNeAR dev, indirect, strict): P ${ind.strict.p.toFixed(3)} R ${ind.strict.r.toFixed(3)} F1 ${ind.strict.f1.toFixed(3)}, speaker ${ind.speakerAccuracy.toFixed(3)}, end-to-end F1 ${ind.endToEnd.f1.toFixed(3)}`);
   } else m.missing.push(gold);
   return m;
