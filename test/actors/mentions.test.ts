@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync, copyFileSync } f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { analyze } from '../../src/pipeline/index.js';
-import { findActors, loadActorDictionary, roleOn } from '../../src/actors/index.js';
+import { findActors, loadActorDictionary, quoteSpans, roleOn } from '../../src/actors/index.js';
 import { DataFileError, type Article, type Mention } from '../../src/model/index.js';
 import { dataPath } from '../../src/data/read.js';
 import { detectFormat } from '../../src/ingest/format.js';
@@ -142,4 +142,35 @@ test('actors: the seeds (../shared/seeds)', (t) => {
     ['Wang Yi', 'CHNGOV'], ['Brussels', 'IGOEUREEC'], ['the bloc', 'IGOEUREEC'], ['Russian army', 'RUSMIL'], ['Ukrainian forces', 'UKRMIL'],
   ];
   for (const [surface, code] of expect) assert.ok(found.get(surface)?.has(code), `${surface} → ${code}; found ${[...(found.get(surface) ?? [])]}`);
+});
+
+test('actors: keys found without slicing match tokenKey (accents, curly apostrophes, final periods, capitals)', () => {
+  // "Türkiye" and "Élysée" take the slow path (non-ASCII), "U.S." drops its period, "THEY" is upper case
+  assert.deepEqual(rows('Türkiye and the Élysée welcomed it. The U.S. said so.', '2023-01-01').map((r) => r.slice(0, 3)),
+    [['Türkiye', 'TUR', 'name'], ['Élysée', 'FRAGOV', 'metonym'], ['U.S.', 'USA', 'name']]);
+  assert.deepEqual(rows('Iran rejected the offer. Its envoy left and THEY SAID no.').map((r) => r.slice(0, 3)), [['Iran', 'IRN', 'name'], ['THEY', 'IRN', 'pronoun']]);
+});
+
+test('actors: quoteSpans jumps between opening marks as the character scan did', () => {
+  const ref = (text: string): { start: number; end: number }[] => {
+    const out: { start: number; end: number }[] = [];
+    let open = -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x201c || (c === 34 && open < 0)) {
+        if (open < 0) open = i;
+      } else if ((c === 0x201d || c === 34) && open >= 0) {
+        out.push({ start: open, end: i + 1 });
+        open = -1;
+      } else if (c === 10 && open >= 0 && text.charCodeAt(i + 1) === 10 && text.charCodeAt(i + 2) !== 0x201c) open = -1;
+    }
+    return out;
+  };
+  const marks = ['"', '\u201c', '\u201d', '\n', '\n\n', 'a', ' b '];
+  let seed = 7;
+  for (let n = 0; n < 2000; n++) {
+    let text = '';
+    for (let k = 0; k < 12; k++) text += marks[(seed = (seed * 1103515245 + 12345) >>> 0) % marks.length];
+    assert.deepEqual(quoteSpans(text), ref(text), JSON.stringify(text));
+  }
 });
