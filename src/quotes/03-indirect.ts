@@ -104,10 +104,13 @@ export function indirectQuotes(q: QuoteText, takenIn: readonly Span[], dict: Quo
       }
       if (hit) { add(q.text, marks, out, conf, hit); continue; }
     }
-    // "X said (that) …": the first strong cue with a speaker before it
+    // "X said (that) …": the first strong cue with a speaker before it; any other reporting verb
+    // only with "that" right after it ("recalled that …", never "recalled its ambassador")
     for (let j = 1; j < ws.length - min; j++) {
       const c = cueAt(ws, j, dict);
-      if (!c || c.according || !c.verb?.indirect) continue;
+      if (!c || c.according || !c.verb) continue;
+      const thatClause = !c.verb.indirect && !c.verb.directOnly && ws[c.end]?.lower === 'that';
+      if (!c.verb.indirect && !thatClause) continue;
       const speaker = c.verb.participle ? sentenceSubject(ws, 0, j, dict) : speakerBefore(ws, j, 0, dict);
       if (!speaker) continue;
       let from = c.end;
@@ -119,7 +122,7 @@ export function indirectQuotes(q: QuoteText, takenIn: readonly Span[], dict: Quo
       if (from >= ws.length || wordsIn(ws, from, ws.length) < min) break;
       // "said on Tuesday that …": the content starts at "that"
       for (let k = from; k < Math.min(ws.length, from + 4); k++) if (ws[k].lower === 'that') { from = k; break; }
-      add(q.text, marks, out, conf, { start: ws[from].start, end: trimEnd(q.text, ws[from].start, s.end), speakerSpan: speaker, cueSpan: { start: ws[c.at].start, end: ws[c.end - 1].end }, rule: 'quote/indirect-cue' });
+      add(q.text, marks, out, conf, { start: ws[from].start, end: trimEnd(q.text, ws[from].start, s.end), speakerSpan: speaker, cueSpan: { start: ws[c.at].start, end: ws[c.end - 1].end }, rule: thatClause ? 'quote/indirect-that' : 'quote/indirect-cue' });
       break;
     }
   }

@@ -241,3 +241,10 @@ test('quotes: the hand-written word scanner reads exactly what the WORD pattern 
     }
   }
 });
+
+test('quotes: a verb that also means something else reports speech only with "that" (recalled its envoy / recalled that)', () => {
+  const a = analyze({ text: 'Ties cool\n\nPeru recalled its envoy on Monday. The minister recalled that the talks had failed twice before.' });
+  assert.ok(!('skipped' in a));
+  const qs = findQuotes(a);
+  assert.deepEqual(qs.map((q) => [q.kind, q.rule, a.text.slice(q.start, q.end)]), [['indirect', 'quote/indirect-that', 'that the talks had failed twice before']]);
+});
