@@ -30,7 +30,7 @@ export async function runCli(argv: string[]): Promise<void> {
   const [cmd, parent] = await resolve(argv);
   try {
     if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
-      process.stdout.write((await renderUsage(cmd, parent)) + '\n');
+      process.stdout.write(plain(await renderUsage(cmd, parent), process.stdout) + '\n');
       if (argv.length === 0) process.exitCode = EXIT.usage;
       return;
     }
@@ -42,7 +42,7 @@ export async function runCli(argv: string[]): Promise<void> {
   } catch (error) {
     // citty does not export its CLIError class; its argument errors carry that name
     if ((error as Error)?.name === 'CLIError' || error instanceof UsageError) {
-      process.stderr.write((await renderUsage(cmd, parent)) + '\n\n');
+      process.stderr.write(plain(await renderUsage(cmd, parent), process.stderr) + '\n\n');
       process.stderr.write(`error: ${(error as Error).message.replace(/^\[entente\] /, '')}\n`);
       process.exitCode = EXIT.usage;
     } else if (error instanceof EntenteError) {
@@ -56,6 +56,11 @@ export async function runCli(argv: string[]): Promise<void> {
 }
 
 type Cmd = Parameters<typeof renderUsage>[0];
+
+/** Usage without colour codes when it goes to a file or a pipe, or when NO_COLOR is set. */
+function plain(text: string, out: NodeJS.WriteStream): string {
+  return out.isTTY && !process.env.NO_COLOR ? text : text.replace(/\x1b\[[0-9;]*m/g, '');
+}
 
 /** The (sub)command that argv names, for its usage text. */
 async function resolve(argv: string[]): Promise<[Cmd, Cmd | undefined]> {
