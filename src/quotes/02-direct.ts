@@ -26,6 +26,30 @@ const isTitleAfterOn = (t: string, r: Span, dict: QuoteDictionary) => {
   return /^\p{Lu}/u.test(poss) || dict.mediaNouns.has(poss.toLowerCase());
 };
 
+const SPEECH_NOUNS = new Set(['warning', 'warnings', 'assertion', 'assertions', 'claim', 'claims', 'contention', 'insistence',
+  'argument', 'statement', 'remark', 'remarks', 'comment', 'comments', 'suggestion', 'promise', 'pledge', 'vow', 'prediction',
+  'accusation', 'charge', 'declaration', 'admission', 'complaint', 'boast', 'allegation', 'allegations', 'point', 'belief', 'view']);
+const OWNER = new Set(['his', 'her', 'their', 'my', 'our']);
+
+function speechNounThat(
+  q: QuoteText, pw: ReturnType<typeof words>, lo: number, end: number, spans: Span[], endPara: Span,
+  regions: readonly MarkedRegion[], r: number, dict: QuoteDictionary, emit: (c: Omit<Candidate, 'confidence'>) => void,
+): boolean {
+  for (let k = pw.length - 2; k >= lo + 2 && pw.length - k <= dict.thresholds.maxMixedGapWords; k--) {
+    if (pw[k].lower !== 'that' || !SPEECH_NOUNS.has(pw[k - 1].lower)) continue;
+    // the owner right before the noun, past one modifier ("his recent warning", "Trump's false claim")
+    let o = k - 2;
+    if (o > lo && pw[o].word && !pw[o].cap && !OWNER.has(pw[o].lower) && !/['’]s$/.test(pw[o].lower)) o--;
+    const w = pw[o];
+    const owner = OWNER.has(w.lower) || (/['’]s$/.test(w.lower) && /^\p{Lu}/u.test(w.text));
+    if (!owner) return false;
+    const speakerSpan = /['’]s$/.test(w.lower) ? { start: w.start, end: w.end - 2 } : { start: w.start, end: w.end };
+    emit(mixed(q, pw[k].start, end, spans, endPara, regions, r, speakerSpan, { start: pw[k - 1].start, end: pw[k - 1].end }, 'quote/mixed-noun', dict));
+    return true;
+  }
+  return false;
+}
+
 const isUpperStart = (t: string, r: Span) => /^\P{L}*\p{Lu}/u.test(t.slice(r.start, Math.min(r.end, r.start + 8)));
 
 /**
@@ -128,6 +152,8 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
       continue;
     }
 
+    // a speech noun after the cue has its own speaker: "dismissed his warning that …"
+    if (cue && speechNounThat(q, pw, cue.end, end, spans, endPara, regions, r, dict, emit)) continue;
     if (cue) {
       const gap = pw.slice(cue.end).filter((w) => w.word);
       const lemma = cue.verb?.lemma;
@@ -137,6 +163,10 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
       if (cue.according) {
         speaker = speakerAfter(pw, cue.end, dict);
         gapSpeaker = speaker ? words(text, speaker.start, speaker.end).filter((w) => w.word).length : 0;
+      } else if (cue.at === 0 && cue.verb && !cue.verb.participle && (endsWith === ',' || endsWith === ':') && (speaker = speakerAfter(pw, cue.end, dict))) {
+        // "Said Berg, a fisherman from the coast: “…”": an inverted cue opening the sentence,
+        // the speaker and an apposition after it
+        gapSpeaker = gap.length <= dict.thresholds.maxSpeakerWords + 6 ? gap.length : 0;
       } else {
         // "with Cruz recently promising …": a participle right after its subject takes it; after a
         // comma ("…, calling him …") it hangs on the clause subject
@@ -197,6 +227,12 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
         const that = pw.findIndex((w, k) => k >= mc.end && w.lower === 'that');
         if (that >= 0) startW = that;
         else { const a = speakerAfter(pw, mc.end, dict); if (a) { const k = pw.findIndex((w) => w.start >= a.end); startW = k < 0 ? pw.length : k; } }
+      } else {
+        // "said in an interview that …", "said on Tuesday that …": the content starts at "that"
+        for (let k = mc.end; k < Math.min(pw.length, mc.end + 5); k++) {
+          if (pw[k].text === ',' || pw[k].text === '“' || pw[k].text === '"') break;
+          if (pw[k].lower === 'that') { startW = k; break; }
+        }
       }
       while (startW >= 0 && startW < pw.length && !pw[startW].word && pw[startW].text !== '“' && pw[startW].text !== '"') startW++;
       const start = startW < pw.length && startW >= 0 ? pw[startW].start : R.start;
@@ -228,6 +264,9 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
         continue;
       }
     }
+    // "his warning that Britain would be at the “back of the queue”", "Trump's assertion that
+    // “thousands” celebrated": a speech noun owned by its speaker reports the "that" clause
+    if (speechNounThat(q, pw, 0, end, spans, endPara, regions, r, dict, emit)) continue;
     // quote marks inside a sentence with no cue: scare quotes, a title, a nickname — no quote,
     // unless a name or pronoun right before a verb-looking word reports them ("Merkel lauded the
     // deal as a “breakthrough”")

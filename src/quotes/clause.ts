@@ -29,15 +29,17 @@ export function clauseEnd(q: QuoteText, from: number, paraEnd: number): number {
 }
 
 
-const BREAK = /[,;:(]|\s[—–-]\s|\s(?:but|while|which|because)\s|\s(?:and|before|after|as)\s(\S+)/gu;
+const BREAK = /[,;:(]|\s[—–-]\s|\s(?:but|while|which)\s|\s(?:and|before|after|as)\s(\S+)/gu;
 const CLAUSE_SUBJECT = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'there']);
 
 /**
  * Where a reported clause stops after a closing mark: a comma, colon, dash or bracket, a
- * conjunction that starts a new clause ("but", "while", "which", "because"), or "and", "before",
- * "after", "as" starting a second clause of its own: a name or pronoun ("and Clinton", "as he
- * faces") or a verb ("and called her", "and vowing", "before floating"). "and" joining two nouns
- * ("“trade” and security") does not stop it.
+ * conjunction that starts a new clause ("but", "while", "which"), or "and", "before", "after",
+ * "as" starting a second clause of its own: a name or pronoun ("and Clinton", "as he faces"), a
+ * reporting verb ("and called her", "and vowing") or, after any but "and", another verb ("before
+ * floating"). "and" joining two nouns ("“trade” and security") or two verbs of the reported
+ * clause ("“a good start” and welcomed") does not stop it, nor does "because" (its reason is
+ * part of what was said).
  *
  * @example clauseBreak(' and called it a sham.', dict)?.index // 0
  */
@@ -48,7 +50,7 @@ export function clauseBreak(seg: string, dict: QuoteDictionary): { index: number
     if (next === undefined) return m;
     const w = next.replace(/[^\p{L}'’-]+$/u, '');
     const lower = w.toLowerCase();
-    if (/^\p{Lu}/u.test(w) || CLAUSE_SUBJECT.has(lower) || dict.cues.has(lower) || /[a-z](?:ed|ing)$/.test(lower)) return m;
+    if (/^\p{Lu}/u.test(w) || CLAUSE_SUBJECT.has(lower) || dict.cues.has(lower) || (/[a-z](?:ed|ing)$/.test(lower) && !/^\s*and\s/.test(m[0]))) return m;
     BREAK.lastIndex = m.index + 1;
   }
   return null;

@@ -3,6 +3,8 @@ import { type CueWord, type QuoteDictionary, cueShapeAt } from './dictionary.js'
 import type { Word } from './words.js';
 
 const POSSESSIVE = /['’]s$/;
+const PRONOMINAL = new Set(['one', 'another', 'some', 'several', 'many', 'both', 'two', 'three', 'others']);
+const PAST = new Set(['said', 'told', 'wrote', 'thought']);
 
 // "said", "tells", "adding" are verbs; a base form ("report", "state", "post") may head a noun phrase
 const isVerbForm = (w: Word, dict: QuoteDictionary) => {
@@ -46,10 +48,14 @@ export function cueAt(ws: readonly Word[], i: number, dict: QuoteDictionary): Cu
   if (prev === 'was' || prev === 'were' || prev === 'been' || prev === 'be' || prev === 'the' || prev === 'a') return undefined;
   // a base form after a determiner, "of" or a name is a noun: "the secretary of state said",
   // "in a post", "Trump's call"
-  if (w.lower === verb.lemma && i > 0 && (prev === 'of' || ws[i - 1].cap)) return undefined;
+  // ("They note …", "We say …", "Aides say …" at the start are a subject and a verb)
+  if (w.lower === verb.lemma && i > 0 && (prev === 'of' || (ws[i - 1].cap && !dict.pronouns.has(prev) && !(i === 1 && dict.titleNouns.has(prev))))) return undefined;
   // any form after a determiner or possessive is a noun too: "his remarks", "Trump's claims"
   // (but "he's said" is a pronoun and "has")
-  if (i > 0 && (dict.determiners.has(prev) || (POSSESSIVE.test(prev) && !dict.pronouns.has(prev.slice(0, -2))))) return undefined;
+  // — except a determiner standing alone as the subject of a past form: "another said",
+  // "several told reporters", "one added"
+  const standsAlone = PRONOMINAL.has(prev) && (/ed$/.test(w.lower) || PAST.has(w.lower));
+  if (i > 0 && !standsAlone && (dict.determiners.has(prev) || (POSSESSIVE.test(prev) && !dict.pronouns.has(prev.slice(0, -2))))) return undefined;
   return { at: i, end: i + 1, verb, according: false };
 }
 

@@ -132,6 +132,16 @@ const rows: Row[] = [
     body: '“We came to listen,” she said. “We leave with nothing,” she said.',
     want: [{ text: '“We came to listen,”' }, { text: '“We leave with nothing,”' }],
   },
+  // recall rules added on PolNeAR train (sentences invented here)
+  { name: 'a determiner standing alone as speaker: "another said"', body: 'Another said the council had been “asleep at the wheel” for years.', want: [{ kind: 'partial', speaker: 'Another', cue: 'said' }] },
+  { name: 'a pronoun before a base-form cue: "They note that"', body: 'They note that the old rules made the levy “a tax on the poor.”', want: [{ kind: 'mixed', text: 'that the old rules made the levy “a tax on the poor.”', speaker: 'They', cue: 'note' }] },
+  { name: 'mixed content starts at "that" after "said in an interview"', body: 'The mayor said in an interview that the city would “never give up on its people.”', want: [{ kind: 'mixed', text: 'that the city would “never give up on its people.”', speaker: 'The mayor' }] },
+  { name: 'a reported clause goes on past "because"', body: 'The mayor said the port was “a disaster” because nobody had paid for it.', want: [{ text: 'the port was “a disaster” because nobody had paid for it', speaker: 'The mayor' }] },
+  { name: '"and" with a verb that is no cue does not end the clause', body: 'Okafor said the deal was “a good start” and welcomed the vote.', want: [{ text: 'the deal was “a good start” and welcomed the vote', speaker: 'Okafor' }] },
+  { name: 'a title noun opening the sentence before a base-form cue: "Aides say"', body: 'Aides say the governor plans to “actively support” the bill.', want: [{ kind: 'partial', speaker: 'Aides', cue: 'say' }] },
+  { name: 'an inverted cue opening the sentence: "Said Berg, …, “…”"', body: 'Said Berg, a fisherman from the coast: “Nobody asked us about the new quotas.”', want: [{ kind: 'direct', text: '“Nobody asked us about the new quotas.”', speaker: 'Berg', cue: 'Said' }] },
+  { name: 'an added cue verb: elaborated', body: '“The way I see it,” she elaborated, “the town has waited long enough.”', want: [{ kind: 'direct', speaker: 'she', cue: 'elaborated', pieces: 2 }] },
+  { name: 'a speech noun with its owner reports the "that" clause', body: 'Voters cheered his pledge that the town would get “a new bridge by spring.”', want: [{ kind: 'mixed', text: 'that the town would get “a new bridge by spring.”', speaker: 'his', rule: 'quote/mixed-noun' }] },
 ];
 
 for (const row of rows) {
