@@ -23,12 +23,12 @@ function arg(name: string, fallback: string): string {
   return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
 }
 
-/** Reuters paragraphs start on a line indented by spaces, or after a blank line. */
-function reutersParagraphs(text: string): Span[] {
+/** Paragraphs between the breaks that `breaks` (a global pattern) matches. */
+function paragraphsBetween(text: string, breaks: RegExp): Span[] {
   const out: Span[] = [];
-  const re = /\n(?:[ \t]*\n)+|\n(?=[ \t]{2,})/g;
   let start = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+  breaks.lastIndex = 0;
+  for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) {
     out.push({ start, end: m.index });
     start = m.index + m[0].length;
   }
@@ -36,17 +36,9 @@ function reutersParagraphs(text: string): Span[] {
   return out;
 }
 
-function blankLineParagraphs(text: string): Span[] {
-  const out: Span[] = [];
-  const re = /\n[ \t]*\n/g;
-  let start = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    out.push({ start, end: m.index });
-    start = m.index + m[0].length;
-  }
-  out.push({ start, end: text.length });
-  return out;
-}
+/** Reuters paragraphs start on a line indented by spaces, or after a blank line. */
+const reutersParagraphs = (text: string): Span[] => paragraphsBetween(text, /\n(?:[ \t]*\n)+|\n(?=[ \t]{2,})/g);
+const blankLineParagraphs = (text: string): Span[] => paragraphsBetween(text, /\n[ \t]*\n/g);
 
 const ours: Splitter = {
   name: 'entente (ours)',
