@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataFileError } from '../model/errors.js';
 import { dataPath } from '../data/read.js';
-import { expectObject } from '../nlp/_data.js';
+import { expectObject } from '../data/validate.js';
 import { Trie } from './_trie.js';
 
 /** A dated role: a CAMEO code held from `from` to `to` (ISO dates; absent = open). @example { code: 'RUSGOV', from: '2004-03-09', title: 'foreign minister' } */

@@ -1,7 +1,7 @@
 import { UsageError } from '../model/errors.js';
 import type { Article } from '../model/article.js';
 import { analyze } from '../pipeline/index.js';
-import { readItems } from '../ingest/index.js';
+import { DEFAULT_MAX_BYTES, readItems } from '../ingest/index.js';
 
 /** Exit codes, the same for every command (documented in `--help` and the README). */
 export const EXIT = Object.freeze({ ok: 0, fatal: 1, usage: 2, skipped: 3 });
@@ -53,3 +53,10 @@ export async function eachArticle(
   }
   process.exitCode = skipped > 0 ? EXIT.skipped : EXIT.ok;
 }
+
+/** The arguments of the commands that print one record per article without storing. */
+export const ARTICLE_ARGS = {
+  paths: { type: 'positional', description: 'files, folders, globs or - (standard input)', required: true, valueHint: 'PATH…' },
+  json: { type: 'boolean', description: 'one JSON line per input (otherwise a readable listing)', default: false },
+  'max-bytes': { type: 'string', description: 'skip any single input larger than this many bytes', default: String(DEFAULT_MAX_BYTES) },
+} as const;

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataFileError } from '../model/errors.js';
-import { expectNumber, expectObject, freezeMap, readDataJson } from '../nlp/_data.js';
+import { expectNumber, expectObject, freezeMap } from '../data/validate.js';
+import { readDataJson } from '../data/read.js';
 
 /**
  * One CAMEO event code.

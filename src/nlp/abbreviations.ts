@@ -1,5 +1,6 @@
 import { DataFileError } from '../model/errors.js';
-import { expectObject, expectWords, freezeMap, freezeSet, readDataJson } from './_data.js';
+import { expectObject, expectWords, freezeMap, freezeSet } from '../data/validate.js';
+import { readDataJson } from '../data/read.js';
 
 const FILE = 'data/nlp/abbreviations.json';
 

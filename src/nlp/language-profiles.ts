@@ -1,5 +1,6 @@
 import { DataFileError } from '../model/errors.js';
-import { expectNumber, expectObject, expectWords, freezeSet, readDataJson } from './_data.js';
+import { expectNumber, expectObject, expectWords, freezeSet } from '../data/validate.js';
+import { readDataJson } from '../data/read.js';
 
 const ENGLISH_FILE = 'data/nlp/english-function-words.json';
 const OTHER_FILE = 'data/nlp/other-function-words.json';

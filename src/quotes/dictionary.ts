@@ -1,4 +1,5 @@
 import { readDataJson } from '../data/read.js';
+import { expectObject } from '../data/validate.js';
 import { DataFileError } from '../model/errors.js';
 
 /** What a cue word is: its base form and whether it is an -ing form ("adding", "telling"). @example dict.cues.get('adding') // { lemma: 'add', participle: true, directOnly: false, indirect: true } */
@@ -42,15 +43,6 @@ export interface QuoteDictionary {
   }>;
 }
 
-function object(file: string, v: unknown, keys: readonly string[]): Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new DataFileError(file, 'expected a JSON object');
-  const o = v as Record<string, unknown>;
-  const got = Object.keys(o);
-  if (got[0] !== '$comment' || typeof o.$comment !== 'string') throw new DataFileError(file, 'the first key must be "$comment", a string');
-  for (const k of got) if (!keys.includes(k)) throw new DataFileError(file, `unknown field "${k}"`);
-  for (const k of keys) if (!(k in o)) throw new DataFileError(file, `missing field "${k}"`);
-  return o;
-}
 
 function strings(file: string, o: Record<string, unknown>, key: string, spaces = false): string[] {
   const list = o[key];
@@ -71,7 +63,7 @@ function count(file: string, o: Record<string, unknown>, key: string, min: numbe
 }
 
 function loadCues(file: string): Pick<QuoteDictionary, 'cues' | 'phrases'> {
-  const o = object(file, readDataJson(file), ['$comment', 'verbs', 'directOnly', 'indirectStrong', 'phrases']);
+  const o = expectObject(file, readDataJson(file), ['$comment', 'verbs', 'directOnly', 'indirectStrong', 'phrases']);
   const lines = strings(file, o, 'verbs');
   const direct = new Set(strings(file, o, 'directOnly'));
   const strong = new Set(strings(file, o, 'indirectStrong'));
@@ -141,12 +133,12 @@ export function loadQuoteDictionary(): QuoteDictionary {
   if (cached) return cached;
   const { cues, phrases } = loadCues('data/quotes/cues.json');
   const sf = 'data/quotes/speakers.json';
-  const s = object(sf, readDataJson(sf), ['$comment', 'titleNouns', 'pronouns', 'determiners', 'between', 'notSpeaker', 'mediaNouns', 'outlets']);
+  const s = expectObject(sf, readDataJson(sf), ['$comment', 'titleNouns', 'pronouns', 'determiners', 'between', 'notSpeaker', 'mediaNouns', 'outlets']);
   const outlets = Object.freeze(strings(sf, s, 'outlets', true));
   const cueFirst: ReadonlySet<string> = Object.freeze(new Set([...cues.keys(), ...phrases.map((p) => p[0])]));
   const set = (k: string) => Object.freeze(new Set(strings(sf, s, k).map((w) => w.toLowerCase())));
   const tf = 'data/quotes/thresholds.json';
-  const t = object(tf, readDataJson(tf), ['$comment', 'maxSpeakerWords', 'maxTrailerWords', 'minStandaloneWords', 'contextParagraphs', 'minIndirectWords', 'maxMixedGapWords', 'confidence']);
+  const t = expectObject(tf, readDataJson(tf), ['$comment', 'maxSpeakerWords', 'maxTrailerWords', 'minStandaloneWords', 'contextParagraphs', 'minIndirectWords', 'maxMixedGapWords', 'confidence']);
   const conf = t.confidence;
   if (typeof conf !== 'object' || conf === null || Array.isArray(conf)) throw new DataFileError(tf, '"confidence" must be an object of rule → number');
   for (const [k, v] of Object.entries(conf)) if (typeof v !== 'number' || v < 0 || v > 1) throw new DataFileError(tf, `confidence "${k}" must be a number in [0, 1]`);

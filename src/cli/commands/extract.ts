@@ -1,7 +1,6 @@
 import { defineCommand } from 'citty';
-import { DEFAULT_MAX_BYTES } from '../../ingest/index.js';
 import type { Article } from '../../model/article.js';
-import { EXIT, eachArticle, parseMaxBytes, pathsOf } from '../shared.js';
+import { ARTICLE_ARGS, EXIT, eachArticle, parseMaxBytes, pathsOf } from '../shared.js';
 
 /**
  * One JSON line per input, no store: `{file, id, title, source, date, url, text}` or
@@ -12,11 +11,7 @@ export default defineCommand({
     name: 'extract',
     description: `Clean articles and print their body and metadata without storing them. Exit code: ${EXIT.ok} all extracted; ${EXIT.skipped} some inputs skipped; ${EXIT.usage} usage error.`,
   },
-  args: {
-    paths: { type: 'positional', description: 'files, folders, globs or - (standard input)', required: true, valueHint: 'PATH…' },
-    json: { type: 'boolean', description: 'one JSON line per input (otherwise a readable listing)', default: false },
-    'max-bytes': { type: 'string', description: 'skip any single input larger than this many bytes', default: String(DEFAULT_MAX_BYTES) },
-  },
+  args: ARTICLE_ARGS,
   async run({ args }) {
     const record = (a: Article) => {
       const m = a.meta;

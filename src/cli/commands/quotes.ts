@@ -1,8 +1,7 @@
 import { defineCommand } from 'citty';
-import { DEFAULT_MAX_BYTES } from '../../ingest/index.js';
 import type { Article } from '../../model/article.js';
 import { toInputSpan } from '../../model/source-map.js';
-import { EXIT, eachArticle, parseMaxBytes, pathsOf } from '../shared.js';
+import { ARTICLE_ARGS, EXIT, eachArticle, parseMaxBytes, pathsOf } from '../shared.js';
 
 /**
  * One JSON line per article, no store: every quote with its kind, speaker, speaker's actor code,
@@ -14,11 +13,7 @@ export default defineCommand({
     name: 'quotes',
     description: `Find who said what: direct, partial, mixed and indirect quotes with their speakers, without storing. Exit code: ${EXIT.ok} done; ${EXIT.skipped} some inputs skipped; ${EXIT.usage} usage error.`,
   },
-  args: {
-    paths: { type: 'positional', description: 'files, folders, globs or - (standard input)', required: true, valueHint: 'PATH…' },
-    json: { type: 'boolean', description: 'one JSON line per article (otherwise a readable listing)', default: false },
-    'max-bytes': { type: 'string', description: 'skip any single input larger than this many bytes', default: String(DEFAULT_MAX_BYTES) },
-  },
+  args: ARTICLE_ARGS,
   async run({ args }) {
     await eachArticle(pathsOf(args, 'paths'), parseMaxBytes(args['max-bytes']), args.json, (a) => ({ id: a.id, file: a.origin, quotes: quoteRecords(a) }), (a) => {
       const lines = [`# ${a.meta.title?.value ?? a.origin} (${a.id}, ${a.meta.date?.value ?? 'no date'})`];

@@ -1,6 +1,9 @@
+/**
+ * Checks for the JSON data files under `data/`: shapes, word lists and numbers, each failing with
+ * a `DataFileError` that names the file and the field; and run-time freezing of the loaded tables.
+ */
 import { DataFileError } from '../model/errors.js';
 
-export { readDataJson } from '../data/read.js';
 
 /**
  * Check that `value` is an object with exactly `keys` (first `$comment`) and return it.
