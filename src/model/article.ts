@@ -2,6 +2,7 @@ import type { Span } from './span.js';
 import type { SourceMap } from './source-map.js';
 import type { Mention } from './actor.js';
 import type { Quote } from './quote.js';
+import type { CodedEvent } from './event.js';
 
 /** How a metadata value was found, so `entente show` can say why it believes it. */
 export type FoundBy =
@@ -112,4 +113,6 @@ export interface Article {
   sourceMap: SourceMap;
   /** attributed statements, in text order (the quotes stage) */
   quotes: Quote[];
+  /** coded events, in text order (the events stage) */
+  events: CodedEvent[];
 }

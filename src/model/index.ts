@@ -4,3 +4,4 @@ export * from './article.js';
 export * from './errors.js';
 export * from './actor.js';
 export * from './quote.js';
+export * from './event.js';

@@ -80,5 +80,6 @@ function toArticle(d: Draft): Article {
     removed: c.removed,
     sourceMap: c.sourceMap,
     quotes: d.quotes ?? [],
+    events: d.events ?? [],
   };
 }

@@ -1,6 +1,7 @@
 import type { Cleaned } from '../model/article.js';
 import type { Span } from '../model/span.js';
 import type { Mention } from '../model/actor.js';
+import type { CodedEvent } from '../model/event.js';
 import type { Quote } from '../model/quote.js';
 import { EntenteError, type Skipped } from '../model/errors.js';
 import type { RawItem } from '../ingest/items.js';
@@ -14,6 +15,7 @@ export interface Draft {
   tokens?: Span[];
   mentions?: Mention[];
   quotes?: Quote[];
+  events?: CodedEvent[];
   id?: string;
 }
 

@@ -58,4 +58,31 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX quotes_article ON quotes(article_id, n);
    CREATE INDEX quotes_speaker_code ON quotes(speaker_code);`,
+  // 4: events, one row each (the whole record in `data`); `grp` is the de-duplication key
+  // (dyad, CAMEO code, day) shared by the same event reported in other articles.
+  `CREATE TABLE events (
+     id INTEGER PRIMARY KEY,
+     article_id TEXT NOT NULL REFERENCES articles(id),
+     n INTEGER NOT NULL,
+     grp TEXT NOT NULL,
+     source TEXT NOT NULL,
+     source_country TEXT NOT NULL,
+     target TEXT,
+     target_country TEXT,
+     code TEXT NOT NULL,
+     root TEXT NOT NULL,
+     plover TEXT,
+     goldstein REAL NOT NULL,
+     quad INTEGER NOT NULL,
+     date TEXT,
+     negated INTEGER NOT NULL,
+     modality TEXT NOT NULL,
+     rule TEXT NOT NULL,
+     confidence REAL NOT NULL,
+     data TEXT NOT NULL
+   );
+   CREATE INDEX events_article ON events(article_id, n);
+   CREATE INDEX events_date ON events(date);
+   CREATE INDEX events_dyad ON events(source_country, target_country, date);
+   CREATE INDEX events_grp ON events(grp);`,
 ];

@@ -3,10 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Article } from '../model/article.js';
 import type { Quote } from '../model/quote.js';
+import type { CodedEvent } from '../model/event.js';
 import { EntenteError, type SkipReason, type Skipped } from '../model/errors.js';
 import { decodeMentions, decodeSourceMap, decodeSpans, packed, type PackedArticle } from './codec.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
-import type { ArticleSummary, PutResult, Store, StoreStats } from './types.js';
+import type { ArticleSummary, EventFilter, PutResult, Store, StoreStats, StoredEvent } from './types.js';
 
 type Row = Record<string, unknown>;
 
@@ -66,6 +67,9 @@ class SqliteStore implements Store {
         ON CONFLICT(origin) DO UPDATE SET article_id = excluded.article_id, seen_at = excluded.seen_at`),
       quote: db.prepare(`INSERT INTO quotes (article_id, n, start, "end", kind, speaker, speaker_code, speaker_country, cue, medium, confidence, rule, date, data)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      event: db.prepare(`INSERT INTO events (article_id, n, grp, source, source_country, target, target_country, code, root, plover, goldstein, quad,
+          date, negated, modality, rule, confidence, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      eventsOf: db.prepare('SELECT data FROM events WHERE article_id = ? ORDER BY n').pluck(),
       quotesOf: db.prepare('SELECT start, "end", kind, speaker, cue, medium, confidence, rule, date, data FROM quotes WHERE article_id = ? ORDER BY n'),
       originOf: db.prepare('SELECT article_id FROM origins WHERE origin = ?').pluck(),
       unskip: db.prepare('DELETE FROM skipped WHERE origin = ?'),
@@ -89,6 +93,10 @@ class SqliteStore implements Store {
         a.quotes.forEach((x, n) =>
           q.quote.run(a.id, n, x.start, x.end, x.kind, x.speaker ?? null, x.speakerActor?.code ?? null, x.speakerActor?.country ?? null,
             x.cue ?? null, x.medium ?? null, x.confidence, x.rule, x.date ?? null, JSON.stringify(quoteExtra(x))),
+        );
+        a.events.forEach((e, n) =>
+          q.event.run(a.id, n, eventGroup(e), e.source.code, e.source.country, e.target?.code ?? null, e.target?.country ?? null, e.code, e.root,
+            e.plover?.event ?? null, e.goldstein, e.quad, e.date ?? null, e.negated ? 1 : 0, e.modality, e.rule, e.confidence, JSON.stringify(e)),
         );
       }
       q.origin.run(a.origin, a.id, now);
@@ -120,7 +128,8 @@ class SqliteStore implements Store {
     if (!row) return undefined;
     const origins = this.q.originsOf.all(id) as string[];
     const quotes = (this.q.quotesOf.all(id) as Row[]).map(quoteFromRow);
-    return { ...fromRow(row, origins[0] ?? ''), quotes };
+    const events = (this.q.eventsOf.all(id) as string[]).map((d) => JSON.parse(d) as CodedEvent);
+    return { ...fromRow(row, origins[0] ?? ''), quotes, events };
   }
 
   async listArticles(opts: { limit?: number; offset?: number } = {}): Promise<ArticleSummary[]> {
@@ -151,9 +160,75 @@ class SqliteStore implements Store {
     return { articles: c.articles, sentences: c.sentences, skipped, skippedByReason: byReason };
   }
 
+  async listEvents(f: EventFilter = {}): Promise<StoredEvent[]> {
+    const { sql, params } = eventQuery(f);
+    const rows = this.db.prepare(sql).all(...params) as Row[];
+    return rows.map((r) => {
+      const event = JSON.parse(r.data as string) as CodedEvent;
+      const text = r.text as string;
+      const e: StoredEvent = {
+        articleId: r.article_id as string, index: r.n as number, group: r.grp as string,
+        source: r.source as string, sourceCountry: r.source_country as string,
+        code: r.code as string, root: r.root as string, goldstein: r.goldstein as number, quad: r.quad as StoredEvent['quad'],
+        negated: r.negated === 1, modality: r.modality as string, rule: r.rule as string, confidence: r.confidence as number,
+        sentence: text.slice(event.sentenceSpan.start, event.sentenceSpan.end), event,
+      };
+      if (r.target !== null) e.target = r.target as string;
+      if (r.target_country !== null) e.targetCountry = r.target_country as string;
+      if (r.plover !== null) e.plover = r.plover as string;
+      if (r.date !== null) e.date = r.date as string;
+      if (r.outlet !== null) e.outlet = r.outlet as string;
+      return e;
+    });
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+/**
+ * The same event in several articles: same dyad, same CAMEO code, same day.
+ * @example eventGroup(e) // 'RUS>EU:112@2021-03-23'
+ */
+export function eventGroup(e: CodedEvent): string {
+  return `${e.source.country}>${e.target?.country ?? ''}:${e.code}@${e.date ?? ''}`;
+}
+
+/** SQL and parameters for an event filter; placeholders only, never values in the text. */
+function eventQuery(f: EventFilter): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const prefix = (col: string, v: string) => {
+    where.push(`${col} LIKE ? ESCAPE '\\'`);
+    params.push(v.replace(/[\\%_]/g, (c) => '\\' + c) + '%');
+  };
+  if (f.actor !== undefined) {
+    where.push(`(e.source LIKE ? OR e.target LIKE ? OR e.source_country = ? OR e.target_country = ?)`);
+    params.push(f.actor + '%', f.actor + '%', f.actor, f.actor);
+  }
+  if (f.source !== undefined) prefix('e.source', f.source);
+  if (f.target !== undefined) prefix('e.target', f.target);
+  if (f.dyad) {
+    const [a, b] = f.dyad;
+    if (f.undirected) {
+      where.push('((e.source_country = ? AND e.target_country = ?) OR (e.source_country = ? AND e.target_country = ?))');
+      params.push(a, b, b, a);
+    } else {
+      where.push('e.source_country = ? AND e.target_country = ?');
+      params.push(a, b);
+    }
+  }
+  if (f.code !== undefined) prefix('e.code', f.code);
+  if (f.plover !== undefined) { where.push('e.plover = ?'); params.push(f.plover); }
+  if (f.quad !== undefined) { where.push('e.quad = ?'); params.push(f.quad); }
+  if (f.from !== undefined) { where.push('e.date >= ?'); params.push(f.from); }
+  if (f.to !== undefined) { where.push('e.date <= ?'); params.push(f.to); }
+  if (!f.negated) where.push('e.negated = 0');
+  const sql = `SELECT e.*, a.text, a.source AS outlet FROM events e JOIN articles a ON a.id = e.article_id
+    ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.date, e.article_id, e.n LIMIT ? OFFSET ?`;
+  params.push(f.limit ?? -1, f.offset ?? 0);
+  return { sql, params };
 }
 
 function toRow(a: PackedArticle, now: string): Row {
@@ -182,7 +257,7 @@ function toRow(a: PackedArticle, now: string): Row {
   };
 }
 
-function fromRow(r: Row, origin: string): Omit<Article, 'quotes'> {
+function fromRow(r: Row, origin: string): Omit<Article, 'quotes' | 'events'> {
   return {
     id: r.id as string,
     origin,

@@ -14,6 +14,59 @@ export interface ArticleSummary {
   origins: string[];
 }
 
+/**
+ * Which stored events to read. Codes are matched as prefixes ("RUS" matches "RUSGOV");
+ * `actor` matches either side; dates are inclusive ISO days.
+ */
+export interface EventFilter {
+  actor?: string;
+  source?: string;
+  target?: string;
+  /** either direction when `undirected` */
+  dyad?: [string, string];
+  undirected?: boolean;
+  /** CAMEO code prefix ("19", "163") */
+  code?: string;
+  /** PLOVER type ("ASSAULT") */
+  plover?: string;
+  quad?: 1 | 2 | 3 | 4;
+  from?: string;
+  to?: string;
+  /** negated events are left out unless asked for */
+  negated?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+/** A stored event with where it came from; `group` is shared by the same event in other articles. */
+export interface StoredEvent {
+  articleId: string;
+  /** index in the article's `events` */
+  index: number;
+  /** de-duplication key: dyad, code and date window */
+  group: string;
+  source: string;
+  sourceCountry: string;
+  target?: string;
+  targetCountry?: string;
+  code: string;
+  root: string;
+  plover?: string;
+  goldstein: number;
+  quad: 1 | 2 | 3 | 4;
+  date?: string;
+  negated: boolean;
+  modality: string;
+  rule: string;
+  confidence: number;
+  /** the article's outlet, for counting sources */
+  outlet?: string;
+  /** the evidence sentence */
+  sentence: string;
+  /** the whole record as coded */
+  event: import('../model/event.js').CodedEvent;
+}
+
 export interface StoreStats {
   articles: number;
   sentences: number;
@@ -38,5 +91,7 @@ export interface Store {
   listArticles(opts?: { limit?: number; offset?: number }): Promise<ArticleSummary[]>;
   listSkipped(opts?: { limit?: number }): Promise<Skipped[]>;
   stats(): Promise<StoreStats>;
+  /** events in date order, then article and index */
+  listEvents(filter?: EventFilter): Promise<StoredEvent[]>;
   close(): Promise<void>;
 }
