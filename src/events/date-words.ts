@@ -29,6 +29,7 @@ export interface DateWords {
   readonly yearLeads: ReadonlySet<string>;
   readonly qualifiers: ReadonlySet<string>;
   readonly holidayLeads: ReadonlySet<string>;
+  readonly dayLeads: ReadonlySet<string>;
   readonly blockers: ReadonlySet<string>;
   readonly weekdayNames: ReadonlySet<string>;
   readonly yearFollowers: ReadonlySet<string>;
@@ -41,7 +42,7 @@ export interface DateWords {
 }
 
 const DEFAULT_FILE = 'data/events/dates.json';
-const KEYS = ['$comment', 'months', 'weekdays', 'relativeDays', 'periods', 'holidays', 'modifiers', 'monthLeads', 'yearLeads', 'qualifiers', 'holidayLeads', 'blockers', 'weekdayNames', 'yearFollowers', 'years'];
+const KEYS = ['$comment', 'months', 'weekdays', 'relativeDays', 'periods', 'holidays', 'modifiers', 'monthLeads', 'yearLeads', 'qualifiers', 'holidayLeads', 'dayLeads', 'blockers', 'weekdayNames', 'yearFollowers', 'years'];
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 let cached: DateWords | undefined;
 const CURLY = /’/g;
@@ -151,6 +152,7 @@ export function parseDateWords(file: string, raw: unknown): DateWords {
     yearLeads: set('yearLeads'),
     qualifiers: set('qualifiers'),
     holidayLeads: set('holidayLeads'),
+    dayLeads: set('dayLeads'),
     blockers: set('blockers'),
     weekdayNames: set('weekdayNames'),
     yearFollowers: set('yearFollowers'),

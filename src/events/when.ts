@@ -170,7 +170,7 @@ function scan(w: DateWords, toks: readonly Tok[], anchor: string | undefined, fu
     let hit: Found | undefined;
     // 2021-03-05
     if (t.iso) {
-      const b = before(i, w.holidayLeads, false, false);
+      const b = before(i, w.dayLeads, false, false);
       if (b) hit = { first: b.first, last: i, date: t.iso, precision: 'day' };
     }
     // today, last week, on Christmas day
@@ -204,7 +204,7 @@ function scan(w: DateWords, toks: readonly Tok[], anchor: string | undefined, fu
       const yAfterDay = d !== undefined ? year(toks[i + 2 + dot + comma]) : undefined;
       const yOnly = d === undefined ? year(toks[i + 1 + dot]) : undefined;
       if (d !== undefined) {
-        const b = before(i, w.holidayLeads, false, true);
+        const b = before(i, w.dayLeads, false, true);
         const date = yAfterDay !== undefined ? isoDate(yAfterDay, m.month, d) : b && anchor ? pickDay(anchor, m.month, d, b.pick, future) : undefined;
         if (b && date) hit = { first: b.first, last: i + 1 + dot + (yAfterDay !== undefined ? 1 + comma : 0), date, precision: 'day' };
       } else if (yOnly !== undefined) {
@@ -225,7 +225,7 @@ function scan(w: DateWords, toks: readonly Tok[], anchor: string | undefined, fu
         const comma = toks[i + 2 + of + dot]?.lower === ',' ? 1 : 0;
         const y = year(toks[i + 2 + of + dot + comma]);
         const the = toks[i - 1]?.lower === 'the' ? 1 : 0;
-        const b = before(i - the, w.holidayLeads, false, true);
+        const b = before(i - the, w.dayLeads, false, true);
         const date = y !== undefined ? isoDate(y, mm.month, d) : b && anchor ? pickDay(anchor, mm.month, d, b.pick, future) : undefined;
         if (b && date) hit = { first: b.first, last: i + 1 + of + (y !== undefined ? 1 + dot + comma : 0), date, precision: 'day' };
       }
@@ -233,7 +233,7 @@ function scan(w: DateWords, toks: readonly Tok[], anchor: string | undefined, fu
     // on Tuesday · last Tuesday · Tuesday's talks
     const wd = hit || p ? undefined : t.cap ? w.weekdays.get(t.base) : undefined;
     if (wd !== undefined && anchor && !(i > 0 && w.weekdayNames.has(toks[i - 1].lower))) {
-      const b = before(i, w.holidayLeads, false, true);
+      const b = before(i, w.dayLeads, false, true);
       if (b) hit = { first: b.first, last: i, date: pickWeekday(anchor, wd, b.pick, future), precision: 'day', weekday: true };
     }
     // in 2014 · in early 2014
