@@ -21,6 +21,7 @@ import { loadGrammar, type EventGrammar } from './grammar.js';
 import { compileLexicon, type CompiledPattern, type Lexicon } from './lexicon.js';
 import { matchPattern, matchPhrase, type PatternMatch, type Slot } from './match.js';
 import { readMood } from './mood.js';
+import { resolveEventDate } from './when.js';
 import { compound, earlierActor, objectAfter, subjectBefore } from './parties.js';
 import { mentionRange, sentenceView, type SentenceView } from './sentence.js';
 
@@ -337,7 +338,13 @@ function coded(
   };
   const p = c.dict.cameoToPlover.get(code);
   if (p) e.plover = { event: p.event, mode: p.mode, context: [...p.context] };
-  if (c.date && modality !== 'historical') {
+  // the sentence's own date ("on Christmas day", "last week"); a background clause without one has none
+  const when = resolveEventDate(c.text, sentenceSpan, c.date, { trigger, future: modality === 'future' });
+  if (when) {
+    e.date = when.date;
+    e.dateBy = 'sentence';
+    e.dateSpan = when.span;
+  } else if (c.date && modality !== 'historical') {
     e.date = c.date;
     e.dateBy = 'article';
   }
