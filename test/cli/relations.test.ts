@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { entente } from './_run.js';
 import { article, eventStore } from './_event-store.js';
@@ -135,19 +135,25 @@ test('cli export: plover lines and csv rows', () => {
   assert.equal(readFileSync(csv, 'utf8').split('\r\n').length, 5, 'header, three mentions, final CRLF');
 });
 
-test('cli export: a failed run (an undated event PLOVER cannot take) leaves neither the file nor a temporary one', async () => {
+test('cli export: plover leaves out undated events and says so; a failing run leaves no file', async () => {
   const bad = join(dir, 'undated.db');
   const store = openSqliteStore(bad);
   await store.putArticle(article('four.txt', 'Wire Two', '2021-05-01', 'China accused Ukraine of lying, officials said. The quarrel went on for days.', [
     { sentence: 0, source: 'CHN', target: 'UKR', verb: 'accused', code: '112', plover: 'ACCUSE', goldstein: -2, quad: 3 },
   ]));
   await store.close();
-  const out = join(dir, 'failed.jsonl');
+  const out = join(dir, 'undated.jsonl');
   const r = entente(['export', '--format', 'plover', '--out', out, '--db', bad]);
-  assert.equal(r.status, 1, r.stderr);
-  assert.match(r.stderr, /PLOVER record CHN>UKR:112@: required field "date" is missing/);
-  assert.ok(!existsSync(out));
-  assert.ok(!readdirSync(dir).some((f) => f.startsWith('failed')), readdirSync(dir).join(' '));
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /wrote 0 PLOVER records .*\(events left out: 1 without a date\)/);
+  assert.equal(readFileSync(out, 'utf8'), '');
+  // a store file that is not SQLite fails the run after --out was checked
+  const notDb = join(dir, 'not-a-db.db');
+  writeFileSync(notDb, 'plain text, not a database');
+  const failed = join(dir, 'failed.tsv');
+  const f = entente(['export', '--format', 'gdelt', '--out', failed, '--db', notDb]);
+  assert.equal(f.status, 1, f.stderr);
+  assert.ok(!readdirSync(dir).some((x) => x.startsWith('failed')), readdirSync(dir).join(' '));
 });
 
 for (const c of ['events', 'relations', 'export']) {

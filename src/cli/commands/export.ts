@@ -1,5 +1,4 @@
-import { createWriteStream, existsSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { writeCsv } from '../../events/export/csv.js';
@@ -9,6 +8,7 @@ import { UsageError } from '../../model/errors.js';
 import { openStore } from '../../store/index.js';
 import { EVENT_FILTER_ARGS, pagedEvents, parseEventFilter, parseFormat, rejectUnknownFlags } from '../event-args.js';
 import { EXIT } from '../shared.js';
+import { writeAtomically } from '../atomic-files.js';
 
 const ARGS = {
   ...EVENT_FILTER_ARGS,
@@ -42,45 +42,26 @@ export default defineCommand({
     if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) throw new UsageError(`--out: folder ${dirname(out)} does not exist`);
     if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out: ${out} is a folder; give a file path`);
     const targets = format === 'gdelt' ? [out, mentionsPath(out)] : [out];
-    const temps = targets.map((t) => `${t}.tmp-${process.pid}`);
     const store = await openStore(args.db, process.env);
-    let streams: WriteStream[] = [];
     let summary: string;
     try {
-      streams = temps.map((t) => createWriteStream(t, { flags: 'wx' }));
-      const events = pagedEvents(store, filter);
-      if (format === 'gdelt') {
-        const n = await writeGdelt(events, { events: streams[0], mentions: streams[1] });
-        summary = `${n.events} events to ${targets[0]}, ${n.mentions} mentions to ${targets[1]}`;
-      } else if (format === 'plover') {
-        const n = await writePlover(events, streams[0]);
-        summary = `${n.records} PLOVER records to ${out}${n.notPlover ? ` (${n.notPlover} events left out: CAMEO codes PLOVER does not code)` : ''}`;
-      } else {
+      summary = await writeAtomically(targets, async (streams) => {
+        const events = pagedEvents(store, filter);
+        if (format === 'gdelt') {
+          const n = await writeGdelt(events, { events: streams[0], mentions: streams[1] });
+          return `${n.events} events to ${targets[0]}, ${n.mentions} mentions to ${targets[1]}`;
+        }
+        if (format === 'plover') {
+          const n = await writePlover(events, streams[0]);
+          const left = [n.notPlover ? `${n.notPlover} with CAMEO codes PLOVER does not code` : '', n.undated ? `${n.undated} without a date` : ''].filter(Boolean);
+          return `${n.records} PLOVER records to ${out}${left.length ? ` (events left out: ${left.join(', ')})` : ''}`;
+        }
         const n = await writeCsv(events, streams[0]);
-        summary = `${n.rows} event mentions to ${out}`;
-      }
-      await Promise.all(streams.map(close));
-      temps.forEach((t, i) => renameSync(t, targets[i]));
-    } catch (error) {
-      // the file may still be opening: remove it only once the stream has closed, or it would appear afterwards
-      await Promise.all(streams.map(discard));
-      temps.forEach((t) => rmSync(t, { force: true }));
-      throw error;
+        return `${n.rows} event mentions to ${out}`;
+      });
     } finally {
       await store.close();
     }
     process.stderr.write(`wrote ${summary}\n`);
   },
 });
-
-async function discard(s: WriteStream): Promise<void> {
-  if (s.closed) return;
-  const closed = new Promise<void>((res) => s.once('close', () => res()));
-  s.destroy();
-  await closed;
-}
-
-async function close(s: WriteStream): Promise<void> {
-  s.end();
-  await finished(s);
-}
