@@ -99,7 +99,7 @@ export function loadDictionaryDir(dir: string, say: (line: string) => void): Dic
       agents = d.agents;
       say(`${f}: agents: ${d.agents.length} phrases${tolerated(f, d.warnings)}`);
     } else say('agents: built-in role nouns (no agent file)');
-    const { dict, counts } = actorDictionaryFromPetrarch(entries, agents, loadActorDictionary().roles);
+    const { dict, counts } = actorDictionaryFromPetrarch(entries, agents, agents.length ? new Map() : loadActorDictionary().roles);
     out.actors = dict;
     say(`actors in use: ${counts.countries} countries, ${counts.organisations} organisation codes, ${counts.dated} entries with dated codes, ${counts.roles} role nouns; ${counts.unused} entries without a usable code`);
   } else {

@@ -135,7 +135,7 @@ test('code: bad lines are reported with their line number and the run goes on', 
     '',
     JSON.stringify({ text: 'Chile praised Peru.' }),
     JSON.stringify({ id: 'd', date: 'someday', text: 'Chile praised Peru.' }),
-    JSON.stringify({ id: 7, date: '2015-06-10', text: 'Peru praised Chile.' }),
+    JSON.stringify({ id: 7, date: '20150610', text: 'Peru praised Chile.' }), // PETRARCH's own date form
   ].join('\n');
   const r = entente(['code', '-'], { input });
   assert.equal(r.status, 3, r.stderr);

@@ -101,9 +101,11 @@ export function readLine(s: string): InputLine | string {
   const o = v as Record<string, unknown>;
   if (typeof o.id !== 'string' && typeof o.id !== 'number') return '"id" must be a string or a number';
   if (typeof o.text !== 'string' || o.text.trim() === '') return '"text" must be a non-empty string';
-  if (o.date !== undefined && o.date !== null && (typeof o.date !== 'string' || Number.isNaN(Date.parse(o.date)))) return `"date" must be a date such as 2021-03-23, got ${JSON.stringify(o.date)}`;
+  // PETRARCH's own inputs date stories as YYYYMMDD
+  const date = typeof o.date === 'string' && /^\d{8}$/.test(o.date) ? `${o.date.slice(0, 4)}-${o.date.slice(4, 6)}-${o.date.slice(6)}` : o.date;
+  if (date !== undefined && date !== null && (typeof date !== 'string' || Number.isNaN(Date.parse(date)))) return `"date" must be a date such as 2021-03-23 or 20210323, got ${JSON.stringify(o.date)}`;
   const out: InputLine = { id: o.id, text: o.text };
-  if (typeof o.date === 'string') out.date = o.date;
+  if (typeof date === 'string') out.date = date;
   if (typeof o.title === 'string' && o.title.trim() !== '') out.title = o.title;
   return out;
 }
