@@ -5,10 +5,11 @@
  *
  * Sentences left out of the table because only one dictionary set codes them (seen while writing
  * it): "Pakistan rejected India's proposal" (built-in only: PETRARCH's REJECT patterns want the
- * proposal after the verb), "Iran rejected the demands of the United States" and "Syrian forces
- * shelled Turkish positions" (PETRARCH-2 only), "A Chinese delegation visited Cuba" (PETRARCH-2
- * only: "delegation" is a Phoenix agent, not a built-in role), "President Biden met …" (built-in
- * only: Phoenix's people end in 2014).
+ * proposal after the verb), "Syrian forces shelled Turkish positions" (PETRARCH-2 only: a bare
+ * "Turkish" is a Phoenix actor, not a built-in one), "A Chinese delegation visited Cuba"
+ * (PETRARCH-2 only: "delegation" is a Phoenix agent, not a built-in role), "President Biden met …"
+ * (built-in only: Phoenix's people end in 2014). "rejected the proposal / the demands of X" was
+ * PETRARCH-2 only until en:reject-proposal-of and en:reject-demands-of (verbs-entente.json).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
