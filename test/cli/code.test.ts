@@ -149,6 +149,14 @@ test('code: bad lines are reported with their line number and the run goes on', 
   assert.deepEqual(out.map((o) => o.events.map((e) => `${e.source}>${e.target}:${e.code}`)), [['CHL>PER:051'], ['PER>CHL:051']]);
 });
 
+test('code: a file with a byte-order mark and CRLF line ends is read like any other', (t) => {
+  const file = join(tmp(t), 'bom.jsonl');
+  writeFileSync(file, '\uFEFF' + [{ id: 1, text: 'Chile praised Peru.' }, { id: 2, text: 'Peru praised Chile.' }].map((x) => JSON.stringify(x)).join('\r\n') + '\r\n');
+  const r = entente(['code', file, '--quiet']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as Out).events.map((e) => `${e.source}>${e.target}`)), [['CHL>PER'], ['PER>CHL']]);
+});
+
 test('code: --help describes the command and --dictionaries', () => {
   const r = entente(['code', '--help']);
   assert.equal(r.status, 0, r.stderr);

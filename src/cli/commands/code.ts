@@ -54,8 +54,9 @@ export default defineCommand({
         input = stream;
       }
       let line = 0;
-      for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+      for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
         line++;
+        const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw; // a byte-order mark left by an editor
         if (text.trim() === '') continue;
         const where = `${path === '-' ? 'stdin' : path}:${line}`;
         const rec = readLine(text);
