@@ -1,0 +1,33 @@
+/**
+ * ECharts, only the parts the dashboard draws: a graph, lines and bars, with the aria component
+ * so every chart carries a spoken description, and the SVG renderer so charts stay sharp and
+ * their text is in the DOM.
+ */
+import * as echarts from 'echarts/core';
+import { BarChart, GraphChart, LineChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+
+echarts.use([GraphChart, LineChart, BarChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+
+export type Chart = echarts.ECharts;
+export type ChartOption = echarts.EChartsCoreOption;
+
+const live = new Set<Chart>();
+
+/** A chart in `el` that follows the window's width; `disposeCharts` ends them all on navigation. */
+export function chart(el: HTMLElement, option: ChartOption): Chart {
+  const c = echarts.init(el, undefined, { renderer: 'svg' });
+  c.setOption(option);
+  live.add(c);
+  return c;
+}
+
+export function disposeCharts(): void {
+  for (const c of live) c.dispose();
+  live.clear();
+}
+
+addEventListener('resize', () => {
+  for (const c of live) c.resize();
+});
