@@ -157,6 +157,9 @@ export function storedQuote(r: Record<string, unknown>): StoredQuote {
   };
   const opt = { speaker: r.speaker, speakerCode: r.speaker_code, cue: r.cue, medium: r.medium, date: r.day };
   for (const [k, v] of Object.entries(opt)) if (v !== null && v !== undefined) (q as unknown as Record<string, unknown>)[k] = v;
+  // the article last, as the API lists the fields
+  delete (q as Partial<StoredQuote>).article;
+  q.article = article;
   return q;
 }
 
