@@ -47,6 +47,7 @@ test('dashboard in a real browser (Chromium) over entente serve', { timeout: 240
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   t.after(() => browser.close());
   mkdirSync(SHOTS, { recursive: true });
+  for (const f of readdirSync(SHOTS)) if (f.endsWith('-failed.png')) rmSync(join(SHOTS, f));
   t.diagnostic(`screenshots: ${SHOTS}`);
 
   const api = async <T>(path: string): Promise<T> => (await fetch(server.url + path)).json() as Promise<T>;

@@ -31,9 +31,11 @@ export async function renderReader(view: HTMLElement, route: Route): Promise<voi
 
   const records: Record<Layer, (QuoteRec | EventRec | MentionRec)[]> = { quote: a.quotes, event: a.events, mention: a.mentions };
   const body = h('div', { class: 'body', id: 'article-body', lang: 'en' });
-  const panel = h('aside', { class: 'record', id: 'record', 'aria-labelledby': 'record-title', 'aria-live': 'polite' },
+  const hint = () => [
     h('h2', { id: 'record-title' }, 'Record'),
-    h('p', { class: 'status' }, 'Select a highlighted quote, event or actor (click, or Tab to it and press Enter) to see its record.'));
+    h('p', { class: 'status' }, 'Select a highlighted quote, event or actor (click, or Tab to it and press Enter) to see its record.'),
+  ];
+  const panel = h('aside', { class: 'record', id: 'record', 'aria-labelledby': 'record-title', 'aria-live': 'polite' }, ...hint());
   view.append(legend(records, body), h('div', { class: 'reader' }, body, panel));
 
   const layers: Ann[][] = [
@@ -45,13 +47,26 @@ export async function renderReader(view: HTMLElement, route: Route): Promise<voi
   const seen = new Set<Ann>();
   for (const p of paragraphs) body.append(h('p', {}, ...render(a.text, layout(p.start, p.end, layers, 0, seen))));
 
+  let selected: HTMLElement | undefined;
+  // closing hands focus back to the highlight, so a keyboard reader keeps their place
+  const close = () => {
+    for (const s of body.querySelectorAll('.hl.selected')) s.classList.remove('selected');
+    panel.replaceChildren(...hint());
+    selected?.focus();
+    selected = undefined;
+  };
   const select = (el: HTMLElement) => {
     const layer = el.dataset.layer as Layer;
     const index = Number(el.dataset.index);
     for (const s of body.querySelectorAll('.hl.selected')) s.classList.remove('selected');
     for (const s of body.querySelectorAll<HTMLElement>(`.hl-${layer}[data-index="${index}"]`)) s.classList.add('selected');
-    panel.replaceChildren(...recordView(a, layer, index));
+    selected = body.querySelector<HTMLElement>(`.hl-${layer}[data-index="${index}"][tabindex]`) ?? el;
+    panel.replaceChildren(h('button', { type: 'button', class: 'secondary close', onclick: close, 'aria-label': 'Close the record' }, 'Close'),
+      ...recordView(a, layer, index));
   };
+  view.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && selected) close();
+  });
   body.addEventListener('click', (e) => {
     const el = (e.target as HTMLElement).closest<HTMLElement>('.hl');
     if (el) select(el);
@@ -148,7 +163,7 @@ function recordView(a: ArticleFull, layer: Layer, index: number): HTMLElement[] 
   }
   return [
     h('h2', { id: 'record-title' }, title),
-    h('p', { class: 'record-text' }, h('q', {}, a.text.slice(span.start, span.end))),
+    h('p', { class: 'record-text' }, a.text.slice(span.start, span.end)),
     h('dl', { 'data-layer': layer, 'data-index': index }, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, ...(Array.isArray(v) ? v : [v]))])),
   ];
 }
