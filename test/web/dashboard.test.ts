@@ -67,8 +67,8 @@ test('dashboard in a real browser (Chromium) over entente serve', { timeout: 240
       assert.ok(events > 0, `RUS→EU has ${events} events`);
       assert.ok(mean < 0, `RUS→EU mean Goldstein is ${mean}, expected negative`);
       // the chart itself says it to a screen reader: ECharts' aria label names the dyad and its tone
-      const label = (await page.locator('#relations-graph [aria-label]').first().getAttribute('aria-label')) ?? '';
-      const said = /RUS to EU: \d+ events, mean Goldstein (-?[\d.]+)/.exec(label);
+      const label = (await page.locator('#relations-graph[role="img"]').getAttribute('aria-label')) ?? '';
+      const said = /RUS to EU: \d+ events?, mean Goldstein (-?[\d.]+)/.exec(label);
       assert.ok(said, `the graph's aria label does not name RUS to EU: ${label.slice(0, 300)}`);
       assert.ok(Number(said[1]) < 0, `the graph's aria label gives RUS to EU a mean of ${said[1]}`);
       // the edge is keyboard-reachable through the table: Enter on its link opens the dyad page

@@ -117,7 +117,9 @@ export interface Relation {
   trend?: number;
 }
 
-export interface DyadPoint { period: string; events: number; quad: Quad; goldsteinSum: number; goldsteinMean: number; sources: number }
+export interface DyadPoint { source: string; target: string; period: string; events: number; quad: Quad; goldsteinSum: number; goldsteinMean: number; sources: number }
+
+export interface DyadSeries { a: string; b: string; period: string; undirected: boolean; series: DyadPoint[] }
 
 type Params = Record<string, string | number | undefined>;
 
@@ -141,8 +143,9 @@ export const api = {
   article: (id: string) => get<ArticleFull>(`articles/${encodeURIComponent(id)}`),
   quotes: (p: { speaker?: string; actor?: string; q?: string; from?: string; to?: string; limit?: number; offset?: number }) =>
     get<Page<QuoteHit>>('quotes', p),
-  events: (p: { actor?: string; dyad?: string; from?: string; to?: string; limit?: number; offset?: number }) =>
+  events: (p: { actor?: string; dyad?: string; undirected?: string; from?: string; to?: string; limit?: number; offset?: number }) =>
     get<Page<StoredEvent>>('events', p),
   relations: (p: { from?: string; to?: string; limit?: number }) => get<Page<Relation>>('relations', p),
-  dyad: (p: { a: string; b: string; period: string }) => get<Page<DyadPoint>>('relations/dyad', p),
+  /** one dyad per period; `undirected` puts both directions together */
+  dyad: (p: { a: string; b: string; period: string; undirected?: string; from?: string; to?: string }) => get<DyadSeries>('relations/dyad', p),
 };

@@ -18,7 +18,8 @@ const live = new Set<Chart>();
 /** A chart in `el` that follows the window's width; `disposeCharts` ends them all on navigation. */
 export function chart(el: HTMLElement, option: ChartOption): Chart {
   const c = echarts.init(el, undefined, { renderer: 'svg' });
-  c.setOption(option);
+  // no animation: a chart is read, not watched, and a screenshot or a screen reader sees it whole at once
+  c.setOption({ animation: false, ...option });
   live.add(c);
   return c;
 }

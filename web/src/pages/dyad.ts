@@ -2,7 +2,7 @@ import { api, type DyadPoint, type StoredEvent } from '../api.js';
 import { chart } from '../charts.js';
 import { h, status } from '../dom.js';
 import { link, type Route } from '../route.js';
-import { fmt, goldsteinColour, QUAD_COLOURS, QUAD_NAMES } from '../scale.js';
+import { fmt, QUAD_COLOURS, QUAD_NAMES } from '../scale.js';
 
 const PERIODS = ['day', 'week', 'month'] as const;
 
@@ -21,29 +21,35 @@ export async function renderDyad(view: HTMLElement, route: Route): Promise<void>
   select.addEventListener('change', () => { location.hash = link('dyad', [a, b], { period: select.value }); });
   view.append(
     h('h1', { tabindex: -1 }, `${a} and ${b}`),
-    h('p', { class: 'lede' }, h('a', { href: link('relations') }, '← all relations'), ' · ', h('a', { href: link('dyad', [b, a], { period }) }, `${b} → ${a} first`)),
+    h('p', { class: 'lede' }, h('a', { href: link('relations') }, '← all relations'), ` · both directions: ${a} → ${b} and ${b} → ${a}`),
     h('div', { class: 'filters' }, h('div', { class: 'field' }, h('label', { for: 'f-period' }, 'Period'), select)));
 
-  const [series, ab, ba] = await Promise.all([
+  const [both, ab, ba, events] = await Promise.all([
+    api.dyad({ a, b, period, undirected: 'true' }),
     api.dyad({ a, b, period }),
-    api.events({ dyad: `${a},${b}`, limit: 500 }),
-    api.events({ dyad: `${b},${a}`, limit: 500 }),
+    api.dyad({ a: b, b: a, period }),
+    api.events({ dyad: `${a},${b}`, undirected: 'true', limit: 500 }),
   ]);
-  if (series.items.length > 0) {
+  if (both.series.length > 0) {
     const el = h('div', { class: 'chart short', id: 'dyad-chart' });
     view.append(el);
-    chart(el, timelineOption(a, b, series.items));
+    chart(el, timelineOption(a, b, both.series, ab.series, ba.series));
   } else {
     view.append(status(`No events between ${a} and ${b} to chart.`));
   }
-  const events = [...ab.items, ...ba.items].sort((x, y) => (x.date ?? '').localeCompare(y.date ?? '') || x.articleId.localeCompare(y.articleId) || x.index - y.index);
-  view.append(h('h2', {}, `Events (${events.length})`));
-  if (events.length === 0) view.append(status('No events coded for this dyad.'));
-  else view.append(h('ul', { class: 'cards', id: 'dyad-events' }, ...events.map(eventCard)));
+  const total = events.total ?? events.items.length;
+  view.append(h('h2', {}, `Events (${total}${total > events.items.length ? `, first ${events.items.length} shown` : ''})`));
+  if (events.items.length === 0) view.append(status('No events coded for this dyad.'));
+  else view.append(h('ul', { class: 'cards', id: 'dyad-events' }, ...events.items.map(eventCard)));
 }
 
-function timelineOption(a: string, b: string, pts: DyadPoint[]) {
+/** Bars: both directions' events per period by quad class; lines: each direction's mean Goldstein. */
+function timelineOption(a: string, b: string, pts: DyadPoint[], ab: DyadPoint[], ba: DyadPoint[]) {
   const periods = pts.map((p) => p.period);
+  const line = (dir: DyadPoint[]) => {
+    const by = new Map(dir.map((p) => [p.period, p.goldsteinMean]));
+    return periods.map((p) => (by.has(p) ? Number(by.get(p)!.toFixed(2)) : null));
+  };
   const busiest = [...pts].sort((x, y) => y.events - x.events).slice(0, 6);
   return {
     aria: {
@@ -56,7 +62,7 @@ function timelineOption(a: string, b: string, pts: DyadPoint[]) {
     },
     tooltip: { trigger: 'axis' },
     legend: { top: 0, type: 'scroll' },
-    grid: { left: 48, right: 48, top: 48, bottom: 32 },
+    grid: { left: 44, right: 52, top: 56, bottom: 32 },
     xAxis: { type: 'category', data: periods },
     yAxis: [
       { type: 'value', name: 'events', minInterval: 1 },
@@ -64,14 +70,13 @@ function timelineOption(a: string, b: string, pts: DyadPoint[]) {
     ],
     series: [
       ...QUAD_NAMES.map((name, i) => ({
-        name, type: 'bar', stack: 'quad', yAxisIndex: 0, itemStyle: { color: QUAD_COLOURS[i] },
+        name, type: 'bar', stack: 'quad', yAxisIndex: 0, itemStyle: { color: QUAD_COLOURS[i] }, barMaxWidth: 48,
         data: pts.map((p) => p.quad[i]),
       })),
-      {
-        name: 'mean Goldstein', type: 'line', yAxisIndex: 1, symbolSize: 7, lineStyle: { width: 2.5, color: '#20252e' },
-        itemStyle: { color: '#20252e' },
-        data: pts.map((p) => ({ value: Number(p.goldsteinMean.toFixed(2)), itemStyle: { color: goldsteinColour(p.goldsteinMean) } })),
-      },
+      ...([[`${a} → ${b}`, ab, '#20252e', 'circle'], [`${b} → ${a}`, ba, '#6a4c93', 'triangle']] as const).map(([name, dir, colour, symbol]) => ({
+        name: `Goldstein ${name}`, type: 'line', yAxisIndex: 1, symbol, symbolSize: 8, connectNulls: true,
+        lineStyle: { width: 2.5, color: colour }, itemStyle: { color: colour }, data: line(dir),
+      })),
     ],
   };
 }

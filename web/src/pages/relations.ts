@@ -68,14 +68,16 @@ function graphOption(rels: Relation[]) {
     series: [{
       type: 'graph',
       layout: 'circular',
-      circular: { rotateLabel: false },
+      // labels turned outward along the radius, with room around the circle for them
+      circular: { rotateLabel: true },
+      left: 56, right: 56, top: 48, bottom: 48,
       roam: true,
       data: nodes,
       links: edges,
       edgeSymbol: ['none', 'arrow'],
       edgeSymbolSize: 8,
       itemStyle: { color: '#3d4a5c' },
-      label: { position: 'right', color: '#1d1f23' },
+      label: { position: 'right', color: '#1d1f23', fontSize: 12 },
       emphasis: { focus: 'adjacency', lineStyle: { width: 6 } },
     }],
   };
@@ -84,7 +86,7 @@ function graphOption(rels: Relation[]) {
 /** The chart's spoken description: what it is and its busiest dyads, with their tone. */
 function describe(rels: Relation[]): string {
   const top = [...rels].sort((a, b) => b.events - a.events).slice(0, 12);
-  const parts = top.map((r) => `${r.source} to ${r.target}: ${r.events} events, mean Goldstein ${r.goldsteinMean.toFixed(1)}`);
+  const parts = top.map((r) => `${r.source} to ${r.target}: ${r.events} event${r.events === 1 ? '' : 's'}, mean Goldstein ${r.goldsteinMean.toFixed(1)}`);
   return `Graph of relations between actors, ${rels.length} directed dyads. Busiest: ${parts.join('; ')}.`;
 }
 
