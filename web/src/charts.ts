@@ -7,28 +7,18 @@ import * as echarts from 'echarts/core';
 import { BarChart, GraphChart, LineChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
+import { liveCharts } from './live-charts.js';
 
 echarts.use([GraphChart, LineChart, BarChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 export type Chart = echarts.ECharts;
 export type ChartOption = echarts.EChartsCoreOption;
 
-const live = new Set<Chart>();
-
-/** A chart in `el` that follows the window's width; `disposeCharts` ends them all on navigation. */
+/** A chart in `el` that follows the window's width; `disposeCharts` (live-charts.ts) ends it on navigation. */
 export function chart(el: HTMLElement, option: ChartOption): Chart {
   const c = echarts.init(el, undefined, { renderer: 'svg' });
   // no animation: a chart is read, not watched, and a screenshot or a screen reader sees it whole at once
   c.setOption({ animation: false, ...option });
-  live.add(c);
+  liveCharts.add(c);
   return c;
 }
-
-export function disposeCharts(): void {
-  for (const c of live) c.dispose();
-  live.clear();
-}
-
-addEventListener('resize', () => {
-  for (const c of live) c.resize();
-});

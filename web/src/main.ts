@@ -1,5 +1,5 @@
 import './style.css';
-import { disposeCharts } from './charts.js';
+import { disposeCharts } from './live-charts.js';
 import { status } from './dom.js';
 import { parseRoute, type Route } from './route.js';
 import { renderRelations } from './pages/relations.js';

@@ -1,5 +1,4 @@
 import { api, type DyadPoint, type StoredEvent } from '../api.js';
-import { chart } from '../charts.js';
 import { h, status } from '../dom.js';
 import { link, type Route } from '../route.js';
 import { fmt, QUAD_COLOURS, QUAD_NAMES } from '../scale.js';
@@ -31,6 +30,7 @@ export async function renderDyad(view: HTMLElement, route: Route): Promise<void>
     api.events({ dyad: `${a},${b}`, undirected: 'true', limit: 500 }),
   ]);
   if (both.series.length > 0) {
+    const { chart } = await import('../charts.js');
     const el = h('div', { class: 'chart short', id: 'dyad-chart' });
     view.append(el);
     chart(el, timelineOption(a, b, both.series, ab.series, ba.series));

@@ -1,5 +1,4 @@
 import { api, type Relation } from '../api.js';
-import { chart } from '../charts.js';
 import { field, formValues, h, status } from '../dom.js';
 import { link, type Route } from '../route.js';
 import { countWidth, fmt, goldsteinColour, QUAD_NAMES } from '../scale.js';
@@ -31,6 +30,7 @@ export async function renderRelations(view: HTMLElement, route: Route): Promise<
     view.append(status('No coded events in this range, so no relations to draw.'));
     return;
   }
+  const { chart } = await import('../charts.js');
   const el = h('div', { class: 'chart', id: 'relations-graph' });
   view.append(el);
   const c = chart(el, graphOption(items));
