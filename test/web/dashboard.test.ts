@@ -132,6 +132,10 @@ test('dashboard in a real browser (Chromium) over entente serve', { timeout: 240
       assert.match(text, /speaker\s+Sergei Lavrov/);
       assert.match(text, /rule\s+\S+/);
       assert.match(text, /offsets\s+\d+–\d+/);
+      // Escape closes the record and puts the reader back on the highlight
+      await page.keyboard.press('Escape');
+      assert.equal(await record.locator('dl').count(), 0, 'the record is still open after Escape');
+      assert.equal(await hl.evaluate((el) => el === el.ownerDocument.activeElement), true, 'focus did not return to the highlight');
       // mentions are highlighted in their own style, and the removed boilerplate is there on request
       assert.ok((await page.locator('#article-body .hl-mention').count()) > 0, 'no actor mention highlighted');
       const removed = page.locator('#removed');
