@@ -71,7 +71,7 @@ const SCHEMAS: Record<string, Schema> = {
     {
       articleId: str, index: int, group: str, source: str, sourceCountry: str, target: str, targetCountry: str, code: str, root: str,
       plover: str, goldstein: num, quad: { type: 'integer', enum: [1, 2, 3, 4] }, date: str, negated: bool, modality: str, rule: str,
-      confidence: num, outlet: str, sentence: str, event: ref('CodedEvent'),
+      confidence: num, outlet: str, url: str, articleDate: str, sentence: str, event: ref('CodedEvent'),
     },
     ['articleId', 'index', 'group', 'source', 'sourceCountry', 'code', 'root', 'goldstein', 'quad', 'negated', 'modality', 'rule', 'confidence', 'sentence', 'event'],
   ),

@@ -9,7 +9,7 @@ type Quote = { articleId: string; index: number; start: number; end: number; tex
 type Event = { articleId: string; sourceCountry: string; targetCountry?: string; source: string; target?: string; quad: number; code: string; date?: string };
 
 test('server/filters: every filter selects what it says, and pages add up to the total', async (t) => {
-  const { store, cleanup } = await testStore(t);
+  const { store, seeds, cleanup } = await testStore(t);
   try {
     const app = createApp(store, { log: () => {} });
     const get = async <T>(url: string): Promise<T> => {
@@ -88,6 +88,16 @@ test('server/filters: every filter selects what it says, and pages add up to the
       const partners = await get<List<{ partner: string; sent: number; received: number }>>(`/api/relations/partners?actor=${d.source}`);
       const p = partners.items.find((x) => x.partner === d.target)!;
       assert.ok(p.sent >= d.events);
+    });
+
+    await t.test('seeds: the RUS–EU relation is negative, and Lavrov is quoted', async (st) => {
+      if (!seeds) return st.skip('../shared absent: the seeds are not in the store');
+      const rusEu = await get<{ series: { goldsteinSum: number; events: number }[] }>('/api/relations/dyad?a=RUS&b=EU&undirected=true&period=day');
+      const events = rusEu.series.reduce((n, r) => n + r.events, 0);
+      assert.ok(events > 0);
+      assert.ok(rusEu.series.reduce((n, r) => n + r.goldsteinSum, 0) / events < 0, JSON.stringify(rusEu.series));
+      const lavrov = await get<List<Quote>>('/api/quotes?speaker=lavrov');
+      assert.ok(lavrov.items.some((q) => q.speakerCode?.startsWith('RUS')));
     });
   } finally {
     await cleanup();
