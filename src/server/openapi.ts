@@ -22,6 +22,11 @@ const list = (item: string): Schema => obj({ items: { type: 'array', items: ref(
 const json = (schema: Schema, description: string) => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(ref('Error'), description);
 
+/** What every relation row reports (src/relations/tally.ts): de-duplicated events, quad counts [verbal coop, material coop, verbal conflict, material conflict], Goldstein, outlets. */
+const RELATION_STATS: Record<string, Schema> = {
+  events: int, quad: { type: 'array', items: int, minItems: 4, maxItems: 4 }, goldsteinSum: num, goldsteinMean: num, sources: int,
+};
+
 const SCHEMAS: Record<string, Schema> = {
   Error: obj({ status: int, code: { type: 'string', enum: ['bad_parameter', 'bad_request', 'not_found', 'unauthorized', 'payload_too_large', 'internal'] }, message: str }),
   Span: obj({ start: int, end: int }),
@@ -66,14 +71,13 @@ const SCHEMAS: Record<string, Schema> = {
     {
       articleId: str, index: int, group: str, source: str, sourceCountry: str, target: str, targetCountry: str, code: str, root: str,
       plover: str, goldstein: num, quad: { type: 'integer', enum: [1, 2, 3, 4] }, date: str, negated: bool, modality: str, rule: str,
-      confidence: num, outlet: str, sentence: str, event: ref('CodedEvent'),
+      confidence: num, outlet: str, url: str, articleDate: str, sentence: str, event: ref('CodedEvent'),
     },
     ['articleId', 'index', 'group', 'source', 'sourceCountry', 'code', 'root', 'goldstein', 'quad', 'negated', 'modality', 'rule', 'confidence', 'sentence', 'event'],
   ),
-  RelationStats: obj({ events: int, quad: { type: 'array', items: int, minItems: 4, maxItems: 4 }, goldsteinSum: num, goldsteinMean: num, sources: int }),
-  DyadRow: { allOf: [ref('RelationStats'), obj({ source: str, target: str, first: str, last: str, trend: num })] },
-  SeriesRow: { allOf: [ref('RelationStats'), obj({ source: str, target: str, period: str })] },
-  PartnerRow: { allOf: [ref('RelationStats'), obj({ actor: str, partner: str, first: str, last: str, trend: num, sent: int, received: int })] },
+  DyadRow: obj({ source: str, target: str, ...RELATION_STATS, first: str, last: str, trend: num }),
+  SeriesRow: obj({ source: str, target: str, period: str, ...RELATION_STATS }),
+  PartnerRow: obj({ actor: str, partner: str, ...RELATION_STATS, first: str, last: str, trend: num, sent: int, received: int }),
   DyadSeries: obj({ a: str, b: str, period: { type: 'string', enum: ['day', 'week', 'month'] }, undirected: bool, series: { type: 'array', items: ref('SeriesRow') } }),
   Stats: obj({ articles: int, sentences: int, quotes: int, events: int, skipped: int, skippedByReason: { type: 'object', additionalProperties: int } }),
   IngestArticle: obj({ text: str, html: str, title: str, date: str, source: str, url: str }, []),

@@ -19,7 +19,8 @@ const CLOSE = '\uE001';
 
 /**
  * A user's words as an FTS5 query that cannot be a syntax error: each word or "quoted phrase"
- * becomes an FTS5 string (all of them required); a word ending in `*` matches as a prefix.
+ * becomes an FTS5 string (all of them required); a word ending in `*` matches as a prefix;
+ * operators (AND, OR, NEAR) are words like any other.
  * Undefined when nothing searchable is left.
  *
  * @example ftsQuery('sanctions "foreign minister" Lavr*') // '"sanctions" "foreign minister" "Lavr"*'
@@ -27,12 +28,16 @@ const CLOSE = '\uE001';
 export function ftsQuery(q: string): string | undefined {
   const parts: string[] = [];
   for (const m of q.matchAll(/"([^"]*)"|([^\s"]+)/g)) {
-    const phrase = m[1] !== undefined;
-    let words = (m[1] ?? m[2]).replace(/[^\p{L}\p{N}*]+/gu, ' ').trim();
-    const prefix = !phrase && words.endsWith('*');
-    words = words.replace(/\*/g, ' ').trim();
-    if (!words) continue;
-    parts.push(`"${words}"${prefix ? '*' : ''}`);
+    if (m[1] !== undefined) {
+      const phrase = m[1].replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      if (phrase) parts.push(`"${phrase}"`);
+      continue;
+    }
+    // outside quotes, punctuation separates words: "NEAR(a" is two words, not an operator
+    for (const w of m[2].split(/[^\p{L}\p{N}*]+/u)) {
+      const word = w.replace(/\*/g, '');
+      if (word) parts.push(`"${word}"${w.endsWith('*') ? '*' : ''}`);
+    }
   }
   return parts.length ? parts.join(' ') : undefined;
 }
