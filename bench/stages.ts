@@ -7,9 +7,13 @@ export interface StageBench {
   sentences: number;
   /** ms per article for the foundation stages (ingest → clean → nlp), and for the whole pipeline */
   foundationMsPerArticle: number;
+  /** foundation + actors + quotes (issue 4's budget: at most +50 % on the foundation) */
+  actorsQuotesMsPerArticle: number;
   fullMsPerArticle: number;
-  /** how much the later stages add to the foundation's time per article */
+  /** how much actors and quotes add to the foundation's time per article */
   addedShare: number;
+  /** how much the events stage adds on top of actors and quotes */
+  eventsShare: number;
   fullSentencesPerSec: number;
   /** the stages counted as "later" */
   later: string[];
@@ -35,17 +39,22 @@ export function benchStages(corpus: string, rounds = 5): StageBench {
     if (!('skipped' in it)) items.push(it);
   }
   const foundation = STAGES.filter((s) => FOUNDATION.has(s.name));
+  const withQuotes = STAGES.filter((s) => s.name !== 'events');
   const later = STAGES.filter((s) => !FOUNDATION.has(s.name)).map((s) => s.name);
   // one article through every stage first, so dictionaries load outside the timing
   analyze(items[0]);
   // the fastest round of each: other load on the machine only ever adds time
   let tFound = Infinity;
+  let tQuotes = Infinity;
   let tFull = Infinity;
   let sentences = 0;
   for (let r = 0; r < rounds; r++) {
     let t = performance.now();
     for (const it of items) analyze(it, foundation);
     tFound = Math.min(tFound, performance.now() - t);
+    t = performance.now();
+    for (const it of items) analyze(it, withQuotes);
+    tQuotes = Math.min(tQuotes, performance.now() - t);
     t = performance.now();
     sentences = 0;
     for (const it of items) {
@@ -59,8 +68,10 @@ export function benchStages(corpus: string, rounds = 5): StageBench {
     articles: items.length,
     sentences,
     foundationMsPerArticle: tFound / n,
+    actorsQuotesMsPerArticle: tQuotes / n,
     fullMsPerArticle: tFull / n,
-    addedShare: tFull / tFound - 1,
+    addedShare: tQuotes / tFound - 1,
+    eventsShare: tFull / tQuotes - 1,
     fullSentencesPerSec: sentences / (tFull / 1000),
     later,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),

@@ -33,10 +33,20 @@ export interface VerbForm {
   lemma: string;
 }
 
+/**
+ * A verb group's patterns, bucketed by the words their first element after the verb accepts, so a
+ * verb tries only the patterns whose first word is near it (PETRARCH groups hold hundreds).
+ */
+export interface GroupPatterns {
+  byFirstWord: ReadonlyMap<string, readonly CompiledPattern[]>;
+  /** patterns whose first element after the verb is an actor slot, or that have none */
+  always: readonly CompiledPattern[];
+}
+
 export interface Lexicon {
   /** verb forms by first word */
   forms: ReadonlyMap<string, readonly VerbForm[]>;
-  patterns: ReadonlyMap<string, readonly CompiledPattern[]>;
+  patterns: ReadonlyMap<string, GroupPatterns>;
   /** verbless phrase patterns (entente's `group: null`) by their first word */
   phrases: ReadonlyMap<string, readonly CompiledPattern[]>;
 }
@@ -99,22 +109,48 @@ export function compileLexicon(dict: EventDictionary): Lexicon {
       forms.set(words[0], list);
     }
   }
-  const patterns = new Map<string, CompiledPattern[]>();
+  const patterns = new Map<string, { byFirstWord: Map<string, CompiledPattern[]>; always: CompiledPattern[] }>();
   const phrases = new Map<string, CompiledPattern[]>();
+  const push = <K>(m: Map<K, CompiledPattern[]>, k: K, c: CompiledPattern) => {
+    const l = m.get(k);
+    if (l) l.push(c);
+    else m.set(k, [c]);
+  };
   for (const p of dict.patterns) {
     const c = compile(p, dict);
+    const first = c.after[0];
     if (p.group === null) {
-      const first = c.after[0];
       if (first?.kind !== 'word') continue;
-      for (const w of first.words) phrases.set(w, [...(phrases.get(w) ?? []), c]);
-    } else {
-      patterns.set(p.group, [...(patterns.get(p.group) ?? []), c]);
+      for (const w of first.words) push(phrases, w, c);
+      continue;
     }
+    let g = patterns.get(p.group);
+    if (!g) patterns.set(p.group, (g = { byFirstWord: new Map(), always: [] }));
+    if (first?.kind === 'word') for (const w of first.words) push(g.byFirstWord, w, c);
+    else g.always.push(c);
   }
   const bySpecificity = (a: CompiledPattern, b: CompiledPattern) => b.weight - a.weight;
-  for (const l of patterns.values()) l.sort(bySpecificity);
+  for (const g of patterns.values()) {
+    g.always.sort(bySpecificity);
+    for (const l of g.byFirstWord.values()) l.sort(bySpecificity);
+  }
   for (const l of phrases.values()) l.sort(bySpecificity);
   const lex: Lexicon = { forms, patterns, phrases };
   cache.set(dict, lex);
   return lex;
+}
+
+/**
+ * The patterns of `group` that can match a verb ending at token `to`: those whose first word is
+ * among the next `gap + 1` words, and those that start with an actor slot.
+ */
+export function patternsNear(lex: Lexicon, group: string, words: readonly string[], to: number, gap: number): CompiledPattern[] {
+  const g = lex.patterns.get(group);
+  if (!g) return [];
+  const out: CompiledPattern[] = [...g.always];
+  for (let k = to; k < words.length && k <= to + gap; k++) {
+    const l = g.byFirstWord.get(words[k]);
+    if (l) for (const p of l) if (!out.includes(p)) out.push(p);
+  }
+  return out.length > 1 ? out.sort((a, b) => b.weight - a.weight) : out;
 }
