@@ -179,6 +179,8 @@ class SqliteStore implements Store {
       if (r.plover !== null) e.plover = r.plover as string;
       if (r.date !== null) e.date = r.date as string;
       if (r.outlet !== null) e.outlet = r.outlet as string;
+      if (r.url !== null) e.url = r.url as string;
+      if (r.article_date !== null) e.articleDate = r.article_date as string;
       return e;
     });
   }
@@ -226,7 +228,7 @@ function eventQuery(f: EventFilter): { sql: string; params: unknown[] } {
   if (f.from !== undefined) { where.push('e.date >= ?'); params.push(f.from); }
   if (f.to !== undefined) { where.push('e.date <= ?'); params.push(f.to); }
   if (!f.negated) where.push('e.negated = 0');
-  const sql = `SELECT e.*, a.text, a.source AS outlet FROM events e JOIN articles a ON a.id = e.article_id
+  const sql = `SELECT e.*, a.text, a.source AS outlet, a.url AS url, a.date AS article_date FROM events e JOIN articles a ON a.id = e.article_id
     ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.date, e.article_id, e.n LIMIT ? OFFSET ?`;
   params.push(f.limit ?? -1, f.offset ?? 0);
   return { sql, params };

@@ -61,6 +61,9 @@ export interface StoredEvent {
   confidence: number;
   /** the article's outlet, for counting sources */
   outlet?: string;
+  /** the article's address and publication day, for exports that cite it */
+  url?: string;
+  articleDate?: string;
   /** the evidence sentence */
   sentence: string;
   /** the whole record as coded */
