@@ -233,6 +233,8 @@ export class PostgresStore implements Store {
       if (r.plover !== null) e.plover = r.plover;
       if (r.date !== null) e.date = r.date;
       if (r.outlet !== null) e.outlet = r.outlet;
+      if (r.url !== null) e.url = r.url;
+      if (r.article_date !== null) e.articleDate = r.article_date;
       return e;
     });
   }
@@ -272,7 +274,7 @@ function eventQuery(f: EventFilter): { sql: string; params: unknown[] } {
   if (f.from !== undefined) where.push(`e.date >= ${p(f.from)}`);
   if (f.to !== undefined) where.push(`e.date <= ${p(f.to)}`);
   if (!f.negated) where.push('NOT e.negated');
-  const sql = `SELECT e.*, a.text, a.source AS outlet FROM events e JOIN articles a ON a.id = e.article_id
+  const sql = `SELECT e.*, a.text, a.source AS outlet, a.url AS url, a.date AS article_date FROM events e JOIN articles a ON a.id = e.article_id
     ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.date NULLS FIRST, e.article_id, e.n
     LIMIT ${p(f.limit ?? null)} OFFSET ${p(f.offset ?? 0)}`;
   return { sql, params };

@@ -24,19 +24,19 @@ interface Corpus {
   bad: number;
   duplicates: number;
   /** per distinct article id: its quotes and sentences as analysed here */
-  articles: Map<string, { quotes: number; sentences: number }>;
+  articles: Map<string, { quotes: number; events: number; sentences: number }>;
 }
 
 /** N stories of our own, some repeated on later lines (same article, another origin), some broken lines. */
 function writeCorpus(dir: string, n: number): Corpus {
   const lines: string[] = [];
-  const articles = new Map<string, { quotes: number; sentences: number }>();
+  const articles = new Map<string, { quotes: number; events: number; sentences: number }>();
   for (let i = 0; i < n; i++) {
     const rec = { text: makeArticle(i), date: '2024-01-02' };
     lines.push(JSON.stringify(rec));
     const a = analyze({ text: rec.text, origin: `x#${i}`, format: 'text', given: { date: rec.date } });
     assert.ok(!('skipped' in a));
-    articles.set(a.id, { quotes: a.quotes.length, sentences: a.spans.sentences.length });
+    articles.set(a.id, { quotes: a.quotes.length, events: a.events.length, sentences: a.spans.sentences.length });
   }
   const duplicates = Math.floor(n / 20);
   for (let i = 0; i < duplicates; i++) lines.push(lines[i * 7]);
@@ -72,12 +72,14 @@ async function checkWhole(url: string, schema: string, corpus: Corpus): Promise<
   const rows = await adminQuery(
     url,
     `SELECT a.id, a.n_sentences, (SELECT count(*) FROM ${schema}.quotes q WHERE q.article_id = a.id)::int AS quotes,
+       (SELECT count(*) FROM ${schema}.events e WHERE e.article_id = a.id)::int AS events,
        (SELECT count(*) FROM ${schema}.origins o WHERE o.article_id = a.id)::int AS origins FROM ${schema}.articles a`,
   );
   for (const r of rows.rows) {
     const want = corpus.articles.get(r.id);
     assert.ok(want, `article ${r.id} is one of the corpus`);
     assert.equal(r.quotes, want.quotes, `article ${r.id} has all its quotes, once`);
+    assert.equal(r.events, want.events, `article ${r.id} has all its events, once`);
     assert.equal(r.n_sentences, want.sentences);
     assert.ok(r.origins >= 1, `article ${r.id} has its origin`);
   }
@@ -97,10 +99,11 @@ async function checkFinal(url: string, schema: string, corpus: Corpus): Promise<
   assert.equal(articles, corpus.articles.size);
   const totals = await adminQuery(
     url,
-    `SELECT (SELECT count(*) FROM ${schema}.quotes)::int AS quotes, (SELECT count(*) FROM ${schema}.origins)::int AS origins, (SELECT count(*) FROM ${schema}.skipped)::int AS skipped`,
+    `SELECT (SELECT count(*) FROM ${schema}.quotes)::int AS quotes, (SELECT count(*) FROM ${schema}.events)::int AS events, (SELECT count(*) FROM ${schema}.origins)::int AS origins, (SELECT count(*) FROM ${schema}.skipped)::int AS skipped`,
   );
   assert.deepEqual(totals.rows[0], {
     quotes: [...corpus.articles.values()].reduce((n, a) => n + a.quotes, 0),
+    events: [...corpus.articles.values()].reduce((n, a) => n + a.events, 0),
     origins: corpus.jobs - corpus.bad,
     skipped: corpus.bad,
   });

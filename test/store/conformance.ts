@@ -163,7 +163,7 @@ export function storeConformance(name: string, harness: StoreHarness): void {
   });
 
   it('listEvents: date order, and filters by actor, side, dyad both ways, code prefix, PLOVER, quad, dates, negation, paging', async ({ store }) => {
-    const a = withEvents(article(40, { date: '2024-01-10', source: 'Example Wire' }), [
+    const a = withEvents(article(40, { date: '2024-01-10', source: 'Example Wire', url: 'https://wire.example/40' }), [
       { source: 'FRAGOV', target: 'DEU', code: '042', date: '2024-01-10' },
       { source: 'DEU', target: 'FRAGOV', code: '1121', date: '2024-01-11' },
       { source: 'FRA', target: 'ESP', code: '190', date: '2024-01-12', negated: true },
@@ -217,6 +217,8 @@ export function storeConformance(name: string, harness: StoreHarness): void {
       assert.equal(e.plover, src.plover?.event);
       assert.equal(e.negated, src.negated);
       assert.equal(e.outlet, art.meta.source?.value);
+      assert.equal(e.url, art.meta.url?.value);
+      assert.equal(e.articleDate, art.meta.date?.value);
       for (const k of ['root', 'goldstein', 'quad', 'modality', 'rule', 'confidence'] as const) assert.equal(e[k], src[k]);
     }
     const groups = new Map(all.map((e) => [`${e.articleId === a.id ? 'a' : 'b'}${e.index}`, e.group]));
