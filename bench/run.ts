@@ -3,6 +3,7 @@
  *   reuters  the whole Reuters-21578 corpus through `entente ingest` into SQLite
  *   stages   the same stories in one thread, foundation stages alone and then the whole pipeline
  *   html     body extraction on the article-extraction dev pages, against Readability + linkedom
+ *   server   requests/s and p99 latency of the event and relation routes over the Reuters store (autocannon; --rebuild)
  * Results are printed and written to bench/out/latest.json.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { benchIngest } from './reuters.js';
 import { benchHtml } from './html.js';
 import { benchStages, FOUNDATION_STAGES } from './stages.js';
+import { benchServer } from './server.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const shared = resolve(process.env.ENTENTE_SHARED ?? join(root, '..', 'shared'));
@@ -66,6 +68,19 @@ if (all || want.has('html')) {
     console.log(`entente ingest of the same pages (whole pipeline into SQLite)`);
     console.log(`  pages         ${i.articles}: ${i.stored} stored, ${i.skipped} skipped ${JSON.stringify(i.skippedByReason)}`);
     console.log(`  pages/s       ${i.articlesPerSec.toFixed(0)}   sentences/s ${i.sentencesPerSec.toFixed(0)}   MB/s ${i.mbPerSec.toFixed(1)}   peak RSS ${i.peakRssMB} MB`);
+  }
+}
+if (all || want.has('server')) {
+  const corpus = join(shared, 'corpus', 'reuters21578.jsonl');
+  if (!existsSync(corpus)) console.log(`server: skipped, ${corpus} not found (../shared absent)`);
+  else {
+    mkdirSync(join(root, 'bench', 'out'), { recursive: true });
+    const s = await benchServer(root, corpus, process.argv.includes('--rebuild'));
+    results.server = s;
+    console.log(`entente serve on Reuters-21578 (${s.articles} articles, ${s.events} events; store ${s.built ? 'built' : 'reused'}), autocannon on loopback: ${s.load.connections} connections, ≤ ${s.load.amount} requests, ≤ ${s.load.seconds} s a route`);
+    for (const r of s.routes) {
+      console.log(`  ${r.route.padEnd(64)} ${r.requestsPerSec.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50Ms).padStart(4)} ms  p99 ${String(r.p99Ms).padStart(5)} ms  ${String(r.requests).padStart(5)} requests  ${(r.bytes / 1024).toFixed(1)} KiB${r.non2xx + r.errors ? `  ${r.non2xx} non-2xx, ${r.errors} errors` : ''}`);
+    }
   }
 }
 mkdirSync(join(root, 'bench', 'out'), { recursive: true });

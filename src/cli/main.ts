@@ -15,6 +15,7 @@ export const main = defineCommand({
     quotes: () => import('./commands/quotes.js').then((m) => m.default),
     worker: () => import('./commands/worker.js').then((m) => m.default),
     status: () => import('./commands/status.js').then((m) => m.default),
+    serve: () => import('./commands/serve.js').then((m) => m.default),
   },
 });
 

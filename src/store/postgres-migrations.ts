@@ -104,4 +104,10 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX jobs_open ON jobs (id) WHERE state IN ('queued', 'running');
    CREATE INDEX jobs_state ON jobs (state);`,
+  // 3: full-text search over title and body ('english': Snowball stems, "rails" finds "rail"), kept
+  // up to date by PostgreSQL itself. Only the first 250,000 characters are indexed: a tsvector
+  // holds at most 1 MB, and an article must never fail to store because it is long.
+  `ALTER TABLE articles ADD COLUMN search tsvector
+     GENERATED ALWAYS AS (to_tsvector('english', left(coalesce(title, '') || ' ' || text, 250000))) STORED;
+   CREATE INDEX articles_search ON articles USING gin (search);`,
 ];

@@ -6,7 +6,9 @@ import { EntenteError, type SkipReason, type Skipped } from '../model/errors.js'
 import { decodeMentions, decodeSourceMap, decodeSpans, packed, type PackedArticle } from './codec.js';
 import { eventGroup } from './sqlite.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
-import type { ArticleSummary, EventFilter, PutResult, Store, StoreStats, StoredEvent } from './types.js';
+import { articleSql, likeLiteral, quoteSql, type FilterSql } from './postgres-search.js';
+import { articleHit, storedQuote } from './sqlite-search.js';
+import type { ArticleFilter, ArticleHit, ArticleSummary, EventFilter, PutResult, QuoteFilter, Store, StoreStats, StoredEvent, StoredQuote } from './types.js';
 
 type Row = Record<string, unknown>;
 /** a pool or one checked-out client: what a statement runs on */
@@ -131,7 +133,8 @@ const PUT_SQL = `WITH a AS (
 const SKIP_SQL = `INSERT INTO skipped (origin, reason, detail, seen_at) VALUES ($1, $2, $3, now())
   ON CONFLICT (origin) DO UPDATE SET reason = excluded.reason, detail = excluded.detail, seen_at = excluded.seen_at`;
 
-const GET_SQL = `SELECT a.*,
+const GET_SQL = `SELECT a.id, a.format, a.encoding, a.input_length, a.text, a.meta, a.captions, a.removed, a.source_map,
+    a.paragraphs, a.sentences, a.tokens, a.mentions,
     (SELECT array_agg(origin ORDER BY origin) FROM origins WHERE article_id = a.id) AS origins,
     (SELECT array_agg(data ORDER BY n) FROM quotes WHERE article_id = a.id) AS quotes,
     (SELECT array_agg(data ORDER BY n) FROM events WHERE article_id = a.id) AS events
@@ -239,6 +242,37 @@ export class PostgresStore implements Store {
     });
   }
 
+  async countEvents(f: EventFilter = {}): Promise<number> {
+    const { sql, params } = eventQuery(f, true);
+    return (await this.pool.query(sql, params)).rows[0].n;
+  }
+
+  async searchArticles(f: ArticleFilter = {}): Promise<ArticleHit[]> {
+    return (await this.rows(articleSql(f))).map(articleHit);
+  }
+
+  async countArticles(f: ArticleFilter = {}): Promise<number> {
+    return this.count(articleSql(f));
+  }
+
+  async listQuotes(f: QuoteFilter = {}): Promise<StoredQuote[]> {
+    return (await this.rows(quoteSql(f))).map(storedQuote);
+  }
+
+  async countQuotes(f: QuoteFilter = {}): Promise<number> {
+    return this.count(quoteSql(f));
+  }
+
+  private async rows(q: FilterSql): Promise<Row[]> {
+    return (await this.pool.query(q.sql, q.params)).rows;
+  }
+
+  /** the count shares the rows' WHERE clause; the page's limit and offset come last and are left out */
+  private async count(q: FilterSql): Promise<number> {
+    const used = Math.max(0, ...[...q.count.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+    return (await this.pool.query(q.count, q.params.slice(0, used))).rows[0].n;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -246,8 +280,8 @@ export class PostgresStore implements Store {
   }
 }
 
-/** SQL and parameters for an event filter, with the SQLite store's meaning (see its eventQuery). */
-function eventQuery(f: EventFilter): { sql: string; params: unknown[] } {
+/** SQL and parameters for an event filter (or its count), with the SQLite store's meaning (see its eventQuery). */
+function eventQuery(f: EventFilter, count = false): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
@@ -274,15 +308,11 @@ function eventQuery(f: EventFilter): { sql: string; params: unknown[] } {
   if (f.from !== undefined) where.push(`e.date >= ${p(f.from)}`);
   if (f.to !== undefined) where.push(`e.date <= ${p(f.to)}`);
   if (!f.negated) where.push('NOT e.negated');
+  if (count) return { sql: `SELECT count(*)::int AS n FROM events e ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`, params };
   const sql = `SELECT e.*, a.text, a.source AS outlet, a.url AS url, a.date AS article_date FROM events e JOIN articles a ON a.id = e.article_id
     ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.date NULLS FIRST, e.article_id, e.n
     LIMIT ${p(f.limit ?? null)} OFFSET ${p(f.offset ?? 0)}`;
   return { sql, params };
-}
-
-/** A string matched literally by LIKE (whose escape character is the backslash). */
-function likeLiteral(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }
 
 /** PostgreSQL text cannot hold NUL; the columns made from metadata are for listing, the JSON keeps the original. */

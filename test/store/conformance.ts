@@ -200,6 +200,10 @@ export function storeConformance(name: string, harness: StoreHarness): void {
     assert.deepEqual(await ids({ to: '2024-01-31', negated: true }), [...sameDay, 'a1', 'a2']);
     assert.deepEqual(await ids({ limit: 2, offset: 1 }), sameDay);
     assert.deepEqual(await ids({ offset: 3 }), ['a1', 'b0']);
+    assert.equal(await store.countEvents(), 5);
+    assert.equal(await store.countEvents({ negated: true, limit: 1, offset: 2 }), 6, 'a count ignores the page');
+    assert.equal(await store.countEvents({ dyad: ['DEU', 'FRA'], undirected: true }), 3);
+    assert.equal(await store.countEvents({ code: '04%' }), 0);
 
     const all = await store.listEvents({ negated: true });
     for (const e of all) {
@@ -224,6 +228,69 @@ export function storeConformance(name: string, harness: StoreHarness): void {
     const groups = new Map(all.map((e) => [`${e.articleId === a.id ? 'a' : 'b'}${e.index}`, e.group]));
     assert.equal(groups.get('a0'), groups.get('b2'), 'the same event in two articles shares its group');
     assert.equal(new Set(groups.values()).size, all.length - 1);
+  });
+
+  it('searchArticles: title and body words, stems, phrases and prefixes; source and dates; best match or newest first; counts', async ({ store }) => {
+    // makeArticle(i): i = 0..7 are about 'fishing rights', 8..15 about 'a rail link'
+    const arts = Array.from({ length: 16 }, (_, i) =>
+      article(i, { title: `Dispatch ${i}`, date: `2021-03-${String(10 + i).padStart(2, '0')}`, source: i % 2 ? 'Wire B' : 'Wire A' }),
+    );
+    for (const a of arts) await store.putArticle(a);
+    assert.equal(await store.countArticles(), 16);
+    assert.equal(await store.countArticles({ q: 'fishing' }), 8);
+    assert.equal(await store.countArticles({ q: 'rails' }), 8, 'stems: rails finds rail');
+    assert.equal(await store.countArticles({ q: 'fish*' }), 8, 'a prefix');
+    assert.equal(await store.countArticles({ q: '"rail link"' }), 8);
+    assert.equal(await store.countArticles({ q: '"rail link" fishing' }), 0, 'every word is required');
+    assert.equal(await store.countArticles({ q: 'dispatch' }), 16, 'title words');
+    assert.equal(await store.countArticles({ q: '-- !! ""' }), 0, 'nothing searchable matches nothing');
+    assert.equal(await store.countArticles({ q: 'NEAR(rail' }), 0, 'operators are words');
+    const hits = await store.searchArticles({ q: 'fishing' });
+    assert.deepEqual(new Set(hits.map((h) => h.id)), new Set(arts.slice(0, 8).map((a) => a.id)));
+    for (const h of hits) {
+      assert.ok(h.snippet && h.snippetMatches?.length, 'a passage around the match');
+      assert.ok(h.snippetMatches.some((m) => /^fish/i.test(h.snippet!.slice(m.start, m.end))), h.snippet);
+    }
+    assert.deepEqual((await store.searchArticles({ q: 'fishing', limit: 3, offset: 6 })).map((h) => h.id), hits.slice(6).map((h) => h.id));
+    assert.equal(await store.countArticles({ q: 'fishing', limit: 1 }), 8, 'a count ignores the page');
+    assert.equal(await store.countArticles({ from: '2021-03-12', to: '2021-03-14' }), 3);
+    assert.equal(await store.countArticles({ source: 'wire a' }), 8, 'the outlet, in any case');
+    assert.equal(await store.countArticles({ source: 'nobody' }), 0);
+    const newest = await store.searchArticles({ limit: 2 });
+    assert.deepEqual(newest, [15, 14].map((i) => ({ id: arts[i].id, title: `Dispatch ${i}`, date: `2021-03-${10 + i}`, source: i % 2 ? 'Wire B' : 'Wire A' })));
+  });
+
+  it('listQuotes: newest first, filtered by speaker, actor, words and dates, with their text and article; counts', async ({ store }) => {
+    const arts = Array.from({ length: 6 }, (_, i) => article(60 + i, { date: `2022-05-0${i + 1}`, title: `T${i}`, source: 'Wire' }));
+    for (const a of arts) await store.putArticle(a);
+    const all = arts.flatMap((a) => a.quotes.map((q, index) => ({ a, q, index, day: (q.date ?? a.meta.date?.value)?.slice(0, 10) })));
+    assert.ok(all.length >= 6 && all.some((x) => x.q.speakerActor), 'the fixture has quotes with actors');
+    all.sort((x, y) => (x.day! > y.day! ? -1 : x.day! < y.day! ? 1 : x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : x.index - y.index));
+    const key = (x: { articleId: string; index: number }) => `${x.articleId}/${x.index}`;
+    const want = (xs: typeof all) => xs.map((x) => `${x.a.id}/${x.index}`);
+    const some = (xs: typeof all) => (assert.ok(xs.length > 0 && xs.length < all.length, 'the filter selects some quotes, not all'), want(xs));
+    const got = async (f: Parameters<Store['listQuotes']>[0]) => (await store.listQuotes(f)).map(key);
+
+    const listed = await store.listQuotes();
+    assert.deepEqual(listed.map(key), want(all));
+    for (const [i, s] of listed.entries()) {
+      const { a, q } = all[i];
+      assert.equal(s.text, a.text.slice(q.start, q.end));
+      assert.deepEqual([s.start, s.end, s.kind, s.speaker, s.speakerCode, s.cue, s.medium, s.confidence, s.rule], [q.start, q.end, q.kind, q.speaker, q.speakerActor?.code, q.cue, q.medium, q.confidence, q.rule]);
+      assert.deepEqual(s.article, { title: a.meta.title?.value, source: 'Wire', date: a.meta.date?.value });
+    }
+    assert.equal(await store.countQuotes(), all.length);
+    const withActor = all.find((x) => x.q.speakerActor)!;
+    const code = withActor.q.speakerActor!.code;
+    assert.deepEqual(await got({ actor: code.slice(0, 3) }), some(all.filter((x) => x.q.speakerActor?.code.startsWith(code.slice(0, 3)) || x.q.speakerActor?.country === code.slice(0, 3))));
+    const name = withActor.q.speaker!.slice(1, 5).toUpperCase();
+    assert.deepEqual(await got({ speaker: name }), some(all.filter((x) => x.q.speaker?.toUpperCase().includes(name))));
+    assert.deepEqual(await got({ speaker: '%' }), []);
+    const word = 'TALKS';
+    assert.deepEqual(await got({ q: word }), some(all.filter((x) => x.a.text.slice(x.q.start, x.q.end).toUpperCase().includes(word))));
+    assert.deepEqual(await got({ from: '2022-05-02', to: '2022-05-03' }), some(all.filter((x) => x.day! >= '2022-05-02' && x.day! <= '2022-05-03')));
+    assert.deepEqual(await got({ limit: 3, offset: 2 }), want(all.slice(2, 5)));
+    assert.equal(await store.countQuotes({ from: '2022-05-02', to: '2022-05-03', limit: 1 }), all.filter((x) => x.day! >= '2022-05-02' && x.day! <= '2022-05-03').length);
   });
 
   it('migrations: re-opening a store at the current version changes nothing; a newer schema is refused', async (opened) => {
