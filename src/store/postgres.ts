@@ -160,7 +160,8 @@ export class PostgresStore implements Store {
     if (a.text.includes('\u0000')) {
       throw new EntenteError('E_STORE_WRITE', `${a.origin}: the article text holds a NUL character, which PostgreSQL text cannot store`);
     }
-    const { rows } = await db.query(PUT_SQL, putParams(a));
+    // named: each connection parses and plans it once, not once an article
+    const { rows } = await db.query({ name: 'entente-put-article', text: PUT_SQL, values: putParams(a) });
     return rows[0].stored === 1 ? 'stored' : 'unchanged';
   }
 
