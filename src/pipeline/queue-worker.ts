@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { Article } from '../model/article.js';
 import type { Skipped } from '../model/errors.js';
-import { openPostgresStore, type PostgresStore } from '../store/postgres.js';
+import { openPostgresStore, redactUrl, type PostgresStore } from '../store/postgres.js';
 import { claim, complete, queueStatus, type Completion, type Job, type JobResult } from '../store/postgres-queue.js';
 import { untilReachable } from '../store/postgres-wait.js';
 import { analyze } from './index.js';
@@ -43,7 +43,7 @@ const IDLE_MS = 500;
 export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
   const name = opts.name ?? `${hostname()}:${process.pid}`;
   const stop = opts.stop ?? (() => false);
-  let location = opts.url;
+  let location = redactUrl(opts.url);
   const patience = { log: opts.log, get location() { return location; }, stop };
   const store: PostgresStore = await untilReachable('the worker', () => openPostgresStore(opts.url, { max: 2 }), patience);
   location = store.location;

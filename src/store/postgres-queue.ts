@@ -196,20 +196,6 @@ async function writeResults(store: PostgresStore, c: pg.PoolClient, lease: strin
   return out;
 }
 
-/**
- * Gives back jobs this worker took but will not finish (it is stopping, or lost its connection
- * mid-batch): they are queued again at once instead of waiting for the lease to expire, and the
- * attempt does not count against them.
- */
-export async function release(store: PostgresStore, claim: Claim): Promise<number> {
-  const { rowCount } = await store.pool.query(
-    `UPDATE jobs SET state = 'queued', lease = NULL, leased_until = NULL, attempts = greatest(attempts - 1, 0)
-     WHERE lease = $1 AND state = 'running'`,
-    [claim.lease],
-  );
-  return rowCount ?? 0;
-}
-
 export async function queueStatus(store: PostgresStore): Promise<QueueStatus> {
   const { rows } = await store.pool.query(
     `SELECT state, outcome, (state = 'running' AND leased_until < now()) AS expired, count(*)::int AS n FROM jobs GROUP BY 1, 2, 3`,

@@ -58,5 +58,7 @@ function reason(e: unknown): string {
   let err = e as { message?: string; cause?: unknown };
   // the store's own wrapper names the database already; the driver's message says what happened
   while (err.cause && typeof err.cause === 'object') err = err.cause as typeof err;
-  return (err.message ?? String(e)).replace(/^\[entente\] /, '');
+  const message = (err.message ?? String(e)).replace(/^\[entente\] /, '');
+  // the driver's words for a connection it already lost say nothing to a reader
+  return /not queryable|Connection terminated/i.test(message) ? 'the server closed the connection' : message;
 }

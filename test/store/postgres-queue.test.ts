@@ -10,7 +10,7 @@ import { runJob, runWorker } from '../../src/pipeline/queue-worker.js';
 import { skip as skipped, type Skipped } from '../../src/model/errors.js';
 import type { RawItem } from '../../src/ingest/items.js';
 import { makeArticle } from '../_fixtures.js';
-import { entente } from '../cli/_run.js';
+import { entente, spawnEntente } from '../cli/_run.js';
 import { TEST_PG, adminQuery, freshSchema, pgUnavailable } from './_pg.js';
 
 const skip = await pgUnavailable();
@@ -140,4 +140,19 @@ test('cli: the queue commands refuse a SQLite database with a usage error', () =
 test('queue: a skip carried by a job is recorded as the reader found it', () => {
   const s: Skipped = skipped('too-large', 'big.html', 'over the limit');
   assert.deepEqual(runJob({ id: '1', origin: 'big.html', attempts: 1, payload: JSON.stringify(s) }), { job: { id: '1', origin: 'big.html', attempts: 1, payload: JSON.stringify(s) }, skipped: s });
+});
+
+test('cli: a worker started while the database is unreachable says so without the password, waits, and stops on Ctrl-C', async () => {
+  // port 9 (discard) has no PostgreSQL on loopback
+  const child = spawnEntente(['worker', '--db', 'postgres://u:hunter2@127.0.0.1:9/news']);
+  let err = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+  const exit = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+  for (let waited = 0; waited < 30_000 && !/is unreachable/.test(err); waited += 50) await new Promise((r) => setTimeout(r, 50));
+  assert.equal(child.exitCode, null, 'still waiting');
+  child.kill('SIGINT');
+  assert.equal(await exit, 1);
+  assert.match(err, /worker: the database postgres:\/\/u@127\.0\.0\.1:9\/news is unreachable \(connect ECONNREFUSED 127\.0\.0\.1:9\); the worker waits for it/);
+  assert.match(err, /stopped while waiting for the database/);
+  assert.doesNotMatch(err, /hunter2/);
 });
