@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { analyze, articleId } from '../../src/pipeline/index.js';
 import { packArticle } from '../../src/store/codec.js';
 import { eventGroup } from '../../src/store/sqlite.js';
+import { topDyads } from '../../src/relations/index.js';
 import type { Store } from '../../src/store/types.js';
 import type { Article } from '../../src/model/article.js';
 import type { CodedEvent, EventParty } from '../../src/model/event.js';
@@ -228,6 +229,20 @@ export function storeConformance(name: string, harness: StoreHarness): void {
     const groups = new Map(all.map((e) => [`${e.articleId === a.id ? 'a' : 'b'}${e.index}`, e.group]));
     assert.equal(groups.get('a0'), groups.get('b2'), 'the same event in two articles shares its group');
     assert.equal(new Set(groups.values()).size, all.length - 1);
+  });
+
+  it('relations rebuilt from the stored events count an event reported by two outlets once, with both as sources', async ({ store }) => {
+    const same = { source: 'FRAGOV', target: 'DEU', code: '042', date: '2024-01-10' };
+    await store.putArticle(withEvents(article(70, { date: '2024-01-10', source: 'Wire A' }), [same, { source: 'DEU', target: 'FRA', code: '1121', date: '2024-02-11' }]));
+    await store.putArticle(withEvents(article(71, { date: '2024-01-10', source: 'Wire B' }), [same]));
+    await store.putArticle(withEvents(article(72, { date: '2024-03-01', source: 'Wire C' }), [{ ...same, date: '2024-03-01', negated: true }]));
+    const rows = topDyads(await store.listEvents({ negated: true }));
+    assert.deepEqual(rows.map((r) => [r.source, r.target, r.events, r.sources, r.first, r.last]), [
+      ['FRA', 'DEU', 1, 2, '2024-01-10', '2024-01-10'],
+      ['DEU', 'FRA', 1, 1, '2024-02-11', '2024-02-11'],
+    ]);
+    const both = topDyads(await store.listEvents(), { undirected: true });
+    assert.deepEqual(both.map((r) => [r.source, r.target, r.events, r.sources]), [['DEU', 'FRA', 2, 2]]);
   });
 
   it('searchArticles: title and body words, stems, phrases and prefixes; source and dates; best match or newest first; counts', async ({ store }) => {
