@@ -16,6 +16,8 @@ export const main = defineCommand({
     events: () => import('./commands/events.js').then((m) => m.default),
     relations: () => import('./commands/relations.js').then((m) => m.default),
     export: () => import('./commands/export.js').then((m) => m.default),
+    worker: () => import('./commands/worker.js').then((m) => m.default),
+    status: () => import('./commands/status.js').then((m) => m.default),
     serve: () => import('./commands/serve.js').then((m) => m.default),
   },
 });

@@ -80,7 +80,7 @@ class SqliteStore implements Store {
       skip: db.prepare(`INSERT INTO skipped (origin, reason, detail, seen_at) VALUES (?, ?, ?, ?)
         ON CONFLICT(origin) DO UPDATE SET reason = excluded.reason, detail = excluded.detail, seen_at = excluded.seen_at`),
       byId: db.prepare('SELECT * FROM articles WHERE id = ?'),
-      byPrefix: db.prepare("SELECT id FROM articles WHERE id LIKE ? || '%' LIMIT 2").pluck(),
+      byPrefix: db.prepare("SELECT id FROM articles WHERE id LIKE ? || '%' ESCAPE '\\' LIMIT 2").pluck(),
       originsOf: db.prepare('SELECT origin FROM origins WHERE article_id = ? ORDER BY origin').pluck(),
       list: db.prepare(`SELECT a.id, a.title, a.date, a.source, a.url, group_concat(o.origin, char(10)) AS origins
         FROM articles a LEFT JOIN origins o ON o.article_id = a.id GROUP BY a.id ORDER BY a.date, a.id LIMIT ? OFFSET ?`),
@@ -125,7 +125,8 @@ class SqliteStore implements Store {
     let id = idOrPrefix;
     if (this.q.exists.get(id) === undefined) {
       if (idOrPrefix.length < 6) return undefined;
-      const ids = this.q.byPrefix.all(idOrPrefix) as string[];
+      // a prefix is taken literally: '______' is not six wildcards
+      const ids = this.q.byPrefix.all(idOrPrefix.replace(/[\\%_]/g, (c) => '\\' + c)) as string[];
       if (ids.length !== 1) return undefined;
       id = ids[0];
     }
