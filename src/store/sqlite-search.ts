@@ -138,11 +138,13 @@ export function quoteSql(f: QuoteFilter): FilterSql {
   }
   const from = 'quotes q JOIN articles a ON a.id = q.article_id';
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  // a count that needs nothing of the article reads the quotes alone
+  const own = f.q === undefined && f.from === undefined && f.to === undefined;
   return {
     sql: `SELECT q.article_id, q.n, q.start, q."end", q.kind, q.speaker, q.speaker_code, q.cue, q.medium, q.confidence, q.rule,
         ${day} AS day, a.text, a.title, a.source, a.date AS article_date
       FROM ${from} ${cond} ORDER BY day DESC, q.article_id, q.n LIMIT ? OFFSET ?`,
-    count: `SELECT count(*) FROM ${from} ${cond}`,
+    count: `SELECT count(*) FROM ${own ? 'quotes q' : from} ${cond}`,
     params,
     page: [f.limit ?? -1, f.offset ?? 0],
   };

@@ -20,7 +20,7 @@ export default defineCommand({
   args: {
     db: { type: 'string', description: 'SQLite file (default: entente.db in the user data folder, or $ENTENTE_DB)' },
     host: { type: 'string', description: 'address to listen on; anything but loopback (e.g. 0.0.0.0) needs a token', default: '127.0.0.1' },
-    port: { type: 'string', description: 'port to listen on; 0 picks any free port', default: '8080' },
+    port: { type: 'string', description: 'port to listen on; 0 picks any free port', default: '8787' },
     token: { type: 'string', description: 'bearer token the write routes require (prefer $ENTENTE_TOKEN: arguments show in the process list)' },
     web: { type: 'string', description: "the dashboard's built files, served at / (default: the package's dist/web when built)" },
   },
