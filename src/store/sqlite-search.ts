@@ -42,7 +42,7 @@ export function ftsQuery(q: string): string | undefined {
   return parts.length ? parts.join(' ') : undefined;
 }
 
-/** The articles a filter selects; with `q`, best match first (FTS5 rank), else newest first. */
+/** The articles a filter selects; with `q`, best match first (FTS5 rank), else newest first. @example articleSql({ q: 'oil', limit: 5 }).fts // true */
 export function articleSql(f: ArticleFilter): FilterSql & { fts: boolean } {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -82,7 +82,7 @@ export function articleSql(f: ArticleFilter): FilterSql & { fts: boolean } {
   };
 }
 
-/** One row of `articleSql` as an `ArticleHit`, the snippet's marks turned into offsets. */
+/** One row of `articleSql` as an `ArticleHit`, the snippet's marks turned into offsets. @example articleHit({ id: 'a1', title: null, date: null, source: null, url: null }) // { id: 'a1' } */
 export function articleHit(r: Record<string, unknown>): ArticleHit {
   const hit: ArticleHit = { id: r.id as string };
   for (const k of ['title', 'date', 'source', 'url'] as const) if (r[k] !== null) hit[k] = r[k] as string;
@@ -109,7 +109,7 @@ function unmark(marked: string): { text: string; matches: Span[] } {
   return { text, matches };
 }
 
-/** The quotes a filter selects, newest first. */
+/** The quotes a filter selects, newest first. @example quoteSql({ speaker: 'Lavrov' }).params // ['%Lavrov%'] */
 export function quoteSql(f: QuoteFilter): FilterSql {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -150,7 +150,7 @@ export function quoteSql(f: QuoteFilter): FilterSql {
   };
 }
 
-/** One row of `quoteSql` as a `StoredQuote`; the text is cut from the body here, in UTF-16 offsets. */
+/** One row of `quoteSql` as a `StoredQuote`; the text is cut from the body here, in UTF-16 offsets. @example storedQuote(row).text === row.text.slice(row.start, row.end) */
 export function storedQuote(r: Record<string, unknown>): StoredQuote {
   const start = r.start as number;
   const end = r.end as number;

@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineCommand } from 'citty';
-import { UsageError } from '../../model/errors.js';
+import { EntenteError, UsageError } from '../../model/errors.js';
 import { createApp, isLoopback, listen } from '../../server/index.js';
 import { isDashboard } from '../../server/static.js';
 import { openStore } from '../../store/index.js';
@@ -47,7 +47,8 @@ export default defineCommand({
       server = await listen(createApp(store, { token, webDir }), host, port);
     } catch (cause) {
       await store.close();
-      throw new UsageError(`cannot listen on ${host}:${port}: ${(cause as Error).message}`);
+      // the port is taken or the address is not this machine's: not a usage error, a fatal one
+      throw new EntenteError('E_LISTEN', `cannot listen on ${host}:${port}: ${(cause as Error).message}`);
     }
     process.stdout.write(`listening on ${server.url}\n`);
     process.stderr.write(`store ${store.location}; dashboard ${webDir ?? 'not built (API only)'}; write routes ${token ? 'need the token' : 'open (loopback only)'}\n`);
