@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { evalExtraction } from './extraction.js';
 import { evalSeeds, type SeedCheck } from './seeds.js';
 import { checkSeedQuotes } from './seed-quotes.js';
+import { analyseSeeds, checkSeedEvents, checkSeedRelations } from './seed-events.js';
+import { loadPloverGold, ploverGoldPath, scorePlover } from './plover.js';
+import { predict } from './plover-coder.js';
 import { evalQuotes } from './quotes.js';
 
 export interface Measurement {
@@ -57,7 +60,26 @@ export async function measure(shared: string): Promise<Measurement> {
       m.notes.push(`seed quotes ${level}: ${cs.filter((c) => c.pass).length}/${cs.length}`);
     }
     for (const c of sq.filter((c) => !c.pass)) m.notes.push(`seed quote failed [${c.file}] ${c.level}: ${c.what} (${c.got})`);
+    const analysed = await analyseSeeds(seeds);
+    const se = await checkSeedEvents(seeds, analysed);
+    for (const level of ['must', 'should'] as const) {
+      const cs = se.filter((c) => c.level === level);
+      if (cs.length) m.values[`seeds.events.${level}`] = cs.filter((c) => c.pass).length / cs.length;
+      m.notes.push(`seed events ${level}: ${cs.filter((c) => c.pass).length}/${cs.length}`);
+    }
+    for (const c of se.filter((c) => !c.pass)) m.notes.push(`seed event missed [${c.file}] ${c.level}: ${c.what} (got: ${c.got})`);
+    const sr = await checkSeedRelations(analysed);
+    m.values['seeds.relations'] = sr.filter((c) => c.pass).length / sr.length;
+    for (const c of sr) m.notes.push(`seed relation ${c.pass ? 'ok' : 'FAILED'}: ${c.what} (${c.got})`);
   } else m.missing.push(seeds);
+  const plover = ploverGoldPath(shared);
+  if (existsSync(plover)) {
+    m.corpus['ontology/plover'] = fingerprintFile(plover);
+    const s = scorePlover(loadPloverGold(plover).records, (text) => predict(text));
+    Object.assign(m.values, { 'events.plover.dyad.f1': s.typeAndDyad.f1, 'events.plover.type.f1': s.typeOnly.f1 });
+    const f = (x: { p: number; r: number; f1: number }) => `P ${x.p.toFixed(3)} R ${x.r.toFixed(3)} F1 ${x.f1.toFixed(3)}`;
+    m.notes.push(`events (PLOVER gold, ${s.sentences} sentences, ${s.gold} gold triples): type and dyad ${f(s.typeAndDyad)}; type only ${f(s.typeOnly)}`);
+  } else m.missing.push(plover);
   const gold = join(shared, 'quotes', 'polnear-traindev.jsonl');
   if (existsSync(gold)) {
     m.corpus['quotes/polnear-traindev.jsonl'] = fingerprintFile(gold);

@@ -347,7 +347,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     (argv.includes('--help') ? process.stdout : process.stderr).write('usage: node dist/eval/plover.js --predictor MODULE [--gold FILE] [--json]\n  scores a predictor (a module exporting predict(text) → [{source, target?, type}]) on the PLOVER gold sentences\n  --gold  the gold file (default: ../shared/ontology/plover/PLOVER_GSR_CAMEO.txt)\n  --json  print the scores as JSON, per-sentence items included\n');
     return argv.includes('--help') ? 0 : 2;
   }
-  const mod = (await import(pathToFileURL(resolve(arg('--predictor')!)).href)) as { predict?: unknown; default?: unknown };
+  let mod: { predict?: unknown; default?: unknown };
+  try {
+    mod = (await import(pathToFileURL(resolve(arg('--predictor')!)).href)) as typeof mod;
+  } catch (err) {
+    process.stderr.write(`plover: --predictor ${arg('--predictor')} cannot be loaded: ${(err as Error).message}\n`);
+    return 2;
+  }
   const predict = (typeof mod.predict === 'function' ? mod.predict : mod.default) as ((text: string) => PloverPrediction[]) | undefined;
   if (typeof predict !== 'function') {
     process.stderr.write(`plover: --predictor ${arg('--predictor')} exports neither predict() nor a default function\n`);
@@ -360,4 +366,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) process.exitCode = await main(process.argv.slice(2));
+// no top-level await: a predictor module may import this one (for predictionsOf), and would wait on it forever
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main(process.argv.slice(2)).then(
+    (code) => void (process.exitCode = code),
+    (err: unknown) => {
+      process.stderr.write(`plover: ${(err as Error).message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -13,6 +13,9 @@ export const main = defineCommand({
     list: () => import('./commands/list.js').then((m) => m.default),
     actors: () => import('./commands/actors.js').then((m) => m.default),
     quotes: () => import('./commands/quotes.js').then((m) => m.default),
+    events: () => import('./commands/events.js').then((m) => m.default),
+    relations: () => import('./commands/relations.js').then((m) => m.default),
+    export: () => import('./commands/export.js').then((m) => m.default),
     serve: () => import('./commands/serve.js').then((m) => m.default),
   },
 });

@@ -21,6 +21,7 @@ import { loadGrammar, type EventGrammar } from './grammar.js';
 import { compileLexicon, type CompiledPattern, type Lexicon } from './lexicon.js';
 import { matchPattern, matchPhrase, type PatternMatch, type Slot } from './match.js';
 import { readMood } from './mood.js';
+import { resolveEventDate, type SentenceDate } from './when.js';
 import { compound, earlierActor, objectAfter, subjectBefore } from './parties.js';
 import { mentionRange, sentenceView, type SentenceView } from './sentence.js';
 
@@ -276,16 +277,30 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   const out: CodedEvent[] = [];
   const sentenceSpan = { start: v.span.start, end: v.span.end };
   const trigger = { start: v.toks[tr.from].start, end: v.toks[Math.max(tr.from, tr.to - 1)].end };
+  const when = dateOf(v, c, trigger, mood.modality);
   const emit = (code: string, rule: string, src: EventParty[], tgt: EventParty[]) => {
     for (const s of src) for (const t of tgt) {
       if (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country))) continue;
-      const e = coded(c, code, rule, s, t, src, tgt, mood.negated, mood.modality, quote, qi, confidence, v.index, sentenceSpan, trigger);
+      const e = coded(c, code, rule, s, t, src, tgt, mood.negated, mood.modality, quote, qi, confidence, v.index, sentenceSpan, trigger, when);
       if (e) out.push(e);
     }
   };
   if (tr.code !== null) emit(tr.code, tr.rule, sources, targets);
   if (tr.reverse !== undefined) emit(tr.reverse, `${tr.rule}:reverse`, targets, sources);
   return out;
+}
+
+/**
+ * The sentence's own date for the act ("on Christmas day", "last week"), unless a clause break
+ * stands between it and the trigger: "accused the EU … since Russia's invasion in February" is
+ * not dated February. A background clause without a date of its own has none (see `coded`).
+ */
+function dateOf(v: SentenceView, c: Ctx, trigger: Span, modality: Modality): SentenceDate | undefined {
+  const when = resolveEventDate(c.text, v.span, c.date, { trigger, future: modality === 'future' });
+  if (!when) return undefined;
+  const [a, b] = when.span.start < trigger.start ? [when.span.end, trigger.start] : [trigger.end, when.span.start];
+  for (let k = 0; k < v.toks.length; k++) if (v.toks[k].start >= a && v.toks[k].end <= b && v.breaks[k]) return undefined;
+  return when;
 }
 
 function coded(
@@ -304,6 +319,7 @@ function coded(
   sentence: number,
   sentenceSpan: Span,
   trigger: Span,
+  when: SentenceDate | undefined,
 ): CodedEvent | undefined {
   let code = code0;
   let rule = rule0;
@@ -337,7 +353,11 @@ function coded(
   };
   const p = c.dict.cameoToPlover.get(code);
   if (p) e.plover = { event: p.event, mode: p.mode, context: [...p.context] };
-  if (c.date && modality !== 'historical') {
+  if (when) {
+    e.date = when.date;
+    e.dateBy = 'sentence';
+    e.dateSpan = when.span;
+  } else if (c.date && modality !== 'historical') {
     e.date = c.date;
     e.dateBy = 'article';
   }

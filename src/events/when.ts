@@ -56,12 +56,15 @@ interface Tok {
 // ISO date, number with an optional ordinal suffix, word (with inner apostrophes), any other mark
 const TOKEN = /(\d{4})-(\d{2})-(\d{2})(?!\d)|(\d+)(?:st|nd|rd|th)?(?![\p{L}\d])|\p{L}+(?:['’]\p{L}+)*|[^\s\p{L}\d]/gu;
 const UPPER = /^\p{Lu}/u;
+const LETTER = /^\p{L}/u;
+const CURLY = /’/g;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
 
 function tokenize(text: string, span: Span): Tok[] {
   const out: Tok[] = [];
   TOKEN.lastIndex = span.start;
   for (let m = TOKEN.exec(text); m !== null && m.index < span.end; m = TOKEN.exec(text)) {
-    const lower = m[0].toLowerCase().replace(/’/g, "'");
+    const lower = m[0].toLowerCase().replace(CURLY, "'");
     const t: Tok = { start: m.index, end: m.index + m[0].length, lower, base: lower.endsWith("'s") ? lower.slice(0, -2) : lower, cap: UPPER.test(m[0]) };
     if (m[1] !== undefined) t.iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
     else if (m[4] !== undefined) {
@@ -75,7 +78,7 @@ function tokenize(text: string, span: Span): Tok[] {
 
 /** The article's day, or undefined when it is absent or not an ISO date. */
 function anchorOf(articleDate: string | undefined): string | undefined {
-  if (!articleDate || !/^\d{4}-\d{2}-\d{2}/.test(articleDate)) return undefined;
+  if (!articleDate || !ISO_DAY.test(articleDate)) return undefined;
   return isoDate(Number(articleDate.slice(0, 4)), Number(articleDate.slice(5, 7)), Number(articleDate.slice(8, 10)));
 }
 
@@ -151,7 +154,12 @@ function scan(w: DateWords, toks: readonly Tok[], anchor: string | undefined, fu
   const before = (i: number, leads: ReadonlySet<string> | undefined, qualifiers: boolean, modifiers: boolean) => {
     let j = i;
     let pick: Pick = 0;
-    while (qualifiers && j > 0 && w.qualifiers.has(toks[j - 1].lower)) j--;
+    // "early", "late", "mid-": a hyphen only after a qualifier ("April-May" is no date)
+    while (qualifiers) {
+      if (j > 1 && toks[j - 1].lower === '-' && w.qualifiers.has(toks[j - 2].lower)) j -= 2;
+      else if (j > 0 && w.qualifiers.has(toks[j - 1].lower)) j--;
+      else break;
+    }
     if (modifiers && j > 0 && w.modifiers.has(toks[j - 1].lower)) pick = w.modifiers.get(toks[--j].lower)!;
     if (leads && j > 0 && leads.has(toks[j - 1].lower)) j--;
     if (j > 0 && w.blockers.has(toks[j - 1].lower)) return undefined;
@@ -162,7 +170,7 @@ function scan(w: DateWords, toks: readonly Tok[], anchor: string | undefined, fu
     let hit: Found | undefined;
     // 2021-03-05
     if (t.iso) {
-      const b = before(i, w.holidayLeads, false, false);
+      const b = before(i, w.dayLeads, false, false);
       if (b) hit = { first: b.first, last: i, date: t.iso, precision: 'day' };
     }
     // today, last week, on Christmas day
@@ -196,7 +204,7 @@ function scan(w: DateWords, toks: readonly Tok[], anchor: string | undefined, fu
       const yAfterDay = d !== undefined ? year(toks[i + 2 + dot + comma]) : undefined;
       const yOnly = d === undefined ? year(toks[i + 1 + dot]) : undefined;
       if (d !== undefined) {
-        const b = before(i, w.holidayLeads, false, true);
+        const b = before(i, w.dayLeads, false, true);
         const date = yAfterDay !== undefined ? isoDate(yAfterDay, m.month, d) : b && anchor ? pickDay(anchor, m.month, d, b.pick, future) : undefined;
         if (b && date) hit = { first: b.first, last: i + 1 + dot + (yAfterDay !== undefined ? 1 + comma : 0), date, precision: 'day' };
       } else if (yOnly !== undefined) {
@@ -217,22 +225,22 @@ function scan(w: DateWords, toks: readonly Tok[], anchor: string | undefined, fu
         const comma = toks[i + 2 + of + dot]?.lower === ',' ? 1 : 0;
         const y = year(toks[i + 2 + of + dot + comma]);
         const the = toks[i - 1]?.lower === 'the' ? 1 : 0;
-        const b = before(i - the, w.holidayLeads, false, true);
+        const b = before(i - the, w.dayLeads, false, true);
         const date = y !== undefined ? isoDate(y, mm.month, d) : b && anchor ? pickDay(anchor, mm.month, d, b.pick, future) : undefined;
         if (b && date) hit = { first: b.first, last: i + 1 + of + (y !== undefined ? 1 + dot + comma : 0), date, precision: 'day' };
       }
     }
     // on Tuesday · last Tuesday · Tuesday's talks
     const wd = hit || p ? undefined : t.cap ? w.weekdays.get(t.base) : undefined;
-    if (wd !== undefined && anchor) {
-      const b = before(i, w.holidayLeads, false, true);
+    if (wd !== undefined && anchor && !(i > 0 && w.weekdayNames.has(toks[i - 1].lower))) {
+      const b = before(i, w.dayLeads, false, true);
       if (b) hit = { first: b.first, last: i, date: pickWeekday(anchor, wd, b.pick, future), precision: 'day', weekday: true };
     }
     // in 2014 · in early 2014
     const y = hit || p ? undefined : year(t);
     if (y !== undefined) {
       const next = toks[i + 1];
-      const follows = !next || !/^\p{L}/u.test(next.lower) || next.cap || w.yearFollowers.has(next.lower);
+      const follows = !next || !LETTER.test(next.lower) || next.cap || w.yearFollowers.has(next.lower);
       const b = before(i, w.yearLeads, true, false);
       if (b && b.first < i && follows && w.yearLeads.has(toks[b.first].lower)) hit = { first: b.first, last: i, date: `${y}-01-01`, precision: 'year' };
     }
@@ -262,6 +270,7 @@ function scan(w: DateWords, toks: readonly Tok[], anchor: string | undefined, fu
  */
 export function eventDates(text: string, sentence: Span, articleDate: string | undefined, options: DateOptions = {}): SentenceDate[] {
   const w = loadDateWords();
+  if (!w.screen.test(text.slice(sentence.start, sentence.end))) return [];
   const toks = tokenize(text, sentence);
   return scan(w, toks, anchorOf(articleDate), options.future === true).map((f) => ({
     date: f.date,

@@ -2,8 +2,9 @@
  * PLOVER export: one JSON record per line per de-duplicated event, checked against the record
  * fields of the PLOVER codebook (`data/events/plover-record.json`). Compound actors stay whole:
  * `actor` and `recipient` are lists of entities, and the dyads a compound was split into give
- * one record, not one per dyad. Events PLOVER does not code (CAMEO 01x/02x, no PLOVER type) are
- * left out and counted.
+ * one record, not one per dyad. Events PLOVER does not code (CAMEO 01x/02x, no PLOVER type) and
+ * events the coder could not date (PLOVER requires a date; the article's day would misdate a
+ * background event) are left out and counted.
  */
 import type { Writable } from 'node:stream';
 import { EntenteError } from '../../model/errors.js';
@@ -97,13 +98,14 @@ export function validatePloverRecord(r: PloverRecord, fields: PloverRecordFields
 
 /**
  * Writes one validated PLOVER record per line. Needs events in date order (see `eventGroups`).
- * @returns records written, and events left out because PLOVER does not code them
+ * @returns records written, and events left out because PLOVER does not code them or they have no date
  * @throws PloverRecordError on the first invalid record; what was written before stays, so the caller writes to a temporary file
  */
-export async function writePlover(events: EventSource, out: Writable): Promise<{ records: number; notPlover: number }> {
+export async function writePlover(events: EventSource, out: Writable): Promise<{ records: number; notPlover: number; undated: number }> {
   const fields = loadPloverRecordFields();
   let records = 0;
   let notPlover = 0;
+  let undated = 0;
   for await (const day of eventGroups(events)) {
     // a compound ("Hungary and Slovakia") was split into one event per dyad at the same trigger
     const written = new Set<string>();
@@ -111,6 +113,7 @@ export async function writePlover(events: EventSource, out: Writable): Promise<{
       const r = ploverRecord(group);
       if (!r) { notPlover += group.length; continue; }
       const e = group[0];
+      if (!e.date) { undated += group.length; continue; }
       const compound = `${e.articleId}:${e.event.start}:${e.event.end}:${e.code}`;
       if (written.has(compound)) continue;
       written.add(compound);
@@ -119,5 +122,5 @@ export async function writePlover(events: EventSource, out: Writable): Promise<{
       records++;
     }
   }
-  return { records, notPlover };
+  return { records, notPlover, undated };
 }

@@ -158,7 +158,7 @@ test('plover: one valid record per event group, compounds as actor lists written
   const comment = ev('RUS', 'EU', '010', '2021-03-23', { goldstein: 0, quad: 1 });
   const out = sink();
   const result = await writePlover([...events(), hun, svk, comment], out);
-  assert.deepEqual(result, { records: 3, notPlover: 1 });
+  assert.deepEqual(result, { records: 3, notPlover: 1, undated: 0 });
   const records = out.text().trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
   const acc = records.find((r) => r.event === 'ACCUSE')!;
   assert.equal(acc.id, 'RUS>EU:112@2021-03-23');
@@ -173,13 +173,15 @@ test('plover: one valid record per event group, compounds as actor lists written
   assert.equal(deal.mode, 'future');
 });
 
-test('plover: a record without a required field fails, naming the record and the field', async () => {
-  const undated = accusation('a1', 'Reuters', { date: undefined });
+test('plover: undated events are left out and counted; a record without a required field fails, naming the record and the field', async () => {
+  const undated = accusation('a1', 'Reuters');
   delete undated.date;
   undated.group = 'RUS>EU:112@';
-  await assert.rejects(writePlover([undated], sink()), (e: Error) => {
+  const out = sink();
+  assert.deepEqual(await writePlover([undated, accusation('a2', 'TASS')], out), { records: 1, notPlover: 0, undated: 1 });
+  assert.throws(() => validatePloverRecord(ploverRecord([undated])!), (e: Error) => {
     assert.ok(e instanceof PloverRecordError);
-    assert.match(e.message, /PLOVER record RUS>EU:112@: required field "date"/);
+    assert.match(e.message, /PLOVER record RUS>EU:112@: required field "date" is missing/);
     return true;
   });
   const r = ploverRecord([accusation('a1', 'Reuters')])!;

@@ -1,0 +1,151 @@
+/**
+ * The HTTP API as the dashboard sees it (src/server): typed fetches, one error type. Shapes are
+ * written out here rather than imported from src/ so the browser bundle holds no server code.
+ */
+
+export interface ApiErrorBody { status: number; code: string; message: string }
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+export interface Page<T> { items: T[]; limit?: number; offset?: number; total?: number }
+
+export interface Span { start: number; end: number }
+
+export interface ArticleSummary { id: string; title?: string; date?: string; source?: string; url?: string }
+
+export interface ActorRef { id: string; code: string; name: string; country: string; roles: string[] }
+
+export interface MentionRec extends Span { kind: string; rule: string; actor: ActorRef; antecedent?: number }
+
+export interface QuoteRec extends Span {
+  kind: string;
+  spans: Span[];
+  speaker?: string;
+  speakerActor?: ActorRef;
+  cue?: string;
+  medium?: string;
+  confidence: number;
+  rule: string;
+  date?: string;
+}
+
+export interface EventParty { code: string; country: string; actor: string; name: string; span: Span; via: string }
+
+export interface EventRec extends Span {
+  source: EventParty;
+  target?: EventParty;
+  code: string;
+  root: string;
+  plover?: { event: string; mode: string | null; context: string[] };
+  goldstein: number;
+  quad: 1 | 2 | 3 | 4;
+  negated: boolean;
+  modality: string;
+  date?: string;
+  sentence: number;
+  sentenceSpan: Span;
+  quote?: number;
+  confidence: number;
+  rule: string;
+}
+
+export interface ArticleFull extends ArticleSummary {
+  origin?: string;
+  text: string;
+  paragraphs: Span[];
+  sentences: Span[];
+  mentions: MentionRec[];
+  quotes: QuoteRec[];
+  events: EventRec[];
+  captions?: { text: string; credit?: string }[];
+  removed?: { rule: string; reason: string; text: string }[];
+}
+
+export interface QuoteHit {
+  articleId: string;
+  index: number;
+  start: number;
+  end: number;
+  kind: string;
+  text: string;
+  speaker?: string;
+  speakerCode?: string;
+  cue?: string;
+  medium?: string;
+  confidence: number;
+  rule: string;
+  date?: string;
+  article: { title?: string; source?: string; date?: string };
+}
+
+export interface StoredEvent {
+  articleId: string;
+  index: number;
+  source: string;
+  sourceCountry: string;
+  target?: string;
+  targetCountry?: string;
+  code: string;
+  plover?: string;
+  goldstein: number;
+  quad: 1 | 2 | 3 | 4;
+  date?: string;
+  modality: string;
+  rule: string;
+  confidence: number;
+  outlet?: string;
+  sentence: string;
+  event: EventRec;
+}
+
+export type Quad = [number, number, number, number];
+
+export interface Relation {
+  source: string;
+  target: string;
+  events: number;
+  quad: Quad;
+  goldsteinSum: number;
+  goldsteinMean: number;
+  sources: number;
+  first?: string;
+  last?: string;
+  trend?: number;
+}
+
+export interface DyadPoint { source: string; target: string; period: string; events: number; quad: Quad; goldsteinSum: number; goldsteinMean: number; sources: number }
+
+export interface DyadSeries { a: string; b: string; period: string; undirected: boolean; series: DyadPoint[] }
+
+type Params = Record<string, string | number | undefined>;
+
+/** GET a JSON route; empty parameters are left out so the server sees only what the user set. */
+export async function get<T>(path: string, params: Params = {}): Promise<T> {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, String(v));
+  const url = `api/${path}${qs.size ? '?' + qs : ''}`;
+  const res = await fetch(url, { headers: { accept: 'application/json' } });
+  const body = (await res.json().catch(() => undefined)) as unknown;
+  if (!res.ok) {
+    const e = body as Partial<ApiErrorBody> | undefined;
+    throw new ApiError(res.status, e?.code ?? 'http', e?.message ?? `${res.status} ${res.statusText} for ${url}`);
+  }
+  return body as T;
+}
+
+export const api = {
+  articles: (p: { q?: string; source?: string; from?: string; to?: string; limit?: number; offset?: number }) =>
+    get<Page<ArticleSummary>>('articles', p),
+  article: (id: string) => get<ArticleFull>(`articles/${encodeURIComponent(id)}`),
+  quotes: (p: { speaker?: string; actor?: string; q?: string; from?: string; to?: string; limit?: number; offset?: number }) =>
+    get<Page<QuoteHit>>('quotes', p),
+  events: (p: { actor?: string; dyad?: string; undirected?: string; from?: string; to?: string; limit?: number; offset?: number }) =>
+    get<Page<StoredEvent>>('events', p),
+  relations: (p: { from?: string; to?: string; limit?: number }) => get<Page<Relation>>('relations', p),
+  /** one dyad per period; `undirected` puts both directions together */
+  dyad: (p: { a: string; b: string; period: string; undirected?: string; from?: string; to?: string }) => get<DyadSeries>('relations/dyad', p),
+};

@@ -1,0 +1,192 @@
+import { api, type ArticleFull, type EventRec, type MentionRec, type QuoteRec, type Span } from '../api.js';
+import { h, safeHref, status, type Child } from '../dom.js';
+import { link, type Route } from '../route.js';
+import { layout, type Ann, type Piece } from '../reader/layers.js';
+import { fmt, QUAD_NAMES } from '../scale.js';
+
+/** Layers from the outside in: the order in which highlights nest. */
+const LAYERS = ['quote', 'event', 'mention'] as const;
+type Layer = (typeof LAYERS)[number];
+const LABEL: Record<Layer, string> = { quote: 'Quotes', event: 'Events', mention: 'Actor mentions' };
+
+/**
+ * The article reader: the clean body built from text nodes only, with quotes, events and actor
+ * mentions as focusable highlights; activating one shows its record beside the text.
+ */
+export async function renderReader(view: HTMLElement, route: Route): Promise<void> {
+  const id = route.parts[0];
+  if (!id) {
+    view.append(h('h1', { tabindex: -1 }, 'Article'), status('No article id in the address.', 'error'));
+    return;
+  }
+  const a = await api.article(id);
+  const url = safeHref(a.url);
+  view.append(
+    h('h1', { tabindex: -1 }, a.title || a.id),
+    h('p', { class: 'meta lede' },
+      a.date ? h('time', { datetime: a.date }, a.date) : null,
+      a.source ? h('span', {}, a.source) : null,
+      url ? h('a', { href: url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original') : null,
+      h('span', { class: 'codes' }, a.id)));
+
+  const records: Record<Layer, (QuoteRec | EventRec | MentionRec)[]> = { quote: a.quotes, event: a.events, mention: a.mentions };
+  const body = h('div', { class: 'body', id: 'article-body', lang: 'en' });
+  const hint = () => [
+    h('h2', { id: 'record-title' }, 'Record'),
+    h('p', { class: 'status' }, 'Select a highlighted quote, event or actor (click, or Tab to it and press Enter) to see its record.'),
+  ];
+  const panel = h('aside', { class: 'record', id: 'record', 'aria-labelledby': 'record-title', 'aria-live': 'polite' }, ...hint());
+  view.append(legend(records, body), h('div', { class: 'reader' }, body, panel));
+
+  const layers: Ann[][] = [
+    a.quotes.map((q, index) => ({ layer: 0, index, spans: q.spans?.length ? q.spans : [q] })),
+    a.events.map((e, index) => ({ layer: 1, index, spans: [e] })),
+    a.mentions.map((m, index) => ({ layer: 2, index, spans: [m] })),
+  ];
+  const paragraphs: Span[] = a.paragraphs?.length ? a.paragraphs : [{ start: 0, end: a.text.length }];
+  const seen = new Set<Ann>();
+  for (const p of paragraphs) body.append(h('p', {}, ...render(a.text, layout(p.start, p.end, layers, 0, seen))));
+
+  let selected: HTMLElement | undefined;
+  // closing hands focus back to the highlight, so a keyboard reader keeps their place
+  const close = () => {
+    for (const s of body.querySelectorAll('.hl.selected')) s.classList.remove('selected');
+    panel.replaceChildren(...hint());
+    selected?.focus();
+    selected = undefined;
+  };
+  const select = (el: HTMLElement) => {
+    const layer = el.dataset.layer as Layer;
+    const index = Number(el.dataset.index);
+    for (const s of body.querySelectorAll('.hl.selected')) s.classList.remove('selected');
+    for (const s of body.querySelectorAll<HTMLElement>(`.hl-${layer}[data-index="${index}"]`)) s.classList.add('selected');
+    selected = body.querySelector<HTMLElement>(`.hl-${layer}[data-index="${index}"][tabindex]`) ?? el;
+    panel.replaceChildren(h('button', { type: 'button', class: 'secondary close', onclick: close, 'aria-label': 'Close the record' }, 'Close'),
+      ...recordView(a, layer, index));
+  };
+  view.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && selected) close();
+  });
+  body.addEventListener('click', (e) => {
+    const el = (e.target as HTMLElement).closest<HTMLElement>('.hl');
+    if (el) select(el);
+  });
+  body.addEventListener('keydown', (e) => {
+    const el = e.target as HTMLElement;
+    if ((e.key === 'Enter' || e.key === ' ') && el.classList.contains('hl')) {
+      e.preventDefault();
+      select(el);
+    }
+  });
+
+  view.append(...extras(a));
+
+  // a link from the quote explorer or a dyad's event list lands on its highlight
+  for (const layer of ['quote', 'event', 'mention'] as const) {
+    const n = route.params.get(layer);
+    if (n === null) continue;
+    const el = body.querySelector<HTMLElement>(`.hl-${layer}[data-index="${Number(n)}"][tabindex]`);
+    if (el) {
+      select(el);
+      el.focus({ preventScroll: true });
+      el.scrollIntoView({ block: 'center' });
+    }
+  }
+}
+
+/** Pieces to DOM: text nodes for text, one element per highlight piece (only the first focusable). */
+function render(text: string, pieces: Piece[]): Child[] {
+  return pieces.map((p) => {
+    if ('text' in p) return text.slice(p.text.start, p.text.end);
+    const layer = LAYERS[p.ann.layer];
+    return h('span', {
+      class: `hl hl-${layer}`,
+      'data-layer': layer,
+      'data-index': p.ann.index,
+      tabindex: p.first ? 0 : undefined,
+      role: 'button',
+      'aria-label': p.first ? `${layer}: ${text.slice(p.start, p.end)}` : undefined,
+    }, ...render(text, p.children));
+  });
+}
+
+function legend(records: Record<Layer, unknown[]>, body: HTMLElement): HTMLElement {
+  const box = h('fieldset', { class: 'legend' }, h('legend', { class: 'visually-hidden' }, 'Highlights'));
+  for (const layer of LAYERS) {
+    const input = h('input', { type: 'checkbox', checked: true, id: `show-${layer}` });
+    input.addEventListener('change', () => body.classList.toggle(`hide-${layer}`, !input.checked));
+    box.append(h('label', { for: `show-${layer}` }, input, h('span', { class: `key hl-${layer}` }, `${LABEL[layer]} (${records[layer].length})`)));
+  }
+  return box;
+}
+
+type Row = [string, Child | Child[]];
+
+function recordView(a: ArticleFull, layer: Layer, index: number): HTMLElement[] {
+  const rows: Row[] = [];
+  let title = '';
+  let span: Span;
+  if (layer === 'quote') {
+    const q = a.quotes[index];
+    span = q;
+    title = `Quote ${index + 1} of ${a.quotes.length}`;
+    rows.push(['kind', q.kind], ['speaker', q.speaker ?? 'unattributed']);
+    if (q.speakerActor) rows.push(['actor', `${q.speakerActor.name} (${q.speakerActor.code})`]);
+    if (q.cue) rows.push(['cue', q.cue]);
+    if (q.medium) rows.push(['medium', q.medium]);
+    if (q.date) rows.push(['date', q.date]);
+    rows.push(['rule', code(q.rule)], ['confidence', q.confidence.toFixed(2)], ['offsets', offsets(q.spans?.length ? q.spans : [q])]);
+  } else if (layer === 'event') {
+    const e = a.events[index];
+    span = e;
+    title = `Event ${index + 1} of ${a.events.length}`;
+    rows.push(['source', `${e.source.name} (${e.source.code})`]);
+    rows.push(['target', e.target ? `${e.target.name} (${e.target.code})` : '—']);
+    rows.push(['CAMEO', code(`${e.code} (root ${e.root})`)]);
+    if (e.plover) rows.push(['PLOVER', code([e.plover.event, e.plover.mode, ...e.plover.context].filter(Boolean).join(' · '))]);
+    rows.push(['Goldstein', fmt(e.goldstein)], ['quad class', `${e.quad}: ${QUAD_NAMES[e.quad - 1]}`], ['modality', e.negated ? `${e.modality}, negated` : e.modality]);
+    if (e.date) rows.push(['date', e.date]);
+    if (e.quote !== undefined) rows.push(['said in', `quote ${e.quote + 1}`]);
+    rows.push(['rule', code(e.rule)], ['confidence', e.confidence.toFixed(2)], ['offsets', `trigger ${offsets([e])}, sentence ${offsets([e.sentenceSpan])}`]);
+    rows.push(['evidence', a.text.slice(e.sentenceSpan.start, e.sentenceSpan.end)]);
+  } else {
+    const m = a.mentions[index];
+    span = m;
+    title = `Actor mention ${index + 1} of ${a.mentions.length}`;
+    rows.push(['actor', m.actor.name], ['code', code(m.actor.code)], ['country', m.actor.country]);
+    if (m.actor.roles?.length) rows.push(['roles', m.actor.roles.join(', ')]);
+    rows.push(['id', code(m.actor.id)], ['kind', m.kind], ['rule', code(m.rule)], ['offsets', offsets([m])]);
+    if (m.antecedent !== undefined && a.mentions[m.antecedent]) {
+      const ante = a.mentions[m.antecedent];
+      rows.push(['refers back to', `“${a.text.slice(ante.start, ante.end)}” (mention ${m.antecedent + 1})`]);
+    }
+  }
+  return [
+    h('h2', { id: 'record-title' }, title),
+    h('p', { class: 'record-text' }, a.text.slice(span.start, span.end)),
+    h('dl', { 'data-layer': layer, 'data-index': index }, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, ...(Array.isArray(v) ? v : [v]))])),
+  ];
+}
+
+function code(s: string): HTMLElement {
+  return h('span', { class: 'codes' }, s);
+}
+
+function offsets(spans: Span[]): string {
+  return spans.map((s) => `${s.start}–${s.end}`).join(', ');
+}
+
+/** Captions and removed boilerplate, closed until asked for. */
+function extras(a: ArticleFull): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  if (a.captions?.length) {
+    out.push(h('details', { id: 'captions' }, h('summary', {}, `Captions (${a.captions.length})`),
+      h('ul', {}, ...a.captions.map((c) => h('li', {}, c.text, c.credit ? h('span', { class: 'meta' }, ` (${c.credit})`) : null)))));
+  }
+  const removed = a.removed ?? [];
+  out.push(h('details', { id: 'removed' }, h('summary', {}, `Removed boilerplate (${removed.length})`),
+    removed.length === 0 ? h('p', { class: 'status' }, 'Nothing was removed.') :
+      h('ol', { class: 'removed' }, ...removed.map((r) =>
+        h('li', {}, h('span', { class: 'codes' }, r.rule), ' — ', r.reason, h('pre', {}, r.text))))));
+  return out;
+}
