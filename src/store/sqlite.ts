@@ -270,8 +270,11 @@ function eventQuery(f: EventFilter, count = false): { sql: string; params: unkno
   if (f.to !== undefined) { where.push('e.date <= ?'); params.push(f.to); }
   if (!f.negated) where.push('e.negated = 0');
   if (count) return { sql: `SELECT count(*) FROM events e ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`, params };
+  // the page is chosen from the events alone and only its rows are joined to their articles:
+  // joining first made SQLite read every matching article's text to keep 50 (2x slower on Reuters)
   const sql = `SELECT e.*, a.text, a.source AS outlet, a.url AS url, a.date AS article_date FROM events e JOIN articles a ON a.id = e.article_id
-    ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.date, e.article_id, e.n LIMIT ? OFFSET ?`;
+    WHERE e.id IN (SELECT e.id FROM events e ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.date, e.article_id, e.n LIMIT ? OFFSET ?)
+    ORDER BY e.date, e.article_id, e.n`;
   params.push(f.limit ?? -1, f.offset ?? 0);
   return { sql, params };
 }
