@@ -6,25 +6,12 @@ import { clauseEnd, mixed } from './clause.js';
 import { type QuoteText, type Trailer, cueSpanOf, introBefore, nearestSpeaker, trailer } from './context.js';
 import { cueAt, lastCue, sentenceSubject, speakerAfter, speakerBefore } from './speaker.js';
 import { spanIndexAt, wordCount, words } from './words.js';
+import { isTitle } from './title.js';
 
 export type { QuoteText } from './context.js';
 
 const NAMING = new Set(['call', 'dub', 'label', 'brand', 'describe', 'portray', 'refer', 'cite', 'quote']);
 const LEAD = new Set(['and', 'but', 'so', 'yet', 'or', 'then', 'also']);
-
-// "on ABC’s “This Week,”", "to Fox News channel’s “Hannity”": a short capitalised quoted phrase
-// after "on", "to", "with" or "for" and a possessive names a programme or a publication, not speech
-const PROGRAMME = /\b(?:on|to|with|for)\s+(?:[\p{L}.&-]+\s+){0,3}[\p{L}.&-]+['’]s\s*$/u;
-// "in an interview with “Morning Hour”", "on the podcast “Open Mic”"
-const SHOW = /\b(?:interview with|podcast|show|programme|program)\s*$/u;
-const isTitleAfterOn = (t: string, r: Span, dict: QuoteDictionary) => {
-  if (!isUpperStart(t, r) || wordCount(t.slice(r.start, r.end)) > 6) return false;
-  const before = t.slice(Math.max(0, r.start - 60), r.start);
-  if (SHOW.test(before)) return true;
-  if (!PROGRAMME.test(before)) return false;
-  const poss = /(\S+)['’]s\s*$/u.exec(before)?.[1] ?? '';
-  return /^\p{Lu}/u.test(poss) || dict.mediaNouns.has(poss.toLowerCase());
-};
 
 const SPEECH_NOUNS = new Set(['warning', 'warnings', 'assertion', 'assertions', 'claim', 'claims', 'contention', 'insistence',
   'argument', 'statement', 'remark', 'remarks', 'comment', 'comments', 'suggestion', 'promise', 'pledge', 'vow', 'prediction',
@@ -57,13 +44,14 @@ const isUpperStart = (t: string, r: Span) => /^\P{L}*\p{Lu}/u.test(t.slice(r.sta
  * speaker: a trailer after the closing mark, an introduction before the opening mark ("Lavrov
  * said: “…”", "Lavrov: “…”"), a reported clause around it ("said Moscow will turn to
  * “like-minded” allies" → mixed), and for a quote standing alone, the speaker of the quote just
- * before it. A quoted phrase with no cue in its sentence is a scare quote and yields nothing.
+ * before it. A quoted phrase with no cue in its sentence is a scare quote and yields nothing; a
+ * quoted title yields nothing either, and is added to `titles`.
  *
  * @example
  * directQuotes({ text: '“Yes,” he said.', paragraphs: [{start:0,end:15}], sentences: [{start:0,end:15}] }, regions, dict)[0].rule
  * // 'quote/direct-trailer'
  */
-export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dict: QuoteDictionary): Candidate[] {
+export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dict: QuoteDictionary, titles: Span[] = []): Candidate[] {
   const out: Candidate[] = [];
   const conf = dict.thresholds.confidence;
   const { text, paragraphs, sentences } = q;
@@ -110,7 +98,9 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
       break;
     }
     const lead = pw.filter((w) => w.word && !LEAD.has(w.lower));
-    if (lead.length > 0 && !tr?.cue && isTitleAfterOn(text, R, dict)) continue;
+    // a programme or a book in marks is no quote ("told NBC’s “Today” on Monday"), unless a
+    // reported clause goes on through it ("told ABC’s “Today” that …")
+    if (lead.length > 0 && isTitle(text, R, dict) && !/^[\s,]*that\b/.test(text.slice(end, end + 8))) { titles.push(R); continue; }
     const emit = (c: Omit<Candidate, 'confidence'>) => {
       out.push({ ...c, confidence: confidenceOf(conf, c.rule.slice('quote/'.length)) });
       if (c.speakerSpan) last = { speaker: c.speakerSpan, para: pIdx };

@@ -32,6 +32,8 @@ export interface QuoteDictionary {
   notSpeaker: ReadonlySet<string>;
   mediaNouns: ReadonlySet<string>;
   outlets: readonly string[];
+  /** what tells a quoted title from quoted speech (data/quotes/titles.json) */
+  titles: Readonly<{ smallWords: ReadonlySet<string>; worksBefore: readonly string[]; onBefore: ReadonlySet<string> }>;
   thresholds: Readonly<{
     maxSpeakerWords: number;
     maxTrailerWords: number;
@@ -123,7 +125,7 @@ let cached: QuoteDictionary | undefined;
 
 /**
  * Loads, validates and freezes the quote stage's data files (`data/quotes/cues.json`,
- * `speakers.json`, `thresholds.json`) once; a bad shape throws `DataFileError` naming the file.
+ * `speakers.json`, `titles.json`, `thresholds.json`) once; a bad shape throws `DataFileError` naming the file.
  *
  * @example
  * const dict = loadQuoteDictionary();
@@ -137,6 +139,10 @@ export function loadQuoteDictionary(): QuoteDictionary {
   const outlets = Object.freeze(strings(sf, s, 'outlets', true));
   const cueFirst: ReadonlySet<string> = Object.freeze(new Set([...cues.keys(), ...phrases.map((p) => p[0])]));
   const set = (k: string) => Object.freeze(new Set(strings(sf, s, k).map((w) => w.toLowerCase())));
+  const nf = 'data/quotes/titles.json';
+  const n = expectObject(nf, readDataJson(nf), ['$comment', 'smallWords', 'worksBefore', 'onBefore']);
+  const lower = (k: string, spaces = false) => strings(nf, n, k, spaces).map((w) => w.toLowerCase());
+  const titles = Object.freeze({ smallWords: Object.freeze(new Set(lower('smallWords'))), worksBefore: Object.freeze(lower('worksBefore', true)), onBefore: Object.freeze(new Set(lower('onBefore'))) });
   const tf = 'data/quotes/thresholds.json';
   const t = expectObject(tf, readDataJson(tf), ['$comment', 'maxSpeakerWords', 'maxTrailerWords', 'minStandaloneWords', 'contextParagraphs', 'minIndirectWords', 'maxMixedGapWords', 'confidence']);
   const conf = t.confidence;
@@ -156,6 +162,7 @@ export function loadQuoteDictionary(): QuoteDictionary {
     notSpeaker: set('notSpeaker'),
     mediaNouns: set('mediaNouns'),
     outlets,
+    titles,
     thresholds: Object.freeze({
       maxSpeakerWords: count(tf, t, 'maxSpeakerWords', 1, 30),
       maxTrailerWords: count(tf, t, 'maxTrailerWords', 1, 30),

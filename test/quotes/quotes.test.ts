@@ -141,6 +141,13 @@ const rows: Row[] = [
   { name: 'a title noun opening the sentence before a base-form cue: "Aides say"', body: 'Aides say the governor plans to “actively support” the bill.', want: [{ kind: 'partial', speaker: 'Aides', cue: 'say' }] },
   { name: 'an inverted cue opening the sentence: "Said Berg, …, “…”"', body: 'Said Berg, a fisherman from the coast: “Nobody asked us about the new quotas.”', want: [{ kind: 'direct', text: '“Nobody asked us about the new quotas.”', speaker: 'Berg', cue: 'Said' }] },
   { name: 'an added cue verb: elaborated', body: '“The way I see it,” she elaborated, “the town has waited long enough.”', want: [{ kind: 'direct', speaker: 'she', cue: 'elaborated', pieces: 2 }] },
+  // titles of programmes and works in title case are no quotes, whatever follows them
+  { name: 'a programme after "speaking to": no quote', body: 'Speaking to “Harbour Hour” on Monday, the mayor promised a new ferry.', want: [{ kind: 'indirect' }] },
+  { name: 'a nickname after "known as": no quote', body: 'Ms. Holm, known as “The Iron Pilot,” said the ferry would run again.', want: [] },
+  { name: 'a programme after an outlet’s possessive, even before a trailer-like clause', body: 'Appearing on Sunday on Nordic Radio’s “Evening Report,” Mayor Holm said the port would stay open.', want: [{ kind: 'indirect', speaker: 'Mayor Holm' }] },
+  { name: 'a programme after a bare "on" with two words or more: no quote', body: 'The mayor praised the ferry on “Good Day Oslo” last week.', want: [] },
+  { name: 'a reported clause going on through a programme title stays mixed', body: 'The senator told NordTV’s “Good Day Oslo” that the vote was “a farce from start to finish.”', want: [{ kind: 'mixed', speaker: 'The senator', cue: 'told' }] },
+  { name: 'speech in sentence case after "told" is no title', body: 'The mayor told “Good people of Oslo” nothing new.', want: [{ kind: 'partial', speaker: 'The mayor' }] },
   { name: 'a speech noun with its owner reports the "that" clause', body: 'Voters cheered his pledge that the town would get “a new bridge by spring.”', want: [{ kind: 'mixed', text: 'that the town would get “a new bridge by spring.”', speaker: 'his', rule: 'quote/mixed-noun' }] },
 ];
 
