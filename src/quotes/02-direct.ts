@@ -4,8 +4,8 @@ import type { MarkedRegion } from './01-marks.js';
 import { type Candidate, confidenceOf } from './candidate.js';
 import { clauseEnd, mixed } from './clause.js';
 import { type QuoteText, type Trailer, cueSpanOf, introBefore, nearestSpeaker, trailer } from './context.js';
-import { cueAt, lastCue, sentenceSubject, speakerAfter, speakerBefore } from './speaker.js';
-import { spanIndexAt, wordCount, words } from './words.js';
+import { type CueHit, cueAt, lastCue, sentenceSubject, speakerAfter, speakerBefore } from './speaker.js';
+import { type Word, spanIndexAt, wordCount, words } from './words.js';
 import { isTitle } from './title.js';
 
 export type { QuoteText } from './context.js';
@@ -35,6 +35,16 @@ function speechNounThat(
     return true;
   }
   return false;
+}
+
+// The cue right after the quote before ("…,” said Berg, whose book “…”"), its speaker named
+// after it, and no new clause with a subject of its own between that speaker and the marks.
+function spentOnTrailer(pw: readonly Word[], cue: CueHit, prev: Candidate | undefined, dict: QuoteDictionary): boolean {
+  if (!prev || prev.kind !== 'direct' || cue.according || prev.cueSpan?.start !== pw[cue.at].start) return false;
+  if (pw.slice(0, cue.at).some((w) => w.word) || !pw[cue.end]?.word) return false;
+  const s = speakerAfter(pw, cue.end, dict);
+  if (!s || s.start !== pw[cue.end].start || !pw.some((w) => w.cap && w.start >= s.start && w.end <= s.end)) return false;
+  return !pw.some((w) => w.start >= s.end && w.lower !== 'who' && dict.pronouns.has(w.lower));
 }
 
 const isUpperStart = (t: string, r: Span) => /^\P{L}*\p{Lu}/u.test(t.slice(r.start, Math.min(r.end, r.start + 8)));
@@ -144,6 +154,9 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
 
     // a speech noun after the cue has its own speaker: "dismissed his warning that …"
     if (cue && speechNounThat(q, pw, cue.end, end, spans, endPara, regions, r, dict, emit)) continue;
+    // “…,” said Berg, whose book “Cold Water” …: marks in the apposition of a speaker already
+    // named by the quote before are no quote of their own
+    if (cue && spentOnTrailer(pw, cue, out[out.length - 1], dict)) continue;
     if (cue) {
       const gap = pw.slice(cue.end).filter((w) => w.word);
       const lemma = cue.verb?.lemma;

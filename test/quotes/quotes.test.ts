@@ -148,6 +148,16 @@ const rows: Row[] = [
   { name: 'a programme after a bare "on" with two words or more: no quote', body: 'The mayor praised the ferry on “Good Day Oslo” last week.', want: [] },
   { name: 'a reported clause going on through a programme title stays mixed', body: 'The senator told NordTV’s “Good Day Oslo” that the vote was “a farce from start to finish.”', want: [{ kind: 'mixed', speaker: 'The senator', cue: 'told' }] },
   { name: 'speech in sentence case after "told" is no title', body: 'The mayor told “Good people of Oslo” nothing new.', want: [{ kind: 'partial', speaker: 'The mayor' }] },
+  {
+    name: 'marks in the apposition of a trailer’s speaker are no quote',
+    body: '“We will not sell the boats,” said Tomas Berg, whose new book on the fishing towns has a “bitter” tone.',
+    want: [{ kind: 'direct', speaker: 'Tomas Berg' }],
+  },
+  {
+    name: 'a new clause after the trailer’s speaker reports its own quote',
+    body: '“We will not sell the boats,” said Tomas Berg, but he called the offer “a fair one.”',
+    want: [{ kind: 'direct', speaker: 'Tomas Berg' }, { kind: 'partial', speaker: 'he', cue: 'called' }],
+  },
   { name: 'a speech noun with its owner reports the "that" clause', body: 'Voters cheered his pledge that the town would get “a new bridge by spring.”', want: [{ kind: 'mixed', text: 'that the town would get “a new bridge by spring.”', speaker: 'his', rule: 'quote/mixed-noun' }] },
 ];
 
