@@ -4,9 +4,9 @@ import type { MarkedRegion } from './01-marks.js';
 import { type Candidate, confidenceOf } from './candidate.js';
 import { clauseEnd, mixed } from './clause.js';
 import { type QuoteText, type Trailer, cueSpanOf, introBefore, nearestSpeaker, trailer } from './context.js';
-import { type CueHit, cueAt, lastCue, sentenceSubject, speakerAfter, speakerBefore } from './speaker.js';
+import { type CueHit, clauseSubject, cueAt, lastCue, sentenceSubject, speakerAfter, speakerBefore } from './speaker.js';
 import { type Word, spanIndexAt, wordCount, words } from './words.js';
-import { isTitle } from './title.js';
+import { isTitle, titleCase } from './title.js';
 
 export type { QuoteText } from './context.js';
 
@@ -184,8 +184,8 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
         }
         // the subject may stand before an earlier quote of the same sentence
         const subject = () => {
-          const own = coordinated ? undefined : sentenceSubject(pw, 0, cue.at, dict);
-          if (own || !moved) return own ?? sentenceSubject(pw, 0, cue.at, dict);
+          const own = coordinated ? undefined : clauseSubject(pw, cue.at, dict);
+          if (own || !moved) return own ?? clauseSubject(pw, cue.at, dict);
           const full = words(text, Math.max(para.start, sentences[sIdx].start), pw[cue.at].end);
           return sentenceSubject(full, 0, full.length - 1, dict);
         };
@@ -244,7 +244,7 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
     }
     if (endsWith === ':') {
       // "Lavrov: “…”" — the phrase before the colon is the speaker
-      const speaker = lead.length <= dict.thresholds.maxSpeakerWords ? speakerBefore(pw, pw.length - 1, 0, dict) : sentenceSubject(pw, 0, pw.length - 1, dict);
+      const speaker = lead.length <= dict.thresholds.maxSpeakerWords ? speakerBefore(pw, pw.length - 1, 0, dict) : clauseSubject(pw, pw.length - 1, dict);
       const intro = speaker ? undefined : introBefore(q, sentStart, para, pIdx, dict);
       if (tr?.cue) { emit({ start: R.start, end, kind: 'direct', spans, speakerSpan: tr.speaker, cueSpan: tr.cueSpan, rule: 'quote/direct-trailer' }); continue; }
       const spk = speaker ?? intro?.speaker ?? nearestSpeaker(q, R.start, pIdx, last, dict);
@@ -262,7 +262,7 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
     if (endsWith === ',' && pw.length >= 2 && isUpperStart(text, R) && wordCount(text.slice(R.start, end)) >= dict.thresholds.minStandaloneWords && /[.!?]\s*[”"»]$/.test(text.slice(end - 3, end))) {
       const v = pw[pw.length - 2];
       if (v.word && !v.cap && /[a-z](?:ed|es|s|ing)$/.test(v.lower) && !/(?:ss|us|is)$/.test(v.lower)) {
-        const speaker = speakerBefore(pw, pw.length - 2, 0, dict) ?? sentenceSubject(pw, 0, pw.length - 2, dict);
+        const speaker = speakerBefore(pw, pw.length - 2, 0, dict) ?? clauseSubject(pw, pw.length - 2, dict);
         emit({ start: R.start, end, kind: 'direct', spans, speakerSpan: speaker, cueSpan: { start: v.start, end: v.end }, rule: 'quote/direct-verb' });
         continue;
       }
@@ -295,6 +295,17 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
       const s = speakerBefore(pw, k - 1, 0, dict);
       if (s && (/^\p{Lu}/u.test(text[s.start]) || dict.pronouns.has(text.slice(s.start, s.end).toLowerCase()))) emit(mixed(q, pw[k].start, end, spans, endPara, regions, r, s, { start: v.start, end: v.end }, 'quote/mixed-verb', dict));
       break;
+    }
+    if (out.length && out[out.length - 1].end >= end) continue;
+    // a long quotation inside a sentence with no cue at all ("The ad targets a “corrupt system
+    // that …”", "He offered “my thoughts and prayers …”") is someone's words all the same; a
+    // title ("the book “…”") or a headline credited "by" a writer is not
+    if (wordCount(text.slice(R.start, end)) >= dict.thresholds.minUncuedWords && !titleCase(text.slice(R.start, end), dict, Infinity) && !/^[\s,]*by\s+\p{Lu}/u.test(text.slice(end, end + 8))) {
+      // after an earlier quote of the same sentence ("… “a dead heat” and that “…”"), its speaker
+      const prev = out[out.length - 1];
+      const follows = r > 0 && regions[r - 1].end > (sIdx >= 0 ? sentences[sIdx].start : para.start) && prev !== undefined && prev.end >= regions[r - 1].end - 1;
+      const spk = (follows ? prev.speakerSpan : undefined) ?? clauseSubject(pw, pw.length - 1, dict) ?? nearestSpeaker(q, R.start, pIdx, last, dict);
+      emit(mixed(q, pw[0].start, end, spans, endPara, regions, r, spk, undefined, 'quote/mixed-uncued', dict));
     }
   }
   return out;

@@ -2,7 +2,7 @@ import type { Span } from '../model/span.js';
 import { type QuoteDictionary, cueShapeAt } from './dictionary.js';
 import type { QuoteText } from './02-direct.js';
 import { type Candidate, confidenceOf } from './candidate.js';
-import { cueAt, sentenceSubject, speakerAfter, speakerBefore } from './speaker.js';
+import { clauseSubject, cueAt, speakerAfter, speakerBefore } from './speaker.js';
 import { type Word, words } from './words.js';
 
 const END_PUNCT = /[\s.!?;:]+$/;
@@ -115,7 +115,7 @@ export function indirectQuotes(q: QuoteText, takenIn: readonly Span[], dict: Quo
       if (!c || c.according || !c.verb) continue;
       const thatClause = !c.verb.indirect && !c.verb.directOnly && ws[c.end]?.lower === 'that';
       if (!c.verb.indirect && !thatClause) continue;
-      const speaker = c.verb.participle ? sentenceSubject(ws, 0, j, dict) : speakerBefore(ws, j, 0, dict);
+      const speaker = c.verb.participle ? clauseSubject(ws, j, dict) : speakerBefore(ws, j, 0, dict);
       if (!speaker) continue;
       let from = c.end;
       if (c.verb.lemma === 'tell') {

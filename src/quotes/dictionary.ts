@@ -41,6 +41,7 @@ export interface QuoteDictionary {
     contextParagraphs: number;
     minIndirectWords: number;
     maxMixedGapWords: number;
+    minUncuedWords: number;
     confidence: Readonly<Record<string, number>>;
   }>;
 }
@@ -144,7 +145,7 @@ export function loadQuoteDictionary(): QuoteDictionary {
   const lower = (k: string, spaces = false) => strings(nf, n, k, spaces).map((w) => w.toLowerCase());
   const titles = Object.freeze({ smallWords: Object.freeze(new Set(lower('smallWords'))), worksBefore: Object.freeze(lower('worksBefore', true)), onBefore: Object.freeze(new Set(lower('onBefore'))) });
   const tf = 'data/quotes/thresholds.json';
-  const t = expectObject(tf, readDataJson(tf), ['$comment', 'maxSpeakerWords', 'maxTrailerWords', 'minStandaloneWords', 'contextParagraphs', 'minIndirectWords', 'maxMixedGapWords', 'confidence']);
+  const t = expectObject(tf, readDataJson(tf), ['$comment', 'maxSpeakerWords', 'maxTrailerWords', 'minStandaloneWords', 'contextParagraphs', 'minIndirectWords', 'maxMixedGapWords', 'minUncuedWords', 'confidence']);
   const conf = t.confidence;
   if (typeof conf !== 'object' || conf === null || Array.isArray(conf)) throw new DataFileError(tf, '"confidence" must be an object of rule → number');
   for (const [k, v] of Object.entries(conf)) if (typeof v !== 'number' || v < 0 || v > 1) throw new DataFileError(tf, `confidence "${k}" must be a number in [0, 1]`);
@@ -170,6 +171,7 @@ export function loadQuoteDictionary(): QuoteDictionary {
       contextParagraphs: count(tf, t, 'contextParagraphs', 0, 20),
       minIndirectWords: count(tf, t, 'minIndirectWords', 1, 50),
       maxMixedGapWords: count(tf, t, 'maxMixedGapWords', 1, 200),
+      minUncuedWords: count(tf, t, 'minUncuedWords', 1, 200),
       confidence: Object.freeze({ ...(conf as Record<string, number>) }),
     }),
   });

@@ -7,13 +7,13 @@ const MAX_TITLE_WORDS = 6;
 /**
  * Whether the words inside a quoted region are in title case: every word capitalised (or a
  * number), but for the small words of `smallWords` after the first ("Meet the Press", "Fox and
- * Friends"); at most six words, as programme and book titles are.
+ * Friends"); at most `maxWords` words, six unless told (most programme and book titles).
  *
  * @example titleCase('“Meet the Press.”', dict) // true; titleCase('“We are ready”', dict) // false
  */
-export function titleCase(s: string, dict: QuoteDictionary): boolean {
+export function titleCase(s: string, dict: QuoteDictionary, maxWords = MAX_TITLE_WORDS): boolean {
   const ws = s.match(WORDS);
-  if (!ws || ws.length > MAX_TITLE_WORDS) return false;
+  if (!ws || ws.length > maxWords) return false;
   return ws.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && dict.titles.smallWords.has(w.toLowerCase())));
 }
 

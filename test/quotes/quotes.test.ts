@@ -158,6 +158,24 @@ const rows: Row[] = [
     body: '“We will not sell the boats,” said Tomas Berg, but he called the offer “a fair one.”',
     want: [{ kind: 'direct', speaker: 'Tomas Berg' }, { kind: 'partial', speaker: 'he', cue: 'called' }],
   },
+  // a long quotation in a sentence with no cue is still someone's words (PolNeAR train)
+  {
+    name: 'a long quotation with no cue takes the clause subject',
+    body: 'The union also wants “a seat at the table for every worker who loses a job to the new port.”',
+    want: [{ kind: 'mixed', speaker: 'The union', rule: 'quote/mixed-uncued' }],
+  },
+  {
+    name: 'a long quotation after a quote of the same sentence keeps its speaker',
+    body: 'Holm said the vote was “a dead heat right now” and that, “whoever wins, the coast will have to pay for the new port.”',
+    want: [{ kind: 'mixed', speaker: 'Holm', cue: 'said' }, { kind: 'mixed', text: 'and that, “whoever wins, the coast will have to pay for the new port.”', speaker: 'Holm', rule: 'quote/mixed-uncued' }],
+  },
+  { name: 'a long title with no cue: no quote', body: 'The film, “Cold Harbour Nights: The Long Winter of the Fishing Towns,” opens in May.', want: [] },
+  { name: 'short scare quotes with no cue stay no quote', body: 'The “reform” of the harbour board is a “quiet theft” from the towns.', want: [] },
+  {
+    name: 'a participle hangs on the subject past an adverbial opener',
+    body: 'Earlier this week, Mayor Holm rejected the plan, calling it “a quiet theft from the towns.”',
+    want: [{ kind: 'mixed', speaker: 'Mayor Holm', cue: 'calling' }],
+  },
   { name: 'a speech noun with its owner reports the "that" clause', body: 'Voters cheered his pledge that the town would get “a new bridge by spring.”', want: [{ kind: 'mixed', text: 'that the town would get “a new bridge by spring.”', speaker: 'his', rule: 'quote/mixed-noun' }] },
 ];
 
