@@ -30,6 +30,8 @@ export interface QuoteDictionary {
   determiners: ReadonlySet<string>;
   between: ReadonlySet<string>;
   notSpeaker: ReadonlySet<string>;
+  /** prepositions: a name right after one is no subject ("for the Observer, …") */
+  prepositions: ReadonlySet<string>;
   mediaNouns: ReadonlySet<string>;
   outlets: readonly string[];
   /** what tells a quoted title from quoted speech (data/quotes/titles.json) */
@@ -136,7 +138,7 @@ export function loadQuoteDictionary(): QuoteDictionary {
   if (cached) return cached;
   const { cues, phrases } = loadCues('data/quotes/cues.json');
   const sf = 'data/quotes/speakers.json';
-  const s = expectObject(sf, readDataJson(sf), ['$comment', 'titleNouns', 'pronouns', 'determiners', 'between', 'notSpeaker', 'mediaNouns', 'outlets']);
+  const s = expectObject(sf, readDataJson(sf), ['$comment', 'titleNouns', 'pronouns', 'determiners', 'between', 'notSpeaker', 'prepositions', 'mediaNouns', 'outlets']);
   const outlets = Object.freeze(strings(sf, s, 'outlets', true));
   const cueFirst: ReadonlySet<string> = Object.freeze(new Set([...cues.keys(), ...phrases.map((p) => p[0])]));
   const set = (k: string) => Object.freeze(new Set(strings(sf, s, k).map((w) => w.toLowerCase())));
@@ -161,6 +163,7 @@ export function loadQuoteDictionary(): QuoteDictionary {
     determiners: set('determiners'),
     between: set('between'),
     notSpeaker: set('notSpeaker'),
+    prepositions: set('prepositions'),
     mediaNouns: set('mediaNouns'),
     outlets,
     titles,

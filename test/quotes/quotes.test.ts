@@ -176,6 +176,16 @@ const rows: Row[] = [
     body: 'Earlier this week, Mayor Holm rejected the plan, calling it “a quiet theft from the towns.”',
     want: [{ kind: 'mixed', speaker: 'Mayor Holm', cue: 'calling' }],
   },
+  {
+    name: 'the speaker before an apposition holding commas of its own',
+    body: 'Ivanova, during a visit to the port in Bergen, Norway, said the ferry was “a lifeline for the islands.”',
+    want: [{ kind: 'mixed', speaker: 'Ivanova', cue: 'said' }],
+  },
+  {
+    name: 'the speaker before a party label in brackets',
+    body: 'On the other side of the hall, Senate leader Anna Holm (D-Oslo) said the vote was “a farce from start to finish.”',
+    want: [{ kind: 'mixed', speaker: 'Senate leader Anna Holm', cue: 'said' }],
+  },
   { name: 'a speech noun with its owner reports the "that" clause', body: 'Voters cheered his pledge that the town would get “a new bridge by spring.”', want: [{ kind: 'mixed', text: 'that the town would get “a new bridge by spring.”', speaker: 'his', rule: 'quote/mixed-noun' }] },
 ];
 
