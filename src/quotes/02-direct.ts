@@ -3,7 +3,7 @@ import type { QuoteDictionary } from './dictionary.js';
 import type { MarkedRegion } from './01-marks.js';
 import { type Candidate, confidenceOf } from './candidate.js';
 import { clauseEnd, mixed } from './clause.js';
-import { type QuoteText, type Trailer, cueSpanOf, introBefore, nearestSpeaker, trailer } from './context.js';
+import { type QuoteText, type Trailer, colonSpeaker, cueSpanOf, introBefore, nearestSpeaker, trailer } from './context.js';
 import { type CueHit, clauseSubject, cueAt, lastCue, sentenceSubject, speakerAfter, speakerBefore } from './speaker.js';
 import { type Word, spanIndexAt, wordCount, words } from './words.js';
 import { isTitle, titleCase } from './title.js';
@@ -243,8 +243,9 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
       continue;
     }
     if (endsWith === ':') {
-      // "Lavrov: “…”" — the phrase before the colon is the speaker
-      const speaker = lead.length <= dict.thresholds.maxSpeakerWords ? speakerBefore(pw, pw.length - 1, 0, dict) : clauseSubject(pw, pw.length - 1, dict);
+      // "Lavrov: “…”" — the phrase before the colon is the speaker, or the subject of a
+      // clause before it ("She then turned to the crowd: “…”")
+      const speaker = colonSpeaker(pw, 0, pw.length - 1, dict);
       const intro = speaker ? undefined : introBefore(q, sentStart, para, pIdx, dict);
       if (tr?.cue) { emit({ start: R.start, end, kind: 'direct', spans, speakerSpan: tr.speaker, cueSpan: tr.cueSpan, rule: 'quote/direct-trailer' }); continue; }
       const spk = speaker ?? intro?.speaker ?? nearestSpeaker(q, R.start, pIdx, last, dict);

@@ -223,7 +223,7 @@ export function sentenceSubject(ws: readonly Word[], lo: number, cue: number, di
 }
 
 /**
- * The subject of a clause `ws[0, cue)` past an adverbial opener before its first comma ("Instead,
+ * The subject of a clause `ws[lo, cue)` past an adverbial opener before its first comma ("Instead,
  * the statement …", "Earlier this week, Clinton …", "In 2014, Pew found …" → the statement,
  * Clinton, Pew): an opener is a phrase starting with a preposition or conjunction or an -ly
  * word, or one with no capitalised word past its first. A name before the comma ("Dan Backer,
@@ -231,17 +231,17 @@ export function sentenceSubject(ws: readonly Word[], lo: number, cue: number, di
  *
  * @example clauseSubject(words('Instead, the statement talked about', 0, 35), 5, dict) // the statement
  */
-export function clauseSubject(ws: readonly Word[], cue: number, dict: QuoteDictionary): Span | undefined {
-  const comma = ws.findIndex((w) => w.text === ',');
-  if (comma > 0 && comma < OPENER_MAX && comma + 1 < cue) {
-    const opener = ws.slice(0, comma).filter((w) => w.word);
+export function clauseSubject(ws: readonly Word[], cue: number, dict: QuoteDictionary, lo = 0): Span | undefined {
+  const comma = ws.findIndex((w, k) => k >= lo && w.text === ',');
+  if (comma > lo && comma - lo < OPENER_MAX && comma + 1 < cue) {
+    const opener = ws.slice(lo, comma).filter((w) => w.word);
     const first = opener[0];
     if (first && (dict.notSpeaker.has(first.lower) || /ly$/.test(first.lower) || opener.slice(1).every((w) => !w.cap))) {
       const s = sentenceSubject(ws, comma + 1, cue, dict);
       if (s) return s;
     }
   }
-  return sentenceSubject(ws, 0, cue, dict);
+  return sentenceSubject(ws, lo, cue, dict);
 }
 const OPENER_MAX = 12;
 

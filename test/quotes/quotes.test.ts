@@ -186,6 +186,13 @@ const rows: Row[] = [
     body: 'On the other side of the hall, Senate leader Anna Holm (D-Oslo) said the vote was “a farce from start to finish.”',
     want: [{ kind: 'mixed', speaker: 'Senate leader Anna Holm', cue: 'said' }],
   },
+  { name: 'a colon after a clause: its subject speaks, not the phrase before the colon', body: 'The mayor was tired. She then turned to the crowd: “We will not give up the port.”', want: [{ kind: 'direct', speaker: 'She', rule: 'quote/direct-colon' }] },
+  { name: 'a colon after a dash: the name after the dash speaks', body: 'The weekly notes. FERRY TALKS STALL AGAIN - Anna Holm: “Nobody came to the table this week.”', want: [{ kind: 'direct', speaker: 'Anna Holm' }] },
+  {
+    name: 'a paragraph ending in a colon introduces the next one: its subject speaks',
+    body: 'The council met at noon. The chair then issued the following statement:\n\n“The ferry will run until May, whatever the ministry says.”',
+    want: [{ kind: 'direct', speaker: 'The chair' }],
+  },
   { name: 'a speech noun with its owner reports the "that" clause', body: 'Voters cheered his pledge that the town would get “a new bridge by spring.”', want: [{ kind: 'mixed', text: 'that the town would get “a new bridge by spring.”', speaker: 'his', rule: 'quote/mixed-noun' }] },
 ];
 
