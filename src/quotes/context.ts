@@ -130,7 +130,9 @@ export function nearestSpeaker(q: QuoteText, at: number, pIdx: number, last: { s
     if (!c) break;
     hi = c.at;
     if (quoted[c.at]) continue;
-    const s = c.according ? speakerAfter(ws, c.end, dict) : speakerBefore(ws, c.at, 0, dict) ?? (c.at + 1 < ws.length && ws[c.at + 1].cap ? speakerAfter(ws, c.end, dict) : undefined);
+    // "… told Reuters." names whom it was told, never who spoke
+    const inverted = c.at + 1 < ws.length && ws[c.at + 1].cap && c.verb?.lemma !== 'tell' && c.verb?.lemma !== 'ask';
+    const s = c.according ? speakerAfter(ws, c.end, dict) : speakerBefore(ws, c.at, 0, dict) ?? (inverted ? speakerAfter(ws, c.end, dict) : undefined);
     if (s) return s;
   }
   return prior;

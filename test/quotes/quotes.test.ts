@@ -193,6 +193,7 @@ const rows: Row[] = [
     body: 'The council met at noon. The chair then issued the following statement:\n\n“The ferry will run until May, whatever the ministry says.”',
     want: [{ kind: 'direct', speaker: 'The chair' }],
   },
+  { name: 'whom something was told is never the speaker of the next quote', body: 'Holm was firm on Monday and told NordTV so. “Nobody will take the ferry from the islands.”', want: [{ kind: 'direct', speaker: undefined }] },
   { name: 'a speech noun with its owner reports the "that" clause', body: 'Voters cheered his pledge that the town would get “a new bridge by spring.”', want: [{ kind: 'mixed', text: 'that the town would get “a new bridge by spring.”', speaker: 'his', rule: 'quote/mixed-noun' }] },
 ];
 
