@@ -80,7 +80,7 @@ if (all || want.has('server')) {
     results.server = s;
     console.log(`entente serve on Reuters-21578 (${s.articles} articles, ${s.events} events; store ${s.built ? 'built' : 'reused'}), autocannon on loopback: ${s.load.connections} connections, ≤ ${s.load.amount} requests, ≤ ${s.load.seconds} s a route`);
     for (const r of s.routes) {
-      console.log(`  ${r.route.padEnd(64)} ${r.requestsPerSec.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50Ms).padStart(4)} ms  p99 ${String(r.p99Ms).padStart(5)} ms  ${String(r.requests).padStart(5)} requests  ${(r.bytes / 1024).toFixed(1)} KiB${r.non2xx + r.errors ? `  ${r.non2xx} non-2xx, ${r.errors} errors` : ''}`);
+      console.log(`  ${r.route.padEnd(64)} ${r.requestsPerSec.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50Ms).padStart(4)} ms  p99 ${String(r.p99Ms).padStart(5)} ms  ${String(r.requests).padStart(5)} requests  ${(r.bytes / 1024).toFixed(1)} KiB  first ${r.firstMs.toFixed(0)} ms${r.non2xx + r.errors ? `  ${r.non2xx} non-2xx, ${r.errors} errors` : ''}`);
     }
   }
 }

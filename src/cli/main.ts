@@ -17,6 +17,8 @@ export const main = defineCommand({
     relations: () => import('./commands/relations.js').then((m) => m.default),
     export: () => import('./commands/export.js').then((m) => m.default),
     code: () => import('./commands/code.js').then((m) => m.default),
+    worker: () => import('./commands/worker.js').then((m) => m.default),
+    status: () => import('./commands/status.js').then((m) => m.default),
     serve: () => import('./commands/serve.js').then((m) => m.default),
   },
 });

@@ -3,28 +3,15 @@ import type { QuoteDictionary } from './dictionary.js';
 import type { MarkedRegion } from './01-marks.js';
 import { type Candidate, confidenceOf } from './candidate.js';
 import { clauseEnd, mixed } from './clause.js';
-import { type QuoteText, type Trailer, cueSpanOf, introBefore, nearestSpeaker, trailer } from './context.js';
-import { cueAt, lastCue, sentenceSubject, speakerAfter, speakerBefore } from './speaker.js';
-import { spanIndexAt, wordCount, words } from './words.js';
+import { type QuoteText, type Trailer, colonSpeaker, cueSpanOf, introBefore, nearestSpeaker, trailer } from './context.js';
+import { type CueHit, clauseSubject, cueAt, lastCue, sentenceSubject, speakerAfter, speakerBefore } from './speaker.js';
+import { type Word, spanIndexAt, wordCount, words } from './words.js';
+import { isTitle, titleCase } from './title.js';
 
 export type { QuoteText } from './context.js';
 
 const NAMING = new Set(['call', 'dub', 'label', 'brand', 'describe', 'portray', 'refer', 'cite', 'quote']);
 const LEAD = new Set(['and', 'but', 'so', 'yet', 'or', 'then', 'also']);
-
-// "on ABC’s “This Week,”", "to Fox News channel’s “Hannity”": a short capitalised quoted phrase
-// after "on", "to", "with" or "for" and a possessive names a programme or a publication, not speech
-const PROGRAMME = /\b(?:on|to|with|for)\s+(?:[\p{L}.&-]+\s+){0,3}[\p{L}.&-]+['’]s\s*$/u;
-// "in an interview with “Morning Hour”", "on the podcast “Open Mic”"
-const SHOW = /\b(?:interview with|podcast|show|programme|program)\s*$/u;
-const isTitleAfterOn = (t: string, r: Span, dict: QuoteDictionary) => {
-  if (!isUpperStart(t, r) || wordCount(t.slice(r.start, r.end)) > 6) return false;
-  const before = t.slice(Math.max(0, r.start - 60), r.start);
-  if (SHOW.test(before)) return true;
-  if (!PROGRAMME.test(before)) return false;
-  const poss = /(\S+)['’]s\s*$/u.exec(before)?.[1] ?? '';
-  return /^\p{Lu}/u.test(poss) || dict.mediaNouns.has(poss.toLowerCase());
-};
 
 const SPEECH_NOUNS = new Set(['warning', 'warnings', 'assertion', 'assertions', 'claim', 'claims', 'contention', 'insistence',
   'argument', 'statement', 'remark', 'remarks', 'comment', 'comments', 'suggestion', 'promise', 'pledge', 'vow', 'prediction',
@@ -50,6 +37,16 @@ function speechNounThat(
   return false;
 }
 
+// The cue right after the quote before ("…,” said Berg, whose book “…”"), its speaker named
+// after it, and no new clause with a subject of its own between that speaker and the marks.
+function spentOnTrailer(pw: readonly Word[], cue: CueHit, prev: Candidate | undefined, dict: QuoteDictionary): boolean {
+  if (!prev || prev.kind !== 'direct' || cue.according || prev.cueSpan?.start !== pw[cue.at].start) return false;
+  if (pw.slice(0, cue.at).some((w) => w.word) || !pw[cue.end]?.word) return false;
+  const s = speakerAfter(pw, cue.end, dict);
+  if (!s || s.start !== pw[cue.end].start || !pw.some((w) => w.cap && w.start >= s.start && w.end <= s.end)) return false;
+  return !pw.some((w) => w.start >= s.end && w.lower !== 'who' && dict.pronouns.has(w.lower));
+}
+
 const isUpperStart = (t: string, r: Span) => /^\P{L}*\p{Lu}/u.test(t.slice(r.start, Math.min(r.end, r.start + 8)));
 
 /**
@@ -57,13 +54,14 @@ const isUpperStart = (t: string, r: Span) => /^\P{L}*\p{Lu}/u.test(t.slice(r.sta
  * speaker: a trailer after the closing mark, an introduction before the opening mark ("Lavrov
  * said: “…”", "Lavrov: “…”"), a reported clause around it ("said Moscow will turn to
  * “like-minded” allies" → mixed), and for a quote standing alone, the speaker of the quote just
- * before it. A quoted phrase with no cue in its sentence is a scare quote and yields nothing.
+ * before it. A quoted phrase with no cue in its sentence is a scare quote and yields nothing; a
+ * quoted title yields nothing either, and is added to `titles`.
  *
  * @example
  * directQuotes({ text: '“Yes,” he said.', paragraphs: [{start:0,end:15}], sentences: [{start:0,end:15}] }, regions, dict)[0].rule
  * // 'quote/direct-trailer'
  */
-export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dict: QuoteDictionary): Candidate[] {
+export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dict: QuoteDictionary, titles: Span[] = []): Candidate[] {
   const out: Candidate[] = [];
   const conf = dict.thresholds.confidence;
   const { text, paragraphs, sentences } = q;
@@ -110,7 +108,9 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
       break;
     }
     const lead = pw.filter((w) => w.word && !LEAD.has(w.lower));
-    if (lead.length > 0 && !tr?.cue && isTitleAfterOn(text, R, dict)) continue;
+    // a programme or a book in marks is no quote ("told NBC’s “Today” on Monday"), unless a
+    // reported clause goes on through it ("told ABC’s “Today” that …")
+    if (lead.length > 0 && isTitle(text, R, dict) && !/^[\s,]*that\b/.test(text.slice(end, end + 8))) { titles.push(R); continue; }
     const emit = (c: Omit<Candidate, 'confidence'>) => {
       out.push({ ...c, confidence: confidenceOf(conf, c.rule.slice('quote/'.length)) });
       if (c.speakerSpan) last = { speaker: c.speakerSpan, para: pIdx };
@@ -154,6 +154,9 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
 
     // a speech noun after the cue has its own speaker: "dismissed his warning that …"
     if (cue && speechNounThat(q, pw, cue.end, end, spans, endPara, regions, r, dict, emit)) continue;
+    // “…,” said Berg, whose book “Cold Water” …: marks in the apposition of a speaker already
+    // named by the quote before are no quote of their own
+    if (cue && spentOnTrailer(pw, cue, out[out.length - 1], dict)) continue;
     if (cue) {
       const gap = pw.slice(cue.end).filter((w) => w.word);
       const lemma = cue.verb?.lemma;
@@ -181,8 +184,8 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
         }
         // the subject may stand before an earlier quote of the same sentence
         const subject = () => {
-          const own = coordinated ? undefined : sentenceSubject(pw, 0, cue.at, dict);
-          if (own || !moved) return own ?? sentenceSubject(pw, 0, cue.at, dict);
+          const own = coordinated ? undefined : clauseSubject(pw, cue.at, dict);
+          if (own || !moved) return own ?? clauseSubject(pw, cue.at, dict);
           const full = words(text, Math.max(para.start, sentences[sIdx].start), pw[cue.at].end);
           return sentenceSubject(full, 0, full.length - 1, dict);
         };
@@ -240,8 +243,9 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
       continue;
     }
     if (endsWith === ':') {
-      // "Lavrov: “…”" — the phrase before the colon is the speaker
-      const speaker = lead.length <= dict.thresholds.maxSpeakerWords ? speakerBefore(pw, pw.length - 1, 0, dict) : sentenceSubject(pw, 0, pw.length - 1, dict);
+      // "Lavrov: “…”" — the phrase before the colon is the speaker, or the subject of a
+      // clause before it ("She then turned to the crowd: “…”")
+      const speaker = colonSpeaker(pw, 0, pw.length - 1, dict);
       const intro = speaker ? undefined : introBefore(q, sentStart, para, pIdx, dict);
       if (tr?.cue) { emit({ start: R.start, end, kind: 'direct', spans, speakerSpan: tr.speaker, cueSpan: tr.cueSpan, rule: 'quote/direct-trailer' }); continue; }
       const spk = speaker ?? intro?.speaker ?? nearestSpeaker(q, R.start, pIdx, last, dict);
@@ -259,7 +263,7 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
     if (endsWith === ',' && pw.length >= 2 && isUpperStart(text, R) && wordCount(text.slice(R.start, end)) >= dict.thresholds.minStandaloneWords && /[.!?]\s*[”"»]$/.test(text.slice(end - 3, end))) {
       const v = pw[pw.length - 2];
       if (v.word && !v.cap && /[a-z](?:ed|es|s|ing)$/.test(v.lower) && !/(?:ss|us|is)$/.test(v.lower)) {
-        const speaker = speakerBefore(pw, pw.length - 2, 0, dict) ?? sentenceSubject(pw, 0, pw.length - 2, dict);
+        const speaker = speakerBefore(pw, pw.length - 2, 0, dict) ?? clauseSubject(pw, pw.length - 2, dict);
         emit({ start: R.start, end, kind: 'direct', spans, speakerSpan: speaker, cueSpan: { start: v.start, end: v.end }, rule: 'quote/direct-verb' });
         continue;
       }
@@ -292,6 +296,17 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
       const s = speakerBefore(pw, k - 1, 0, dict);
       if (s && (/^\p{Lu}/u.test(text[s.start]) || dict.pronouns.has(text.slice(s.start, s.end).toLowerCase()))) emit(mixed(q, pw[k].start, end, spans, endPara, regions, r, s, { start: v.start, end: v.end }, 'quote/mixed-verb', dict));
       break;
+    }
+    if (out.length && out[out.length - 1].end >= end) continue;
+    // a long quotation inside a sentence with no cue at all ("The ad targets a “corrupt system
+    // that …”", "He offered “my thoughts and prayers …”") is someone's words all the same; a
+    // title ("the book “…”") or a headline credited "by" a writer is not
+    if (wordCount(text.slice(R.start, end)) >= dict.thresholds.minUncuedWords && !titleCase(text.slice(R.start, end), dict, Infinity) && !/^[\s,]*by\s+\p{Lu}/u.test(text.slice(end, end + 8))) {
+      // after an earlier quote of the same sentence ("… “a dead heat” and that “…”"), its speaker
+      const prev = out[out.length - 1];
+      const follows = r > 0 && regions[r - 1].end > (sIdx >= 0 ? sentences[sIdx].start : para.start) && prev !== undefined && prev.end >= regions[r - 1].end - 1;
+      const spk = (follows ? prev.speakerSpan : undefined) ?? clauseSubject(pw, pw.length - 1, dict) ?? nearestSpeaker(q, R.start, pIdx, last, dict);
+      emit(mixed(q, pw[0].start, end, spans, endPara, regions, r, spk, undefined, 'quote/mixed-uncued', dict));
     }
   }
   return out;

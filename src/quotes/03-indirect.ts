@@ -2,7 +2,7 @@ import type { Span } from '../model/span.js';
 import { type QuoteDictionary, cueShapeAt } from './dictionary.js';
 import type { QuoteText } from './02-direct.js';
 import { type Candidate, confidenceOf } from './candidate.js';
-import { cueAt, sentenceSubject, speakerAfter, speakerBefore } from './speaker.js';
+import { clauseSubject, cueAt, speakerAfter, speakerBefore } from './speaker.js';
 import { type Word, words } from './words.js';
 
 const END_PUNCT = /[\s.!?;:]+$/;
@@ -35,8 +35,10 @@ function cueToken(text: string, tokens: readonly Span[], t: number, end: number,
 
 const MARKS = /[“”"«»„]/;
 
-function hasMark(text: string, from: number, to: number): boolean {
+function hasMark(text: string, from: number, to: number, titles: readonly Span[]): boolean {
   for (let i = from; i < to; i++) {
+    const t = titles.find((r) => r.start <= i && i < r.end);
+    if (t) { i = t.end - 1; continue; }
     const c = text.charCodeAt(i);
     if (c === 0x22 || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb || c === 0x201e) return true;
   }
@@ -45,16 +47,18 @@ function hasMark(text: string, from: number, to: number): boolean {
 
 // Reported speech that holds quotation marks the direct pass left alone (a quoted phrase with
 // no cue of its own: `The FBI made a "mistake" in the check, Comey said.`) is a mixed quote.
-function add(text: string, marks: boolean, out: Candidate[], conf: Readonly<Record<string, number>>, c: Omit<Candidate, 'confidence' | 'kind' | 'spans'>): void {
+// Marks around a title ("on NBC’s “Today”") do not make it so.
+function add(text: string, marks: boolean, titles: readonly Span[], out: Candidate[], conf: Readonly<Record<string, number>>, c: Omit<Candidate, 'confidence' | 'kind' | 'spans'>): void {
   if (c.end <= c.start) return;
-  const marked = marks && hasMark(text, c.start, c.end);
+  const marked = marks && hasMark(text, c.start, c.end, titles);
   const rule = marked ? 'quote/mixed-reported' : c.rule;
   out.push({ start: c.start, end: c.end, kind: marked ? 'mixed' : 'indirect', spans: [{ start: c.start, end: c.end }], speakerSpan: c.speakerSpan, cueSpan: c.cueSpan, rule, confidence: confidenceOf(conf, rule.slice(6)) });
 }
 
 /**
  * Reported speech without quote marks, one sentence at a time, skipping sentences a direct or
- * mixed quote already covers:
+ * mixed quote already covers (marks around the `titles` the direct pass set aside do not make
+ * a reported clause mixed):
  * - `quote/indirect-according`: "According to the ministry, talks will resume." / "…, according to TASS."
  * - `quote/indirect-trailer`: "Talks will resume next week, the minister said."
  * - `quote/indirect-cue`: "The minister said (that) talks will resume." / "…, adding that …"
@@ -63,7 +67,7 @@ function add(text: string, marks: boolean, out: Candidate[], conf: Readonly<Reco
  * indirectQuotes({ text: 'Talks will resume soon, the minister said.', paragraphs: [...], sentences: [...] }, [], dict)[0].rule
  * // 'quote/indirect-trailer'
  */
-export function indirectQuotes(q: QuoteText, takenIn: readonly Span[], dict: QuoteDictionary): Candidate[] {
+export function indirectQuotes(q: QuoteText, takenIn: readonly Span[], dict: QuoteDictionary, titles: readonly Span[] = []): Candidate[] {
   const taken = [...takenIn].sort((a, b) => a.start - b.start);
   const out: Candidate[] = [];
   const conf = dict.thresholds.confidence;
@@ -86,7 +90,7 @@ export function indirectQuotes(q: QuoteText, takenIn: readonly Span[], dict: Quo
     if (ws[0].lower === 'according' && ws[1]?.lower === 'to') {
       const comma = ws.findIndex((w) => w.text === ',');
       if (comma > 2 && wordsIn(ws, comma + 1, ws.length) >= min) {
-        add(q.text, marks, out, conf, { start: ws[comma + 1].start, end: trimEnd(q.text, ws[comma + 1].start, s.end), speakerSpan: speakerAfter(ws, 2, dict), cueSpan: { start: ws[0].start, end: ws[1].end }, rule: 'quote/indirect-according' });
+        add(q.text, marks, titles, out, conf, { start: ws[comma + 1].start, end: trimEnd(q.text, ws[comma + 1].start, s.end), speakerSpan: speakerAfter(ws, 2, dict), cueSpan: { start: ws[0].start, end: ws[1].end }, rule: 'quote/indirect-according' });
         continue;
       }
     }
@@ -102,7 +106,7 @@ export function indirectQuotes(q: QuoteText, takenIn: readonly Span[], dict: Quo
         if (!speaker) break;
         hit = { start: ws[0].start, end: ws[lastComma].start, speakerSpan: speaker, cueSpan: { start: ws[c.at].start, end: ws[c.end - 1].end }, rule: c.according ? 'quote/indirect-according' : 'quote/indirect-trailer' };
       }
-      if (hit) { add(q.text, marks, out, conf, hit); continue; }
+      if (hit) { add(q.text, marks, titles, out, conf, hit); continue; }
     }
     // "X said (that) …": the first strong cue with a speaker before it; any other reporting verb
     // only with "that" right after it ("recalled that …", never "recalled its ambassador")
@@ -111,7 +115,7 @@ export function indirectQuotes(q: QuoteText, takenIn: readonly Span[], dict: Quo
       if (!c || c.according || !c.verb) continue;
       const thatClause = !c.verb.indirect && !c.verb.directOnly && ws[c.end]?.lower === 'that';
       if (!c.verb.indirect && !thatClause) continue;
-      const speaker = c.verb.participle ? sentenceSubject(ws, 0, j, dict) : speakerBefore(ws, j, 0, dict);
+      const speaker = c.verb.participle ? clauseSubject(ws, j, dict) : speakerBefore(ws, j, 0, dict);
       if (!speaker) continue;
       let from = c.end;
       if (c.verb.lemma === 'tell') {
@@ -122,7 +126,7 @@ export function indirectQuotes(q: QuoteText, takenIn: readonly Span[], dict: Quo
       if (from >= ws.length || wordsIn(ws, from, ws.length) < min) break;
       // "said on Tuesday that …": the content starts at "that"
       for (let k = from; k < Math.min(ws.length, from + 4); k++) if (ws[k].lower === 'that') { from = k; break; }
-      add(q.text, marks, out, conf, { start: ws[from].start, end: trimEnd(q.text, ws[from].start, s.end), speakerSpan: speaker, cueSpan: { start: ws[c.at].start, end: ws[c.end - 1].end }, rule: thatClause ? 'quote/indirect-that' : 'quote/indirect-cue' });
+      add(q.text, marks, titles, out, conf, { start: ws[from].start, end: trimEnd(q.text, ws[from].start, s.end), speakerSpan: speaker, cueSpan: { start: ws[c.at].start, end: ws[c.end - 1].end }, rule: thatClause ? 'quote/indirect-that' : 'quote/indirect-cue' });
       break;
     }
   }

@@ -1,6 +1,6 @@
 import type { Span } from '../model/span.js';
 import type { QuoteDictionary } from './dictionary.js';
-import { type CueHit, cueAt, lastCue, sentenceSubject, speakerAfter, speakerBefore } from './speaker.js';
+import { type CueHit, clauseSubject, cueAt, lastCue, sentenceSubject, speakerAfter, speakerBefore } from './speaker.js';
 import { type Word, words } from './words.js';
 
 /** The text layers the recognisers read. @example { text: a.text, paragraphs: a.spans.paragraphs, sentences: a.spans.sentences } */
@@ -72,8 +72,8 @@ export function trailer(q: QuoteText, from: number, to: number, dict: QuoteDicti
 
 
 /**
- * The introduction of a quote standing alone: "Lavrov told reporters:" at the end of the previous
- * sentence or paragraph.
+ * The introduction of a quote standing alone: "Lavrov told reporters:" ("Stated Lavrov:") at the
+ * end of the previous sentence or paragraph.
  *
  * @example introBefore(q, sentenceStart, paragraph, paragraphIndex, dict)?.speaker
  */
@@ -89,10 +89,26 @@ export function introBefore(q: QuoteText, sentStart: number, para: Span, pIdx: n
   let lo = colon - 1;
   while (lo > 0 && !['.', '!', '?', '”', '"'].includes(ws[lo - 1].text)) lo--;
   const cue = lastCue(ws, lo, colon, dict);
-  if (cue) return { speaker: speakerBefore(ws, cue.at, lo, dict) ?? sentenceSubject(ws, lo, cue.at, dict), cueSpan: cueSpanOf(ws, cue) };
+  if (cue) return { speaker: speakerBefore(ws, cue.at, lo, dict) ?? sentenceSubject(ws, lo, cue.at, dict) ?? (cue.at === lo ? speakerAfter(ws, cue.end, dict) : undefined), cueSpan: cueSpanOf(ws, cue) };
   // "The board was blunt in its findings:" — no cue, the subject introduces the quote
-  const speaker = speakerBefore(ws, colon, lo, dict) ?? sentenceSubject(ws, lo, colon, dict);
+  const speaker = colonSpeaker(ws, lo, colon, dict);
   return speaker ? { speaker } : undefined;
+}
+
+/**
+ * Who speaks the quote after a colon that has no cue before it: the phrase before the colon
+ * when it is all there is ("Okafor:", "Rep. Ann Holm (D-Oslo):") or follows a dash ("… — Ann
+ * Holm:"), else the subject of the clause ("She then turned to the crowd:" → She).
+ *
+ * @example colonSpeaker(words('She then addressed the crowd:', 0, 29), 0, 5, dict) // She
+ */
+export function colonSpeaker(ws: readonly Word[], lo: number, colon: number, dict: QuoteDictionary): Span | undefined {
+  const s = speakerBefore(ws, colon, lo, dict);
+  if (s) {
+    const at = ws.findIndex((w) => w.start === s.start);
+    if (at <= lo || ['—', '–', '-'].includes(ws[at - 1].text)) return s;
+  }
+  return clauseSubject(ws, colon, dict, lo) ?? s;
 }
 
 /**
@@ -114,7 +130,9 @@ export function nearestSpeaker(q: QuoteText, at: number, pIdx: number, last: { s
     if (!c) break;
     hi = c.at;
     if (quoted[c.at]) continue;
-    const s = c.according ? speakerAfter(ws, c.end, dict) : speakerBefore(ws, c.at, 0, dict) ?? (c.at + 1 < ws.length && ws[c.at + 1].cap ? speakerAfter(ws, c.end, dict) : undefined);
+    // "… told Reuters." names whom it was told, never who spoke
+    const inverted = c.at + 1 < ws.length && ws[c.at + 1].cap && c.verb?.lemma !== 'tell' && c.verb?.lemma !== 'ask';
+    const s = c.according ? speakerAfter(ws, c.end, dict) : speakerBefore(ws, c.at, 0, dict) ?? (inverted ? speakerAfter(ws, c.end, dict) : undefined);
     if (s) return s;
   }
   return prior;

@@ -30,8 +30,12 @@ export interface QuoteDictionary {
   determiners: ReadonlySet<string>;
   between: ReadonlySet<string>;
   notSpeaker: ReadonlySet<string>;
+  /** prepositions: a name right after one is no subject ("for the Observer, …") */
+  prepositions: ReadonlySet<string>;
   mediaNouns: ReadonlySet<string>;
   outlets: readonly string[];
+  /** what tells a quoted title from quoted speech (data/quotes/titles.json) */
+  titles: Readonly<{ smallWords: ReadonlySet<string>; worksBefore: readonly string[]; onBefore: ReadonlySet<string> }>;
   thresholds: Readonly<{
     maxSpeakerWords: number;
     maxTrailerWords: number;
@@ -39,6 +43,7 @@ export interface QuoteDictionary {
     contextParagraphs: number;
     minIndirectWords: number;
     maxMixedGapWords: number;
+    minUncuedWords: number;
     confidence: Readonly<Record<string, number>>;
   }>;
 }
@@ -123,7 +128,7 @@ let cached: QuoteDictionary | undefined;
 
 /**
  * Loads, validates and freezes the quote stage's data files (`data/quotes/cues.json`,
- * `speakers.json`, `thresholds.json`) once; a bad shape throws `DataFileError` naming the file.
+ * `speakers.json`, `titles.json`, `thresholds.json`) once; a bad shape throws `DataFileError` naming the file.
  *
  * @example
  * const dict = loadQuoteDictionary();
@@ -133,12 +138,16 @@ export function loadQuoteDictionary(): QuoteDictionary {
   if (cached) return cached;
   const { cues, phrases } = loadCues('data/quotes/cues.json');
   const sf = 'data/quotes/speakers.json';
-  const s = expectObject(sf, readDataJson(sf), ['$comment', 'titleNouns', 'pronouns', 'determiners', 'between', 'notSpeaker', 'mediaNouns', 'outlets']);
+  const s = expectObject(sf, readDataJson(sf), ['$comment', 'titleNouns', 'pronouns', 'determiners', 'between', 'notSpeaker', 'prepositions', 'mediaNouns', 'outlets']);
   const outlets = Object.freeze(strings(sf, s, 'outlets', true));
   const cueFirst: ReadonlySet<string> = Object.freeze(new Set([...cues.keys(), ...phrases.map((p) => p[0])]));
   const set = (k: string) => Object.freeze(new Set(strings(sf, s, k).map((w) => w.toLowerCase())));
+  const nf = 'data/quotes/titles.json';
+  const n = expectObject(nf, readDataJson(nf), ['$comment', 'smallWords', 'worksBefore', 'onBefore']);
+  const lower = (k: string, spaces = false) => strings(nf, n, k, spaces).map((w) => w.toLowerCase());
+  const titles = Object.freeze({ smallWords: Object.freeze(new Set(lower('smallWords'))), worksBefore: Object.freeze(lower('worksBefore', true)), onBefore: Object.freeze(new Set(lower('onBefore'))) });
   const tf = 'data/quotes/thresholds.json';
-  const t = expectObject(tf, readDataJson(tf), ['$comment', 'maxSpeakerWords', 'maxTrailerWords', 'minStandaloneWords', 'contextParagraphs', 'minIndirectWords', 'maxMixedGapWords', 'confidence']);
+  const t = expectObject(tf, readDataJson(tf), ['$comment', 'maxSpeakerWords', 'maxTrailerWords', 'minStandaloneWords', 'contextParagraphs', 'minIndirectWords', 'maxMixedGapWords', 'minUncuedWords', 'confidence']);
   const conf = t.confidence;
   if (typeof conf !== 'object' || conf === null || Array.isArray(conf)) throw new DataFileError(tf, '"confidence" must be an object of rule → number');
   for (const [k, v] of Object.entries(conf)) if (typeof v !== 'number' || v < 0 || v > 1) throw new DataFileError(tf, `confidence "${k}" must be a number in [0, 1]`);
@@ -154,8 +163,10 @@ export function loadQuoteDictionary(): QuoteDictionary {
     determiners: set('determiners'),
     between: set('between'),
     notSpeaker: set('notSpeaker'),
+    prepositions: set('prepositions'),
     mediaNouns: set('mediaNouns'),
     outlets,
+    titles,
     thresholds: Object.freeze({
       maxSpeakerWords: count(tf, t, 'maxSpeakerWords', 1, 30),
       maxTrailerWords: count(tf, t, 'maxTrailerWords', 1, 30),
@@ -163,6 +174,7 @@ export function loadQuoteDictionary(): QuoteDictionary {
       contextParagraphs: count(tf, t, 'contextParagraphs', 0, 20),
       minIndirectWords: count(tf, t, 'minIndirectWords', 1, 50),
       maxMixedGapWords: count(tf, t, 'maxMixedGapWords', 1, 200),
+      minUncuedWords: count(tf, t, 'minUncuedWords', 1, 200),
       confidence: Object.freeze({ ...(conf as Record<string, number>) }),
     }),
   });

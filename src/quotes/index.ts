@@ -29,8 +29,9 @@ const byPosition = (a: Span, b: Span) => a.start - b.start || b.end - a.end;
 export function findQuotes(article: Article, mentions: readonly Mention[] = [], dict: QuoteDictionary = loadQuoteDictionary()): Quote[] {
   const q = { text: article.text, paragraphs: article.spans.paragraphs, sentences: article.spans.sentences, tokens: article.spans.tokens };
   const regions = pairMarks(q.text, q.paragraphs);
-  const direct = directQuotes(q, regions, dict);
-  const indirect = indirectQuotes(q, direct, dict);
+  const titles: Span[] = [];
+  const direct = directQuotes(q, regions, dict, titles);
+  const indirect = indirectQuotes(q, direct, dict, titles);
   const all = direct.length === 0 ? indirect : [...direct, ...indirect].sort(byPosition);
   return attach(article, all, mentions, dict);
 }

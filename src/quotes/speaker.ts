@@ -3,6 +3,8 @@ import { type CueWord, type QuoteDictionary, cueShapeAt } from './dictionary.js'
 import type { Word } from './words.js';
 
 const POSSESSIVE = /['’]s$/;
+// the longest apposition between a speaker and its cue, in words and marks
+const APPOSITION_MAX = 24;
 const PRONOMINAL = new Set(['one', 'another', 'some', 'several', 'many', 'both', 'two', 'three', 'others']);
 const PAST = new Set(['said', 'told', 'wrote', 'thought']);
 
@@ -95,11 +97,28 @@ export function speakerBefore(ws: readonly Word[], cue: number, lo: number, dict
   while (k >= lo && ws[k].cap && dict.between.has(ws[k].lower)) k--; // "… said Tuesday"
   if (k >= lo && ws[k].text === ',') {
     // "Suu Kyi, 70, said" / "Smith, a lawyer, said": the name before the apposition
+    // and "Clinton, at a town hall in Columbus, Ohio, said": the comma opening it, past the
+    // commas inside it
+    for (let p = Math.max(lo, k - APPOSITION_MAX); p < k - 1; p++) {
+      if (ws[p].text !== ',' || p - 1 < lo || !ws[p - 1].cap || !ws[p + 1].word || ws[p + 1].cap) continue;
+      if (ws.slice(p + 1, k).some((w) => w.text === '.' || w.text === ';' || w.text === '“' || w.text === '"')) continue;
+      const s = speakerBefore(ws, p, lo, dict);
+      // "In a piece for the Observer, her adviser, Jake Sullivan, said": a name after a
+      // preposition is no subject
+      const b = s ? ws.findIndex((w) => w.start === s.start) : -1;
+      if (s && !(b > lo && dict.prepositions.has(ws[b - 1].lower))) return s;
+    }
     for (let p = k - 1; p >= lo && k - p <= 8; p--) {
       if (ws[p].text !== ',') continue;
       return p - 1 >= lo && ws[p - 1].cap ? speakerBefore(ws, p, lo, dict) : undefined;
     }
     return undefined;
+  }
+  // "Harry Reid (D-Nev.) told": the name before the brackets
+  if (k >= lo && ws[k].text === ')') {
+    let p = k - 1;
+    while (p >= lo && k - p <= 8 && ws[p].text !== '(') p--;
+    return p - 1 >= lo && ws[p].text === '(' && ws[p - 1].cap ? speakerBefore(ws, p, lo, dict) : undefined;
   }
   if (k < lo || !ws[k].word) return undefined;
   const head = ws[k];
@@ -202,6 +221,29 @@ export function sentenceSubject(ws: readonly Word[], lo: number, cue: number, di
   }
   return weak;
 }
+
+/**
+ * The subject of a clause `ws[lo, cue)` past an adverbial opener before its first comma ("Instead,
+ * the statement …", "Earlier this week, Clinton …", "In 2014, Pew found …" → the statement,
+ * Clinton, Pew): an opener is a phrase starting with a preposition or conjunction or an -ly
+ * word, or one with no capitalised word past its first. A name before the comma ("Dan Backer,
+ * the attorney, …") is the subject itself.
+ *
+ * @example clauseSubject(words('Instead, the statement talked about', 0, 35), 5, dict) // the statement
+ */
+export function clauseSubject(ws: readonly Word[], cue: number, dict: QuoteDictionary, lo = 0): Span | undefined {
+  const comma = ws.findIndex((w, k) => k >= lo && w.text === ',');
+  if (comma > lo && comma - lo < OPENER_MAX && comma + 1 < cue) {
+    const opener = ws.slice(lo, comma).filter((w) => w.word);
+    const first = opener[0];
+    if (first && (dict.notSpeaker.has(first.lower) || /ly$/.test(first.lower) || opener.slice(1).every((w) => !w.cap))) {
+      const s = sentenceSubject(ws, comma + 1, cue, dict);
+      if (s) return s;
+    }
+  }
+  return sentenceSubject(ws, lo, cue, dict);
+}
+const OPENER_MAX = 12;
 
 function lastWordIn(ws: readonly Word[], i: number, end: number): Word {
   let k = i;

@@ -38,12 +38,16 @@ export function createApp(store: Store, given: Partial<ServerOptions> = {}): Hon
     .route('/', statsRoutes(store));
   const app = new Hono();
   app.onError((err, c) => errorResponse(err, c, o.log));
-  app.notFound((c) => errorResponse(new ApiError(404, 'not_found', `no route ${c.req.method} ${c.req.path}; /openapi.json lists them`), c, o.log));
+  app.notFound((c) => errorResponse(new ApiError(404, 'not_found', `nothing at ${c.req.method} ${c.req.path}; /openapi.json lists the API's routes`), c, o.log));
   app.route('/api', api);
   app.get('/openapi.json', (c) => {
     parseQuery({}, c.req.queries());
     return c.json(doc);
   });
-  if (o.webDir !== undefined) app.use('*', dashboard(o.webDir));
+  // an unknown /api path stays a JSON 404, never the dashboard's page
+  if (o.webDir !== undefined) {
+    const files = dashboard(o.webDir);
+    app.use('*', async (c, next) => (c.req.path === '/api' || c.req.path.startsWith('/api/') ? next() : files(c, next)));
+  }
   return app;
 }

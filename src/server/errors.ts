@@ -32,6 +32,8 @@ export function badParameter(message: string): ApiError {
 /**
  * The one place errors become responses (`app.onError` and `app.notFound`): known errors as they
  * are, hono's own (a malformed body) with their status, anything else logged and answered 500.
+ *
+ * @example app.onError((err, c) => errorResponse(err, c, console.error))
  */
 export function errorResponse(err: unknown, c: Context, log: (message: string) => void): Response {
   let body: ErrorBody;

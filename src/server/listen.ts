@@ -35,7 +35,7 @@ export function listen(app: Hono, host: string, port: number): Promise<Listening
   });
 }
 
-/** Loopback addresses: the only ones a server may listen on without a token. */
+/** Loopback addresses: the only ones a server may listen on without a token. @example isLoopback('0.0.0.0') // false */
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }

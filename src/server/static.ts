@@ -36,7 +36,7 @@ export function dashboard(dir: string): MiddlewareHandler {
   };
 }
 
-/** True when `dir` holds a built dashboard (an `index.html`). */
+/** True when `dir` holds a built dashboard (an `index.html`). @example isDashboard('dist/web') */
 export function isDashboard(dir: string): boolean {
   try {
     return statSync(join(dir, 'index.html')).isFile();

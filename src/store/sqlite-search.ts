@@ -42,7 +42,7 @@ export function ftsQuery(q: string): string | undefined {
   return parts.length ? parts.join(' ') : undefined;
 }
 
-/** The articles a filter selects; with `q`, best match first (FTS5 rank), else newest first. */
+/** The articles a filter selects; with `q`, best match first (FTS5 rank), else newest first. @example articleSql({ q: 'oil', limit: 5 }).fts // true */
 export function articleSql(f: ArticleFilter): FilterSql & { fts: boolean } {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -82,7 +82,7 @@ export function articleSql(f: ArticleFilter): FilterSql & { fts: boolean } {
   };
 }
 
-/** One row of `articleSql` as an `ArticleHit`, the snippet's marks turned into offsets. */
+/** One row of `articleSql` as an `ArticleHit`, the snippet's marks turned into offsets. @example articleHit({ id: 'a1', title: null, date: null, source: null, url: null }) // { id: 'a1' } */
 export function articleHit(r: Record<string, unknown>): ArticleHit {
   const hit: ArticleHit = { id: r.id as string };
   for (const k of ['title', 'date', 'source', 'url'] as const) if (r[k] !== null) hit[k] = r[k] as string;
@@ -109,7 +109,7 @@ function unmark(marked: string): { text: string; matches: Span[] } {
   return { text, matches };
 }
 
-/** The quotes a filter selects, newest first. */
+/** The quotes a filter selects, newest first. @example quoteSql({ speaker: 'Lavrov' }).params // ['%Lavrov%'] */
 export function quoteSql(f: QuoteFilter): FilterSql {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -138,17 +138,19 @@ export function quoteSql(f: QuoteFilter): FilterSql {
   }
   const from = 'quotes q JOIN articles a ON a.id = q.article_id';
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  // a count that needs nothing of the article reads the quotes alone
+  const own = f.q === undefined && f.from === undefined && f.to === undefined;
   return {
     sql: `SELECT q.article_id, q.n, q.start, q."end", q.kind, q.speaker, q.speaker_code, q.cue, q.medium, q.confidence, q.rule,
         ${day} AS day, a.text, a.title, a.source, a.date AS article_date
       FROM ${from} ${cond} ORDER BY day DESC, q.article_id, q.n LIMIT ? OFFSET ?`,
-    count: `SELECT count(*) FROM ${from} ${cond}`,
+    count: `SELECT count(*) FROM ${own ? 'quotes q' : from} ${cond}`,
     params,
     page: [f.limit ?? -1, f.offset ?? 0],
   };
 }
 
-/** One row of `quoteSql` as a `StoredQuote`; the text is cut from the body here, in UTF-16 offsets. */
+/** One row of `quoteSql` as a `StoredQuote`; the text is cut from the body here, in UTF-16 offsets. @example storedQuote(row).text === row.text.slice(row.start, row.end) */
 export function storedQuote(r: Record<string, unknown>): StoredQuote {
   const start = r.start as number;
   const end = r.end as number;

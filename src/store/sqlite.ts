@@ -80,7 +80,7 @@ class SqliteStore implements Store {
       skip: db.prepare(`INSERT INTO skipped (origin, reason, detail, seen_at) VALUES (?, ?, ?, ?)
         ON CONFLICT(origin) DO UPDATE SET reason = excluded.reason, detail = excluded.detail, seen_at = excluded.seen_at`),
       byId: db.prepare('SELECT * FROM articles WHERE id = ?'),
-      byPrefix: db.prepare("SELECT id FROM articles WHERE id LIKE ? || '%' LIMIT 2").pluck(),
+      byPrefix: db.prepare("SELECT id FROM articles WHERE id LIKE ? || '%' ESCAPE '\\' LIMIT 2").pluck(),
       originsOf: db.prepare('SELECT origin FROM origins WHERE article_id = ? ORDER BY origin').pluck(),
       list: db.prepare(`SELECT a.id, a.title, a.date, a.source, a.url, group_concat(o.origin, char(10)) AS origins
         FROM articles a LEFT JOIN origins o ON o.article_id = a.id GROUP BY a.id ORDER BY a.date, a.id LIMIT ? OFFSET ?`),
@@ -125,7 +125,8 @@ class SqliteStore implements Store {
     let id = idOrPrefix;
     if (this.q.exists.get(id) === undefined) {
       if (idOrPrefix.length < 6) return undefined;
-      const ids = this.q.byPrefix.all(idOrPrefix) as string[];
+      // a prefix is taken literally: '______' is not six wildcards
+      const ids = this.q.byPrefix.all(idOrPrefix.replace(/[\\%_]/g, (c) => '\\' + c)) as string[];
       if (ids.length !== 1) return undefined;
       id = ids[0];
     }
@@ -269,8 +270,11 @@ function eventQuery(f: EventFilter, count = false): { sql: string; params: unkno
   if (f.to !== undefined) { where.push('e.date <= ?'); params.push(f.to); }
   if (!f.negated) where.push('e.negated = 0');
   if (count) return { sql: `SELECT count(*) FROM events e ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`, params };
+  // the page is chosen from the events alone and only its rows are joined to their articles:
+  // joining first made SQLite read every matching article's text to keep 50 (2x slower on Reuters)
   const sql = `SELECT e.*, a.text, a.source AS outlet, a.url AS url, a.date AS article_date FROM events e JOIN articles a ON a.id = e.article_id
-    ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.date, e.article_id, e.n LIMIT ? OFFSET ?`;
+    WHERE e.id IN (SELECT e.id FROM events e ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.date, e.article_id, e.n LIMIT ? OFFSET ?)
+    ORDER BY e.date, e.article_id, e.n`;
   params.push(f.limit ?? -1, f.offset ?? 0);
   return { sql, params };
 }

@@ -141,6 +141,59 @@ const rows: Row[] = [
   { name: 'a title noun opening the sentence before a base-form cue: "Aides say"', body: 'Aides say the governor plans to “actively support” the bill.', want: [{ kind: 'partial', speaker: 'Aides', cue: 'say' }] },
   { name: 'an inverted cue opening the sentence: "Said Berg, …, “…”"', body: 'Said Berg, a fisherman from the coast: “Nobody asked us about the new quotas.”', want: [{ kind: 'direct', text: '“Nobody asked us about the new quotas.”', speaker: 'Berg', cue: 'Said' }] },
   { name: 'an added cue verb: elaborated', body: '“The way I see it,” she elaborated, “the town has waited long enough.”', want: [{ kind: 'direct', speaker: 'she', cue: 'elaborated', pieces: 2 }] },
+  // titles of programmes and works in title case are no quotes, whatever follows them
+  { name: 'a programme after "speaking to": no quote', body: 'Speaking to “Harbour Hour” on Monday, the mayor promised a new ferry.', want: [{ kind: 'indirect' }] },
+  { name: 'a nickname after "known as": no quote', body: 'Ms. Holm, known as “The Iron Pilot,” said the ferry would run again.', want: [] },
+  { name: 'a programme after an outlet’s possessive, even before a trailer-like clause', body: 'Appearing on Sunday on Nordic Radio’s “Evening Report,” Mayor Holm said the port would stay open.', want: [{ kind: 'indirect', speaker: 'Mayor Holm' }] },
+  { name: 'a programme after a bare "on" with two words or more: no quote', body: 'The mayor praised the ferry on “Good Day Oslo” last week.', want: [] },
+  { name: 'a reported clause going on through a programme title stays mixed', body: 'The senator told NordTV’s “Good Day Oslo” that the vote was “a farce from start to finish.”', want: [{ kind: 'mixed', speaker: 'The senator', cue: 'told' }] },
+  { name: 'speech in sentence case after "told" is no title', body: 'The mayor told “Good people of Oslo” nothing new.', want: [{ kind: 'partial', speaker: 'The mayor' }] },
+  {
+    name: 'marks in the apposition of a trailer’s speaker are no quote',
+    body: '“We will not sell the boats,” said Tomas Berg, whose new book on the fishing towns has a “bitter” tone.',
+    want: [{ kind: 'direct', speaker: 'Tomas Berg' }],
+  },
+  {
+    name: 'a new clause after the trailer’s speaker reports its own quote',
+    body: '“We will not sell the boats,” said Tomas Berg, but he called the offer “a fair one.”',
+    want: [{ kind: 'direct', speaker: 'Tomas Berg' }, { kind: 'partial', speaker: 'he', cue: 'called' }],
+  },
+  // a long quotation in a sentence with no cue is still someone's words (PolNeAR train)
+  {
+    name: 'a long quotation with no cue takes the clause subject',
+    body: 'The union also wants “a seat at the table for every worker who loses a job to the new port.”',
+    want: [{ kind: 'mixed', speaker: 'The union', rule: 'quote/mixed-uncued' }],
+  },
+  {
+    name: 'a long quotation after a quote of the same sentence keeps its speaker',
+    body: 'Holm said the vote was “a dead heat right now” and that, “whoever wins, the coast will have to pay for the new port.”',
+    want: [{ kind: 'mixed', speaker: 'Holm', cue: 'said' }, { kind: 'mixed', text: 'and that, “whoever wins, the coast will have to pay for the new port.”', speaker: 'Holm', rule: 'quote/mixed-uncued' }],
+  },
+  { name: 'a long title with no cue: no quote', body: 'The film, “Cold Harbour Nights: The Long Winter of the Fishing Towns,” opens in May.', want: [] },
+  { name: 'short scare quotes with no cue stay no quote', body: 'The “reform” of the harbour board is a “quiet theft” from the towns.', want: [] },
+  {
+    name: 'a participle hangs on the subject past an adverbial opener',
+    body: 'Earlier this week, Mayor Holm rejected the plan, calling it “a quiet theft from the towns.”',
+    want: [{ kind: 'mixed', speaker: 'Mayor Holm', cue: 'calling' }],
+  },
+  {
+    name: 'the speaker before an apposition holding commas of its own',
+    body: 'Ivanova, during a visit to the port in Bergen, Norway, said the ferry was “a lifeline for the islands.”',
+    want: [{ kind: 'mixed', speaker: 'Ivanova', cue: 'said' }],
+  },
+  {
+    name: 'the speaker before a party label in brackets',
+    body: 'On the other side of the hall, Senate leader Anna Holm (D-Oslo) said the vote was “a farce from start to finish.”',
+    want: [{ kind: 'mixed', speaker: 'Senate leader Anna Holm', cue: 'said' }],
+  },
+  { name: 'a colon after a clause: its subject speaks, not the phrase before the colon', body: 'The mayor was tired. She then turned to the crowd: “We will not give up the port.”', want: [{ kind: 'direct', speaker: 'She', rule: 'quote/direct-colon' }] },
+  { name: 'a colon after a dash: the name after the dash speaks', body: 'The weekly notes. FERRY TALKS STALL AGAIN - Anna Holm: “Nobody came to the table this week.”', want: [{ kind: 'direct', speaker: 'Anna Holm' }] },
+  {
+    name: 'a paragraph ending in a colon introduces the next one: its subject speaks',
+    body: 'The council met at noon. The chair then issued the following statement:\n\n“The ferry will run until May, whatever the ministry says.”',
+    want: [{ kind: 'direct', speaker: 'The chair' }],
+  },
+  { name: 'whom something was told is never the speaker of the next quote', body: 'Holm was firm on Monday and told NordTV so. “Nobody will take the ferry from the islands.”', want: [{ kind: 'direct', speaker: undefined }] },
   { name: 'a speech noun with its owner reports the "that" clause', body: 'Voters cheered his pledge that the town would get “a new bridge by spring.”', want: [{ kind: 'mixed', text: 'that the town would get “a new bridge by spring.”', speaker: 'his', rule: 'quote/mixed-noun' }] },
 ];
 

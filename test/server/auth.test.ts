@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { BIN, entente } from '../cli/_run.js';
 
 const ARTICLE = { text: 'Norway thanked Kenya on Monday for its help with the rescue at sea, the foreign ministry in Oslo said in a statement.', date: '2021-03-23' };
@@ -27,6 +28,22 @@ test('server/auth: exposed on 0.0.0.0 without a token, entente serve refuses to 
 test('server/auth: bad --port and an empty --token are usage errors', () => {
   assert.match(entente(['serve', '--port', '70000']).stderr, /--port must be a whole number from 0 to 65535/);
   assert.equal(entente(['serve', '--token', ' ']).status, 2);
+});
+
+test('server/auth: a port already taken is a fatal error (exit 1) that names it', async () => {
+  const taken = createServer();
+  taken.listen(0, '127.0.0.1');
+  await once(taken, 'listening');
+  const port = (taken.address() as AddressInfo).port;
+  const dir = mkdtempSync(join(tmpdir(), 'entente-serve-'));
+  try {
+    const r = spawnSync(process.execPath, [BIN, 'serve', '--port', String(port), '--db', join(dir, 'x.db')], { encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, new RegExp(`cannot listen on 127\\.0\\.0\\.1:${port}: .*EADDRINUSE`));
+  } finally {
+    taken.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('server/auth: a real server on port 0 with a token: the write route answers 401 without it, 200 with it; reads need none', async () => {

@@ -61,7 +61,7 @@ test('store/search: a database from before the search index gets one, filled wit
     await store.close();
     // take the database back to the schema before migration 5, as an older entente left it
     const db = new Database(path);
-    db.exec('DROP TABLE article_search; DROP VIEW article_search_content; DROP TABLE article_keys;');
+    db.exec('DROP TABLE article_search; DROP VIEW article_search_content; DROP TABLE article_keys; DROP INDEX events_order;');
     db.pragma(`user_version = ${SQLITE_MIGRATIONS.length - 1}`);
     db.close();
     const reopened = openSqliteStore(path);

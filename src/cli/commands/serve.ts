@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineCommand } from 'citty';
-import { UsageError } from '../../model/errors.js';
+import { EntenteError, UsageError } from '../../model/errors.js';
 import { createApp, isLoopback, listen } from '../../server/index.js';
 import { isDashboard } from '../../server/static.js';
 import { openStore } from '../../store/index.js';
@@ -20,7 +20,7 @@ export default defineCommand({
   args: {
     db: { type: 'string', description: 'SQLite file (default: entente.db in the user data folder, or $ENTENTE_DB)' },
     host: { type: 'string', description: 'address to listen on; anything but loopback (e.g. 0.0.0.0) needs a token', default: '127.0.0.1' },
-    port: { type: 'string', description: 'port to listen on; 0 picks any free port', default: '8080' },
+    port: { type: 'string', description: 'port to listen on; 0 picks any free port', default: '8787' },
     token: { type: 'string', description: 'bearer token the write routes require (prefer $ENTENTE_TOKEN: arguments show in the process list)' },
     web: { type: 'string', description: "the dashboard's built files, served at / (default: the package's dist/web when built)" },
   },
@@ -47,7 +47,8 @@ export default defineCommand({
       server = await listen(createApp(store, { token, webDir }), host, port);
     } catch (cause) {
       await store.close();
-      throw new UsageError(`cannot listen on ${host}:${port}: ${(cause as Error).message}`);
+      // the port is taken or the address is not this machine's: not a usage error, a fatal one
+      throw new EntenteError('E_LISTEN', `cannot listen on ${host}:${port}: ${(cause as Error).message}`);
     }
     process.stdout.write(`listening on ${server.url}\n`);
     process.stderr.write(`store ${store.location}; dashboard ${webDir ?? 'not built (API only)'}; write routes ${token ? 'need the token' : 'open (loopback only)'}\n`);

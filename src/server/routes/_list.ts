@@ -8,12 +8,12 @@ export interface ListBody<T> {
   total: number;
 }
 
-/** The page a list request asks for, with the defaults filled in. */
+/** The page a list request asks for, with the defaults filled in. @example pageOf({}, { defaultLimit: 50 }) // { limit: 50, offset: 0 } */
 export function pageOf(p: { limit?: number; offset?: number }, o: Pick<ServerOptions, 'defaultLimit'>): { limit: number; offset: number } {
   return { limit: p.limit ?? o.defaultLimit, offset: p.offset ?? 0 };
 }
 
-/** One page cut from a list computed whole (relations are derived in memory, not paged by the store). */
+/** One page cut from a list computed whole (relations are derived in memory, not paged by the store). @example slicePage([1, 2, 3], { limit: 2, offset: 1 }) // { items: [2, 3], limit: 2, offset: 1, total: 3 } */
 export function slicePage<T>(all: T[], pg: { limit: number; offset: number }): ListBody<T> {
   return { items: all.slice(pg.offset, pg.offset + pg.limit), ...pg, total: all.length };
 }

@@ -7,7 +7,7 @@ import type { ServerOptions } from '../options.js';
 import { date, page, parseQuery, text } from '../params.js';
 import { pageOf } from './_list.js';
 
-/** `GET /api/articles`: full-text search (title and body), by outlet and date. */
+/** `GET /api/articles`: full-text search (title and body), by outlet and date. @example parseQuery(articleListParams(o), { q: ['sanctions'] }) */
 export function articleListParams(o: ServerOptions) {
   return {
     q: text('words to find in the title or body, all required; "quoted phrases" and prefix* allowed; best match first', 'sanctions'),
@@ -21,6 +21,8 @@ export function articleListParams(o: ServerOptions) {
 /**
  * Articles: the search list, and one article with every annotation, its spans as offsets into
  * `text` (the dashboard shows the text as text and marks the spans; nothing is HTML).
+ *
+ * @example new Hono().route('/api', articleRoutes(store, serverOptions()))
  */
 export function articleRoutes(store: Store, o: ServerOptions): Hono {
   const listParams = articleListParams(o);
@@ -41,7 +43,7 @@ export function articleRoutes(store: Store, o: ServerOptions): Hono {
     });
 }
 
-/** One article as the API gives it: metadata values, text, span layers (no tokens) and every annotation. */
+/** One article as the API gives it: metadata values, text, span layers (no tokens) and every annotation. @example articleBody(a).mentions[0].actor.code // 'RUS' */
 export function articleBody(a: Article) {
   return {
     id: a.id,

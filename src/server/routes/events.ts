@@ -5,7 +5,7 @@ import type { ServerOptions } from '../options.js';
 import { actorCode, cameoCode, date, dyad, flag, oneOf, page, parseQuery, quadClass } from '../params.js';
 import { pageOf } from './_list.js';
 
-/** `GET /api/events`: by actor, side, dyad, CAMEO code, PLOVER type, quad class and date range. */
+/** `GET /api/events`: by actor, side, dyad, CAMEO code, PLOVER type, quad class and date range. @example eventListParams(o).quad.parse('4', 'quad') // 4 */
 export function eventListParams(o: ServerOptions) {
   const plover = [...loadEventDictionary().plover.events.keys()].sort();
   return {
@@ -24,7 +24,7 @@ export function eventListParams(o: ServerOptions) {
   };
 }
 
-/** Events in date order (then article and index), as stored, with their evidence sentence. */
+/** Events in date order (then article and index), as stored, with their evidence sentence. @example new Hono().route('/api', eventRoutes(store, o)) */
 export function eventRoutes(store: Store, o: ServerOptions): Hono {
   const params = eventListParams(o);
   return new Hono().get('/events', async (c) => {

@@ -4,7 +4,7 @@ import type { ServerOptions } from '../options.js';
 import { actorCode, date, page, parseQuery, text } from '../params.js';
 import { pageOf } from './_list.js';
 
-/** `GET /api/quotes`: who said what, by speaker, speaker's actor, words and date. */
+/** `GET /api/quotes`: who said what, by speaker, speaker's actor, words and date. @example quoteListParams(o).speaker.example // 'Lavrov' */
 export function quoteListParams(o: ServerOptions) {
   return {
     speaker: text("a part of the speaker's name, case-insensitive", 'Lavrov'),
@@ -16,7 +16,7 @@ export function quoteListParams(o: ServerOptions) {
   };
 }
 
-/** Quotes, newest first, each with its text and its article's title, outlet and date. */
+/** Quotes, newest first, each with its text and its article's title, outlet and date. @example new Hono().route('/api', quoteRoutes(store, o)) */
 export function quoteRoutes(store: Store, o: ServerOptions): Hono {
   const params = quoteListParams(o);
   return new Hono().get('/quotes', async (c) => {

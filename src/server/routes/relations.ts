@@ -6,12 +6,15 @@ import { actorCode, date, flag, oneOf, page, parseQuery } from '../params.js';
 import { AnswerCache } from '../cache.js';
 import { pageOf, slicePage } from './_list.js';
 
+/** Inclusive day bounds of the events that count. */
 const range = () => ({ from: date('first day of the event date range'), to: date('last day of the event date range') });
 
+/** `GET /api/relations`. @example topDyadParams(o).undirected.parse('', 'undirected') // true */
 export function topDyadParams(o: ServerOptions) {
   return { ...range(), undirected: flag('RUS→EU and EU→RUS together'), ...page(o.defaultLimit, o.maxLimit) };
 }
 
+/** `GET /api/relations/dyad`: `a` and `b` required. @example dyadSeriesParams().period.parse('week', 'period') // 'week' */
 export function dyadSeriesParams() {
   return {
     a: { ...actorCode('the source (or, undirected, one side): a country or organisation code'), required: true },
@@ -22,6 +25,7 @@ export function dyadSeriesParams() {
   };
 }
 
+/** `GET /api/relations/partners`: `actor` required. @example partnerParams(o).actor.parse('rus', 'actor') // 'RUS' */
 export function partnerParams(o: ServerOptions) {
   return { actor: { ...actorCode('a country or organisation code'), required: true }, ...range(), ...page(o.defaultLimit, o.maxLimit) };
 }
@@ -30,6 +34,8 @@ export function partnerParams(o: ServerOptions) {
  * Relations, derived from the stored events (src/relations) and kept until events are added:
  * the most active dyads, one dyad's time series, an actor's partners. Negated, undated and
  * targetless events do not count; the same event reported by several articles counts once.
+ *
+ * @example new Hono().route('/api', relationRoutes(store, o))
  */
 export function relationRoutes(store: Store, o: ServerOptions): Hono {
   const top = topDyadParams(o);
