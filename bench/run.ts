@@ -6,6 +6,7 @@
  *   scale    (only when named: it takes minutes) the corpus and a 10× replica streamed through SQLite with
  *            1 and 2 analysis threads, and PostgreSQL with 1, 2 and 4 workers when $ENTENTE_BENCH_PG is set;
  *            --copies=1,10 --threads=1,2 --workers=1,2,4 change the runs
+ *   server   requests/s and p99 latency of the event and relation routes over the Reuters store (autocannon; --rebuild)
  * Results are printed and written to bench/out/latest.json.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { benchIngest } from './reuters.js';
 import { benchHtml } from './html.js';
 import { benchStages, FOUNDATION_STAGES } from './stages.js';
 import { benchScale } from './scale.js';
+import { benchServer } from './server.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const shared = resolve(process.env.ENTENTE_SHARED ?? join(root, '..', 'shared'));
@@ -93,6 +95,19 @@ if (want.has('scale')) {
       pg: process.env.ENTENTE_BENCH_PG,
       log: (l) => console.log(l),
     });
+  }
+}
+if (all || want.has('server')) {
+  const corpus = join(shared, 'corpus', 'reuters21578.jsonl');
+  if (!existsSync(corpus)) console.log(`server: skipped, ${corpus} not found (../shared absent)`);
+  else {
+    mkdirSync(join(root, 'bench', 'out'), { recursive: true });
+    const s = await benchServer(root, corpus, process.argv.includes('--rebuild'));
+    results.server = s;
+    console.log(`entente serve on Reuters-21578 (${s.articles} articles, ${s.events} events; store ${s.built ? 'built' : 'reused'}), autocannon on loopback: ${s.load.connections} connections, ≤ ${s.load.amount} requests, ≤ ${s.load.seconds} s a route`);
+    for (const r of s.routes) {
+      console.log(`  ${r.route.padEnd(64)} ${r.requestsPerSec.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50Ms).padStart(4)} ms  p99 ${String(r.p99Ms).padStart(5)} ms  ${String(r.requests).padStart(5)} requests  ${(r.bytes / 1024).toFixed(1)} KiB${r.non2xx + r.errors ? `  ${r.non2xx} non-2xx, ${r.errors} errors` : ''}`);
+    }
   }
 }
 mkdirSync(join(root, 'bench', 'out'), { recursive: true });

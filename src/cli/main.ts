@@ -13,6 +13,9 @@ export const main = defineCommand({
     list: () => import('./commands/list.js').then((m) => m.default),
     actors: () => import('./commands/actors.js').then((m) => m.default),
     quotes: () => import('./commands/quotes.js').then((m) => m.default),
+    worker: () => import('./commands/worker.js').then((m) => m.default),
+    status: () => import('./commands/status.js').then((m) => m.default),
+    serve: () => import('./commands/serve.js').then((m) => m.default),
   },
 });
 

@@ -197,7 +197,7 @@ export function fromJsonLine(line: string, origin: string, opts: ReadOptions): R
 }
 
 /** One parsed JSON value → one raw item, or a skip saying what the value lacks. */
-function fromJsonValue(obj: unknown, origin: string, opts: ReadOptions): RawItem | Skipped {
+export function fromJsonValue(obj: unknown, origin: string, opts: ReadOptions): RawItem | Skipped {
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
     return skip('malformed-json', origin, 'a JSON line must be an object with a "text" or "html" field');
   }

@@ -6,6 +6,7 @@ import { skip } from '../model/errors.js';
 import type { ArticleText } from '../model/article.js';
 import { findActors } from '../actors/index.js';
 import { findQuotes } from '../quotes/index.js';
+import { codeEvents } from '../events/index.js';
 import type { Draft } from './stage.js';
 import type { Stage } from './stage.js';
 
@@ -64,6 +65,13 @@ const quoteStage: Stage = {
   run: (d) => ({ quotes: findQuotes(textView(d), d.mentions!) }),
 };
 
+const eventStage: Stage = {
+  name: 'events',
+  requires: ['cleaned', 'sentences', 'tokens', 'mentions', 'quotes'],
+  assigns: ['events'],
+  run: (d) => ({ events: codeEvents(textView(d), d.mentions!, d.quotes!) }),
+};
+
 const identityStage: Stage = {
   name: 'identity',
   requires: ['cleaned'],
@@ -82,4 +90,4 @@ export function articleId(body: string): string {
 }
 
 /** The pipeline, in order. Order matters: each stage reads what the ones before it assigned. */
-export const STAGES: readonly Stage[] = Object.freeze([cleanStage, sentenceStage, tokenStage, languageStage, actorStage, quoteStage, identityStage]);
+export const STAGES: readonly Stage[] = Object.freeze([cleanStage, sentenceStage, tokenStage, languageStage, actorStage, quoteStage, eventStage, identityStage]);

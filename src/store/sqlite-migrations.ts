@@ -85,4 +85,21 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    CREATE INDEX events_date ON events(date);
    CREATE INDEX events_dyad ON events(source_country, target_country, date);
    CREATE INDEX events_grp ON events(grp);`,
+  // 5: full-text search over title and body (FTS5, Porter stems: "sanction" finds "sanctions").
+  // The index holds no copy of the text: its content is read through a view from `articles`,
+  // keyed by `article_keys.n`, an INTEGER PRIMARY KEY, because the implicit rowid of `articles`
+  // may be renumbered by VACUUM and the index would then point at the wrong articles.
+  // The two INSERTs backfill the articles already stored.
+  `CREATE TABLE article_keys (
+     n INTEGER PRIMARY KEY,
+     article_id TEXT NOT NULL UNIQUE REFERENCES articles(id)
+   );
+   CREATE VIEW article_search_content AS
+     SELECT k.n AS n, a.title AS title, a.text AS text FROM article_keys k JOIN articles a ON a.id = k.article_id;
+   CREATE VIRTUAL TABLE article_search USING fts5(
+     title, text, content = 'article_search_content', content_rowid = 'n',
+     tokenize = 'porter unicode61 remove_diacritics 2'
+   );
+   INSERT INTO article_keys (article_id) SELECT id FROM articles ORDER BY date, id;
+   INSERT INTO article_search (article_search) VALUES ('rebuild');`,
 ];

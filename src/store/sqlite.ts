@@ -7,7 +7,8 @@ import type { CodedEvent } from '../model/event.js';
 import { EntenteError, type SkipReason, type Skipped } from '../model/errors.js';
 import { decodeMentions, decodeSourceMap, decodeSpans, packed, type PackedArticle } from './codec.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
-import type { ArticleSummary, EventFilter, PutResult, Store, StoreStats, StoredEvent } from './types.js';
+import { articleHit, articleSql, quoteSql, storedQuote, type FilterSql } from './sqlite-search.js';
+import type { ArticleFilter, ArticleHit, ArticleSummary, EventFilter, PutResult, QuoteFilter, Store, StoreStats, StoredEvent, StoredQuote } from './types.js';
 
 type Row = Record<string, unknown>;
 
@@ -55,6 +56,7 @@ class SqliteStore implements Store {
   private readonly q;
   private readonly put: (a: PackedArticle, now: string) => PutResult;
   private anySkips: boolean;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database, readonly location: string) {
     this.q = {
@@ -69,6 +71,8 @@ class SqliteStore implements Store {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       event: db.prepare(`INSERT INTO events (article_id, n, grp, source, source_country, target, target_country, code, root, plover, goldstein, quad,
           date, negated, modality, rule, confidence, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      searchKey: db.prepare('INSERT INTO article_keys (article_id) VALUES (?)'),
+      searchText: db.prepare('INSERT INTO article_search (rowid, title, text) VALUES (?, ?, ?)'),
       eventsOf: db.prepare('SELECT data FROM events WHERE article_id = ? ORDER BY n').pluck(),
       quotesOf: db.prepare('SELECT start, "end", kind, speaker, cue, medium, confidence, rule, date, data FROM quotes WHERE article_id = ? ORDER BY n'),
       originOf: db.prepare('SELECT article_id FROM origins WHERE origin = ?').pluck(),
@@ -76,7 +80,7 @@ class SqliteStore implements Store {
       skip: db.prepare(`INSERT INTO skipped (origin, reason, detail, seen_at) VALUES (?, ?, ?, ?)
         ON CONFLICT(origin) DO UPDATE SET reason = excluded.reason, detail = excluded.detail, seen_at = excluded.seen_at`),
       byId: db.prepare('SELECT * FROM articles WHERE id = ?'),
-      byPrefix: db.prepare("SELECT id FROM articles WHERE id LIKE ? || '%' LIMIT 2").pluck(),
+      byPrefix: db.prepare("SELECT id FROM articles WHERE id LIKE ? || '%' ESCAPE '\\' LIMIT 2").pluck(),
       originsOf: db.prepare('SELECT origin FROM origins WHERE article_id = ? ORDER BY origin').pluck(),
       list: db.prepare(`SELECT a.id, a.title, a.date, a.source, a.url, group_concat(o.origin, char(10)) AS origins
         FROM articles a LEFT JOIN origins o ON o.article_id = a.id GROUP BY a.id ORDER BY a.date, a.id LIMIT ? OFFSET ?`),
@@ -90,6 +94,7 @@ class SqliteStore implements Store {
     this.put = db.transaction((a: PackedArticle, now: string): PutResult => {
       const known = q.insert.run(toRow(a, now)).changes === 0;
       if (!known) {
+        q.searchText.run(q.searchKey.run(a.id).lastInsertRowid, a.meta.title?.value ?? null, a.text);
         a.quotes.forEach((x, n) =>
           q.quote.run(a.id, n, x.start, x.end, x.kind, x.speaker ?? null, x.speakerActor?.code ?? null, x.speakerActor?.country ?? null,
             x.cue ?? null, x.medium ?? null, x.confidence, x.rule, x.date ?? null, JSON.stringify(quoteExtra(x))),
@@ -120,7 +125,8 @@ class SqliteStore implements Store {
     let id = idOrPrefix;
     if (this.q.exists.get(id) === undefined) {
       if (idOrPrefix.length < 6) return undefined;
-      const ids = this.q.byPrefix.all(idOrPrefix) as string[];
+      // a prefix is taken literally: '______' is not six wildcards
+      const ids = this.q.byPrefix.all(idOrPrefix.replace(/[\\%_]/g, (c) => '\\' + c)) as string[];
       if (ids.length !== 1) return undefined;
       id = ids[0];
     }
@@ -162,7 +168,7 @@ class SqliteStore implements Store {
 
   async listEvents(f: EventFilter = {}): Promise<StoredEvent[]> {
     const { sql, params } = eventQuery(f);
-    const rows = this.db.prepare(sql).all(...params) as Row[];
+    const rows = this.stmt(sql).all(...params) as Row[];
     return rows.map((r) => {
       const event = JSON.parse(r.data as string) as CodedEvent;
       const text = r.text as string;
@@ -178,8 +184,46 @@ class SqliteStore implements Store {
       if (r.plover !== null) e.plover = r.plover as string;
       if (r.date !== null) e.date = r.date as string;
       if (r.outlet !== null) e.outlet = r.outlet as string;
+      if (r.url !== null) e.url = r.url as string;
+      if (r.article_date !== null) e.articleDate = r.article_date as string;
       return e;
     });
+  }
+
+  async countEvents(f: EventFilter = {}): Promise<number> {
+    const { sql, params } = eventQuery(f, true);
+    return this.stmt(sql).pluck().get(...params) as number;
+  }
+
+  async searchArticles(f: ArticleFilter = {}): Promise<ArticleHit[]> {
+    return this.rows(articleSql(f)).map(articleHit);
+  }
+
+  async countArticles(f: ArticleFilter = {}): Promise<number> {
+    return this.count(articleSql(f));
+  }
+
+  async listQuotes(f: QuoteFilter = {}): Promise<StoredQuote[]> {
+    return this.rows(quoteSql(f)).map(storedQuote);
+  }
+
+  async countQuotes(f: QuoteFilter = {}): Promise<number> {
+    return this.count(quoteSql(f));
+  }
+
+  private rows(q: FilterSql): Row[] {
+    return this.stmt(q.sql).all(...q.params, ...q.page) as Row[];
+  }
+
+  private count(q: FilterSql): number {
+    return this.stmt(q.count).pluck().get(...q.params) as number;
+  }
+
+  /** Filters give a few dozen distinct queries at most: each is prepared once. */
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
   }
 
   async close(): Promise<void> {
@@ -195,8 +239,8 @@ export function eventGroup(e: CodedEvent): string {
   return `${e.source.country}>${e.target?.country ?? ''}:${e.code}@${e.date ?? ''}`;
 }
 
-/** SQL and parameters for an event filter; placeholders only, never values in the text. */
-function eventQuery(f: EventFilter): { sql: string; params: unknown[] } {
+/** SQL and parameters for an event filter (or its count); placeholders only, never values in the text. */
+function eventQuery(f: EventFilter, count = false): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const prefix = (col: string, v: string) => {
@@ -225,7 +269,8 @@ function eventQuery(f: EventFilter): { sql: string; params: unknown[] } {
   if (f.from !== undefined) { where.push('e.date >= ?'); params.push(f.from); }
   if (f.to !== undefined) { where.push('e.date <= ?'); params.push(f.to); }
   if (!f.negated) where.push('e.negated = 0');
-  const sql = `SELECT e.*, a.text, a.source AS outlet FROM events e JOIN articles a ON a.id = e.article_id
+  if (count) return { sql: `SELECT count(*) FROM events e ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`, params };
+  const sql = `SELECT e.*, a.text, a.source AS outlet, a.url AS url, a.date AS article_date FROM events e JOIN articles a ON a.id = e.article_id
     ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.date, e.article_id, e.n LIMIT ? OFFSET ?`;
   params.push(f.limit ?? -1, f.offset ?? 0);
   return { sql, params };

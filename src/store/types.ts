@@ -61,10 +61,75 @@ export interface StoredEvent {
   confidence: number;
   /** the article's outlet, for counting sources */
   outlet?: string;
+  /** the article's address and publication day, for exports that cite it */
+  url?: string;
+  articleDate?: string;
   /** the evidence sentence */
   sentence: string;
   /** the whole record as coded */
   event: import('../model/event.js').CodedEvent;
+}
+
+/**
+ * Which stored articles to read: `q` is searched in title and body (words and "quoted phrases",
+ * all required; a trailing `*` matches a prefix); dates are inclusive ISO days.
+ */
+export interface ArticleFilter {
+  q?: string;
+  /** the outlet, case-insensitive */
+  source?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** An article found by `searchArticles`: best match first with `q`, else newest first. */
+export interface ArticleHit {
+  id: string;
+  title?: string;
+  date?: string;
+  source?: string;
+  url?: string;
+  /** with `q`: a passage of the title or body around the match, as plain text */
+  snippet?: string;
+  /** where the matched words are in `snippet` */
+  snippetMatches?: import('../model/span.js').Span[];
+}
+
+/**
+ * Which stored quotes to read: `speaker` is a part of the speaker's name (case-insensitive),
+ * `actor` a prefix of the speaker's actor code or its country, `q` a part of the quote's text;
+ * dates (the quote's own, else the article's) are inclusive ISO days.
+ */
+export interface QuoteFilter {
+  speaker?: string;
+  actor?: string;
+  q?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** A stored quote with its text and the article it came from; newest first. */
+export interface StoredQuote {
+  articleId: string;
+  /** index in the article's `quotes` */
+  index: number;
+  start: number;
+  end: number;
+  kind: import('../model/quote.js').QuoteKind;
+  text: string;
+  speaker?: string;
+  speakerCode?: string;
+  cue?: string;
+  medium?: string;
+  confidence: number;
+  rule: string;
+  /** the day it was said when the text says, else the article's day */
+  date?: string;
+  article: { title?: string; source?: string; date?: string };
 }
 
 export interface StoreStats {
@@ -93,5 +158,12 @@ export interface Store {
   stats(): Promise<StoreStats>;
   /** events in date order, then article and index */
   listEvents(filter?: EventFilter): Promise<StoredEvent[]>;
+  /** how many events the filter selects, ignoring its limit and offset */
+  countEvents(filter?: EventFilter): Promise<number>;
+  /** full-text search and listing of articles */
+  searchArticles(filter?: ArticleFilter): Promise<ArticleHit[]>;
+  countArticles(filter?: ArticleFilter): Promise<number>;
+  listQuotes(filter?: QuoteFilter): Promise<StoredQuote[]>;
+  countQuotes(filter?: QuoteFilter): Promise<number>;
   close(): Promise<void>;
 }

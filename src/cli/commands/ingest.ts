@@ -4,6 +4,7 @@ import { ingest, type IngestSummary } from '../../pipeline/ingest.js';
 import { DEFAULT_MAX_BYTES } from '../../ingest/index.js';
 import { openStore } from '../../store/index.js';
 import { Progress } from '../progress.js';
+import { ingestToQueue } from '../queue-ingest.js';
 import { EXIT, parseMaxBytes, parseThreads, pathsOf } from '../shared.js';
 
 export default defineCommand({
@@ -15,15 +16,17 @@ export default defineCommand({
   },
   args: {
     paths: { type: 'positional', description: 'files, folders, globs or - (standard input)', required: true, valueHint: 'PATH…' },
-    db: { type: 'string', description: 'SQLite file (default: entente.db in the user data folder, or $ENTENTE_DB)' },
+    db: { type: 'string', description: 'SQLite file or postgres:// URL (default: entente.db in the user data folder, or $ENTENTE_DB)' },
     'max-bytes': { type: 'string', description: 'skip any single input larger than this many bytes', default: String(DEFAULT_MAX_BYTES) },
     threads: { type: 'string', description: 'analysis threads beside the writing one: a number, 0 to analyse inline, or auto (cores − 1)', default: 'auto' },
     quiet: { type: 'boolean', description: 'print only the summary', default: false },
     json: { type: 'boolean', description: 'print the summary as one JSON object on standard output', default: false },
+    queue: { type: 'boolean', description: 'PostgreSQL only: add each input item as a job for `entente worker` instead of analysing it here (the same item twice is one job)', default: false },
   },
   async run({ args }) {
     const paths = pathsOf(args, 'paths');
     const maxBytes = parseMaxBytes(args['max-bytes']);
+    if (args.queue) return ingestToQueue(paths, { db: args.db, maxBytes, quiet: args.quiet, json: args.json });
     const threads = parseThreads(args.threads, defaultThreads());
     const store = await openStore(args.db, process.env);
     const started = performance.now();

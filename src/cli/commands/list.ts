@@ -4,7 +4,7 @@ import { openStore } from '../../store/index.js';
 export default defineCommand({
   meta: { name: 'list', description: 'List stored articles (id, date, source, title) and, with --skipped, the inputs that were skipped and why.' },
   args: {
-    db: { type: 'string', description: 'SQLite file (default: entente.db in the user data folder, or $ENTENTE_DB)' },
+    db: { type: 'string', description: 'SQLite file or postgres:// URL (default: entente.db in the user data folder, or $ENTENTE_DB)' },
     limit: { type: 'string', description: 'at most this many rows', default: '100' },
     skipped: { type: 'boolean', description: 'list skipped inputs with their reason instead', default: false },
     json: { type: 'boolean', description: 'one JSON line per row', default: false },

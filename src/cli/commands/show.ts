@@ -8,7 +8,7 @@ export default defineCommand({
   meta: { name: 'show', description: 'Show one stored article: metadata with how each field was found, the clean body, captions, and what was removed and why.' },
   args: {
     id: { type: 'positional', description: 'article id, or an unambiguous prefix of at least 6 characters', required: true },
-    db: { type: 'string', description: 'SQLite file (default: entente.db in the user data folder, or $ENTENTE_DB)' },
+    db: { type: 'string', description: 'SQLite file or postgres:// URL (default: entente.db in the user data folder, or $ENTENTE_DB)' },
     json: { type: 'boolean', description: 'print the whole article record as JSON', default: false },
   },
   async run({ args }) {

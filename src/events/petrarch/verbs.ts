@@ -230,7 +230,10 @@ export function parseVerbDictionary(text: string): VerbDictionary {
       let forms: string[];
       if (brace[2] !== undefined) forms = brace[2].split(/\s+/).filter((f) => f !== '').map((f) => compound(f).words.join(' '));
       else forms = regularVerbForms(words[head]).map((f) => words.map((w, i) => (i === head ? f : w)).join(' '));
-      dict.verbs.push({ group, lemma, head, forms: [...new Set(forms)].filter((f) => f !== lemma), code: c ? c.code : groupCode, line });
+      // the source has stray punctuation in two irregular-form lists ("{… , …}"): not a verb form
+      const stray = forms.filter((f) => !/^[a-z]/.test(f));
+      if (stray.length) warn(`non-word form ${stray.map((f) => JSON.stringify(f)).join(', ')} of "${lemma}"; dropped`);
+      dict.verbs.push({ group, lemma, head, forms: [...new Set(forms)].filter((f) => f !== lemma && /^[a-z]/.test(f)), code: c ? c.code : groupCode, line });
     } else warn(`line not understood: "${s}"`);
   }
   // 5. drop patterns naming an undefined synset, as PETRARCH does

@@ -1,0 +1,135 @@
+/**
+ * The word lists the coder reads around a verb (`data/events/grammar.json`): negation, modality,
+ * clause limits, passive voice, what may stand between a pattern's words and its actors.
+ */
+import { DataFileError } from '../model/errors.js';
+import { readDataJson } from '../data/read.js';
+import { expectNumber, expectObject, expectWords } from '../data/validate.js';
+
+/** A list of phrases, each a run of lower-case words; one-word phrases are also in `words`. */
+export interface PhraseList {
+  words: ReadonlySet<string>;
+  /** multi-word phrases keyed by their last word, for matching backwards from a position */
+  byLast: ReadonlyMap<string, readonly (readonly string[])[]>;
+}
+
+export interface EventGrammar {
+  negators: PhraseList;
+  negatingVerbs: PhraseList;
+  future: PhraseList;
+  hypothetical: PhraseList;
+  conditionalOpeners: PhraseList;
+  historicalMarkers: PhraseList;
+  relativePronouns: PhraseList;
+  clauseBreaks: PhraseList;
+  beForms: PhraseList;
+  by: PhraseList;
+  skipBeforeActor: PhraseList;
+  skipAfterActor: PhraseList;
+  compoundJoiners: PhraseList;
+  firstPerson: PhraseList;
+  possessives: PhraseList;
+  anaphoricNouns: PhraseList;
+  anaphoricDeterminers: PhraseList;
+  prepositions: PhraseList;
+  /** a word before a verb form that makes it a noun ("the attack", "its demands") */
+  nounMarkers: PhraseList;
+  /** a word before a bare or -s form that makes it a verb ("to support", "we demand") */
+  verbMarkers: PhraseList;
+  /** CAMEO roots a verb alone never codes ("said", "told": a statement is not an act between two actors) */
+  bareRootsIgnored: ReadonlySet<string>;
+  /** CAMEO roots a compound subject does to itself when the act has no object ("Hungary and Romania agreed") */
+  reciprocalRoots: ReadonlySet<string>;
+  /** CAMEO root of a future cooperative act → the 03x code of its announced intent */
+  intentCodes: ReadonlyMap<string, string>;
+  /** CAMEO root of a future hostile act → the 13x code of the threat */
+  threatCodes: ReadonlyMap<string, string>;
+  maxGap: number;
+  maxTargetDistance: number;
+  maxSourceDistance: number;
+}
+
+const FILE = 'data/events/grammar.json';
+const LISTS = {
+  negators: 'negators', negatingVerbs: 'negating_verbs', future: 'future', hypothetical: 'hypothetical',
+  conditionalOpeners: 'conditional_openers', historicalMarkers: 'historical_markers', relativePronouns: 'relative_pronouns',
+  clauseBreaks: 'clause_breaks', beForms: 'be_forms', by: 'by', skipBeforeActor: 'skip_before_actor', skipAfterActor: 'skip_after_actor',
+  compoundJoiners: 'compound_joiners', firstPerson: 'first_person', possessives: 'possessives', anaphoricNouns: 'anaphoric_nouns', anaphoricDeterminers: 'anaphoric_determiners', prepositions: 'prepositions',
+  nounMarkers: 'noun_markers', verbMarkers: 'verb_markers',
+} as const;
+
+function phraseList(file: string, obj: Record<string, unknown>, key: string): PhraseList {
+  const v = obj[key];
+  if (!Array.isArray(v) || v.length === 0) throw new DataFileError(file, `"${key}" must be a non-empty array of strings`);
+  const words = new Set<string>();
+  const byLast = new Map<string, string[][]>();
+  const seen = new Set<string>();
+  for (const p of v) {
+    if (typeof p !== 'string' || p.trim() !== p || p === '' || p !== p.toLowerCase()) throw new DataFileError(file, `"${key}" holds a bad entry ${JSON.stringify(p)} (lower case, no outer spaces)`);
+    if (seen.has(p)) throw new DataFileError(file, `"${key}" lists "${p}" twice`);
+    seen.add(p);
+    const parts = p.split(/\s+/);
+    if (parts.length === 1) words.add(p);
+    else {
+      const last = parts[parts.length - 1];
+      const list = byLast.get(last) ?? [];
+      list.push(parts);
+      byLast.set(last, list);
+    }
+  }
+  return { words, byLast };
+}
+
+/**
+ * Validate a parsed grammar file. Throws `DataFileError` naming the field.
+ * @example parseGrammar(JSON.parse(text), 'my-grammar.json').maxGap // 3
+ */
+export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
+  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'bare_roots_ignored', 'reciprocal_roots', 'max_gap', 'max_target_distance', 'max_source_distance'];
+  const o = expectObject(file, raw, keys);
+  const lists = Object.fromEntries(Object.entries(LISTS).map(([k, f]) => [k, phraseList(file, o, f)])) as Record<keyof typeof LISTS, PhraseList>;
+  const codeMap = (key: string): ReadonlyMap<string, string> => {
+    const v = o[key];
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new DataFileError(file, `"${key}" must be an object of CAMEO root → code`);
+    for (const [k, c] of Object.entries(v)) {
+      if (!/^\d\d$/.test(k) || typeof c !== 'string' || !/^\d{3,4}$/.test(c)) throw new DataFileError(file, `"${key}": bad entry ${JSON.stringify(k)}: ${JSON.stringify(c)}`);
+    }
+    return new Map(Object.entries(v as Record<string, string>));
+  };
+  return {
+    ...lists,
+    intentCodes: codeMap('intent_codes'),
+    threatCodes: codeMap('threat_codes'),
+    bareRootsIgnored: new Set(expectWords(file, o, 'bare_roots_ignored')),
+    reciprocalRoots: new Set(expectWords(file, o, 'reciprocal_roots')),
+    maxGap: expectNumber(file, o, 'max_gap', 0, 10),
+    maxTargetDistance: expectNumber(file, o, 'max_target_distance', 1, 50),
+    maxSourceDistance: expectNumber(file, o, 'max_source_distance', 1, 100),
+  };
+}
+
+let cached: EventGrammar | undefined;
+
+/** The built-in grammar, loaded once. @example loadGrammar().negators.words.has('not') // true */
+export function loadGrammar(): EventGrammar {
+  return (cached ??= parseGrammar(readDataJson(FILE)));
+}
+
+/**
+ * Whether a phrase of `list` ends at word `i` of `words`.
+ * @example endsWith(g.future, ['they', 'plan', 'to'], 2) // true ("plan to")
+ */
+export function endsAt(list: PhraseList, words: readonly string[], i: number): number {
+  const w = words[i];
+  if (list.words.has(w)) return 1;
+  const multi = list.byLast.get(w);
+  if (multi) {
+    for (const p of multi) {
+      if (p.length > i + 1) continue;
+      let ok = true;
+      for (let k = 0; k < p.length && ok; k++) ok = words[i - p.length + 1 + k] === p[k];
+      if (ok) return p.length;
+    }
+  }
+  return 0;
+}

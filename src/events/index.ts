@@ -1,0 +1,346 @@
+/**
+ * The event stage: who did what to whom. For each sentence with actor mentions,
+ *
+ * 1. find triggers: verb forms of the pattern dictionary and verbless phrase patterns (lexicon);
+ * 2. match the trigger's patterns, most specific first; a pattern coded `---` discards (match);
+ * 3. fill source and target: pattern slots, else the subject before and the object after, the
+ *    agent of a passive, compounds, a quote's speaker for "we", the earlier actor an anaphoric
+ *    phrase points to (parties);
+ * 4. read negation and modality (mood), recode an act the speaker announces (03x intent, 13x
+ *    threat), and attach CAMEO and PLOVER coding, date and evidence.
+ *
+ * Pure: the dictionaries are loaded once; the date comes from the article, never the clock.
+ */
+import type { Actor, Mention } from '../model/actor.js';
+import type { ArticleText } from '../model/article.js';
+import type { CodedEvent, EventParty, Modality } from '../model/event.js';
+import type { Quote } from '../model/quote.js';
+import type { Span } from '../model/span.js';
+import { loadEventDictionary, type EventDictionary } from './dictionary.js';
+import { loadGrammar, type EventGrammar } from './grammar.js';
+import { compileLexicon, type CompiledPattern, type Lexicon } from './lexicon.js';
+import { matchPattern, matchPhrase, type PatternMatch, type Slot } from './match.js';
+import { readMood } from './mood.js';
+import { compound, earlierActor, objectAfter, subjectBefore } from './parties.js';
+import { mentionRange, sentenceView, type SentenceView } from './sentence.js';
+
+export { loadEventDictionary, goldstein, quadClass, toPlover, cameoName } from './dictionary.js';
+export type { EventDictionary } from './dictionary.js';
+export { loadGrammar, parseGrammar } from './grammar.js';
+
+interface Trigger {
+  from: number;
+  to: number;
+  code: string | null;
+  reverse?: string;
+  rule: string;
+  source?: Slot;
+  target?: Slot;
+  /** a pattern (not just the bare verb) matched */
+  patterned: boolean;
+  passive: boolean;
+  /** inside an accusation's complement */
+  alleged: boolean;
+}
+
+interface Ctx {
+  text: string;
+  mentions: readonly Mention[];
+  quotes: readonly Quote[];
+  sentences: readonly Span[];
+  dict: EventDictionary;
+  g: EventGrammar;
+  lex: Lexicon;
+  date: string | undefined;
+}
+
+/**
+ * Code the events of an article whose actor mentions and quotes are known.
+ *
+ * @example
+ * const a = analyze({ text: 'Talks\n\nRussia accused the European Union of waging a hybrid war.' }) as Article;
+ * codeEvents(a, a.spans.mentions, a.quotes)[0] // { source: {country: 'RUS'}, target: {country: 'EU'}, code: '112', rule: 'en:accuse-of', … }
+ */
+export function codeEvents(
+  article: ArticleText,
+  mentions: readonly Mention[],
+  quotes: readonly Quote[] = [],
+  dict: EventDictionary = loadEventDictionary(),
+  g: EventGrammar = loadGrammar(),
+): CodedEvent[] {
+  if (mentions.length === 0) return [];
+  const { text } = article;
+  const { sentences, tokens } = article.spans;
+  const ctx: Ctx = { text, mentions, quotes, sentences, dict, g, lex: compileLexicon(dict), date: article.meta.date?.value?.slice(0, 10) };
+  const out: CodedEvent[] = [];
+  const seen = new Set<string>();
+  let t = 0;
+  let m = 0;
+  for (let s = 0; s < sentences.length; s++) {
+    const sp = sentences[s];
+    while (t < tokens.length && tokens[t].start < sp.start) t++;
+    let t1 = t;
+    while (t1 < tokens.length && tokens[t1].end <= sp.end) t1++;
+    while (m < mentions.length && mentions[m].start < sp.start) m++;
+    let m1 = m;
+    let coded = 0;
+    while (m1 < mentions.length && mentions[m1].start < sp.end) if (mentions[m1++].actor.code !== '') coded++;
+    if (coded === 0) continue;
+    const v = sentenceView(text, s, sp, tokens, t, t1, mentions, m, m1, g);
+    for (const tr of triggers(v, ctx)) for (const e of eventsOf(tr, v, ctx)) {
+      const key = `${e.source.code}>${e.target?.code ?? ''}:${e.code}:${s}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(e);
+    }
+  }
+  return out;
+}
+
+/** How many sentences back an anaphor or a quote's unnamed recipient is looked for. */
+const CONTEXT_SENTENCES = 3;
+
+const PAST_PARTICIPLE = /(ed|en|wn|ne|lt|pt|ught|ck|ot|ung|id)$/;
+
+function triggers(v: SentenceView, c: Ctx): Trigger[] {
+  const out: Trigger[] = [];
+  const { words } = v;
+  const g = c.g;
+  // an accusation's complement ("accused X of waging war") is a claim, not an act
+  let allegedFrom = Infinity;
+  for (let i = 0; i < words.length; i++) {
+    if (v.breaks[i]) allegedFrom = Infinity;
+    if (v.mention[i] >= 0) continue;
+    const w = words[i];
+    const phrases = c.lex.phrases.get(w);
+    if (phrases) {
+      const hit = best(phrases, (p) => matchPhrase(v, i, p, c.mentions, c.text, g));
+      if (hit) {
+        out.push(fromMatch(hit, false, i >= allegedFrom));
+        i = Math.max(i, hit.to - 1);
+        continue;
+      }
+    }
+    const forms = c.lex.forms.get(w);
+    if (!forms) continue;
+    const prev = i > 0 ? words[i - 1] : '';
+    if (g.nounMarkers.words.has(prev)) continue;
+    let top: PatternMatch | undefined;
+    let bare: { code: string; group: string; lemma: string; to: number } | undefined;
+    let vTo = i + 1;
+    for (const f of forms) {
+      if (f.rest.some((r, k) => words[i + 1 + k] !== r)) continue;
+      const to = i + 1 + f.rest.length;
+      vTo = Math.max(vTo, to);
+      const hit = best(c.lex.patterns.get(f.group) ?? [], (p) => matchPattern(v, i, to, p, c.mentions, c.text, g));
+      if (hit && (!top || score(hit) > score(top))) top = hit;
+      if (!bare && f.code !== null && !g.bareRootsIgnored.has(f.code.slice(0, 2)) && verbal(v, i, f.lemma, g)) bare = { code: f.code, group: f.group, lemma: f.lemma, to };
+    }
+    const passive = isPassive(v, i, g);
+    let tr: Trigger | undefined;
+    if (top && !(passive && top.target)) tr = { ...fromMatch(top, true, i >= allegedFrom), passive };
+    else if (bare) tr = { from: i, to: bare.to, code: bare.code, rule: `p2-verb:${bare.group}:${bare.lemma}`, patterned: false, passive, alleged: i >= allegedFrom };
+    if (!tr) continue;
+    out.push(tr);
+    if (tr.code?.startsWith('112') || tr.code === '111') allegedFrom = tr.to;
+    // the words entente's phrase patterns match are not triggers of their own ("open to negotiating with")
+    i = Math.max(i, vTo - 1, (top && tr.rule.startsWith('en:') ? top.to : 0) - 1);
+  }
+  return out;
+}
+
+/** Longer patterns win; a filled target and entente's own patterns (written for news prose) break ties. */
+function score(m: PatternMatch): number {
+  return m.pattern.weight + (m.target ? 1 : 0) + (m.pattern.id.startsWith('en:') ? 0.5 : 0);
+}
+
+function best(pats: readonly CompiledPattern[], f: (p: CompiledPattern) => PatternMatch | undefined): PatternMatch | undefined {
+  let top: PatternMatch | undefined;
+  for (const p of pats) {
+    if (top && p.weight + 1.5 <= score(top)) break;
+    const m = f(p);
+    if (m && (!top || score(m) > score(top))) top = m;
+  }
+  return top;
+}
+
+/**
+ * Whether a bare verb form is a verb here, not a noun: "-s" and base forms ("demands", "support")
+ * are nouns as often as verbs, so they need a subject or an auxiliary just before them.
+ */
+function verbal(v: SentenceView, i: number, lemma: string, g: EventGrammar): boolean {
+  const w = v.words[i];
+  const ambiguous = w === lemma.split(' ')[0] || (w.endsWith('s') && !w.endsWith('ss'));
+  if (!ambiguous) return true;
+  if (i === 0) return false;
+  const prev = v.words[i - 1];
+  if (g.verbMarkers.words.has(prev) || prev.endsWith('ly')) return true;
+  // "Russia demands": a singular subject before an -s form
+  return w !== lemma.split(' ')[0] && v.mention[i - 1] >= 0;
+}
+
+function fromMatch(hit: PatternMatch, patterned: boolean, alleged: boolean): Trigger {
+  const t: Trigger = { from: hit.from, to: hit.to, code: hit.pattern.code, rule: hit.pattern.id, patterned: true, passive: false, alleged };
+  if (hit.pattern.reverse !== undefined) t.reverse = hit.pattern.reverse;
+  if (hit.source) t.source = hit.source;
+  if (hit.target) t.target = hit.target;
+  return t;
+}
+
+/** "was attacked", "were being sanctioned", "has been accused" */
+function isPassive(v: SentenceView, i: number, g: EventGrammar): boolean {
+  if (!PAST_PARTICIPLE.test(v.words[i])) return false;
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    if (g.beForms.words.has(v.words[k])) return v.words[k] !== "'s" || k === i - 1;
+    if (v.mention[k] >= 0 || v.breaks[k]) return false;
+  }
+  return false;
+}
+
+/** The quote whose content holds character `at`, as an index, or −1. */
+function quoteAt(quotes: readonly Quote[], at: number): number {
+  for (let q = 0; q < quotes.length; q++) {
+    const x = quotes[q];
+    if (x.start > at) break;
+    if (at < x.end && x.spans.some((s) => s.start <= at && at < s.end)) return q;
+  }
+  return -1;
+}
+
+function party(a: Actor, span: Span, via: string): EventParty {
+  return { code: a.code, country: a.country, actor: a.id, name: a.name, span: { start: span.start, end: span.end }, via };
+}
+
+function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
+  if (tr.code === null && tr.reverse === undefined) return [];
+  const { mentions, g, text } = c;
+  const at = v.toks[tr.from].start;
+  const qi = quoteAt(c.quotes, at);
+  const quote = qi >= 0 ? c.quotes[qi] : undefined;
+  let confidence = tr.patterned ? 0.8 : 0.6;
+
+  // source and target token positions in the sentence (−1: none)
+  let srcTok = -1;
+  let tgtTok = -1;
+  let anaphor: [number, number] | undefined;
+  const tokOf = (mi: number) => v.toks.findIndex((tk) => tk.start >= mentions[mi].start);
+  if (tr.passive && !tr.source) {
+    // "Ukraine was attacked by Russia": the agent acts
+    tgtTok = subjectBefore(v, tr.from, mentions, text, g);
+    for (let k = tr.to; k < v.words.length && k < tr.to + 3; k++) {
+      if (v.words[k] === 'by') {
+        srcTok = objectAfter(v, k + 1, mentions, text, g);
+        break;
+      }
+    }
+    confidence *= 0.9;
+  } else {
+    srcTok = tr.source?.mention !== undefined ? tokOf(tr.source.mention) : subjectBefore(v, tr.from, mentions, text, g);
+    if (tr.target?.mention !== undefined) tgtTok = tokOf(tr.target.mention);
+    else if (tr.target?.anaphor) anaphor = tr.target.anaphor;
+    else tgtTok = objectAfter(v, tr.to, mentions, text, g, true);
+  }
+
+  // sources: a compound, or a quote's speaker standing in for "we"
+  let sources: EventParty[] = [];
+  if (srcTok >= 0) {
+    const sm = mentions[v.mention[srcTok]];
+    if (sm.actor.code !== '') sources = compound(v, srcTok, mentions, text, g).map((mi) => party(mentions[mi].actor, mentions[mi], mentions[mi].kind));
+    else if (quote?.speakerActor && quote.speakerActor.code !== '') sources = [party(quote.speakerActor, quote.speakerSpan ?? sm, 'speaker')];
+  }
+  if (sources.length === 0) return [];
+
+  let targets: EventParty[] = [];
+  if (tgtTok >= 0) {
+    const tm = mentions[v.mention[tgtTok]];
+    if (tm.actor.code !== '') targets = compound(v, tgtTok, mentions, text, g).map((mi) => party(mentions[mi].actor, mentions[mi], mentions[mi].kind));
+  } else if (anaphor || (quote && quote.kind !== 'indirect' && tr.patterned)) {
+    // "Kyiv rejected these comments": whoever made them, in the sentences just before
+    const notBefore = c.sentences[Math.max(0, v.index - CONTEXT_SENTENCES)].start;
+    const before = anaphor ? v.toks[anaphor[0]].start : at;
+    const mi = earlierActor(mentions, before, Math.min(notBefore, quote?.start ?? notBefore), sources[0].country);
+    if (mi >= 0) {
+      const span = anaphor ? { start: v.toks[anaphor[0]].start, end: v.toks[anaphor[1] - 1].end } : mentions[mi];
+      targets = [party(mentions[mi].actor, span, anaphor ? 'anaphor' : 'context')];
+      confidence *= 0.7;
+    }
+  }
+  if (targets.length === 0) {
+    // "The United States and Jordan have agreed": each with the other
+    if (sources.length < 2 || !g.reciprocalRoots.has((tr.code ?? '').slice(0, 2))) return [];
+    targets = sources;
+  }
+
+  const mood = readMood(v, tr.from, srcTok >= 0 ? mentionRange(v, srcTok)[1] : -1, g);
+  if (tr.alleged && mood.modality === 'asserted') mood.modality = 'hypothetical';
+  const out: CodedEvent[] = [];
+  const sentenceSpan = { start: v.span.start, end: v.span.end };
+  const trigger = { start: v.toks[tr.from].start, end: v.toks[Math.max(tr.from, tr.to - 1)].end };
+  const emit = (code: string, rule: string, src: EventParty[], tgt: EventParty[]) => {
+    for (const s of src) for (const t of tgt) {
+      if (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country))) continue;
+      const e = coded(c, code, rule, s, t, src, tgt, mood.negated, mood.modality, quote, qi, confidence, v.index, sentenceSpan, trigger);
+      if (e) out.push(e);
+    }
+  };
+  if (tr.code !== null) emit(tr.code, tr.rule, sources, targets);
+  if (tr.reverse !== undefined) emit(tr.reverse, `${tr.rule}:reverse`, targets, sources);
+  return out;
+}
+
+function coded(
+  c: Ctx,
+  code0: string,
+  rule0: string,
+  s: EventParty,
+  t: EventParty,
+  src: EventParty[],
+  tgt: EventParty[],
+  negated: boolean,
+  modality: Modality,
+  quote: Quote | undefined,
+  qi: number,
+  confidence: number,
+  sentence: number,
+  sentenceSpan: Span,
+  trigger: Span,
+): CodedEvent | undefined {
+  let code = code0;
+  let rule = rule0;
+  // an act the speaker announces for itself is, in CAMEO, a statement of intent or a threat
+  if ((modality === 'future' || modality === 'hypothetical') && quote?.speakerActor?.country === s.country) {
+    const root = code.slice(0, 2);
+    const intent = c.g.intentCodes.get(root);
+    const threat = c.g.threatCodes.get(root);
+    if (intent) { code = intent; rule += '+intent'; }
+    else if (threat) { code = threat; rule += '+threat'; }
+  }
+  const info = c.dict.cameo.get(code);
+  if (!info) return undefined;
+  const e: CodedEvent = {
+    start: trigger.start,
+    end: trigger.end,
+    source: s,
+    target: t,
+    sources: src.map((p) => p.code),
+    targets: tgt.map((p) => p.code),
+    code,
+    root: info.root,
+    goldstein: info.goldstein,
+    quad: info.quad,
+    negated,
+    modality,
+    sentence,
+    sentenceSpan,
+    confidence: Math.round(confidence * 100) / 100,
+    rule,
+  };
+  const p = c.dict.cameoToPlover.get(code);
+  if (p) e.plover = { event: p.event, mode: p.mode, context: [...p.context] };
+  if (c.date && modality !== 'historical') {
+    e.date = c.date;
+    e.dateBy = 'article';
+  }
+  if (qi >= 0) e.quote = qi;
+  return e;
+}

@@ -1,0 +1,120 @@
+/**
+ * The verb patterns of an `EventDictionary`, compiled for matching over a sentence's words: verb
+ * forms by their first word, each verb group's patterns split at the verb into the words before
+ * (read backwards) and after it, most specific first.
+ */
+import type { EventDictionary, EventPattern } from './dictionary.js';
+
+/** One element of a compiled pattern: words it accepts, or an actor slot. */
+export type Element =
+  | { kind: 'word'; words: ReadonlySet<string> }
+  | { kind: 'target' }
+  | { kind: 'source' };
+
+export interface CompiledPattern {
+  id: string;
+  /** null: the pattern matches so that nothing is coded (PETRARCH's `---`) */
+  code: string | null;
+  reverse?: string;
+  /** elements after the verb, in order */
+  after: readonly Element[];
+  /** elements before the verb, nearest first */
+  before: readonly Element[];
+  /** literal words matched: a longer pattern wins */
+  weight: number;
+}
+
+export interface VerbForm {
+  /** words after the first one ("asked for" → ["for"]) */
+  rest: readonly string[];
+  group: string;
+  /** the bare verb's code when no pattern of its group matches */
+  code: string | null;
+  lemma: string;
+}
+
+export interface Lexicon {
+  /** verb forms by first word */
+  forms: ReadonlyMap<string, readonly VerbForm[]>;
+  patterns: ReadonlyMap<string, readonly CompiledPattern[]>;
+  /** verbless phrase patterns (entente's `group: null`) by their first word */
+  phrases: ReadonlyMap<string, readonly CompiledPattern[]>;
+}
+
+const STRUCTURE = new Set(['(', ')', '{', '}', '^', '%']);
+
+/** A literal also matches its plural, as PETRARCH's noun phrases do. */
+function inflections(w: string): string[] {
+  const out = [w];
+  if (/[^aeiou]y$/.test(w)) out.push(w.slice(0, -1) + 'ies');
+  else if (/(s|x|z|ch|sh)$/.test(w)) out.push(w + 'es');
+  else out.push(w + 's');
+  return out;
+}
+
+function element(tok: string, dict: EventDictionary): Element | undefined {
+  if (STRUCTURE.has(tok)) return undefined;
+  if (tok === '+') return { kind: 'target' };
+  if (tok === '$') return { kind: 'source' };
+  if (tok.startsWith('&')) {
+    const words = new Set<string>();
+    // multi-word synset members match on their last word: the rest is usually an adjective
+    for (const m of dict.synsets.get(tok) ?? []) for (const w of inflections(m.toLowerCase().split(/[\s_]+/).pop()!)) words.add(w);
+    return { kind: 'word', words };
+  }
+  return { kind: 'word', words: new Set(inflections(tok.toLowerCase())) };
+}
+
+function compile(p: EventPattern, dict: EventDictionary): CompiledPattern {
+  const star = p.tokens.indexOf('*');
+  const toEls = (toks: readonly string[]) => toks.map((t) => element(t, dict)).filter((e): e is Element => e !== undefined);
+  const after = toEls(star < 0 ? p.tokens : p.tokens.slice(star + 1));
+  const before = star < 0 ? [] : toEls(p.tokens.slice(0, star)).reverse();
+  const weight = [...after, ...before].filter((e) => e.kind === 'word').length;
+  const c: CompiledPattern = { id: p.id, code: p.code, after, before, weight };
+  if (p.reverse !== undefined) c.reverse = p.reverse;
+  return c;
+}
+
+const cache = new WeakMap<EventDictionary, Lexicon>();
+
+/**
+ * Compile (once per dictionary) the patterns for matching.
+ * @example compileLexicon(loadEventDictionary()).forms.get('accused')?.[0].group // 'BLAME' or 'EN_ACCUSE'
+ */
+export function compileLexicon(dict: EventDictionary): Lexicon {
+  const hit = cache.get(dict);
+  if (hit) return hit;
+  const forms = new Map<string, VerbForm[]>();
+  const seen = new Set<string>();
+  for (const v of dict.verbs) {
+    // PETRARCH lists inflected forms only; the bare lemma is what follows "will", "to", "did not"
+    for (const f of new Set([v.lemma, ...v.forms])) {
+      const words = f.toLowerCase().split(/\s+/);
+      const key = `${words.join(' ')}|${v.group}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = forms.get(words[0]) ?? [];
+      list.push({ rest: words.slice(1), group: v.group, code: v.code, lemma: v.lemma });
+      forms.set(words[0], list);
+    }
+  }
+  const patterns = new Map<string, CompiledPattern[]>();
+  const phrases = new Map<string, CompiledPattern[]>();
+  for (const p of dict.patterns) {
+    const c = compile(p, dict);
+    if (p.group === null) {
+      const first = c.after[0];
+      if (first?.kind !== 'word') continue;
+      for (const w of first.words) phrases.set(w, [...(phrases.get(w) ?? []), c]);
+    } else {
+      patterns.set(p.group, [...(patterns.get(p.group) ?? []), c]);
+    }
+  }
+  const bySpecificity = (a: CompiledPattern, b: CompiledPattern) => b.weight - a.weight;
+  for (const l of patterns.values()) l.sort(bySpecificity);
+  for (const l of phrases.values()) l.sort(bySpecificity);
+  const lex: Lexicon = { forms, patterns, phrases };
+  cache.set(dict, lex);
+  return lex;
+}

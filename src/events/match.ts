@@ -1,0 +1,137 @@
+/**
+ * Matching one compiled pattern at a verb (or a phrase's first word) of a sentence: literal words
+ * and synsets in order, a few words allowed between them, `+` and `$` filled by actor mentions
+ * or, for `+`, by an anaphoric noun phrase ("these comments") resolved later from context.
+ */
+import type { Mention } from '../model/actor.js';
+import type { EventGrammar } from './grammar.js';
+import type { CompiledPattern, Element } from './lexicon.js';
+import { mentionRange, type SentenceView } from './sentence.js';
+
+/** An actor slot filled by a mention (token index in the sentence) or by an anaphoric phrase. */
+export interface Slot {
+  /** index into the article's mentions */
+  mention?: number;
+  /** token range of "these comments" when the slot points back in the text */
+  anaphor?: [number, number];
+}
+
+export interface PatternMatch {
+  pattern: CompiledPattern;
+  target?: Slot;
+  source?: Slot;
+  /** token range the pattern covered */
+  from: number;
+  to: number;
+}
+
+/** A mention that can fill a slot: coded, or a first-person pronoun a quote's speaker may stand in for. */
+export function usable(m: Mention, g: EventGrammar, text: string): boolean {
+  if (m.actor.code !== '') return true;
+  return g.firstPerson.words.has(text.slice(m.start, m.end).toLowerCase());
+}
+
+function findSlot(v: SentenceView, p: number, mentions: readonly Mention[], text: string, g: EventGrammar): { slot: Slot; end: number } | undefined {
+  const n = v.words.length;
+  for (let k = p; k < n && k <= p + g.maxGap; k++) {
+    if (v.breaks[k]) return undefined;
+    const m = v.mention[k];
+    // "with his Chinese counterpart Wang Yi": the possessive is not the actor acted on
+    if (m >= 0 && mentions[m].kind === 'pronoun' && g.possessives.words.has(v.words[k])) continue;
+    if (m >= 0 && usable(mentions[m], g, text)) {
+      let [, end] = mentionRange(v, k);
+      // "European Union leaders of …", "the U.S. and its Western allies of …"
+      while (end < n && v.mention[end] < 0 && g.skipAfterActor.words.has(v.words[end])) end++;
+      return { slot: { mention: m }, end };
+    }
+    if (g.anaphoricDeterminers.words.has(v.words[k])) {
+      for (let j = k + 1; j < n && j <= k + 3; j++) {
+        if (v.mention[j] >= 0 || v.breaks[j]) break;
+        if (g.anaphoricNouns.words.has(v.words[j])) return { slot: { anaphor: [k, j + 1] }, end: j + 1 };
+      }
+    }
+  }
+  return undefined;
+}
+
+function findWord(v: SentenceView, p: number, e: Element & { kind: 'word' }, gap: number): number {
+  const n = v.words.length;
+  for (let k = p; k < n && k <= p + gap; k++) {
+    if (e.words.has(v.words[k])) return k;
+    if (v.breaks[k]) return -1;
+  }
+  return -1;
+}
+
+/**
+ * Match `pat` with the verb at tokens `[vFrom, vTo)`; undefined when it does not match.
+ * The first element after the verb may be a few words away ("imposed new sanctions on"); so may
+ * each next one.
+ */
+export function matchPattern(
+  v: SentenceView,
+  vFrom: number,
+  vTo: number,
+  pat: CompiledPattern,
+  mentions: readonly Mention[],
+  text: string,
+  g: EventGrammar,
+): PatternMatch | undefined {
+  const out: PatternMatch = { pattern: pat, from: vFrom, to: vTo };
+  let p = vTo;
+  let afterBy = false;
+  for (const e of pat.after) {
+    if (e.kind === 'word') {
+      const k = findWord(v, p, e, g.maxGap);
+      if (k < 0) return undefined;
+      // "decided by the Russian army": the agent's mention acts
+      const m = v.mention[k];
+      if (m >= 0 && afterBy && !out.source && usable(mentions[m], g, text)) out.source = { mention: m };
+      afterBy = g.by.words.has(v.words[k]);
+      p = k + 1;
+    } else {
+      const s = findSlot(v, p, mentions, text, g);
+      if (!s) return undefined;
+      if (e.kind === 'target') out.target = s.slot;
+      else out.source = s.slot;
+      p = s.end;
+    }
+  }
+  out.to = Math.max(p, vTo);
+  // words before the verb: adjacent, nearest first ("market *")
+  let q = vFrom - 1;
+  for (const e of pat.before) {
+    if (q < 0) return undefined;
+    if (e.kind === 'word') {
+      if (!e.words.has(v.words[q])) return undefined;
+      q--;
+    } else {
+      const m = v.mention[q];
+      if (m < 0 || !usable(mentions[m], g, text)) return undefined;
+      if (e.kind === 'target') out.target = { mention: m };
+      else out.source = { mention: m };
+      q = mentionRange(v, q)[0] - 1;
+    }
+  }
+  out.from = Math.min(q + 1, vFrom);
+  return out;
+}
+
+/**
+ * Match a verbless phrase pattern whose first word is at token `i`.
+ * @example "no more joint projects with the European Union" → en:no-more-joint-projects-with
+ */
+export function matchPhrase(
+  v: SentenceView,
+  i: number,
+  pat: CompiledPattern,
+  mentions: readonly Mention[],
+  text: string,
+  g: EventGrammar,
+): PatternMatch | undefined {
+  const [first, ...rest] = pat.after;
+  if (first?.kind !== 'word' || !first.words.has(v.words[i])) return undefined;
+  const m = matchPattern(v, i, i + 1, { ...pat, after: rest, before: [] }, mentions, text, g);
+  if (m) m.pattern = pat;
+  return m;
+}

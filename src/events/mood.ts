@@ -1,0 +1,66 @@
+/**
+ * Whether a coded act happened as stated: negation ("did not attack", "refused to meet") and
+ * PLOVER's auxiliary modes (future, hypothetical, historical), read from the words before the
+ * trigger within its clause.
+ */
+import type { Modality } from '../model/event.js';
+import { endsAt, type EventGrammar } from './grammar.js';
+import type { SentenceView } from './sentence.js';
+
+/** How far back from the trigger modal and negating words are read. */
+const WINDOW = 5;
+
+export interface Mood {
+  negated: boolean;
+  modality: Modality;
+  /** the words that decided it, for the record */
+  cue?: string;
+}
+
+/**
+ * Read the mood of the act whose trigger starts at token `from`; `subject` is the token where its
+ * source mention ends (−1 if none), which bounds a relative clause.
+ *
+ * @example "Russia did not attack Ukraine" → { negated: true, modality: 'asserted' }
+ */
+export function readMood(v: SentenceView, from: number, subject: number, g: EventGrammar): Mood {
+  const w = v.words;
+  let negated = false;
+  let modality: Modality = 'asserted';
+  let cue: string | undefined;
+  const stop = Math.max(0, from - WINDOW);
+  for (let k = from - 1; k >= stop; k--) {
+    if (v.breaks[k] || v.mention[k] >= 0) break;
+    if (!negated && (g.negators.words.has(w[k]) || endsAt(g.negatingVerbs, w, k) > 0)) {
+      negated = true;
+      cue = w[k];
+    }
+    if (modality === 'asserted') {
+      if (endsAt(g.future, w, k) > 0) modality = 'future';
+      else if (endsAt(g.hypothetical, w, k) > 0) modality = 'hypothetical';
+      else if (w[k] === 'had') modality = 'historical';
+      if (modality !== 'asserted') cue ??= w[k];
+    }
+  }
+  // a condition earlier in the sentence ("If and when the Europeans …, we will …")
+  if (modality === 'asserted' || modality === 'future') {
+    for (let k = 0; k < from; k++) {
+      if (endsAt(g.conditionalOpeners, w, k) > 0 && (k === 0 || w[k - 1] === ',' || w[k - 1] === '“' || w[k - 1] === '"' || v.breaks[k - 1] === 1)) {
+        modality = 'hypothetical';
+        cue = w[k];
+        break;
+      }
+    }
+  }
+  // a relative clause between the source and the act tells of something earlier
+  if (modality === 'asserted' && subject >= 0) {
+    for (let k = subject; k < from; k++) {
+      if (g.relativePronouns.words.has(w[k]) && w[k] !== 'that' && /ed$/.test(w[from] ?? '')) {
+        modality = 'historical';
+        cue = w[k];
+        break;
+      }
+    }
+  }
+  return cue === undefined ? { negated, modality } : { negated, modality, cue };
+}

@@ -1,0 +1,114 @@
+/**
+ * Who acts and who is acted on: the subject before a verb, the object after it, the agent of a
+ * passive ("was attacked by"), compound actors ("Hungary and Slovakia"), a quote's speaker for
+ * "we", and the earlier actor an anaphoric phrase ("rejected these comments") points back to.
+ */
+import type { Mention } from '../model/actor.js';
+import type { EventGrammar } from './grammar.js';
+import { usable } from './match.js';
+import { mentionRange, type SentenceView } from './sentence.js';
+
+/**
+ * The subject of the act starting at token `from`: the nearest usable mention before it in the
+ * same clause that is not the object of a preposition; failing that, the sentence's first mention
+ * when it opens the sentence (the main subject: "Lavrov, speaking after talks, accused …").
+ * Returns the token where the mention starts, or −1.
+ */
+export function subjectBefore(v: SentenceView, from: number, mentions: readonly Mention[], text: string, g: EventGrammar): number {
+  const stop = Math.max(0, from - g.maxSourceDistance);
+  for (let k = from - 1; k >= stop; k--) {
+    if (v.breaks[k]) break;
+    const m = v.mention[k];
+    if (m < 0) continue;
+    const [a] = mentionRange(v, k);
+    k = a;
+    if (!usable(mentions[m], g, text)) continue;
+    // "the bloc's vaccination rollout" is still the bloc acting; "in Moscow" is not Moscow acting
+    const possessive = v.words[mentionRange(v, a)[1]] === "'s";
+    if (a > 0 && g.prepositions.words.has(v.words[a - 1]) && !possessive) continue;
+    return a;
+  }
+  // the sentence's main subject, when the act's clause has none of its own
+  for (let k = 0; k < Math.min(from, 4); k++) {
+    const m = v.mention[k];
+    if (m >= 0) return usable(mentions[m], g, text) ? mentionRange(v, k)[0] : -1;
+  }
+  return -1;
+}
+
+/**
+ * The first usable mention after token `from` within the clause, at most
+ * `g.maxTargetDistance` tokens on. Returns its start token or −1.
+ */
+export function objectAfter(v: SentenceView, from: number, mentions: readonly Mention[], text: string, g: EventGrammar, skipBy = false): number {
+  const n = v.words.length;
+  for (let k = from; k < n && k < from + g.maxTargetDistance; k++) {
+    // "approved Sputnik V, bypassing the bloc's approval": a comma ends the object's reach
+    if (v.breaks[k] || v.words[k] === ',') return -1;
+    const m = v.mention[k];
+    if (m < 0) continue;
+    const [a, b] = mentionRange(v, k);
+    if (usable(mentions[m], g, text) && !(skipBy && a > 0 && v.words[a - 1] === 'by')) return a;
+    k = b - 1;
+  }
+  return -1;
+}
+
+/**
+ * Mentions joined to the one at token `at` by "and", commas, "as well as": the whole compound,
+ * in text order, as mention indices.
+ *
+ * @example "Hungary and Slovakia have approved" at "Slovakia" → [Hungary, Slovakia]
+ */
+export function compound(v: SentenceView, at: number, mentions: readonly Mention[], text: string, g: EventGrammar): number[] {
+  const out = [v.mention[at]];
+  const n = v.words.length;
+  // rightwards
+  let [, end] = mentionRange(v, at);
+  for (;;) {
+    let k = end;
+    let joined = false;
+    while (k < n && v.mention[k] < 0 && k < end + 3 && (g.compoundJoiners.words.has(v.words[k]) || g.skipBeforeActor.words.has(v.words[k]))) {
+      if (g.compoundJoiners.words.has(v.words[k])) joined = true;
+      k++;
+    }
+    if (!joined || k >= n || v.mention[k] < 0 || !usable(mentions[v.mention[k]], g, text) || mentions[v.mention[k]].actor.code === '') break;
+    out.push(v.mention[k]);
+    end = mentionRange(v, k)[1];
+  }
+  // leftwards
+  let [start] = mentionRange(v, at);
+  for (;;) {
+    let k = start - 1;
+    let joined = false;
+    while (k >= 0 && v.mention[k] < 0 && k > start - 4 && (g.compoundJoiners.words.has(v.words[k]) || g.skipBeforeActor.words.has(v.words[k]))) {
+      if (g.compoundJoiners.words.has(v.words[k])) joined = true;
+      k--;
+    }
+    if (!joined || k < 0 || v.mention[k] < 0 || !usable(mentions[v.mention[k]], g, text) || mentions[v.mention[k]].actor.code === '') break;
+    out.unshift(v.mention[k]);
+    start = mentionRange(v, k)[0];
+  }
+  // "Russia and Russia's allies" is one actor
+  return out.filter((m, i) => out.findIndex((x) => mentions[x].actor.code === mentions[m].actor.code) === i);
+}
+
+/**
+ * The actor an anaphoric target ("these comments", "the offer") or a quote's unnamed recipient
+ * points back to: the latest coded mention before `before` (a character offset) and no earlier
+ * than `notBefore`, whose country differs from the source's.
+ */
+export function earlierActor(mentions: readonly Mention[], before: number, notBefore: number, sourceCountry: string): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < before) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let m = lo - 1; m >= 0 && mentions[m].start >= notBefore; m--) {
+    const a = mentions[m].actor;
+    if (a.code !== '' && a.country !== sourceCountry) return m;
+  }
+  return -1;
+}

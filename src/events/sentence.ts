@@ -1,0 +1,66 @@
+/**
+ * A sentence as the coder reads it: its tokens' lower-case words, which mention (if any) each
+ * token belongs to, and where clauses break.
+ */
+import type { Mention } from '../model/actor.js';
+import type { Span } from '../model/span.js';
+import type { EventGrammar } from './grammar.js';
+
+export interface SentenceView {
+  /** index into the article's sentences */
+  index: number;
+  span: Span;
+  /** token spans of the sentence */
+  toks: readonly Span[];
+  /** lower-case token texts, curly apostrophes made straight */
+  words: readonly string[];
+  /** per token: index into the article's mentions, or −1 */
+  mention: Int32Array;
+  /** per token: 1 where a clause break word stands */
+  breaks: Uint8Array;
+}
+
+/**
+ * Build the view of sentence `index` whose tokens are `tokens[t0..t1)` and whose mentions are
+ * `mentions[m0..m1)`.
+ */
+export function sentenceView(
+  text: string,
+  index: number,
+  span: Span,
+  tokens: readonly Span[],
+  t0: number,
+  t1: number,
+  mentions: readonly Mention[],
+  m0: number,
+  m1: number,
+  g: EventGrammar,
+): SentenceView {
+  const n = t1 - t0;
+  const toks = tokens.slice(t0, t1);
+  const words = new Array<string>(n);
+  const mention = new Int32Array(n).fill(-1);
+  const breaks = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const w = text.slice(toks[i].start, toks[i].end).toLowerCase().replace(/’/g, "'");
+    words[i] = w;
+    if (g.clauseBreaks.words.has(w)) breaks[i] = 1;
+  }
+  let t = 0;
+  for (let m = m0; m < m1; m++) {
+    const { start, end } = mentions[m];
+    while (t < n && toks[t].end <= start) t++;
+    for (let k = t; k < n && toks[k].start < end; k++) mention[k] = m;
+  }
+  return { index, span, toks, words, mention, breaks };
+}
+
+/** Token range `[from, to)` of the mention at token `i`. */
+export function mentionRange(v: SentenceView, i: number): [number, number] {
+  const m = v.mention[i];
+  let a = i;
+  let b = i + 1;
+  while (a > 0 && v.mention[a - 1] === m) a--;
+  while (b < v.words.length && v.mention[b] === m) b++;
+  return [a, b];
+}

@@ -1,0 +1,180 @@
+import type { ServerOptions } from './options.js';
+import type { ParamSpec, Schema } from './params.js';
+import { articleListParams } from './routes/articles.js';
+import { eventListParams } from './routes/events.js';
+import { quoteListParams } from './routes/quotes.js';
+import { dyadSeriesParams, partnerParams, topDyadParams } from './routes/relations.js';
+
+/**
+ * The OpenAPI 3.1 description of the API, as data. Query parameters come from the same specs the
+ * routes parse with (`routeParams`), so the document cannot list a parameter the route refuses;
+ * `test/server/openapi.test.ts` calls every route it lists and checks each answer against it.
+ */
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const int: Schema = { type: 'integer' };
+const num: Schema = { type: 'number' };
+const str: Schema = { type: 'string' };
+const bool: Schema = { type: 'boolean' };
+const strs: Schema = { type: 'array', items: str };
+const obj = (properties: Record<string, Schema>, required: string[] = Object.keys(properties)): Schema => ({ type: 'object', properties, required });
+const list = (item: string): Schema => obj({ items: { type: 'array', items: ref(item) }, limit: int, offset: int, total: int });
+const json = (schema: Schema, description: string) => ({ description, content: { 'application/json': { schema } } });
+const error = (description: string) => json(ref('Error'), description);
+
+/** What every relation row reports (src/relations/tally.ts): de-duplicated events, quad counts [verbal coop, material coop, verbal conflict, material conflict], Goldstein, outlets. */
+const RELATION_STATS: Record<string, Schema> = {
+  events: int, quad: { type: 'array', items: int, minItems: 4, maxItems: 4 }, goldsteinSum: num, goldsteinMean: num, sources: int,
+};
+
+const SCHEMAS: Record<string, Schema> = {
+  Error: obj({ status: int, code: { type: 'string', enum: ['bad_parameter', 'bad_request', 'not_found', 'unauthorized', 'payload_too_large', 'internal'] }, message: str }),
+  Span: obj({ start: int, end: int }),
+  ArticleHit: obj({ id: str, title: str, date: str, source: str, url: str, snippet: str, snippetMatches: { type: 'array', items: ref('Span') } }, ['id']),
+  Actor: obj({ id: str, code: str, name: str, country: str, roles: strs }),
+  Mention: obj({ start: int, end: int, kind: str, rule: str, actor: ref('Actor'), antecedent: int }, ['start', 'end', 'kind', 'rule', 'actor']),
+  Quote: obj(
+    {
+      start: int, end: int, kind: { type: 'string', enum: ['direct', 'partial', 'mixed', 'indirect'] }, spans: { type: 'array', items: ref('Span') },
+      speaker: str, speakerSpan: ref('Span'), speakerActor: { type: 'object' }, cue: str, cueSpan: ref('Span'), medium: str,
+      confidence: num, rule: str, date: str, alsoAt: { type: 'array', items: ref('Span') },
+    },
+    ['start', 'end', 'kind', 'spans', 'confidence', 'rule'],
+  ),
+  EventParty: obj({ code: str, country: str, actor: str, name: str, span: ref('Span'), via: str }),
+  CodedEvent: obj(
+    {
+      start: int, end: int, source: ref('EventParty'), target: ref('EventParty'), sources: strs, targets: strs, code: str, root: str,
+      plover: { type: 'object' }, goldstein: num, quad: { type: 'integer', enum: [1, 2, 3, 4] }, negated: bool, modality: str,
+      date: str, dateBy: str, dateSpan: ref('Span'), sentence: int, sentenceSpan: ref('Span'), quote: int, confidence: num, rule: str,
+    },
+    ['start', 'end', 'source', 'sources', 'targets', 'code', 'root', 'goldstein', 'quad', 'negated', 'modality', 'sentence', 'sentenceSpan', 'confidence', 'rule'],
+  ),
+  Article: obj(
+    {
+      id: str, title: str, date: str, source: str, url: str, origin: str, text: str,
+      paragraphs: { type: 'array', items: ref('Span') }, sentences: { type: 'array', items: ref('Span') },
+      mentions: { type: 'array', items: ref('Mention') }, quotes: { type: 'array', items: ref('Quote') }, events: { type: 'array', items: ref('CodedEvent') },
+      captions: { type: 'array', items: obj({ text: str, credit: str, inputStart: int, inputEnd: int, copies: int }, ['text', 'inputStart', 'inputEnd', 'copies']) },
+      removed: { type: 'array', items: obj({ rule: str, reason: str, text: str, inputStart: int, inputEnd: int }) },
+    },
+    ['id', 'origin', 'text', 'paragraphs', 'sentences', 'mentions', 'quotes', 'events', 'captions', 'removed'],
+  ),
+  StoredQuote: obj(
+    {
+      articleId: str, index: int, start: int, end: int, kind: str, text: str, speaker: str, speakerCode: str, cue: str, medium: str,
+      confidence: num, rule: str, date: str, article: obj({ title: str, source: str, date: str }, []),
+    },
+    ['articleId', 'index', 'start', 'end', 'kind', 'text', 'confidence', 'rule', 'article'],
+  ),
+  StoredEvent: obj(
+    {
+      articleId: str, index: int, group: str, source: str, sourceCountry: str, target: str, targetCountry: str, code: str, root: str,
+      plover: str, goldstein: num, quad: { type: 'integer', enum: [1, 2, 3, 4] }, date: str, negated: bool, modality: str, rule: str,
+      confidence: num, outlet: str, url: str, articleDate: str, sentence: str, event: ref('CodedEvent'),
+    },
+    ['articleId', 'index', 'group', 'source', 'sourceCountry', 'code', 'root', 'goldstein', 'quad', 'negated', 'modality', 'rule', 'confidence', 'sentence', 'event'],
+  ),
+  DyadRow: obj({ source: str, target: str, ...RELATION_STATS, first: str, last: str, trend: num }),
+  SeriesRow: obj({ source: str, target: str, period: str, ...RELATION_STATS }),
+  PartnerRow: obj({ actor: str, partner: str, ...RELATION_STATS, first: str, last: str, trend: num, sent: int, received: int }),
+  DyadSeries: obj({ a: str, b: str, period: { type: 'string', enum: ['day', 'week', 'month'] }, undirected: bool, series: { type: 'array', items: ref('SeriesRow') } }),
+  Stats: obj({ articles: int, sentences: int, quotes: int, events: int, skipped: int, skippedByReason: { type: 'object', additionalProperties: int } }),
+  IngestArticle: obj({ text: str, html: str, title: str, date: str, source: str, url: str }, []),
+  IngestResults: obj({
+    results: {
+      type: 'array',
+      items: obj({ index: int, status: { type: 'string', enum: ['stored', 'unchanged', 'skipped'] }, id: str, reason: str, detail: str }, ['index', 'status']),
+    },
+  }),
+  ArticleList: list('ArticleHit'),
+  QuoteList: list('StoredQuote'),
+  EventList: list('StoredEvent'),
+  DyadList: list('DyadRow'),
+  PartnerList: list('PartnerRow'),
+};
+
+/** Every route's query parameters, keyed `METHOD /path` as in the document. */
+export function routeParams(o: ServerOptions): Record<string, ParamSpec> {
+  return {
+    'get /api/articles': articleListParams(o),
+    'get /api/articles/{id}': {},
+    'get /api/quotes': quoteListParams(o),
+    'get /api/events': eventListParams(o),
+    'get /api/relations': topDyadParams(o),
+    'get /api/relations/dyad': dyadSeriesParams(),
+    'get /api/relations/partners': partnerParams(o),
+    'post /api/ingest': {},
+    'get /api/stats': {},
+    'get /openapi.json': {},
+  };
+}
+
+function query(spec: ParamSpec) {
+  return Object.entries(spec).map(([name, p]) => ({
+    name, in: 'query', description: p.description, required: p.required ?? false, schema: p.schema, ...(p.example !== undefined ? { example: p.example } : {}),
+  }));
+}
+
+const BAD = error('a parameter is unknown, repeated, missing or malformed: the message names it');
+
+/** The document `/openapi.json` serves. @example openApiDocument(serverOptions()).openapi // '3.1.0' */
+export function openApiDocument(o: ServerOptions): Record<string, unknown> {
+  const p = routeParams(o);
+  const get = (key: string, summary: string, ok: Schema, extra: Record<string, unknown> = {}) => ({
+    get: { summary, parameters: query(p[key]), responses: { 200: json(ok, 'OK'), 400: BAD, ...extra } },
+  });
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'entente',
+      version: '0.1.0',
+      description:
+        'Who said what, who did what to whom, and when, read from news articles. Spans are offsets [start, end) in UTF-16 code units into an article\'s `text`. ' +
+        'Every error is `{status, code, message}`. List routes answer `{items, limit, offset, total}`.',
+    },
+    paths: {
+      '/api/articles': get('get /api/articles', 'Search and list articles (full-text over title and body)', ref('ArticleList')),
+      '/api/articles/{id}': {
+        get: {
+          summary: 'One article with its text, span layers, mentions, quotes, events, captions and removed blocks',
+          parameters: [{ name: 'id', in: 'path', required: true, description: 'the article id, or a prefix of 6 or more characters that only one id starts with', schema: str }],
+          responses: { 200: json(ref('Article'), 'OK'), 400: BAD, 404: error('no article has this id') },
+        },
+      },
+      '/api/quotes': get('get /api/quotes', 'Quotes with their speakers, newest first', ref('QuoteList')),
+      '/api/events': get('get /api/events', 'Coded events in date order', ref('EventList')),
+      '/api/relations': get('get /api/relations', 'The most active dyads (most de-duplicated events first)', ref('DyadList')),
+      '/api/relations/dyad': get('get /api/relations/dyad', "One dyad's relation per period", ref('DyadSeries')),
+      '/api/relations/partners': get('get /api/relations/partners', "An actor's partners, both directions together", ref('PartnerList')),
+      '/api/ingest': {
+        post: {
+          summary: 'Read, analyse and store one article or an array of them; each bad article is skipped with its reason',
+          security: o.token === undefined ? [] : [{ bearer: [] }],
+          parameters: [],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: { oneOf: [ref('IngestArticle'), { type: 'array', items: ref('IngestArticle'), maxItems: o.ingestMaxItems }] },
+                example: { text: 'Norway thanked Kenya on Monday for its help with the rescue, the foreign ministry in Oslo said.', date: '2021-03-23', source: 'Example News' },
+              },
+            },
+          },
+          responses: {
+            200: json(ref('IngestResults'), 'one result per article, at its index'),
+            400: error('the body is not JSON'),
+            401: error('the server has a token and the request did not send it as "Authorization: Bearer <token>"'),
+            413: error(`more than ${o.ingestMaxBytes} bytes or ${o.ingestMaxItems} articles`),
+          },
+        },
+      },
+      '/api/stats': get('get /api/stats', 'What the store holds', ref('Stats')),
+      '/openapi.json': get('get /openapi.json', 'This document', { type: 'object', required: ['openapi', 'paths'] }),
+    },
+    components: {
+      schemas: SCHEMAS,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'the token given to `entente serve` with --token or $ENTENTE_TOKEN' } },
+    },
+  };
+}

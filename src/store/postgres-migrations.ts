@@ -1,0 +1,113 @@
+/**
+ * Schema migrations of the PostgreSQL store, applied in order, each in the one transaction that
+ * also records it in `entente_schema`. Never edit a released migration: add one.
+ *
+ * The tables mirror the SQLite store's. Keys and codes are `COLLATE "C"` so that ordering and
+ * prefix matching are bytewise, as in SQLite, whatever the server's default locale.
+ */
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE articles (
+     id text COLLATE "C" PRIMARY KEY,
+     format text NOT NULL,
+     encoding text NOT NULL,
+     input_length integer NOT NULL,
+     title text, date text COLLATE "C", source text, url text, author text, language text,
+     text text NOT NULL,
+     meta text NOT NULL,
+     captions text NOT NULL,
+     removed text NOT NULL,
+     source_map bytea NOT NULL,
+     paragraphs bytea NOT NULL,
+     sentences bytea NOT NULL,
+     tokens bytea NOT NULL,
+     n_sentences integer NOT NULL,
+     mentions text NOT NULL DEFAULT '',
+     ingested_at timestamptz NOT NULL
+   );
+   CREATE INDEX articles_date ON articles (date, id);
+   CREATE INDEX articles_source ON articles (source);
+   CREATE TABLE origins (
+     origin text COLLATE "C" PRIMARY KEY,
+     article_id text COLLATE "C" NOT NULL REFERENCES articles (id),
+     seen_at timestamptz NOT NULL
+   );
+   CREATE INDEX origins_article ON origins (article_id);
+   CREATE TABLE skipped (
+     origin text COLLATE "C" PRIMARY KEY,
+     reason text NOT NULL,
+     detail text NOT NULL,
+     seen_at timestamptz NOT NULL
+   );
+   -- data holds the whole quote as extracted; the columns are for queries
+   CREATE TABLE quotes (
+     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     article_id text COLLATE "C" NOT NULL REFERENCES articles (id),
+     n integer NOT NULL,
+     start integer NOT NULL,
+     "end" integer NOT NULL,
+     kind text NOT NULL,
+     speaker text,
+     speaker_code text COLLATE "C",
+     speaker_country text COLLATE "C",
+     cue text,
+     medium text,
+     confidence double precision NOT NULL,
+     rule text NOT NULL,
+     date text COLLATE "C",
+     data text NOT NULL
+   );
+   CREATE INDEX quotes_article ON quotes (article_id, n);
+   CREATE INDEX quotes_speaker_code ON quotes (speaker_code);
+   -- grp: the de-duplication key (dyad, CAMEO code, day) shared by the same event in other articles
+   CREATE TABLE events (
+     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     article_id text COLLATE "C" NOT NULL REFERENCES articles (id),
+     n integer NOT NULL,
+     grp text COLLATE "C" NOT NULL,
+     source text COLLATE "C" NOT NULL,
+     source_country text COLLATE "C" NOT NULL,
+     target text COLLATE "C",
+     target_country text COLLATE "C",
+     code text COLLATE "C" NOT NULL,
+     root text NOT NULL,
+     plover text,
+     goldstein double precision NOT NULL,
+     quad smallint NOT NULL,
+     date text COLLATE "C",
+     negated boolean NOT NULL,
+     modality text NOT NULL,
+     rule text NOT NULL,
+     confidence double precision NOT NULL,
+     data text NOT NULL
+   );
+   CREATE INDEX events_article ON events (article_id, n);
+   CREATE INDEX events_date ON events (date);
+   CREATE INDEX events_dyad ON events (source_country, target_country, date);
+   CREATE INDEX events_grp ON events (grp);`,
+  // 2: the job queue (src/store/postgres-queue.ts). One row an input item; `key` hashes the item so
+  // enqueuing it again adds nothing. A running job belongs to whoever holds its `lease` until
+  // `leased_until`; after that any worker may take it again.
+  `CREATE TABLE jobs (
+     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     key text COLLATE "C" NOT NULL UNIQUE,
+     origin text NOT NULL,
+     payload text NOT NULL,
+     state text NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
+     attempts integer NOT NULL DEFAULT 0,
+     lease uuid,
+     leased_until timestamptz,
+     worker text,
+     outcome text CHECK (outcome IN ('stored', 'unchanged', 'skipped')),
+     error text,
+     enqueued_at timestamptz NOT NULL DEFAULT now(),
+     done_at timestamptz
+   );
+   CREATE INDEX jobs_open ON jobs (id) WHERE state IN ('queued', 'running');
+   CREATE INDEX jobs_state ON jobs (state);`,
+  // 3: full-text search over title and body ('english': Snowball stems, "rails" finds "rail"), kept
+  // up to date by PostgreSQL itself. Only the first 250,000 characters are indexed: a tsvector
+  // holds at most 1 MB, and an article must never fail to store because it is long.
+  `ALTER TABLE articles ADD COLUMN search tsvector
+     GENERATED ALWAYS AS (to_tsvector('english', left(coalesce(title, '') || ' ' || text, 250000))) STORED;
+   CREATE INDEX articles_search ON articles USING gin (search);`,
+];

@@ -1,0 +1,367 @@
+import pg from 'pg';
+import type { Article } from '../model/article.js';
+import type { Quote } from '../model/quote.js';
+import type { CodedEvent } from '../model/event.js';
+import { EntenteError, type SkipReason, type Skipped } from '../model/errors.js';
+import { decodeMentions, decodeSourceMap, decodeSpans, packed, type PackedArticle } from './codec.js';
+import { eventGroup } from './sqlite.js';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
+import { articleSql, likeLiteral, quoteSql, type FilterSql } from './postgres-search.js';
+import { articleHit, storedQuote } from './sqlite-search.js';
+import type { ArticleFilter, ArticleHit, ArticleSummary, EventFilter, PutResult, QuoteFilter, Store, StoreStats, StoredEvent, StoredQuote } from './types.js';
+
+type Row = Record<string, unknown>;
+/** a pool or one checked-out client: what a statement runs on */
+export type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
+
+/**
+ * The connection string as it may be shown: no password, whether given before the host or as a
+ * `password=` parameter.
+ *
+ * @example redactUrl('postgres://u:secret@db:5432/x?password=p') // 'postgres://u@db:5432/x'
+ */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.password = '';
+    u.searchParams.delete('password');
+    return u.toString();
+  } catch {
+    return url.replace(/:[^:@/]*@/, '@').replace(/([?&])password=[^&]*&?/, '$1').replace(/[?&]$/, '');
+  }
+}
+
+/**
+ * Errors that mean the server is not there (down, restarting, unreachable), as opposed to errors in
+ * what was asked: the first are worth waiting out, the second are not.
+ */
+export function isConnectionError(e: unknown): boolean {
+  const err = e as { code?: string; message?: string; cause?: unknown } | undefined;
+  if (!err) return false;
+  const code = String(err.code ?? '');
+  if (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN)$/.test(code)) return true;
+  // 08: connection exception; 57P01–57P03: the server is shutting down or starting up
+  if (/^(08|57P0[123])/.test(code)) return true;
+  if (/Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Connection closed/i.test(err.message ?? '')) return true;
+  return err.cause !== undefined && err.cause !== e && isConnectionError(err.cause);
+}
+
+/** Serialisation failures and deadlocks: the transaction may simply be run again. */
+export function isRetryableConflict(e: unknown): boolean {
+  const code = (e as { code?: string } | undefined)?.code;
+  return code === '40001' || code === '40P01';
+}
+
+export interface PostgresOptions {
+  /** connections in the pool */
+  max?: number;
+}
+
+/**
+ * Opens (and migrates) the PostgreSQL store at a `postgres://` URL. The schema is the first one on
+ * the connection's search path (`?options=-c%20search_path%3Dname` to choose one).
+ *
+ * @example const store = await openPostgresStore('postgres://entente@db.example/news');
+ */
+export async function openPostgresStore(url: string, opts: PostgresOptions = {}): Promise<PostgresStore> {
+  const location = redactUrl(url);
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 4, connectionTimeoutMillis: 10_000 });
+  // an idle connection dropped by a server restart is the pool's to replace; the next query reports
+  pool.on('error', () => {});
+  try {
+    await migrate(pool);
+  } catch (cause) {
+    await pool.end().catch(() => {});
+    const why = isConnectionError(cause) ? 'the server does not answer' : 'the schema could not be prepared';
+    throw new EntenteError('E_STORE_OPEN', `cannot open the database ${location} (${why}): ${(cause as Error).message}`, { cause });
+  }
+  return new PostgresStore(pool, location);
+}
+
+/**
+ * Runs the migrations not yet recorded, under an advisory lock held for the transaction: two
+ * processes starting at once take turns, and the second finds nothing left to do.
+ */
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  client.on('error', () => {});
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('entente.migrate.' || coalesce(current_schema(), '')))`);
+    await client.query('CREATE TABLE IF NOT EXISTS entente_schema (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    const { rows } = await client.query('SELECT coalesce(max(version), 0) AS v FROM entente_schema');
+    const version = Number(rows[0].v);
+    if (version > POSTGRES_MIGRATIONS.length) {
+      throw new Error(`the database is at schema version ${version}, newer than this entente (${POSTGRES_MIGRATIONS.length}): upgrade entente`);
+    }
+    for (let v = version; v < POSTGRES_MIGRATIONS.length; v++) {
+      await client.query(POSTGRES_MIGRATIONS[v]);
+      await client.query('INSERT INTO entente_schema (version) VALUES ($1)', [v + 1]);
+    }
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+/** One statement an article: a rerun or a concurrent writer finds the row and adds no child rows. */
+const PUT_SQL = `WITH a AS (
+    INSERT INTO articles (id, format, encoding, input_length, title, date, source, url, author, language,
+      text, meta, captions, removed, source_map, paragraphs, sentences, tokens, n_sentences, mentions, ingested_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, now())
+    ON CONFLICT (id) DO NOTHING RETURNING id
+  ), q AS (
+    INSERT INTO quotes (article_id, n, start, "end", kind, speaker, speaker_code, speaker_country, cue, medium, confidence, rule, date, data)
+    SELECT a.id, x.* FROM a, unnest($22::int[], $23::int[], $24::int[], $25::text[], $26::text[], $27::text[], $28::text[],
+      $29::text[], $30::text[], $31::float8[], $32::text[], $33::text[], $34::text[]) AS x
+  ), e AS (
+    INSERT INTO events (article_id, n, grp, source, source_country, target, target_country, code, root, plover, goldstein, quad,
+      date, negated, modality, rule, confidence, data)
+    SELECT a.id, x.* FROM a, unnest($35::int[], $36::text[], $37::text[], $38::text[], $39::text[], $40::text[], $41::text[], $42::text[],
+      $43::text[], $44::float8[], $45::smallint[], $46::text[], $47::bool[], $48::text[], $49::text[], $50::float8[], $51::text[]) AS x
+  ), o AS (
+    INSERT INTO origins (origin, article_id, seen_at) VALUES ($21, $1, now())
+    ON CONFLICT (origin) DO UPDATE SET article_id = excluded.article_id, seen_at = excluded.seen_at
+  ), d AS (
+    DELETE FROM skipped WHERE origin = $21
+  )
+  SELECT count(*)::int AS stored FROM a`;
+
+const SKIP_SQL = `INSERT INTO skipped (origin, reason, detail, seen_at) VALUES ($1, $2, $3, now())
+  ON CONFLICT (origin) DO UPDATE SET reason = excluded.reason, detail = excluded.detail, seen_at = excluded.seen_at`;
+
+const GET_SQL = `SELECT a.id, a.format, a.encoding, a.input_length, a.text, a.meta, a.captions, a.removed, a.source_map,
+    a.paragraphs, a.sentences, a.tokens, a.mentions,
+    (SELECT array_agg(origin ORDER BY origin) FROM origins WHERE article_id = a.id) AS origins,
+    (SELECT array_agg(data ORDER BY n) FROM quotes WHERE article_id = a.id) AS quotes,
+    (SELECT array_agg(data ORDER BY n) FROM events WHERE article_id = a.id) AS events
+  FROM articles a WHERE a.id = $1`;
+
+/**
+ * The PostgreSQL store: the same records as SQLite, for several processes on several machines at
+ * once. Each article is one statement (so one transaction); `putOn` lets the job queue write it in
+ * the transaction that also marks its job done.
+ */
+export class PostgresStore implements Store {
+  readonly kind = 'postgres';
+  private closed = false;
+
+  constructor(readonly pool: pg.Pool, readonly location: string) {}
+
+  async putArticle(article: Article | PackedArticle): Promise<PutResult> {
+    return this.putOn(this.pool, packed(article));
+  }
+
+  /** Writes one article on the given connection (inside the caller's transaction, if any). */
+  async putOn(db: Queryable, a: PackedArticle): Promise<PutResult> {
+    if (a.text.includes('\u0000')) {
+      throw new EntenteError('E_STORE_WRITE', `${a.origin}: the article text holds a NUL character, which PostgreSQL text cannot store`);
+    }
+    // named: each connection parses and plans it once, not once an article
+    const { rows } = await db.query({ name: 'entente-put-article', text: PUT_SQL, values: putParams(a) });
+    return rows[0].stored === 1 ? 'stored' : 'unchanged';
+  }
+
+  async recordSkip(item: Skipped): Promise<void> {
+    await this.skipOn(this.pool, item);
+  }
+
+  async skipOn(db: Queryable, item: Skipped): Promise<void> {
+    // an origin stored before keeps its article; the skip is still recorded for the report
+    await db.query(SKIP_SQL, [noNul(item.origin), item.reason, noNul(item.detail)]);
+  }
+
+  async getArticle(idOrPrefix: string): Promise<Article | undefined> {
+    let { rows } = await this.pool.query(GET_SQL, [idOrPrefix]);
+    if (rows.length === 0) {
+      if (idOrPrefix.length < 6) return undefined;
+      // ids are lower-case hex; SQLite's LIKE ignores ASCII case, and so does this
+      const ids = await this.pool.query(`SELECT id FROM articles WHERE id LIKE $1 || '%' LIMIT 2`, [likeLiteral(idOrPrefix.toLowerCase())]);
+      if (ids.rows.length !== 1) return undefined;
+      ({ rows } = await this.pool.query(GET_SQL, [ids.rows[0].id]));
+      if (rows.length === 0) return undefined;
+    }
+    return fromRow(rows[0]);
+  }
+
+  async listArticles(opts: { limit?: number; offset?: number } = {}): Promise<ArticleSummary[]> {
+    const { rows } = await this.pool.query(
+      `SELECT a.id, a.title, a.date, a.source, a.url,
+         coalesce((SELECT array_agg(origin ORDER BY origin) FROM origins o WHERE o.article_id = a.id), '{}') AS origins
+       FROM articles a ORDER BY a.date NULLS FIRST, a.id LIMIT $1 OFFSET $2`,
+      [opts.limit ?? 100, opts.offset ?? 0],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title ?? undefined,
+      date: r.date ?? undefined,
+      source: r.source ?? undefined,
+      url: r.url ?? undefined,
+      origins: r.origins,
+    }));
+  }
+
+  async listSkipped(opts: { limit?: number } = {}): Promise<Skipped[]> {
+    const { rows } = await this.pool.query('SELECT origin, reason, detail FROM skipped ORDER BY origin LIMIT $1', [opts.limit ?? 1000]);
+    return rows.map((r) => ({ skipped: true, origin: r.origin, reason: r.reason as SkipReason, detail: r.detail }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const { rows } = await this.pool.query(`SELECT
+        (SELECT count(*) FROM articles) AS articles,
+        (SELECT coalesce(sum(n_sentences), 0) FROM articles) AS sentences,
+        (SELECT coalesce(json_object_agg(reason, n), '{}') FROM (SELECT reason, count(*) AS n FROM skipped GROUP BY reason) s) AS by_reason`);
+    const byReason = rows[0].by_reason as StoreStats['skippedByReason'];
+    const skipped = Object.values(byReason).reduce((n, x) => n + (x ?? 0), 0);
+    return { articles: Number(rows[0].articles), sentences: Number(rows[0].sentences), skipped, skippedByReason: byReason };
+  }
+
+  async listEvents(f: EventFilter = {}): Promise<StoredEvent[]> {
+    const { sql, params } = eventQuery(f);
+    const { rows } = await this.pool.query(sql, params);
+    return rows.map((r) => {
+      const event = JSON.parse(r.data) as CodedEvent;
+      const e: StoredEvent = {
+        articleId: r.article_id, index: r.n, group: r.grp,
+        source: r.source, sourceCountry: r.source_country,
+        code: r.code, root: r.root, goldstein: r.goldstein, quad: r.quad,
+        negated: r.negated, modality: r.modality, rule: r.rule, confidence: r.confidence,
+        // sliced here, not in SQL: offsets count UTF-16 units, PostgreSQL counts code points
+        sentence: (r.text as string).slice(event.sentenceSpan.start, event.sentenceSpan.end), event,
+      };
+      if (r.target !== null) e.target = r.target;
+      if (r.target_country !== null) e.targetCountry = r.target_country;
+      if (r.plover !== null) e.plover = r.plover;
+      if (r.date !== null) e.date = r.date;
+      if (r.outlet !== null) e.outlet = r.outlet;
+      if (r.url !== null) e.url = r.url;
+      if (r.article_date !== null) e.articleDate = r.article_date;
+      return e;
+    });
+  }
+
+  async countEvents(f: EventFilter = {}): Promise<number> {
+    const { sql, params } = eventQuery(f, true);
+    return (await this.pool.query(sql, params)).rows[0].n;
+  }
+
+  async searchArticles(f: ArticleFilter = {}): Promise<ArticleHit[]> {
+    return (await this.rows(articleSql(f))).map(articleHit);
+  }
+
+  async countArticles(f: ArticleFilter = {}): Promise<number> {
+    return this.count(articleSql(f));
+  }
+
+  async listQuotes(f: QuoteFilter = {}): Promise<StoredQuote[]> {
+    return (await this.rows(quoteSql(f))).map(storedQuote);
+  }
+
+  async countQuotes(f: QuoteFilter = {}): Promise<number> {
+    return this.count(quoteSql(f));
+  }
+
+  private async rows(q: FilterSql): Promise<Row[]> {
+    return (await this.pool.query(q.sql, q.params)).rows;
+  }
+
+  /** the count shares the rows' WHERE clause; the page's limit and offset come last and are left out */
+  private async count(q: FilterSql): Promise<number> {
+    const used = Math.max(0, ...[...q.count.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+    return (await this.pool.query(q.count, q.params.slice(0, used))).rows[0].n;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
+
+/** SQL and parameters for an event filter (or its count), with the SQLite store's meaning (see its eventQuery). */
+function eventQuery(f: EventFilter, count = false): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  // SQLite's LIKE ignores ASCII case; ILIKE keeps prefix filters answering the same
+  const prefix = (col: string, v: string) => where.push(`${col} ILIKE ${p(likeLiteral(v) + '%')}`);
+  if (f.actor !== undefined) {
+    const like = p(likeLiteral(f.actor) + '%');
+    const eq = p(f.actor);
+    where.push(`(e.source ILIKE ${like} OR e.target ILIKE ${like} OR e.source_country = ${eq} OR e.target_country = ${eq})`);
+  }
+  if (f.source !== undefined) prefix('e.source', f.source);
+  if (f.target !== undefined) prefix('e.target', f.target);
+  if (f.dyad) {
+    const [a, b] = [p(f.dyad[0]), p(f.dyad[1])];
+    where.push(
+      f.undirected
+        ? `((e.source_country = ${a} AND e.target_country = ${b}) OR (e.source_country = ${b} AND e.target_country = ${a}))`
+        : `e.source_country = ${a} AND e.target_country = ${b}`,
+    );
+  }
+  if (f.code !== undefined) prefix('e.code', f.code);
+  if (f.plover !== undefined) where.push(`e.plover = ${p(f.plover)}`);
+  if (f.quad !== undefined) where.push(`e.quad = ${p(f.quad)}`);
+  if (f.from !== undefined) where.push(`e.date >= ${p(f.from)}`);
+  if (f.to !== undefined) where.push(`e.date <= ${p(f.to)}`);
+  if (!f.negated) where.push('NOT e.negated');
+  if (count) return { sql: `SELECT count(*)::int AS n FROM events e ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`, params };
+  const sql = `SELECT e.*, a.text, a.source AS outlet, a.url AS url, a.date AS article_date FROM events e JOIN articles a ON a.id = e.article_id
+    ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.date NULLS FIRST, e.article_id, e.n
+    LIMIT ${p(f.limit ?? null)} OFFSET ${p(f.offset ?? 0)}`;
+  return { sql, params };
+}
+
+/** PostgreSQL text cannot hold NUL; the columns made from metadata are for listing, the JSON keeps the original. */
+function noNul<T extends string | null | undefined>(s: T): T {
+  return (typeof s === 'string' && s.includes('\u0000') ? s.replace(/\u0000/g, '\uFFFD') : s) as T;
+}
+
+function putParams(a: PackedArticle): unknown[] {
+  const m = a.meta;
+  const q = a.quotes;
+  const ev = a.events;
+  return [
+    a.id, a.format, a.encoding, a.inputLength,
+    noNul(m.title?.value ?? null), noNul(m.date?.value ?? null), noNul(m.source?.value ?? null), noNul(m.url?.value ?? null),
+    noNul(m.author?.value ?? null), noNul(m.language?.value ?? null),
+    a.text, JSON.stringify(m), JSON.stringify(a.captions), JSON.stringify(a.removed),
+    a.packed.sourceMap, a.packed.paragraphs, a.packed.sentences, a.packed.tokens, a.packed.nSentences, a.packed.mentions,
+    noNul(a.origin),
+    q.map((_, n) => n), q.map((x) => x.start), q.map((x) => x.end), q.map((x) => x.kind),
+    q.map((x) => noNul(x.speaker ?? null)), q.map((x) => x.speakerActor?.code ?? null), q.map((x) => x.speakerActor?.country ?? null),
+    q.map((x) => noNul(x.cue ?? null)), q.map((x) => noNul(x.medium ?? null)), q.map((x) => x.confidence), q.map((x) => x.rule),
+    q.map((x) => x.date ?? null), q.map((x) => JSON.stringify(x)),
+    ev.map((_, n) => n), ev.map(eventGroup), ev.map((e) => e.source.code), ev.map((e) => e.source.country),
+    ev.map((e) => e.target?.code ?? null), ev.map((e) => e.target?.country ?? null), ev.map((e) => e.code), ev.map((e) => e.root),
+    ev.map((e) => e.plover?.event ?? null), ev.map((e) => e.goldstein), ev.map((e) => e.quad), ev.map((e) => e.date ?? null),
+    ev.map((e) => e.negated), ev.map((e) => e.modality), ev.map((e) => e.rule), ev.map((e) => e.confidence), ev.map((e) => JSON.stringify(e)),
+  ];
+}
+
+function fromRow(r: Row): Article {
+  return {
+    id: r.id as string,
+    origin: ((r.origins as string[] | null) ?? [])[0] ?? '',
+    format: r.format as Article['format'],
+    encoding: r.encoding as string,
+    inputLength: r.input_length as number,
+    text: r.text as string,
+    meta: JSON.parse(r.meta as string),
+    captions: JSON.parse(r.captions as string),
+    removed: JSON.parse(r.removed as string),
+    sourceMap: decodeSourceMap(r.source_map as Buffer),
+    spans: {
+      paragraphs: decodeSpans(r.paragraphs as Buffer),
+      sentences: decodeSpans(r.sentences as Buffer),
+      tokens: decodeSpans(r.tokens as Buffer),
+      mentions: decodeMentions(r.mentions as string),
+    },
+    quotes: ((r.quotes as string[] | null) ?? []).map((d) => JSON.parse(d) as Quote),
+    events: ((r.events as string[] | null) ?? []).map((d) => JSON.parse(d) as CodedEvent),
+  };
+}

@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createApp, routeParams, serverOptions } from '../../src/server/index.js';
+import { check } from './_schema.js';
+import { testStore } from './_store.js';
+
+type Doc = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Record<string, unknown>> } };
+type Operation = {
+  parameters: { name: string; in: string; required: boolean; example?: string }[];
+  responses: Record<string, { content?: { 'application/json': { schema: Record<string, unknown> } } }>;
+  requestBody?: { content: { 'application/json': { example: unknown } } };
+};
+
+const TOKEN = 'walk-every-route-token';
+
+test('server/openapi: every documented route answers as documented, with every parameter, good and bad', async (t) => {
+  const { store, seeds, cleanup } = await testStore(t);
+  try {
+    const app = createApp(store, { token: TOKEN, log: () => {} });
+    const doc = (await (await app.request('/openapi.json')).json()) as Doc;
+    const specs = routeParams(serverOptions());
+    const call = async (method: string, url: string, body?: unknown) =>
+      app.request(url, body === undefined ? { method } : { method, body: JSON.stringify(body), headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' } });
+    // the answer's status must be documented and its body must match the documented schema
+    const expect = async (op: Operation, res: Response, status: number, what: string) => {
+      const body = (await res.json()) as { items: unknown[]; code: string; message: string };
+      assert.equal(res.status, status, `${what}: ${JSON.stringify(body).slice(0, 300)}`);
+      const documented = op.responses[String(status)];
+      assert.ok(documented, `${what}: status ${status} is not documented`);
+      const errors = check(documented.content!['application/json'].schema, body, doc);
+      assert.deepEqual(errors.slice(0, 5), [], `${what}: answer does not match the document`);
+      return body;
+    };
+    // a real article id for the path parameter
+    const someId = ((await (await app.request('/api/articles?limit=1')).json()) as { items: { id: string }[] }).items[0].id;
+    let calls = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const spec = specs[`${method} ${path}`];
+        assert.ok(spec, `${method} ${path} has no parameter spec in routeParams`);
+        const route = path.replace('{id}', someId);
+        const required = op.parameters.filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=${encodeURIComponent(p.example!)}`);
+        const url = (extra: string[] = []) => `${route}${[...required, ...extra].length ? '?' : ''}${[...required, ...extra].join('&')}`;
+        const body = op.requestBody?.content['application/json'].example;
+        const first = await expect(op, await call(method.toUpperCase(), url(), body), 200, `${method} ${url()}`);
+        calls++;
+        if ('items' in first) assert.ok(first.items.length > 0, `${method} ${path}: the test store should give items`);
+        for (const p of op.parameters.filter((p) => p.in === 'query')) {
+          assert.ok(spec[p.name], `${path}: ${p.name} is documented but not parsed`);
+          const own = p.required ? [] : [`${p.name}=${encodeURIComponent(p.example!)}`];
+          await expect(op, await call(method.toUpperCase(), url(own)), 200, `${method} ${url(own)}`);
+          const bad = spec[p.name].bad!;
+          const others = required.filter((r) => !r.startsWith(`${p.name}=`));
+          const badUrl = `${route}?${[...others, `${p.name}=${encodeURIComponent(bad)}`].join('&')}`;
+          const err = await expect(op, await call(method.toUpperCase(), badUrl), 400, `${method} ${badUrl}`);
+          assert.equal(err.code, 'bad_parameter');
+          assert.match(err.message, new RegExp(`^${p.name}\\b`), `the message names ${p.name}`);
+          calls += 2;
+        }
+        if (method === 'get') {
+          const unknown = await expect(op, await call('GET', url(['nosuch=1'])), 400, `${method} ${path}?nosuch=1`);
+          assert.match(unknown.message, /nosuch/);
+        }
+        if (op.responses['404']) await expect(op, await call('GET', path.replace('{id}', 'ffffffffffffffff')), 404, `${path} with an unknown id`);
+      }
+    }
+    t.diagnostic(`${calls} calls over ${Object.keys(doc.paths).length} paths${seeds ? ', seeds included' : ''}`);
+    // and the other way round: every route the app has is documented
+    const documented = new Set(Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`)));
+    for (const r of app.routes.filter((r) => r.method !== 'ALL')) assert.ok(documented.has(`${r.method} ${r.path}`), `${r.method} ${r.path} is not in /openapi.json`);
+  } finally {
+    await cleanup();
+  }
+});
