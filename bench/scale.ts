@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 
@@ -71,7 +71,13 @@ export async function* replicaLines(corpus: string, copies: number): AsyncGenera
 
 /** The story with `[k] ` before its text: the article id hashes the body, so copy k is a new article. */
 export function markCopy(line: string, k: number): string {
-  const rec = JSON.parse(line) as Record<string, unknown>;
+  let rec: Record<string, unknown>;
+  try {
+    rec = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return line; // a broken line stays broken: ingest skips it in every copy
+  }
+  if (typeof rec !== 'object' || rec === null) return line;
   for (const f of ['text', 'html', 'body', 'content']) {
     if (typeof rec[f] === 'string') {
       rec[f] = `[${k}] ${rec[f] as string}`;
@@ -160,7 +166,7 @@ export async function benchScale(opts: ScaleOptions): Promise<{ runs: ScaleRun[]
   const { log } = opts;
   const { loadavg, cpus } = await import('node:os');
   const before = loadavg().map((x) => Number(x.toFixed(2)));
-  log(`Scale: Reuters-21578 and replicas through ingest (${cpus().length} cores; load average before ${before.join(', ')})`);
+  log(`Scale: ${basename(opts.corpus)} and replicas of it through ingest (${cpus().length} cores; load average before ${before.join(', ')})`);
   const lines = await countLines(opts.corpus);
   const runs: ScaleRun[] = [];
   for (const copies of opts.copies) {
