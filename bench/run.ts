@@ -3,6 +3,9 @@
  *   reuters  the whole Reuters-21578 corpus through `entente ingest` into SQLite
  *   stages   the same stories in one thread, foundation stages alone and then the whole pipeline
  *   html     body extraction on the article-extraction dev pages, against Readability + linkedom
+ *   scale    (only when named: it takes minutes) the corpus and a 10× replica streamed through SQLite with
+ *            1 and 2 analysis threads, and PostgreSQL with 1, 2 and 4 workers when $ENTENTE_BENCH_PG is set;
+ *            --copies=1,10 --threads=1,2 --workers=1,2,4 change the runs
  *   server   requests/s and p99 latency of the event and relation routes over the Reuters store (autocannon; --rebuild)
  * Results are printed and written to bench/out/latest.json.
  */
@@ -13,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { benchIngest } from './reuters.js';
 import { benchHtml } from './html.js';
 import { benchStages, FOUNDATION_STAGES } from './stages.js';
+import { benchScale } from './scale.js';
 import { benchServer } from './server.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -69,6 +73,29 @@ if (all || want.has('html')) {
     console.log(`entente ingest of the same pages (whole pipeline into SQLite)`);
     console.log(`  pages         ${i.articles}: ${i.stored} stored, ${i.skipped} skipped ${JSON.stringify(i.skippedByReason)}`);
     console.log(`  pages/s       ${i.articlesPerSec.toFixed(0)}   sentences/s ${i.sentencesPerSec.toFixed(0)}   MB/s ${i.mbPerSec.toFixed(1)}   peak RSS ${i.peakRssMB} MB`);
+  }
+}
+if (want.has('scale')) {
+  const corpus = join(shared, 'corpus', 'reuters21578.jsonl');
+  if (!existsSync(corpus)) console.log(`scale: skipped, ${corpus} not found (../shared absent)`);
+  else {
+    const list = (name: string, dflt: number[]) => {
+      const v = process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+      const xs = v ? v.split(',').map(Number) : dflt;
+      if (xs.some((x) => !Number.isInteger(x) || x < 0)) throw new Error(`--${name} must be whole numbers separated by commas, got "${v}"`);
+      return xs;
+    };
+    results.scale = await benchScale({
+      corpus,
+      child: join(root, 'dist', 'bench', 'scale-child.js'),
+      cli: join(root, 'bin', 'entente.js'),
+      root,
+      copies: list('copies', [1, 10]),
+      threads: list('threads', [1, 2]),
+      workers: list('workers', [1, 2, 4]),
+      pg: process.env.ENTENTE_BENCH_PG,
+      log: (l) => console.log(l),
+    });
   }
 }
 if (all || want.has('server')) {

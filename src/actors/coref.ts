@@ -14,6 +14,12 @@ const SPEAKER = new Set(['we', 'us', 'our', 'i', 'me', 'my']);
 /** how many sentences back a pronoun may reach: person pronouns further than "they"/"its" */
 const PERSON_REACH = 3;
 const THING_REACH = 1;
+/**
+ * Mentions a title or pronoun looks back through at most. A long article holds a few hundred;
+ * without a bound, one giant sentence (a 4 MB line of names and titles) made resolution
+ * quadratic: 30 s, and minutes at the 20 MB input limit.
+ */
+export const MAX_LOOKBACK = 1_000;
 
 /** "we" inside a quote is the speaker's side: the quote stage resolves it. */
 const SPEAKER_SIDE: Actor = Object.freeze({ id: 'unresolved/speaker', code: '', country: '', roles: [], name: 'the speaker’s side', kind: 'group' }) as Actor;
@@ -53,7 +59,8 @@ export function resolve(cands: readonly Candidate[], dict: ActorDictionary, date
     out.push({ start: c.start, end: c.end, actor, kind: c.kind, rule: c.rule, ...(antecedent !== undefined ? { antecedent } : {}) });
   };
   const back = (from: Candidate, reach: number, ok: (m: Mention) => boolean): number | undefined => {
-    for (let k = out.length - 1; k >= 0 && from.sentence - sentenceOf[k] <= reach; k--) if (ok(out[k])) return k;
+    const stop = Math.max(0, out.length - MAX_LOOKBACK);
+    for (let k = out.length - 1; k >= stop && from.sentence - sentenceOf[k] <= reach; k--) if (ok(out[k])) return k;
     return undefined;
   };
   for (const c of cands) {

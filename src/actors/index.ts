@@ -14,7 +14,7 @@ export { loadActorDictionary, type ActorDictionary } from './dictionary.js';
 /** @example findCandidates(article, loadActorDictionary()).length */
 export { findCandidates, quoteSpans, type Candidate } from './mentions.js';
 /** @example resolve(longestFirst(cands), dict, '2021-03-23') */
-export { longestFirst, resolve } from './coref.js';
+export { longestFirst, resolve, MAX_LOOKBACK } from './coref.js';
 /** @example personActor(dict, dict.people.get('person/joe-biden')!, '2022-01-01').code // 'USAGOV' */
 export { roleOn, personActor, countryActor, orgActor } from './codes.js';
 

@@ -17,6 +17,27 @@ export interface Mood {
   cue?: string;
 }
 
+const conditions = new WeakMap<SentenceView, number>();
+
+/**
+ * Where the sentence's first conditional opener stands (−1: none), found once a sentence:
+ * scanning from its start for every trigger made a long sentence quadratic (a 1 MB one took 18 s).
+ */
+function firstCondition(v: SentenceView, g: EventGrammar): number {
+  let at = conditions.get(v);
+  if (at !== undefined) return at;
+  const w = v.words;
+  at = -1;
+  for (let k = 0; k < w.length; k++) {
+    if (endsAt(g.conditionalOpeners, w, k) > 0 && (k === 0 || w[k - 1] === ',' || w[k - 1] === '“' || w[k - 1] === '"' || v.breaks[k - 1] === 1)) {
+      at = k;
+      break;
+    }
+  }
+  conditions.set(v, at);
+  return at;
+}
+
 /**
  * Read the mood of the act whose trigger starts at token `from`; `subject` is the token where its
  * source mention ends (−1 if none), which bounds a relative clause.
@@ -44,12 +65,10 @@ export function readMood(v: SentenceView, from: number, subject: number, g: Even
   }
   // a condition earlier in the sentence ("If and when the Europeans …, we will …")
   if (modality === 'asserted' || modality === 'future') {
-    for (let k = 0; k < from; k++) {
-      if (endsAt(g.conditionalOpeners, w, k) > 0 && (k === 0 || w[k - 1] === ',' || w[k - 1] === '“' || w[k - 1] === '"' || v.breaks[k - 1] === 1)) {
-        modality = 'hypothetical';
-        cue = w[k];
-        break;
-      }
+    const k = firstCondition(v, g);
+    if (k >= 0 && k < from) {
+      modality = 'hypothetical';
+      cue = w[k];
     }
   }
   // a relative clause between the source and the act tells of something earlier

@@ -15,8 +15,8 @@ const SNIFF_BYTES = 64 * 1024;
  * 1. a byte-order mark says UTF-8 or UTF-16;
  * 2. UTF-16 without a mark shows as NUL bytes in every other position;
  * 3. any other NUL, or too many control bytes, means binary;
- * 4. valid UTF-8 is UTF-8; anything else is read as Windows-1252, the superset of Latin-1
- *    that old newsroom systems wrote.
+ * 4. valid UTF-8 is UTF-8, and so is UTF-8 with a little damage (`damagedUtf8`); anything
+ *    else is read as Windows-1252, the superset of Latin-1 that old newsroom systems wrote.
  *
  * @example
  * decodeBytes(Buffer.from('caf\xe9', 'latin1'), 'a.txt') // { text: 'café', encoding: 'windows-1252' }
@@ -48,8 +48,47 @@ function utf8(bytes: Uint8Array, origin: string): Decoded | Skipped {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
+    // a few broken sequences in UTF-8 (a download cut mid-character) would otherwise turn every
+    // other accent and curly quote of the article into Windows-1252 mojibake
+    if (damagedUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
+}
+
+/** Valid multi-byte sequences a broken one must be outnumbered by for the bytes to count as UTF-8. */
+const VALID_PER_BROKEN = 4;
+
+/**
+ * True when invalid UTF-8 is UTF-8 with a little damage: valid multi-byte sequences outnumber the
+ * bytes that start none by `VALID_PER_BROKEN` to one, not counting one sequence cut short at the
+ * very end. Windows-1252 text has next to no valid sequences: its accented letters stand alone.
+ *
+ * @example damagedUtf8(Buffer.from('“Oui,” dit-il. Déjà vu à Orléans. 中').subarray(0, -1)) // true
+ */
+export function damagedUtf8(bytes: Uint8Array): boolean {
+  let valid = 0;
+  let broken = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let k = 1;
+    while (k < n && i + k < bytes.length && (bytes[i + k] & 0xc0) === 0x80) k++;
+    if (n > 0 && k === n) {
+      valid++;
+      i += n;
+    } else if (n > 0 && i + k === bytes.length) {
+      break; // cut short at the end
+    } else {
+      broken++;
+      i++;
+    }
+  }
+  return valid > 0 && valid >= VALID_PER_BROKEN * broken;
 }
 
 /**

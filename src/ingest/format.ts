@@ -4,7 +4,7 @@ export type ContainerFormat = InputFormat | 'jsonl';
 
 const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|section|main|header)\b/i;
 const HTML_TAGS = /<(?:p|div|span|a|br|h[1-6]|article|section|script|body)\b[^>]*>/gi;
-const MARKDOWN_HINTS = /^(?:#{1,6} \S|\s*[-*] \S|> \S)|\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]*\)/m;
+const MARKDOWN_HINTS = /^(?:#{1,6} \S|[ \t]*[-*] \S|> \S)|\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]*\)/m;
 
 /**
  * Format from content first, the file name second: a `.txt` that holds a web page is HTML,

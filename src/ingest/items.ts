@@ -1,6 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import type { InputFormat } from '../model/article.js';
 import { skip, type Skipped } from '../model/errors.js';
 import { decodeBytes } from './decode.js';
@@ -27,6 +28,8 @@ export interface RawItem {
 export interface ReadOptions {
   /** an item larger than this is skipped as too large (a JSON lines file is judged line by line) */
   maxBytes: number;
+  /** what `-` reads (default: standard input) */
+  stdin?: AsyncIterable<Buffer | string>;
 }
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -43,7 +46,7 @@ export async function* readItems(paths: string[], opts: ReadOptions = { maxBytes
     if (p.kind === 'missing') {
       yield skip('unreadable', p.path, 'no such file or folder, or the pattern matched nothing');
     } else if (p.kind === 'stdin') {
-      yield* fromBytes(await readStdin(), '-', opts);
+      yield* readStdin(opts.stdin ?? process.stdin, opts);
     } else {
       yield* readFile(p.path, opts);
     }
@@ -128,16 +131,20 @@ function* fromBytes(bytes: Uint8Array, origin: string, opts: ReadOptions): Gener
   yield { origin, text: decoded.text, format, encoding: decoded.encoding, given: {} };
 }
 
-async function* readJsonLines(path: string, opts: ReadOptions): AsyncGenerator<RawItem | Skipped> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }), crlfDelay: Infinity });
+function readJsonLines(path: string, opts: ReadOptions): AsyncGenerator<RawItem | Skipped> {
+  return jsonLines(createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }), path, opts);
+}
+
+async function* jsonLines(input: NodeJS.ReadableStream, origin: string, opts: ReadOptions): AsyncGenerator<RawItem | Skipped> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
   try {
     for await (const line of lines) {
       n++;
-      if (line.trim()) yield fromJsonLine(n === 1 ? line.replace(/^\uFEFF/, '') : line, `${path}#${n}`, opts);
+      if (line.trim()) yield fromJsonLine(n === 1 ? line.replace(/^\uFEFF/, '') : line, `${origin}#${n}`, opts);
     }
   } catch (cause) {
-    yield skip('unreadable', `${path}#${n + 1}`, `reading stopped: ${(cause as Error).message}`);
+    yield skip('unreadable', `${origin}#${n + 1}`, `reading stopped: ${(cause as Error).message}`);
   }
 }
 
@@ -205,10 +212,48 @@ export function fromJsonValue(obj: unknown, origin: string, opts: ReadOptions): 
   return { origin, text, format, encoding: 'utf-8', given: { title: str('title'), date: str('date'), url: str('url'), source: str('source') } };
 }
 
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/**
+ * Standard input: JSON lines are read line by line as they come, so a stream of any length
+ * (`generate | entente ingest -`) keeps memory flat; anything else is one article, read whole.
+ */
+async function* readStdin(input: AsyncIterable<Buffer | string>, opts: ReadOptions): AsyncGenerator<RawItem | Skipped> {
+  const source = input[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let size = 0;
+  let ended = false;
+  while (size < 64 * 1024) {
+    const next = await source.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    head.push(chunk);
+    size += chunk.length;
+  }
+  const start = Buffer.concat(head);
+  if (detectFormat(start.toString('utf8'), '-') === 'jsonl' && !start.includes(0)) {
+    const rest = async function* () {
+      yield start;
+      if (!ended) for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
+    };
+    yield* jsonLines(Readable.from(rest(), { objectMode: false }), '-', opts);
+    return;
+  }
+  const chunks: Buffer[] = [start];
+  if (!ended) {
+    for (let next = await source.next(); !next.done; next = await source.next()) {
+      const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+      size += chunk.length;
+      // past the limit the input is only counted, not kept
+      if (size <= opts.maxBytes) chunks.push(chunk);
+    }
+  }
+  if (size > opts.maxBytes) {
+    yield skip('too-large', '-', `the input has ${mb(size)} MB, over the ${mb(opts.maxBytes)} MB limit for one article (--max-bytes)`);
+    return;
+  }
+  yield* fromBytes(Buffer.concat(chunks), '-', opts);
 }
 
 function mb(n: number): string {

@@ -7,17 +7,64 @@ import { Parser } from 'htmlparser2';
 import { DomHandler, Element, type Document, type AnyNode } from 'domhandler';
 
 /**
+ * Deepest element nesting parsed. htmlparser2 keeps its open elements in an array that it shifts
+ * and unshifts at the front, so each tag costs time in proportion to the depth: a page of 200,000
+ * nested `<div>`s took 16 s. Real pages nest a few dozen levels, and the cleaner reads no deeper
+ * than `maxDepth` (data/html/extraction.json) anyway.
+ */
+export const MAX_PARSE_DEPTH = 10_000;
+
+/** Thrown by the handler at the first element past `MAX_PARSE_DEPTH`; `at` is its tag's offset. */
+class TooDeep extends Error {
+  constructor(readonly at: number) {
+    super('too deep');
+  }
+}
+
+class BoundedHandler extends DomHandler {
+  source: Parser | undefined;
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    if (this.tagStack.length > MAX_PARSE_DEPTH) throw new TooDeep(this.source?.startIndex ?? 0);
+    super.onopentag(name, attribs);
+  }
+}
+
+function parseWhole(html: string): Document {
+  const handler = new BoundedHandler(undefined, { withStartIndices: true, withEndIndices: true });
+  const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  handler.source = parser;
+  parser.end(html);
+  return handler.root;
+}
+
+/**
  * Parses HTML into a tree whose nodes carry input offsets (`startIndex`, inclusive `endIndex`).
+ * A page nested deeper than `MAX_PARSE_DEPTH` is read up to the tag that goes too deep, and
+ * `cutAt` says where that was.
+ *
+ * @example
+ * const { doc } = parsePage('<p>Hi</p>');
+ * (doc.children[0] as Element).name // 'p'
+ */
+export function parsePage(html: string): { doc: Document; cutAt?: number } {
+  try {
+    return { doc: parseWhole(html) };
+  } catch (e) {
+    if (!(e instanceof TooDeep)) throw e;
+    // the prefix parses within the bound, and its offsets are the page's own
+    return { doc: parseWhole(html.slice(0, e.at)), cutAt: e.at };
+  }
+}
+
+/**
+ * The tree of `parsePage`, for callers that need no cut.
  *
  * @example
  * const doc = parseHtml('<p>Hi</p>');
  * (doc.children[0] as Element).name // 'p'
  */
 export function parseHtml(html: string): Document {
-  const handler = new DomHandler(undefined, { withStartIndices: true, withEndIndices: true });
-  const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
-  parser.end(html);
-  return handler.root;
+  return parsePage(html).doc;
 }
 
 /**

@@ -8,7 +8,7 @@ import { EntenteError } from '../../model/errors.js';
 import type { Span } from '../../model/span.js';
 import { TextBuilder } from '../../model/source-map.js';
 import { selectContainer } from './candidate.js';
-import { parseHtml } from './dom.js';
+import { MAX_PARSE_DEPTH, parsePage } from './dom.js';
 import { agreement, usableDeclaredBody } from './json-ld-check.js';
 import { readJsonLd } from './json-ld.js';
 import { readHead, readMetadata } from './metadata.js';
@@ -67,8 +67,9 @@ function clean(html: string, opts: CleanHtmlOptions, rules: ReturnType<typeof lo
   }
   // 1. parse
   let doc: Document;
+  let cutAt: number | undefined;
   try {
-    doc = parseHtml(html);
+    ({ doc, cutAt } = parsePage(html));
   } catch (e) {
     return { ok: false, reason: 'malformed-html', detail: `htmlparser2 failed: ${(e as Error).message}` };
   }
@@ -106,7 +107,12 @@ function clean(html: string, opts: CleanHtmlOptions, rules: ReturnType<typeof lo
   }
   // 7. text and source map
   const { text, paragraphs, builder } = writeParagraphs(pruned.kept);
-  const removed: Removal[] = [...collected.removed, ...pruned.removed].sort((a, b) => a.inputStart - b.inputStart);
+  const removed: Removal[] = [...collected.removed, ...pruned.removed];
+  if (cutAt !== undefined) {
+    const reason = `elements nested more than ${MAX_PARSE_DEPTH} levels deep: the page is read up to here`;
+    removed.push({ rule: 'html/too-deep', reason, text: html.slice(cutAt, cutAt + rules.thresholds.excerptChars), inputStart: cutAt, inputEnd: html.length });
+  }
+  removed.sort((a, b) => a.inputStart - b.inputStart);
   return { format: 'html', text, paragraphs, sourceMap: builder.sourceMap(), meta, captions: collected.captions, removed };
 }
 
