@@ -20,7 +20,7 @@ import { loadEventDictionary, type EventDictionary } from './dictionary.js';
 import { loadGrammar, type EventGrammar } from './grammar.js';
 import { compileLexicon, type CompiledPattern, type Lexicon } from './lexicon.js';
 import { matchPattern, matchPhrase, type PatternMatch, type Slot } from './match.js';
-import { readMood } from './mood.js';
+import { readMood, type Mood } from './mood.js';
 import { resolveEventDate, type SentenceDate } from './when.js';
 import { compound, earlierActor, objectAfter, subjectBefore } from './parties.js';
 import { mentionRange, sentenceView, type SentenceView } from './sentence.js';
@@ -42,6 +42,8 @@ interface Trigger {
   passive: boolean;
   /** inside an accusation's complement */
   alleged: boolean;
+  /** a verbless phrase ("no more joint projects with"): a state of affairs, not an act someone announces */
+  nominal?: boolean;
 }
 
 interface Ctx {
@@ -117,7 +119,7 @@ function triggers(v: SentenceView, c: Ctx): Trigger[] {
     if (phrases) {
       const hit = best(phrases, (p) => matchPhrase(v, i, p, c.mentions, c.text, g));
       if (hit) {
-        out.push(fromMatch(hit, false, i >= allegedFrom));
+        out.push({ ...fromMatch(hit, false, i >= allegedFrom), nominal: true });
         i = Math.max(i, hit.to - 1);
         continue;
       }
@@ -266,11 +268,8 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
       confidence *= 0.7;
     }
   }
-  if (targets.length === 0) {
-    // "The United States and Jordan have agreed": each with the other
-    if (sources.length < 2 || !g.reciprocalRoots.has((tr.code ?? '').slice(0, 2))) return [];
-    targets = sources;
-  }
+  // "The United States and Jordan have agreed": each with the other
+  if (targets.length === 0 && sources.length >= 2 && g.reciprocalRoots.has((tr.code ?? '').slice(0, 2))) targets = sources;
 
   const mood = readMood(v, tr.from, srcTok >= 0 ? mentionRange(v, srcTok)[1] : -1, g);
   if (tr.alleged && mood.modality === 'asserted') mood.modality = 'hypothetical';
@@ -279,14 +278,24 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   const trigger = { start: v.toks[tr.from].start, end: v.toks[Math.max(tr.from, tr.to - 1)].end };
   const when = dateOf(v, c, trigger, mood.modality);
   const emit = (code: string, rule: string, src: EventParty[], tgt: EventParty[]) => {
-    for (const s of src) for (const t of tgt) {
-      if (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country))) continue;
-      const e = coded(c, code, rule, s, t, src, tgt, mood.negated, mood.modality, quote, qi, confidence, v.index, sentenceSpan, trigger, when);
-      if (e) out.push(e);
+    for (const s of src) {
+      // an act with no one acted on is an event only for PLOVER types that need no recipient ("Hizbollah declared a ceasefire")
+      if (tgt.length === 0) {
+        if (!tr.patterned || !undirected(c.dict, code)) continue;
+        const e = coded(c, code, rule, s, domestic(c, code, s), src, tgt, mood, tr.nominal === true, quote, qi, confidence * 0.8, v.index, sentenceSpan, trigger, when);
+        if (e) out.push(e);
+        continue;
+      }
+      for (const t of tgt) {
+        // one mention is not both sides; a government acting on its own rebels, police or people is a domestic event
+        if (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country))) continue;
+        const e = coded(c, code, rule, s, t, src, tgt, mood, tr.nominal === true, quote, qi, confidence, v.index, sentenceSpan, trigger, when);
+        if (e) out.push(e);
+      }
     }
   };
   if (tr.code !== null) emit(tr.code, tr.rule, sources, targets);
-  if (tr.reverse !== undefined) emit(tr.reverse, `${tr.rule}:reverse`, targets, sources);
+  if (tr.reverse !== undefined && targets.length > 0) emit(tr.reverse, `${tr.rule}:reverse`, targets, sources);
   return out;
 }
 
@@ -295,6 +304,23 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
  * stands between it and the trigger: "accused the EU … since Russia's invasion in February" is
  * not dated February. A background clause without a date of its own has none (see `coded`).
  */
+/** Whether the PLOVER type of CAMEO `code` may stand without a recipient (`requires_recipient: false`). */
+function undirected(dict: EventDictionary, code: string): boolean {
+  const p = dict.cameoToPlover.get(code);
+  return p !== undefined && dict.plover.events.get(p.event)?.requires_recipient === false;
+}
+
+/**
+ * The recipient of an act whose target is not named, for the PLOVER types `domesticTypes` lists: the
+ * source's own country ("thousands demonstrated in the capital" is a protest against their own
+ * government), as CAMEO codes domestic events; undefined otherwise.
+ */
+function domestic(c: Ctx, code: string, s: EventParty): EventParty | undefined {
+  const p = c.dict.cameoToPlover.get(code);
+  if (!p || !c.g.domesticTypes.has(p.event) || !/^[A-Z]{3}$/.test(s.country)) return undefined;
+  return { code: s.country, country: s.country, actor: `country/${s.country}`, name: s.country, span: s.span, via: 'domestic' };
+}
+
 function dateOf(v: SentenceView, c: Ctx, trigger: Span, modality: Modality): SentenceDate | undefined {
   const when = resolveEventDate(c.text, v.span, c.date, { trigger, future: modality === 'future' });
   if (!when) return undefined;
@@ -308,11 +334,11 @@ function coded(
   code0: string,
   rule0: string,
   s: EventParty,
-  t: EventParty,
+  t: EventParty | undefined,
   src: EventParty[],
   tgt: EventParty[],
-  negated: boolean,
-  modality: Modality,
+  mood: Mood,
+  nominal: boolean,
   quote: Quote | undefined,
   qi: number,
   confidence: number,
@@ -323,12 +349,30 @@ function coded(
 ): CodedEvent | undefined {
   let code = code0;
   let rule = rule0;
-  // an act the speaker announces for itself is, in CAMEO, a statement of intent or a threat
-  if ((modality === 'future' || modality === 'hypothetical') && quote?.speakerActor?.country === s.country) {
-    const root = code.slice(0, 2);
-    const intent = c.g.intentCodes.get(root);
-    const threat = c.g.threatCodes.get(root);
-    if (intent) { code = intent; rule += '+intent'; }
+  let { negated } = mood;
+  const { modality } = mood;
+  const root = code.slice(0, 2);
+  const g = c.g;
+  const own = quote?.speakerActor?.country === s.country;
+  // outside a quote by the actor itself, only a verb's act is announced ("will send"); "there will be no more projects" is not
+  const announced = own || !nominal;
+  if (mood.refusal && g.rejectCodes.has(root)) {
+    // "refused to meet", "declined to lift the curfew": a rejection that happened, not an act that did not
+    code = g.rejectCodes.get(root)!;
+    rule += '+refusal';
+    negated = false;
+  } else if (mood.threat && !negated && root !== '13') {
+    // "threatened to cut off supplies": the threat is the event, whatever the act threatened
+    code = g.threatCodes.get(root) ?? '130';
+    rule += '+threat';
+  } else if ((modality === 'future' && announced) || (modality === 'hypothetical' && own)) {
+    // an act announced ("will provide", "agreed to allow", "is ready to send") is, in CAMEO, a
+    // statement of intent or a threat; one announced as not to be done ("will not accept") a rejection
+    const intent = g.intentCodes.get(root);
+    const threat = g.threatCodes.get(root);
+    if (negated && intent && g.rejectCodes.has(root)) { code = g.rejectCodes.get(root)!; rule += '+refusal'; negated = false; }
+    else if (negated) { /* a hostile act announced as not to be done is no event */ }
+    else if (intent) { code = intent; rule += '+intent'; }
     else if (threat) { code = threat; rule += '+threat'; }
   }
   const info = c.dict.cameo.get(code);
@@ -337,7 +381,7 @@ function coded(
     start: trigger.start,
     end: trigger.end,
     source: s,
-    target: t,
+    ...(t ? { target: t } : {}),
     sources: src.map((p) => p.code),
     targets: tgt.map((p) => p.code),
     code,

@@ -13,6 +13,10 @@ const WINDOW = 5;
 export interface Mood {
   negated: boolean;
   modality: Modality;
+  /** the act was refused ("refused to meet", "declined to lift"): a rejection, not a negated act */
+  refusal?: boolean;
+  /** the act was threatened ("threatened to cut off") */
+  threat?: boolean;
   /** the words that decided it, for the record */
   cue?: string;
 }
@@ -28,13 +32,17 @@ export function readMood(v: SentenceView, from: number, subject: number, g: Even
   let negated = false;
   let modality: Modality = 'asserted';
   let cue: string | undefined;
+  let refusal = false;
+  let threat = false;
   const stop = Math.max(0, from - WINDOW);
   for (let k = from - 1; k >= stop; k--) {
     if (v.breaks[k] || v.mention[k] >= 0) break;
     if (!negated && (g.negators.words.has(w[k]) || endsAt(g.negatingVerbs, w, k) > 0)) {
       negated = true;
       cue = w[k];
+      refusal = endsAt(g.refusals, w, k) > 0;
     }
+    if (!threat && endsAt(g.threatCues, w, k) > 0) threat = true;
     if (modality === 'asserted') {
       if (endsAt(g.future, w, k) > 0) modality = 'future';
       else if (endsAt(g.hypothetical, w, k) > 0) modality = 'hypothetical';
@@ -62,5 +70,8 @@ export function readMood(v: SentenceView, from: number, subject: number, g: Even
       }
     }
   }
-  return cue === undefined ? { negated, modality } : { negated, modality, cue };
+  const mood: Mood = cue === undefined ? { negated, modality } : { negated, modality, cue };
+  if (refusal) mood.refusal = true;
+  if (threat) mood.threat = true;
+  return mood;
 }

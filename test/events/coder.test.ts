@@ -1,0 +1,67 @@
+/**
+ * The coder's rules, one written sentence each (never gold text): who acts on whom, the CAMEO
+ * root, negation and modality. Each row names the rule it shows.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../src/pipeline/index.js';
+import type { Article } from '../../src/model/article.js';
+import type { CodedEvent } from '../../src/model/event.js';
+
+function events(sentence: string): CodedEvent[] {
+  const a = analyze({ text: `Report\n\n${sentence}`, format: 'text', origin: 'test', given: { date: '2015-06-01' } }) as Article;
+  return a.events;
+}
+
+interface Row {
+  rule: string;
+  text: string;
+  /** source country, target country ('' for none), CAMEO root */
+  want: [string, string, string];
+  negated?: boolean;
+  modality?: string;
+}
+
+const rows: Row[] = [
+  { rule: 'future cooperative act → intent (03)', text: 'Norway will send medical supplies to Chad next month.', want: ['NOR', 'TCD', '03'], modality: 'future' },
+  { rule: '"agreed to" + act → intent (03)', text: 'Chile agreed to supply copper to Japan at a lower price.', want: ['CHL', 'JPN', '03'], modality: 'future' },
+  { rule: 'bare "agreed" → intent to cooperate (03), compound both ways', text: 'Peru and Bolivia agreed on Monday after two days of hard bargaining.', want: ['PER', 'BOL', '03'] },
+  { rule: '"refused to" + cooperative act → reject (12), not negated', text: 'Kenya refused to meet Somalia over the maritime boundary.', want: ['KEN', 'SOM', '12'], negated: false },
+  { rule: '"will not" + cooperative act → reject (12)', text: 'Egypt will not hold talks with Ethiopia on the dam.', want: ['EGY', 'ETH', '12'], negated: false },
+  { rule: '"threatened to" + act → threaten (13)', text: 'Ghana threatened to halt power exports to Togo over unpaid bills.', want: ['GHA', 'TGO', '13'] },
+  { rule: 'future hostile act → threaten (13)', text: 'Armenia will invade Azerbaijan, an aide said.', want: ['ARM', 'AZE', '13'] },
+  { rule: 'no target: a ceasefire declared (08), recipient-free PLOVER type', text: 'Colombia declared a unilateral ceasefire on Sunday.', want: ['COL', '', '08'] },
+  { rule: 'no target: a protest against one\'s own government (14) → domestic', text: 'Thousands of Romanians demonstrated on Sunday in the capital.', want: ['ROU', 'ROU', '14'] },
+  { rule: 'hunger strike as a verbless phrase (14)', text: 'A Tunisian lawyer began a hunger strike in prison.', want: ['TUN', 'TUN', '14'] },
+  { rule: 'lift a curfew (08)', text: 'Mali lifted a curfew in Bamako after a week of calm.', want: ['MLI', '', '08'] },
+  { rule: 'impose a curfew (17) → domestic', text: 'Nepal imposed a curfew after clashes in the south.', want: ['NPL', 'NPL', '17'] },
+  { rule: 'demand that X … (10)', text: 'Japan demanded that China stop drilling near the median line.', want: ['JPN', 'CHN', '10'] },
+  { rule: 'urge X to … (10)', text: 'Sweden urged Turkey to release the jailed reporters.', want: ['SWE', 'TUR', '10'] },
+  { rule: 'investigate (09)', text: 'Brazil is investigating Paraguay over the border killings.', want: ['BRA', 'PRY', '09'] },
+  { rule: 'sue (11)', text: 'Ecuador sued Colombia at the world court over herbicide spraying.', want: ['ECU', 'COL', '11'] },
+  { rule: 'withdraw troops from (08)', text: 'Vietnam withdrew its troops from Cambodia in stages.', want: ['VNM', 'KHM', '08'] },
+  { rule: 'reject a plan, no target named (12)', text: 'Morocco rejected the plan on Friday.', want: ['MAR', '', '12'] },
+  { rule: 'issue an ultimatum to X (13)', text: 'Qatar issued an ultimatum to Bahrain over the islands.', want: ['QAT', 'BHR', '13'] },
+  { rule: 'accept demands (08)', text: 'Bolivia accepted the demands of the miners on Tuesday.', want: ['BOL', 'BOL', '08'] },
+];
+
+for (const r of rows) {
+  test(`coder: ${r.rule}`, () => {
+    const es = events(r.text);
+    const [src, tgt, root] = r.want;
+    const hit = es.find((e) => e.source.country === src && (e.target?.country ?? '') === tgt && e.root === root
+      && (r.negated === undefined || e.negated === r.negated) && (r.modality === undefined || e.modality === r.modality));
+    const got = es.map((e) => `${e.source.country}>${e.target?.country ?? ''} ${e.code} ${e.rule} ${e.modality}${e.negated ? ' negated' : ''}`).join('; ');
+    assert.ok(hit, `${r.text}\n  want ${src}>${tgt} ${root} ${r.modality ?? ''}${r.negated ? ' negated' : ''}\n  got ${got || 'nothing'}`);
+  });
+}
+
+test('coder: a negated hostile act stays a negated act, not a rejection', () => {
+  const es = events('Uganda did not attack Rwanda last week.');
+  assert.ok(es.every((e) => e.root !== '12'));
+  assert.ok(es.some((e) => e.source.country === 'UGA' && e.target?.country === 'RWA' && e.negated));
+});
+
+test('coder: a verb with no pattern and no one acted on is no event', () => {
+  assert.deepEqual(events('Portugal grew faster than expected in the spring.').map((e) => e.code), []);
+});
