@@ -24,6 +24,7 @@ import { readMood, type Mood } from './mood.js';
 import { resolveEventDate, type SentenceDate } from './when.js';
 import { compound, earlierActor, objectAfter, subjectBefore } from './parties.js';
 import { mentionRange, sentenceView, type SentenceView } from './sentence.js';
+import { withAdjectives } from './adjectives.js';
 
 export { loadEventDictionary, goldstein, quadClass, toPlover, cameoName } from './dictionary.js';
 export type { EventDictionary } from './dictionary.js';
@@ -66,14 +67,15 @@ interface Ctx {
  */
 export function codeEvents(
   article: ArticleText,
-  mentions: readonly Mention[],
+  actorMentions: readonly Mention[],
   quotes: readonly Quote[] = [],
   dict: EventDictionary = loadEventDictionary(),
   g: EventGrammar = loadGrammar(),
 ): CodedEvent[] {
-  if (mentions.length === 0) return [];
   const { text } = article;
   const { sentences, tokens } = article.spans;
+  const mentions = withAdjectives(text, tokens, actorMentions);
+  if (mentions.length === 0) return [];
   const ctx: Ctx = { text, mentions, quotes, sentences, dict, g, lex: compileLexicon(dict), date: article.meta.date?.value?.slice(0, 10) };
   const out: CodedEvent[] = [];
   const seen = new Set<string>();
@@ -279,19 +281,18 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   const when = dateOf(v, c, trigger, mood.modality);
   const emit = (code: string, rule: string, src: EventParty[], tgt: EventParty[]) => {
     for (const s of src) {
-      // an act with no one acted on is an event only for PLOVER types that need no recipient ("Hizbollah declared a ceasefire")
-      if (tgt.length === 0) {
-        if (!tr.patterned || !undirected(c.dict, code)) continue;
-        const e = coded(c, code, rule, s, domestic(c, code, s), src, tgt, mood, tr.nominal === true, quote, qi, confidence * 0.8, v.index, sentenceSpan, trigger, when);
-        if (e) out.push(e);
-        continue;
-      }
+      let paired = false;
       for (const t of tgt) {
-        // one mention is not both sides; a government acting on its own rebels, police or people is a domestic event
+        // one actor is not both sides, nor is a country's government acting on the bare country
         if (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country))) continue;
+        paired = true;
         const e = coded(c, code, rule, s, t, src, tgt, mood, tr.nominal === true, quote, qi, confidence, v.index, sentenceSpan, trigger, when);
         if (e) out.push(e);
       }
+      // an act with no one else acted on is an event only for PLOVER types that need no recipient ("Hizbollah declared a ceasefire")
+      if (paired || !tr.patterned || !undirected(c.dict, code)) continue;
+      const e = coded(c, code, rule, s, domestic(c, code, s), src, tgt, mood, tr.nominal === true, quote, qi, confidence * 0.8, v.index, sentenceSpan, trigger, when);
+      if (e) out.push(e);
     }
   };
   if (tr.code !== null) emit(tr.code, tr.rule, sources, targets);

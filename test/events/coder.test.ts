@@ -43,6 +43,9 @@ const rows: Row[] = [
   { rule: 'reject a plan, no target named (12)', text: 'Morocco rejected the plan on Friday.', want: ['MAR', '', '12'] },
   { rule: 'issue an ultimatum to X (13)', text: 'Qatar issued an ultimatum to Bahrain over the islands.', want: ['QAT', 'BHR', '13'] },
   { rule: 'accept demands (08)', text: 'Bolivia accepted the demands of the miners on Tuesday.', want: ['BOL', 'BOL', '08'] },
+  { rule: 'country adjective as target (events/adjective)', text: 'Nepal rejected a Chinese proposal on the border.', want: ['NPL', 'CHN', '12'] },
+  { rule: 'country adjective as source (events/adjective)', text: 'Turkish jets bombed Syria on Monday.', want: ['TUR', 'SYR', '19'] },
+  { rule: 'a same-country target that is the bare country falls back to the domestic recipient', text: 'Nepalese authorities imposed a curfew in southern Nepal.', want: ['NPL', 'NPL', '17'] },
 ];
 
 for (const r of rows) {
