@@ -18,7 +18,7 @@ import type { Quote } from '../model/quote.js';
 import type { Span } from '../model/span.js';
 import { loadEventDictionary, type EventDictionary } from './dictionary.js';
 import { loadGrammar, type EventGrammar } from './grammar.js';
-import { compileLexicon, type CompiledPattern, type Lexicon } from './lexicon.js';
+import { candidates, compileLexicon, type CompiledPattern, type Lexicon } from './lexicon.js';
 import { matchPattern, matchPhrase, type PatternMatch, type Slot } from './match.js';
 import { readMood, type Mood } from './mood.js';
 import { resolveEventDate, type SentenceDate } from './when.js';
@@ -137,7 +137,7 @@ function triggers(v: SentenceView, c: Ctx): Trigger[] {
       if (f.rest.some((r, k) => words[i + 1 + k] !== r)) continue;
       const to = i + 1 + f.rest.length;
       vTo = Math.max(vTo, to);
-      const hit = best(c.lex.patterns.get(f.group) ?? [], (p) => matchPattern(v, i, to, p, c.mentions, c.text, g));
+      const hit = best(candidates(c.lex, f.group, words, v.breaks, to, g.maxGap), (p) => matchPattern(v, i, to, p, c.mentions, c.text, g));
       if (hit && (!top || score(hit) > score(top))) top = hit;
       if (!bare && f.code !== null && !g.bareRootsIgnored.has(f.code.slice(0, 2)) && verbal(v, i, f.lemma, g)) bare = { code: f.code, group: f.group, lemma: f.lemma, to };
     }

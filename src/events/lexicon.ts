@@ -22,6 +22,8 @@ export interface CompiledPattern {
   before: readonly Element[];
   /** literal words matched: a longer pattern wins */
   weight: number;
+  /** position in its group, most specific first (ties keep the dictionary's order) */
+  rank: number;
 }
 
 export interface VerbForm {
@@ -33,10 +35,23 @@ export interface VerbForm {
   lemma: string;
 }
 
+/**
+ * A verb group's patterns indexed by the first word after the verb, so that a verb only tries the
+ * patterns whose first word stands within reach after it (most groups hold dozens of patterns).
+ */
+export interface PatternIndex {
+  /** patterns whose first element after the verb is a literal or synset, by each word it accepts */
+  byFirst: ReadonlyMap<string, readonly CompiledPattern[]>;
+  /** the others (a slot first, or nothing after the verb), most specific first */
+  rest: readonly CompiledPattern[];
+}
+
 export interface Lexicon {
   /** verb forms by first word */
   forms: ReadonlyMap<string, readonly VerbForm[]>;
   patterns: ReadonlyMap<string, readonly CompiledPattern[]>;
+  /** `patterns` indexed by first word, per group */
+  index: ReadonlyMap<string, PatternIndex>;
   /** verbless phrase patterns (entente's `group: null`) by their first word */
   phrases: ReadonlyMap<string, readonly CompiledPattern[]>;
 }
@@ -71,7 +86,7 @@ function compile(p: EventPattern, dict: EventDictionary): CompiledPattern {
   const after = toEls(star < 0 ? p.tokens : p.tokens.slice(star + 1));
   const before = star < 0 ? [] : toEls(p.tokens.slice(0, star)).reverse();
   const weight = [...after, ...before].filter((e) => e.kind === 'word').length;
-  const c: CompiledPattern = { id: p.id, code: p.code, after, before, weight };
+  const c: CompiledPattern = { id: p.id, code: p.code, after, before, weight, rank: 0 };
   if (p.reverse !== undefined) c.reverse = p.reverse;
   return c;
 }
@@ -112,9 +127,39 @@ export function compileLexicon(dict: EventDictionary): Lexicon {
     }
   }
   const bySpecificity = (a: CompiledPattern, b: CompiledPattern) => b.weight - a.weight;
-  for (const l of patterns.values()) l.sort(bySpecificity);
+  for (const l of patterns.values()) l.sort(bySpecificity).forEach((p, i) => (p.rank = i));
   for (const l of phrases.values()) l.sort(bySpecificity);
-  const lex: Lexicon = { forms, patterns, phrases };
+  const index = new Map<string, PatternIndex>();
+  for (const [group, list] of patterns) {
+    const byFirst = new Map<string, CompiledPattern[]>();
+    const rest: CompiledPattern[] = [];
+    for (const p of list) {
+      const first = p.after[0];
+      if (first?.kind === 'word') for (const w of first.words) byFirst.set(w, [...(byFirst.get(w) ?? []), p]);
+      else rest.push(p);
+    }
+    index.set(group, { byFirst, rest });
+  }
+  const lex: Lexicon = { forms, patterns, phrases, index };
   cache.set(dict, lex);
   return lex;
+}
+
+/**
+ * The patterns of `group` that can match a verb ending at token `to` of `words`: those whose first
+ * word stands within `gap` words after it (before a clause break, as matching allows), and those
+ * that start with a slot; most specific first.
+ */
+export function candidates(lex: Lexicon, group: string, words: readonly string[], breaks: Uint8Array, to: number, gap: number): readonly CompiledPattern[] {
+  const ix = lex.index.get(group);
+  if (!ix) return [];
+  let out: CompiledPattern[] | undefined;
+  for (let k = to; k < words.length && k <= to + gap; k++) {
+    const l = ix.byFirst.get(words[k]);
+    if (l) for (const p of l) if (!(out ??= []).includes(p)) out.push(p);
+    if (breaks[k]) break;
+  }
+  if (!out) return ix.rest;
+  for (const p of ix.rest) out.push(p);
+  return out.sort((a, b) => a.rank - b.rank);
 }
