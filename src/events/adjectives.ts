@@ -61,6 +61,12 @@ export function withAdjectives(text: string, tokens: readonly Span[], mentions: 
     if (m < mentions.length && mentions[m].start < tk.end) continue;
     const list = t.get(text.slice(tk.start, tk.end).toLowerCase());
     if (!list) continue;
+    // "Bosnian Serbs": a country word right after another qualifies it, it is not a second party
+    if (i > 0) {
+      const p = tokens[i - 1];
+      const before = m > 0 ? mentions[m - 1] : undefined;
+      if ((before && before.start <= p.start && before.end >= p.end) || (added && added[added.length - 1].end >= p.end)) continue;
+    }
     for (const e of list) {
       let ok = i + e.rest.length < tokens.length;
       for (let k = 0; k < e.rest.length && ok; k++) {

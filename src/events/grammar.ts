@@ -50,6 +50,8 @@ export interface EventGrammar {
   threatCodes: ReadonlyMap<string, string>;
   /** CAMEO root of a refused cooperative act → the 12x code of the rejection */
   rejectCodes: ReadonlyMap<string, string>;
+  /** CAMEO codes of acts that hold both ways (talks, a telephone call, a signed agreement) */
+  mutualCodes: ReadonlySet<string>;
   /** PLOVER types whose unnamed recipient is the source's own country (a protest, a curfew) */
   domesticTypes: ReadonlySet<string>;
   maxGap: number;
@@ -93,7 +95,7 @@ function phraseList(file: string, obj: Record<string, unknown>, key: string): Ph
  * @example parseGrammar(JSON.parse(text), 'my-grammar.json').maxGap // 3
  */
 export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
-  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'reject_codes', 'bare_roots_ignored', 'reciprocal_roots', 'domestic_types', 'max_gap', 'max_target_distance', 'max_source_distance'];
+  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'reject_codes', 'bare_roots_ignored', 'reciprocal_roots', 'domestic_types', 'mutual_codes', 'max_gap', 'max_target_distance', 'max_source_distance'];
   const o = expectObject(file, raw, keys);
   const lists = Object.fromEntries(Object.entries(LISTS).map(([k, f]) => [k, phraseList(file, o, f)])) as Record<keyof typeof LISTS, PhraseList>;
   const codeMap = (key: string): ReadonlyMap<string, string> => {
@@ -112,6 +114,7 @@ export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
     bareRootsIgnored: new Set(expectWords(file, o, 'bare_roots_ignored')),
     reciprocalRoots: new Set(expectWords(file, o, 'reciprocal_roots')),
     domesticTypes: new Set(expectWords(file, o, 'domestic_types')),
+    mutualCodes: new Set(expectWords(file, o, 'mutual_codes')),
     maxGap: expectNumber(file, o, 'max_gap', 0, 10),
     maxTargetDistance: expectNumber(file, o, 'max_target_distance', 1, 50),
     maxSourceDistance: expectNumber(file, o, 'max_source_distance', 1, 100),

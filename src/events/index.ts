@@ -92,14 +92,39 @@ export function codeEvents(
     while (m1 < mentions.length && mentions[m1].start < sp.end) if (mentions[m1++].actor.code !== '') coded++;
     if (coded === 0) continue;
     const v = sentenceView(text, s, sp, tokens, t, t1, mentions, m, m1, g);
+    const first = out.length;
+    let open = false;
     for (const tr of triggers(v, ctx)) for (const e of eventsOf(tr, v, ctx)) {
       const key = `${e.source.code}>${e.target?.code ?? ''}:${e.code}:${s}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(e);
+      if (!e.target) open = true;
     }
+    if (open) dropSubsumed(out, first);
   }
   return out;
+}
+
+/**
+ * Drop, from `out[first..]` (one sentence's events), each event without a target whose source has
+ * an event of the same PLOVER type with a target in the sentence: "agreed to provide aid to Chad"
+ * is one agreement with Chad, not also one with no one.
+ */
+function dropSubsumed(out: CodedEvent[], first: number): void {
+  let w = first;
+  for (let r = first; r < out.length; r++) {
+    const e = out[r];
+    let covered = false;
+    if (!e.target) {
+      for (let k = first; k < out.length && !covered; k++) {
+        const o = out[k];
+        covered = o.target !== undefined && o.source.country === e.source.country && o.plover?.event === e.plover?.event && !o.negated === !e.negated;
+      }
+    }
+    if (!covered) out[w++] = e;
+  }
+  out.length = w;
 }
 
 /** How many sentences back an anaphor or a quote's unnamed recipient is looked for. */
@@ -297,6 +322,8 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   };
   if (tr.code !== null) emit(tr.code, tr.rule, sources, targets);
   if (tr.reverse !== undefined && targets.length > 0) emit(tr.reverse, `${tr.rule}:reverse`, targets, sources);
+  // "Peru telephoned Chile", "signed a pact with": a consultation or an agreement holds both ways
+  else if (tr.code !== null && targets !== sources && targets.length > 0 && g.mutualCodes.has(tr.code) && mood.modality === 'asserted' && !mood.negated && !mood.threat) emit(tr.code, `${tr.rule}:mutual`, targets, sources);
   return out;
 }
 

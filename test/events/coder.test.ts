@@ -46,6 +46,9 @@ const rows: Row[] = [
   { rule: 'country adjective as target (events/adjective)', text: 'Nepal rejected a Chinese proposal on the border.', want: ['NPL', 'CHN', '12'] },
   { rule: 'country adjective as source (events/adjective)', text: 'Turkish jets bombed Syria on Monday.', want: ['TUR', 'SYR', '19'] },
   { rule: 'a same-country target that is the bare country falls back to the domestic recipient', text: 'Nepalese authorities imposed a curfew in southern Nepal.', want: ['NPL', 'NPL', '17'] },
+  { rule: '"agreed … to" with words between still announces the act (03)', text: 'Canada agreed on Friday in principle to send troops to Latvia.', want: ['CAN', 'LVA', '03'], modality: 'future' },
+  { rule: 'a telephone call holds both ways (04, mutual)', text: 'Peru telephoned Chile on Monday to discuss the border.', want: ['CHL', 'PER', '04'] },
+  { rule: 'a refused meeting is not mutual', text: 'Sri Lankan rebels declined on Friday to meet Norway.', want: ['LKA', 'NOR', '12'], negated: false },
 ];
 
 for (const r of rows) {
@@ -63,6 +66,13 @@ test('coder: a negated hostile act stays a negated act, not a rejection', () => 
   const es = events('Uganda did not attack Rwanda last week.');
   assert.ok(es.every((e) => e.root !== '12'));
   assert.ok(es.some((e) => e.source.country === 'UGA' && e.target?.country === 'RWA' && e.negated));
+});
+
+test('coder: the refusing side alone rejects; an agreement with a named party leaves out the one with no one', () => {
+  const es = events('Sri Lankan rebels declined on Friday to meet Norway.');
+  assert.ok(!es.some((e) => e.source.country === 'NOR'), es.map((e) => e.rule).join(' '));
+  const agreed = events('Canada agreed on Friday in principle to send troops to Latvia.').filter((e) => e.plover?.event === 'AGREE');
+  assert.ok(agreed.length > 0 && agreed.every((e) => e.target?.country === 'LVA'), agreed.map((e) => e.rule).join(' '));
 });
 
 test('coder: a verb with no pattern and no one acted on is no event', () => {
