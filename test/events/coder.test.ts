@@ -49,6 +49,8 @@ const rows: Row[] = [
   { rule: '"agreed … to" with words between still announces the act (03)', text: 'Canada agreed on Friday in principle to send troops to Latvia.', want: ['CAN', 'LVA', '03'], modality: 'future' },
   { rule: 'a telephone call holds both ways (04, mutual)', text: 'Peru telephoned Chile on Monday to discuss the border.', want: ['CHL', 'PER', '04'] },
   { rule: 'a refused meeting is not mutual', text: 'Sri Lankan rebels declined on Friday to meet Norway.', want: ['LKA', 'NOR', '12'], negated: false },
+  { rule: 'X said that Y must … → a demand (10)', text: 'Japan said on Monday that Russia must return the islands.', want: ['JPN', 'RUS', '10'] },
+  { rule: 'X said Y and Z must … → a demand of each (10)', text: 'The Red Cross said Israeli and Egyptian forces must open the crossing.', want: ['ICRC', 'EGY', '10'] },
 ];
 
 for (const r of rows) {
