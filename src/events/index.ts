@@ -95,6 +95,8 @@ export function codeEvents(
     const first = out.length;
     let open = false;
     for (const tr of triggers(v, ctx)) for (const e of eventsOf(tr, v, ctx)) {
+      // "staged rallies to demand reforms": the purpose of an act its source did just before is not an act of its own
+      if (tr.from > 0 && v.words[tr.from - 1] === 'to' && e.modality === 'asserted' && !e.negated && purposeOf(out, first, e)) continue;
       const key = `${e.source.code}>${e.target?.code ?? ''}:${e.code}:${s}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -104,6 +106,12 @@ export function codeEvents(
     if (open) dropSubsumed(out, first);
   }
   return out;
+}
+
+/** Whether `out[first..]` (the sentence's events so far) holds a plain act by `e`'s source. */
+function purposeOf(out: readonly CodedEvent[], first: number, e: CodedEvent): boolean {
+  for (let k = first; k < out.length; k++) if (out[k].source.country === e.source.country && out[k].modality === 'asserted' && out[k].start < e.start) return true;
+  return false;
 }
 
 /**
@@ -299,6 +307,8 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   if (targets.length === 0 && sources.length >= 2 && g.reciprocalRoots.has((tr.code ?? '').slice(0, 2))) targets = sources;
 
   const mood = readMood(v, tr.from, srcTok >= 0 ? mentionRange(v, srcTok)[1] : -1, g);
+  // "Sudan must return the aircraft": asked of Sudan (by whoever says so), not done by it
+  if (mood.obligation && !(quote?.speakerActor && quote.speakerActor.country === sources[0].country)) return [];
   if (tr.alleged && mood.modality === 'asserted') mood.modality = 'hypothetical';
   const out: CodedEvent[] = [];
   const sentenceSpan = { start: v.span.start, end: v.span.end };

@@ -35,6 +35,8 @@ export interface Mood {
   refusal?: boolean;
   /** the act was threatened ("threatened to cut off") */
   threat?: boolean;
+  /** the act is one the actor must or should do ("Sudan must return the helicopter"): asked of it, not done */
+  obligation?: boolean;
   /** the words that decided it, for the record */
   cue?: string;
 }
@@ -52,6 +54,7 @@ export function readMood(v: SentenceView, from: number, subject: number, g: Even
   let cue: string | undefined;
   let refusal = false;
   let threat = false;
+  let obligation = false;
   /** the nearest "to" before the trigger: "agreed in principle on Saturday to provide" */
   let toAt = -1;
   const stop = Math.max(0, from - WINDOW);
@@ -66,7 +69,10 @@ export function readMood(v: SentenceView, from: number, subject: number, g: Even
     if (!threat && (endsAt(g.threatCues, w, k) > 0 || beforeTo(g.threatCues, w, k, toAt))) threat = true;
     if (modality === 'asserted') {
       if (endsAt(g.future, w, k) > 0 || beforeTo(g.future, w, k, toAt)) modality = 'future';
-      else if (endsAt(g.hypothetical, w, k) > 0) modality = 'hypothetical';
+      else if (endsAt(g.hypothetical, w, k) > 0) {
+        modality = 'hypothetical';
+        if (endsAt(g.obligations, w, k) > 0) obligation = true;
+      }
       else if (w[k] === 'had') modality = 'historical';
       if (modality !== 'asserted') cue ??= w[k];
     }
@@ -94,5 +100,6 @@ export function readMood(v: SentenceView, from: number, subject: number, g: Even
   const mood: Mood = cue === undefined ? { negated, modality } : { negated, modality, cue };
   if (refusal) mood.refusal = true;
   if (threat) mood.threat = true;
+  if (obligation && modality === 'hypothetical') mood.obligation = true;
   return mood;
 }

@@ -77,6 +77,13 @@ test('coder: the refusing side alone rejects; an agreement with a named party le
   assert.ok(agreed.length > 0 && agreed.every((e) => e.target?.country === 'LVA'), agreed.map((e) => e.rule).join(' '));
 });
 
+test('coder: what an actor must do is asked of it, not done by it; the purpose of an act is not a second act', () => {
+  const must = events('Japan said on Monday that Greece must withdraw its troops.');
+  assert.ok(!must.some((e) => e.source.country === 'GRC'), must.map((e) => e.rule).join(' '));
+  const rally = events('Thousands of Peruvian students staged mass demonstrations on Monday to demand reforms.');
+  assert.deepEqual(rally.map((e) => `${e.source.country}>${e.target?.country ?? ''} ${e.root}`), ['PER>PER 14']);
+});
+
 test('coder: a verb with no pattern and no one acted on is no event', () => {
   assert.deepEqual(events('Portugal grew faster than expected in the spring.').map((e) => e.code), []);
 });
