@@ -314,7 +314,9 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   const sentenceSpan = { start: v.span.start, end: v.span.end };
   const trigger = { start: v.toks[tr.from].start, end: v.toks[Math.max(tr.from, tr.to - 1)].end };
   const when = dateOf(v, c, trigger, mood.modality);
-  const emit = (code: string, rule: string, src: EventParty[], tgt: EventParty[]) => {
+  // with no one else to act on, the act stands alone: not for a reverse coding, nor when the pattern's own slot named its own side
+  const mayStandAlone = tr.patterned && tr.target === undefined;
+  const emit = (code: string, rule: string, src: EventParty[], tgt: EventParty[], alone = false) => {
     for (const s of src) {
       let paired = false;
       for (const t of tgt) {
@@ -325,12 +327,12 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
         if (e) out.push(e);
       }
       // an act with no one else acted on is an event only for PLOVER types that need no recipient ("Hizbollah declared a ceasefire")
-      if (paired || !tr.patterned || !undirected(c.dict, code)) continue;
+      if (paired || !alone || !undirected(c.dict, code)) continue;
       const e = coded(c, code, rule, s, domestic(c, code, s), src, tgt, mood, tr.nominal === true, quote, qi, confidence * 0.8, v.index, sentenceSpan, trigger, when);
       if (e) out.push(e);
     }
   };
-  if (tr.code !== null) emit(tr.code, tr.rule, sources, targets);
+  if (tr.code !== null) emit(tr.code, tr.rule, sources, targets, mayStandAlone);
   if (tr.reverse !== undefined && targets.length > 0) emit(tr.reverse, `${tr.rule}:reverse`, targets, sources);
   // "Peru telephoned Chile", "signed a pact with": a consultation or an agreement holds both ways
   else if (tr.code !== null && targets !== sources && targets.length > 0 && g.mutualCodes.has(tr.code) && mood.modality === 'asserted' && !mood.negated && !mood.threat) emit(tr.code, `${tr.rule}:mutual`, targets, sources);

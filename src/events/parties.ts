@@ -48,7 +48,9 @@ export function objectAfter(v: SentenceView, from: number, mentions: readonly Me
     const m = v.mention[k];
     if (m < 0) continue;
     const [a, b] = mentionRange(v, k);
-    if (usable(mentions[m], g, text) && !(skipBy && a > 0 && v.words[a - 1] === 'by')) return a;
+    // "re-open its borders to the UN": a possessive is not the one acted on
+    const possessive = mentions[m].kind === 'pronoun' && g.possessives.words.has(v.words[a]);
+    if (!possessive && usable(mentions[m], g, text) && !(skipBy && a > 0 && v.words[a - 1] === 'by')) return a;
     k = b - 1;
   }
   return -1;

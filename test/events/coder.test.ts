@@ -51,6 +51,7 @@ const rows: Row[] = [
   { rule: 'a refused meeting is not mutual', text: 'Sri Lankan rebels declined on Friday to meet Norway.', want: ['LKA', 'NOR', '12'], negated: false },
   { rule: 'X said that Y must … → a demand (10)', text: 'Japan said on Monday that Russia must return the islands.', want: ['JPN', 'RUS', '10'] },
   { rule: 'X said Y and Z must … → a demand of each (10)', text: 'The Red Cross said Israeli and Egyptian forces must open the crossing.', want: ['ICRC', 'EGY', '10'] },
+  { rule: 'a possessive pronoun is not the one acted on', text: 'Ghana agreed on Monday to reopen its border to Togo.', want: ['GHA', 'TGO', '03'], modality: 'future' },
 ];
 
 for (const r of rows) {
