@@ -170,6 +170,8 @@ function triggers(v: SentenceView, c: Ctx): Trigger[] {
       if (f.rest.some((r, k) => words[i + 1 + k] !== r)) continue;
       const to = i + 1 + f.rest.length;
       vTo = Math.max(vTo, to);
+      // "air links with Serbia": a form that is as often a noun needs a verb's company even for a pattern
+      if (f.rest.length === 0 && !verbal(v, i, f.lemma, g)) continue;
       const hit = best(candidates(c.lex, f.group, words, v.breaks, to, g.maxGap), (p) => matchPattern(v, i, to, p, c.mentions, c.text, g));
       if (hit && (!top || score(hit) > score(top))) top = hit;
       if (!bare && f.code !== null && !g.bareRootsIgnored.has(f.code.slice(0, 2)) && verbal(v, i, f.lemma, g)) bare = { code: f.code, group: f.group, lemma: f.lemma, to };

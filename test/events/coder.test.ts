@@ -85,6 +85,11 @@ test('coder: what an actor must do is asked of it, not done by it; the purpose o
   assert.deepEqual(rally.map((e) => `${e.source.country}>${e.target?.country ?? ''} ${e.root}`), ['PER>PER 14']);
 });
 
+test('coder: a verb form that is as often a noun ("links") is not a verb after a noun, even for a pattern', () => {
+  const es = events('Chile announced new air links with Peru on Monday.');
+  assert.ok(!es.some((e) => e.root === '03'), es.map((e) => e.rule).join(' '));
+});
+
 test('coder: a verb with no pattern and no one acted on is no event', () => {
   assert.deepEqual(events('Portugal grew faster than expected in the spring.').map((e) => e.code), []);
 });
