@@ -52,6 +52,7 @@ const rows: Row[] = [
   { rule: 'X said that Y must … → a demand (10)', text: 'Japan said on Monday that Russia must return the islands.', want: ['JPN', 'RUS', '10'] },
   { rule: 'X said Y and Z must … → a demand of each (10)', text: 'The Red Cross said Israeli and Egyptian forces must open the crossing.', want: ['ICRC', 'EGY', '10'] },
   { rule: 'a possessive pronoun is not the one acted on', text: 'Ghana agreed on Monday to reopen its border to Togo.', want: ['GHA', 'TGO', '03'], modality: 'future' },
+  { rule: 'give X aid (07)', text: 'Norway gave Chad food aid worth 5 million dollars.', want: ['NOR', 'TCD', '07'] },
 ];
 
 for (const r of rows) {
