@@ -336,8 +336,8 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   };
   if (tr.code !== null) emit(tr.code, tr.rule, sources, targets, mayStandAlone);
   if (tr.reverse !== undefined && targets.length > 0) emit(tr.reverse, `${tr.rule}:reverse`, targets, sources);
-  // "Peru telephoned Chile", "signed a pact with": a consultation or an agreement holds both ways
-  else if (tr.code !== null && targets !== sources && targets.length > 0 && g.mutualCodes.has(tr.code) && mood.modality === 'asserted' && !mood.negated && !mood.threat) emit(tr.code, `${tr.rule}:mutual`, targets, sources);
+  // "Peru telephoned Chile", "held talks with": a consultation holds both ways (a bare "discussed X" may have a topic for object)
+  else if (tr.code !== null && tr.patterned && targets !== sources && targets.length > 0 && g.mutualCodes.has(tr.code) && mood.modality === 'asserted' && !mood.negated && !mood.threat) emit(tr.code, `${tr.rule}:mutual`, targets, sources);
   return out;
 }
 

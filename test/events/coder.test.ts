@@ -53,6 +53,7 @@ const rows: Row[] = [
   { rule: 'X said Y and Z must … → a demand of each (10)', text: 'The Red Cross said Israeli and Egyptian forces must open the crossing.', want: ['ICRC', 'EGY', '10'] },
   { rule: 'a possessive pronoun is not the one acted on', text: 'Ghana agreed on Monday to reopen its border to Togo.', want: ['GHA', 'TGO', '03'], modality: 'future' },
   { rule: 'give X aid (07)', text: 'Norway gave Chad food aid worth 5 million dollars.', want: ['NOR', 'TCD', '07'] },
+  { rule: 'give X money (07)', text: 'Sweden gave Mozambique 40 million dollars on Monday.', want: ['SWE', 'MOZ', '07'] },
 ];
 
 for (const r of rows) {
@@ -89,6 +90,11 @@ test('coder: what an actor must do is asked of it, not done by it; the purpose o
 test('coder: a verb form that is as often a noun ("links") is not a verb after a noun, even for a pattern', () => {
   const es = events('Chile announced new air links with Peru on Monday.');
   assert.ok(!es.some((e) => e.root === '03'), es.map((e) => e.rule).join(' '));
+});
+
+test('coder: a bare verb of talks is not made mutual (its object may be a topic)', () => {
+  const es = events('Serbia asked for a session at which the United Nations discussed Croatia.');
+  assert.ok(!es.some((e) => e.source.country === 'HRV' && e.root === '04'), es.map((e) => `${e.source.country} ${e.rule}`).join(' '));
 });
 
 test('coder: a verb with no pattern and no one acted on is no event', () => {
