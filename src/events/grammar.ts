@@ -18,6 +18,8 @@ export interface EventGrammar {
   negatingVerbs: PhraseList;
   /** negating verbs that make the act a rejection (CAMEO 12x): "refused to", "declined to" */
   refusals: PhraseList;
+  /** plural nouns for unnamed people ("demonstrators", "rebels") who, "in" a country, act as its own */
+  peopleNouns: PhraseList;
   /** hypothetical words that make the act an obligation laid on the actor by someone else: "must" */
   obligations: PhraseList;
   /** words before an act that make it a threat (CAMEO 13x): "threatened to" */
@@ -63,7 +65,7 @@ export interface EventGrammar {
 
 const FILE = 'data/events/grammar.json';
 const LISTS = {
-  negators: 'negators', negatingVerbs: 'negating_verbs', refusals: 'refusals', threatCues: 'threat_cues', obligations: 'obligations', future: 'future', hypothetical: 'hypothetical',
+  negators: 'negators', negatingVerbs: 'negating_verbs', refusals: 'refusals', threatCues: 'threat_cues', obligations: 'obligations', peopleNouns: 'people_nouns', future: 'future', hypothetical: 'hypothetical',
   conditionalOpeners: 'conditional_openers', historicalMarkers: 'historical_markers', relativePronouns: 'relative_pronouns',
   clauseBreaks: 'clause_breaks', beForms: 'be_forms', by: 'by', skipBeforeActor: 'skip_before_actor', skipAfterActor: 'skip_after_actor',
   compoundJoiners: 'compound_joiners', firstPerson: 'first_person', possessives: 'possessives', anaphoricNouns: 'anaphoric_nouns', anaphoricDeterminers: 'anaphoric_determiners', prepositions: 'prepositions',

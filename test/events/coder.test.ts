@@ -54,6 +54,7 @@ const rows: Row[] = [
   { rule: 'a possessive pronoun is not the one acted on', text: 'Ghana agreed on Monday to reopen its border to Togo.', want: ['GHA', 'TGO', '03'], modality: 'future' },
   { rule: 'give X aid (07)', text: 'Norway gave Chad food aid worth 5 million dollars.', want: ['NOR', 'TCD', '07'] },
   { rule: 'give X money (07)', text: 'Sweden gave Mozambique 40 million dollars on Monday.', want: ['SWE', 'MOZ', '07'] },
+  { rule: 'unnamed people in a country act as its own', text: 'Thousands of students in Chile demonstrated on Monday.', want: ['CHL', 'CHL', '14'] },
 ];
 
 for (const r of rows) {
