@@ -316,8 +316,9 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   const sentenceSpan = { start: v.span.start, end: v.span.end };
   const trigger = { start: v.toks[tr.from].start, end: v.toks[Math.max(tr.from, tr.to - 1)].end };
   const when = dateOf(v, c, trigger, mood.modality);
-  // with no one else to act on, the act stands alone: not for a reverse coding, nor when the pattern's own slot named its own side
-  const mayStandAlone = tr.patterned && tr.target === undefined;
+  // with no one else to act on, the act stands alone: only for entente's patterns (written for such acts: "declared a ceasefire"),
+  // not for a reverse coding, nor when the pattern's own slot named its own side; PETRARCH's patterns expect a target
+  const mayStandAlone = tr.patterned && tr.target === undefined && tr.rule.startsWith('en:');
   const emit = (code: string, rule: string, src: EventParty[], tgt: EventParty[], alone = false) => {
     for (const s of src) {
       let paired = false;
