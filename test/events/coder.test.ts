@@ -55,6 +55,7 @@ const rows: Row[] = [
   { rule: 'give X aid (07)', text: 'Norway gave Chad food aid worth 5 million dollars.', want: ['NOR', 'TCD', '07'] },
   { rule: 'give X money (07)', text: 'Sweden gave Mozambique 40 million dollars on Monday.', want: ['SWE', 'MOZ', '07'] },
   { rule: 'unnamed people in a country act as its own', text: 'Thousands of students in Chile demonstrated on Monday.', want: ['CHL', 'CHL', '14'] },
+  { rule: 'a people right after a country word are that country\'s ("Bosnian Serbs")', text: 'Bosnian Serbs demanded a truce on Monday.', want: ['BIH', 'BIH', '10'] },
 ];
 
 for (const r of rows) {
