@@ -16,6 +16,14 @@ export interface PhraseList {
 export interface EventGrammar {
   negators: PhraseList;
   negatingVerbs: PhraseList;
+  /** negating verbs that make the act a rejection (CAMEO 12x): "refused to", "declined to" */
+  refusals: PhraseList;
+  /** plural nouns for unnamed people ("demonstrators", "rebels") who, "in" a country, act as its own */
+  peopleNouns: PhraseList;
+  /** hypothetical words that make the act an obligation laid on the actor by someone else: "must" */
+  obligations: PhraseList;
+  /** words before an act that make it a threat (CAMEO 13x): "threatened to" */
+  threatCues: PhraseList;
   future: PhraseList;
   hypothetical: PhraseList;
   conditionalOpeners: PhraseList;
@@ -44,6 +52,12 @@ export interface EventGrammar {
   intentCodes: ReadonlyMap<string, string>;
   /** CAMEO root of a future hostile act → the 13x code of the threat */
   threatCodes: ReadonlyMap<string, string>;
+  /** CAMEO root of a refused cooperative act → the 12x code of the rejection */
+  rejectCodes: ReadonlyMap<string, string>;
+  /** CAMEO codes of acts that hold both ways (talks, a telephone call, a signed agreement) */
+  mutualCodes: ReadonlySet<string>;
+  /** PLOVER types whose unnamed recipient is the source's own country (a protest, a curfew) */
+  domesticTypes: ReadonlySet<string>;
   maxGap: number;
   maxTargetDistance: number;
   maxSourceDistance: number;
@@ -51,7 +65,7 @@ export interface EventGrammar {
 
 const FILE = 'data/events/grammar.json';
 const LISTS = {
-  negators: 'negators', negatingVerbs: 'negating_verbs', future: 'future', hypothetical: 'hypothetical',
+  negators: 'negators', negatingVerbs: 'negating_verbs', refusals: 'refusals', threatCues: 'threat_cues', obligations: 'obligations', peopleNouns: 'people_nouns', future: 'future', hypothetical: 'hypothetical',
   conditionalOpeners: 'conditional_openers', historicalMarkers: 'historical_markers', relativePronouns: 'relative_pronouns',
   clauseBreaks: 'clause_breaks', beForms: 'be_forms', by: 'by', skipBeforeActor: 'skip_before_actor', skipAfterActor: 'skip_after_actor',
   compoundJoiners: 'compound_joiners', firstPerson: 'first_person', possessives: 'possessives', anaphoricNouns: 'anaphoric_nouns', anaphoricDeterminers: 'anaphoric_determiners', prepositions: 'prepositions',
@@ -85,7 +99,7 @@ function phraseList(file: string, obj: Record<string, unknown>, key: string): Ph
  * @example parseGrammar(JSON.parse(text), 'my-grammar.json').maxGap // 3
  */
 export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
-  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'bare_roots_ignored', 'reciprocal_roots', 'max_gap', 'max_target_distance', 'max_source_distance'];
+  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'reject_codes', 'bare_roots_ignored', 'reciprocal_roots', 'domestic_types', 'mutual_codes', 'max_gap', 'max_target_distance', 'max_source_distance'];
   const o = expectObject(file, raw, keys);
   const lists = Object.fromEntries(Object.entries(LISTS).map(([k, f]) => [k, phraseList(file, o, f)])) as Record<keyof typeof LISTS, PhraseList>;
   const codeMap = (key: string): ReadonlyMap<string, string> => {
@@ -100,8 +114,11 @@ export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
     ...lists,
     intentCodes: codeMap('intent_codes'),
     threatCodes: codeMap('threat_codes'),
+    rejectCodes: codeMap('reject_codes'),
     bareRootsIgnored: new Set(expectWords(file, o, 'bare_roots_ignored')),
     reciprocalRoots: new Set(expectWords(file, o, 'reciprocal_roots')),
+    domesticTypes: new Set(expectWords(file, o, 'domestic_types')),
+    mutualCodes: new Set(expectWords(file, o, 'mutual_codes')),
     maxGap: expectNumber(file, o, 'max_gap', 0, 10),
     maxTargetDistance: expectNumber(file, o, 'max_target_distance', 1, 50),
     maxSourceDistance: expectNumber(file, o, 'max_source_distance', 1, 100),

@@ -18,12 +18,13 @@ import type { Quote } from '../model/quote.js';
 import type { Span } from '../model/span.js';
 import { loadEventDictionary, type EventDictionary } from './dictionary.js';
 import { loadGrammar, type EventGrammar } from './grammar.js';
-import { compileLexicon, patternsNear, type CompiledPattern, type Lexicon } from './lexicon.js';
+import { candidates, compileLexicon, type CompiledPattern, type Lexicon } from './lexicon.js';
 import { matchPattern, matchPhrase, type PatternMatch, type Slot } from './match.js';
-import { readMood } from './mood.js';
+import { readMood, type Mood } from './mood.js';
 import { resolveEventDate, type SentenceDate } from './when.js';
 import { compound, earlierActor, objectAfter, subjectBefore } from './parties.js';
 import { mentionRange, sentenceView, type SentenceView } from './sentence.js';
+import { withAdjectives } from './adjectives.js';
 
 export { loadEventDictionary, goldstein, quadClass, toPlover, cameoName } from './dictionary.js';
 export type { EventDictionary } from './dictionary.js';
@@ -42,6 +43,8 @@ interface Trigger {
   passive: boolean;
   /** inside an accusation's complement */
   alleged: boolean;
+  /** a verbless phrase ("no more joint projects with"): a state of affairs, not an act someone announces */
+  nominal?: boolean;
 }
 
 interface Ctx {
@@ -64,14 +67,15 @@ interface Ctx {
  */
 export function codeEvents(
   article: ArticleText,
-  mentions: readonly Mention[],
+  actorMentions: readonly Mention[],
   quotes: readonly Quote[] = [],
   dict: EventDictionary = loadEventDictionary(),
   g: EventGrammar = loadGrammar(),
 ): CodedEvent[] {
-  if (mentions.length === 0) return [];
   const { text } = article;
   const { sentences, tokens } = article.spans;
+  const mentions = withAdjectives(text, tokens, actorMentions);
+  if (mentions.length === 0) return [];
   const ctx: Ctx = { text, mentions, quotes, sentences, dict, g, lex: compileLexicon(dict), date: article.meta.date?.value?.slice(0, 10) };
   const out: CodedEvent[] = [];
   const seen = new Set<string>();
@@ -88,14 +92,47 @@ export function codeEvents(
     while (m1 < mentions.length && mentions[m1].start < sp.end) if (mentions[m1++].actor.code !== '') coded++;
     if (coded === 0) continue;
     const v = sentenceView(text, s, sp, tokens, t, t1, mentions, m, m1, g);
+    const first = out.length;
+    let open = false;
     for (const tr of triggers(v, ctx)) for (const e of eventsOf(tr, v, ctx)) {
+      // "staged rallies to demand reforms": the purpose of an act its source did just before is not an act of its own
+      if (tr.from > 0 && v.words[tr.from - 1] === 'to' && e.modality === 'asserted' && !e.negated && purposeOf(out, first, e)) continue;
       const key = `${e.source.code}>${e.target?.code ?? ''}:${e.code}:${s}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(e);
+      if (!e.target) open = true;
     }
+    if (open) dropSubsumed(out, first);
   }
   return out;
+}
+
+/** Whether `out[first..]` (the sentence's events so far) holds a plain act by `e`'s source. */
+function purposeOf(out: readonly CodedEvent[], first: number, e: CodedEvent): boolean {
+  for (let k = first; k < out.length; k++) if (out[k].source.country === e.source.country && out[k].modality === 'asserted' && out[k].start < e.start) return true;
+  return false;
+}
+
+/**
+ * Drop, from `out[first..]` (one sentence's events), each event without a target whose source has
+ * an event of the same PLOVER type with a target in the sentence: "agreed to provide aid to Chad"
+ * is one agreement with Chad, not also one with no one.
+ */
+function dropSubsumed(out: CodedEvent[], first: number): void {
+  let w = first;
+  for (let r = first; r < out.length; r++) {
+    const e = out[r];
+    let covered = false;
+    if (!e.target) {
+      for (let k = first; k < out.length && !covered; k++) {
+        const o = out[k];
+        covered = o.target !== undefined && o.source.country === e.source.country && o.plover?.event === e.plover?.event && !o.negated === !e.negated;
+      }
+    }
+    if (!covered) out[w++] = e;
+  }
+  out.length = w;
 }
 
 /** How many sentences back an anaphor or a quote's unnamed recipient is looked for. */
@@ -117,7 +154,7 @@ function triggers(v: SentenceView, c: Ctx): Trigger[] {
     if (phrases) {
       const hit = best(phrases, (p) => matchPhrase(v, i, p, c.mentions, c.text, g));
       if (hit) {
-        out.push(fromMatch(hit, false, i >= allegedFrom));
+        out.push({ ...fromMatch(hit, false, i >= allegedFrom), nominal: true });
         i = Math.max(i, hit.to - 1);
         continue;
       }
@@ -133,7 +170,9 @@ function triggers(v: SentenceView, c: Ctx): Trigger[] {
       if (f.rest.some((r, k) => words[i + 1 + k] !== r)) continue;
       const to = i + 1 + f.rest.length;
       vTo = Math.max(vTo, to);
-      const hit = best(patternsNear(c.lex, f.group, words, to, g.maxGap), (p) => matchPattern(v, i, to, p, c.mentions, c.text, g));
+      // "air links with Serbia": a form that is as often a noun needs a verb's company even for a pattern
+      if (f.rest.length === 0 && !verbal(v, i, f.lemma, g)) continue;
+      const hit = best(candidates(c.lex, f.group, words, v.breaks, to, g.maxGap), (p) => matchPattern(v, i, to, p, c.mentions, c.text, g));
       if (hit && (!top || score(hit) > score(top))) top = hit;
       if (!bare && f.code !== null && !g.bareRootsIgnored.has(f.code.slice(0, 2)) && verbal(v, i, f.lemma, g)) bare = { code: f.code, group: f.group, lemma: f.lemma, to };
     }
@@ -266,27 +305,40 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
       confidence *= 0.7;
     }
   }
-  if (targets.length === 0) {
-    // "The United States and Jordan have agreed": each with the other
-    if (sources.length < 2 || !g.reciprocalRoots.has((tr.code ?? '').slice(0, 2))) return [];
-    targets = sources;
-  }
+  // "The United States and Jordan have agreed": each with the other
+  if (targets.length === 0 && sources.length >= 2 && g.reciprocalRoots.has((tr.code ?? '').slice(0, 2))) targets = sources;
 
   const mood = readMood(v, tr.from, srcTok >= 0 ? mentionRange(v, srcTok)[1] : -1, g);
+  // "Sudan must return the aircraft": asked of Sudan (by whoever says so), not done by it
+  if (mood.obligation && !(quote?.speakerActor && quote.speakerActor.country === sources[0].country)) return [];
   if (tr.alleged && mood.modality === 'asserted') mood.modality = 'hypothetical';
   const out: CodedEvent[] = [];
   const sentenceSpan = { start: v.span.start, end: v.span.end };
   const trigger = { start: v.toks[tr.from].start, end: v.toks[Math.max(tr.from, tr.to - 1)].end };
   const when = dateOf(v, c, trigger, mood.modality);
-  const emit = (code: string, rule: string, src: EventParty[], tgt: EventParty[]) => {
-    for (const s of src) for (const t of tgt) {
-      if (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country))) continue;
-      const e = coded(c, code, rule, s, t, src, tgt, mood.negated, mood.modality, quote, qi, confidence, v.index, sentenceSpan, trigger, when);
+  // with no one else to act on, the act stands alone: only for entente's patterns (written for such acts: "declared a ceasefire"),
+  // not for a reverse coding, nor when the pattern's own slot named its own side; PETRARCH's patterns expect a target
+  const mayStandAlone = tr.patterned && tr.target === undefined && tr.rule.startsWith('en:');
+  const emit = (code: string, rule: string, src: EventParty[], tgt: EventParty[], alone = false) => {
+    for (const s of src) {
+      let paired = false;
+      for (const t of tgt) {
+        // one actor is not both sides, nor is a country's government acting on the bare country
+        if (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country))) continue;
+        paired = true;
+        const e = coded(c, code, rule, s, t, src, tgt, mood, tr.nominal === true, quote, qi, confidence, v.index, sentenceSpan, trigger, when);
+        if (e) out.push(e);
+      }
+      // an act with no one else acted on is an event only for PLOVER types that need no recipient ("Hizbollah declared a ceasefire")
+      if (paired || !alone || !undirected(c.dict, code)) continue;
+      const e = coded(c, code, rule, s, domestic(c, code, s), src, tgt, mood, tr.nominal === true, quote, qi, confidence * 0.8, v.index, sentenceSpan, trigger, when);
       if (e) out.push(e);
     }
   };
-  if (tr.code !== null) emit(tr.code, tr.rule, sources, targets);
-  if (tr.reverse !== undefined) emit(tr.reverse, `${tr.rule}:reverse`, targets, sources);
+  if (tr.code !== null) emit(tr.code, tr.rule, sources, targets, mayStandAlone);
+  if (tr.reverse !== undefined && targets.length > 0) emit(tr.reverse, `${tr.rule}:reverse`, targets, sources);
+  // "Peru telephoned Chile", "held talks with": a consultation holds both ways (a bare "discussed X" may have a topic for object)
+  else if (tr.code !== null && tr.patterned && targets !== sources && targets.length > 0 && g.mutualCodes.has(tr.code) && mood.modality === 'asserted' && !mood.negated && !mood.threat) emit(tr.code, `${tr.rule}:mutual`, targets, sources);
   return out;
 }
 
@@ -295,6 +347,23 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
  * stands between it and the trigger: "accused the EU … since Russia's invasion in February" is
  * not dated February. A background clause without a date of its own has none (see `coded`).
  */
+/** Whether the PLOVER type of CAMEO `code` may stand without a recipient (`requires_recipient: false`). */
+function undirected(dict: EventDictionary, code: string): boolean {
+  const p = dict.cameoToPlover.get(code);
+  return p !== undefined && dict.plover.events.get(p.event)?.requires_recipient === false;
+}
+
+/**
+ * The recipient of an act whose target is not named, for the PLOVER types `domesticTypes` lists: the
+ * source's own country ("thousands demonstrated in the capital" is a protest against their own
+ * government), as CAMEO codes domestic events; undefined otherwise.
+ */
+function domestic(c: Ctx, code: string, s: EventParty): EventParty | undefined {
+  const p = c.dict.cameoToPlover.get(code);
+  if (!p || !c.g.domesticTypes.has(p.event) || !/^[A-Z]{3}$/.test(s.country)) return undefined;
+  return { code: s.country, country: s.country, actor: `country/${s.country}`, name: s.country, span: s.span, via: 'domestic' };
+}
+
 function dateOf(v: SentenceView, c: Ctx, trigger: Span, modality: Modality): SentenceDate | undefined {
   const when = resolveEventDate(c.text, v.span, c.date, { trigger, future: modality === 'future' });
   if (!when) return undefined;
@@ -308,11 +377,11 @@ function coded(
   code0: string,
   rule0: string,
   s: EventParty,
-  t: EventParty,
+  t: EventParty | undefined,
   src: EventParty[],
   tgt: EventParty[],
-  negated: boolean,
-  modality: Modality,
+  mood: Mood,
+  nominal: boolean,
   quote: Quote | undefined,
   qi: number,
   confidence: number,
@@ -323,12 +392,30 @@ function coded(
 ): CodedEvent | undefined {
   let code = code0;
   let rule = rule0;
-  // an act the speaker announces for itself is, in CAMEO, a statement of intent or a threat
-  if ((modality === 'future' || modality === 'hypothetical') && quote?.speakerActor?.country === s.country) {
-    const root = code.slice(0, 2);
-    const intent = c.g.intentCodes.get(root);
-    const threat = c.g.threatCodes.get(root);
-    if (intent) { code = intent; rule += '+intent'; }
+  let { negated } = mood;
+  const { modality } = mood;
+  const root = code.slice(0, 2);
+  const g = c.g;
+  const own = quote?.speakerActor?.country === s.country;
+  // outside a quote by the actor itself, only a verb's act is announced ("will send"); "there will be no more projects" is not
+  const announced = own || !nominal;
+  if (mood.refusal && g.rejectCodes.has(root)) {
+    // "refused to meet", "declined to lift the curfew": a rejection that happened, not an act that did not
+    code = g.rejectCodes.get(root)!;
+    rule += '+refusal';
+    negated = false;
+  } else if (mood.threat && !negated && root !== '13') {
+    // "threatened to cut off supplies": the threat is the event, whatever the act threatened
+    code = g.threatCodes.get(root) ?? '130';
+    rule += '+threat';
+  } else if ((modality === 'future' && announced) || (modality === 'hypothetical' && own)) {
+    // an act announced ("will provide", "agreed to allow", "is ready to send") is, in CAMEO, a
+    // statement of intent or a threat; one announced as not to be done ("will not accept") a rejection
+    const intent = g.intentCodes.get(root);
+    const threat = g.threatCodes.get(root);
+    if (negated && intent && g.rejectCodes.has(root)) { code = g.rejectCodes.get(root)!; rule += '+refusal'; negated = false; }
+    else if (negated) { /* a hostile act announced as not to be done is no event */ }
+    else if (intent) { code = intent; rule += '+intent'; }
     else if (threat) { code = threat; rule += '+threat'; }
   }
   const info = c.dict.cameo.get(code);
@@ -337,7 +424,7 @@ function coded(
     start: trigger.start,
     end: trigger.end,
     source: s,
-    target: t,
+    ...(t ? { target: t } : {}),
     sources: src.map((p) => p.code),
     targets: tgt.map((p) => p.code),
     code,

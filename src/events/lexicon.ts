@@ -22,6 +22,8 @@ export interface CompiledPattern {
   before: readonly Element[];
   /** literal words matched: a longer pattern wins */
   weight: number;
+  /** position in its group, most specific first (ties keep the dictionary's order) */
+  rank: number;
 }
 
 export interface VerbForm {
@@ -34,19 +36,22 @@ export interface VerbForm {
 }
 
 /**
- * A verb group's patterns, bucketed by the words their first element after the verb accepts, so a
- * verb tries only the patterns whose first word is near it (PETRARCH groups hold hundreds).
+ * A verb group's patterns indexed by the first word after the verb, so that a verb only tries the
+ * patterns whose first word stands within reach after it (most groups hold dozens of patterns).
  */
-export interface GroupPatterns {
-  byFirstWord: ReadonlyMap<string, readonly CompiledPattern[]>;
-  /** patterns whose first element after the verb is an actor slot, or that have none */
-  always: readonly CompiledPattern[];
+export interface PatternIndex {
+  /** patterns whose first element after the verb is a literal or synset, by each word it accepts */
+  byFirst: ReadonlyMap<string, readonly CompiledPattern[]>;
+  /** the others (a slot first, or nothing after the verb), most specific first */
+  rest: readonly CompiledPattern[];
 }
 
 export interface Lexicon {
   /** verb forms by first word */
   forms: ReadonlyMap<string, readonly VerbForm[]>;
-  patterns: ReadonlyMap<string, GroupPatterns>;
+  patterns: ReadonlyMap<string, readonly CompiledPattern[]>;
+  /** `patterns` indexed by first word, per group */
+  index: ReadonlyMap<string, PatternIndex>;
   /** verbless phrase patterns (entente's `group: null`) by their first word */
   phrases: ReadonlyMap<string, readonly CompiledPattern[]>;
 }
@@ -81,7 +86,7 @@ function compile(p: EventPattern, dict: EventDictionary): CompiledPattern {
   const after = toEls(star < 0 ? p.tokens : p.tokens.slice(star + 1));
   const before = star < 0 ? [] : toEls(p.tokens.slice(0, star)).reverse();
   const weight = [...after, ...before].filter((e) => e.kind === 'word').length;
-  const c: CompiledPattern = { id: p.id, code: p.code, after, before, weight };
+  const c: CompiledPattern = { id: p.id, code: p.code, after, before, weight, rank: 0 };
   if (p.reverse !== undefined) c.reverse = p.reverse;
   return c;
 }
@@ -109,48 +114,52 @@ export function compileLexicon(dict: EventDictionary): Lexicon {
       forms.set(words[0], list);
     }
   }
-  const patterns = new Map<string, { byFirstWord: Map<string, CompiledPattern[]>; always: CompiledPattern[] }>();
+  const patterns = new Map<string, CompiledPattern[]>();
   const phrases = new Map<string, CompiledPattern[]>();
-  const push = <K>(m: Map<K, CompiledPattern[]>, k: K, c: CompiledPattern) => {
-    const l = m.get(k);
-    if (l) l.push(c);
-    else m.set(k, [c]);
-  };
   for (const p of dict.patterns) {
     const c = compile(p, dict);
-    const first = c.after[0];
     if (p.group === null) {
+      const first = c.after[0];
       if (first?.kind !== 'word') continue;
-      for (const w of first.words) push(phrases, w, c);
-      continue;
+      for (const w of first.words) phrases.set(w, [...(phrases.get(w) ?? []), c]);
+    } else {
+      patterns.set(p.group, [...(patterns.get(p.group) ?? []), c]);
     }
-    let g = patterns.get(p.group);
-    if (!g) patterns.set(p.group, (g = { byFirstWord: new Map(), always: [] }));
-    if (first?.kind === 'word') for (const w of first.words) push(g.byFirstWord, w, c);
-    else g.always.push(c);
   }
   const bySpecificity = (a: CompiledPattern, b: CompiledPattern) => b.weight - a.weight;
-  for (const g of patterns.values()) {
-    g.always.sort(bySpecificity);
-    for (const l of g.byFirstWord.values()) l.sort(bySpecificity);
-  }
+  for (const l of patterns.values()) l.sort(bySpecificity).forEach((p, i) => (p.rank = i));
   for (const l of phrases.values()) l.sort(bySpecificity);
-  const lex: Lexicon = { forms, patterns, phrases };
+  const index = new Map<string, PatternIndex>();
+  for (const [group, list] of patterns) {
+    const byFirst = new Map<string, CompiledPattern[]>();
+    const rest: CompiledPattern[] = [];
+    for (const p of list) {
+      const first = p.after[0];
+      if (first?.kind === 'word') for (const w of first.words) byFirst.set(w, [...(byFirst.get(w) ?? []), p]);
+      else rest.push(p);
+    }
+    index.set(group, { byFirst, rest });
+  }
+  const lex: Lexicon = { forms, patterns, phrases, index };
   cache.set(dict, lex);
   return lex;
 }
 
 /**
- * The patterns of `group` that can match a verb ending at token `to`: those whose first word is
- * among the next `gap + 1` words, and those that start with an actor slot.
+ * The patterns of `group` that can match a verb ending at token `to` of `words`: those whose first
+ * word stands within `gap` words after it (before a clause break, as matching allows), and those
+ * that start with a slot; most specific first.
  */
-export function patternsNear(lex: Lexicon, group: string, words: readonly string[], to: number, gap: number): CompiledPattern[] {
-  const g = lex.patterns.get(group);
-  if (!g) return [];
-  const out: CompiledPattern[] = [...g.always];
+export function candidates(lex: Lexicon, group: string, words: readonly string[], breaks: Uint8Array, to: number, gap: number): readonly CompiledPattern[] {
+  const ix = lex.index.get(group);
+  if (!ix) return [];
+  let out: CompiledPattern[] | undefined;
   for (let k = to; k < words.length && k <= to + gap; k++) {
-    const l = g.byFirstWord.get(words[k]);
-    if (l) for (const p of l) if (!out.includes(p)) out.push(p);
+    const l = ix.byFirst.get(words[k]);
+    if (l) for (const p of l) if (!(out ??= []).includes(p)) out.push(p);
+    if (breaks[k]) break;
   }
-  return out.length > 1 ? out.sort((a, b) => b.weight - a.weight) : out;
+  if (!out) return ix.rest;
+  for (const p of ix.rest) out.push(p);
+  return out.sort((a, b) => a.rank - b.rank);
 }

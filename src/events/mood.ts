@@ -4,15 +4,39 @@
  * trigger within its clause.
  */
 import type { Modality } from '../model/event.js';
-import { endsAt, type EventGrammar } from './grammar.js';
+import { endsAt, type EventGrammar, type PhraseList } from './grammar.js';
 import type { SentenceView } from './sentence.js';
 
+/**
+ * Whether a phrase of `list` ending in "to" ("agreed to", "refused to") ends, without its "to", at
+ * word `k`, with a "to" further on at `toAt` (−1: none seen): "agreed in principle on Saturday to".
+ */
+function beforeTo(list: PhraseList, w: readonly string[], k: number, toAt: number): boolean {
+  if (toAt <= k + 1) return false;
+  const multi = list.byLast.get('to');
+  if (!multi) return false;
+  for (const p of multi) {
+    const n = p.length - 1;
+    if (n > k + 1) continue;
+    let ok = true;
+    for (let j = 0; j < n && ok; j++) ok = w[k - n + 1 + j] === p[j];
+    if (ok) return true;
+  }
+  return false;
+}
+
 /** How far back from the trigger modal and negating words are read. */
-const WINDOW = 5;
+const WINDOW = 7;
 
 export interface Mood {
   negated: boolean;
   modality: Modality;
+  /** the act was refused ("refused to meet", "declined to lift"): a rejection, not a negated act */
+  refusal?: boolean;
+  /** the act was threatened ("threatened to cut off") */
+  threat?: boolean;
+  /** the act is one the actor must or should do ("Sudan must return the helicopter"): asked of it, not done */
+  obligation?: boolean;
   /** the words that decided it, for the record */
   cue?: string;
 }
@@ -49,16 +73,27 @@ export function readMood(v: SentenceView, from: number, subject: number, g: Even
   let negated = false;
   let modality: Modality = 'asserted';
   let cue: string | undefined;
+  let refusal = false;
+  let threat = false;
+  let obligation = false;
+  /** the nearest "to" before the trigger: "agreed in principle on Saturday to provide" */
+  let toAt = -1;
   const stop = Math.max(0, from - WINDOW);
   for (let k = from - 1; k >= stop; k--) {
     if (v.breaks[k] || v.mention[k] >= 0) break;
-    if (!negated && (g.negators.words.has(w[k]) || endsAt(g.negatingVerbs, w, k) > 0)) {
+    if (w[k] === 'to' && toAt < 0) toAt = k;
+    if (!negated && (g.negators.words.has(w[k]) || endsAt(g.negatingVerbs, w, k) > 0 || beforeTo(g.refusals, w, k, toAt))) {
       negated = true;
       cue = w[k];
+      refusal = endsAt(g.refusals, w, k) > 0 || beforeTo(g.refusals, w, k, toAt);
     }
+    if (!threat && (endsAt(g.threatCues, w, k) > 0 || beforeTo(g.threatCues, w, k, toAt))) threat = true;
     if (modality === 'asserted') {
-      if (endsAt(g.future, w, k) > 0) modality = 'future';
-      else if (endsAt(g.hypothetical, w, k) > 0) modality = 'hypothetical';
+      if (endsAt(g.future, w, k) > 0 || beforeTo(g.future, w, k, toAt)) modality = 'future';
+      else if (endsAt(g.hypothetical, w, k) > 0) {
+        modality = 'hypothetical';
+        if (endsAt(g.obligations, w, k) > 0) obligation = true;
+      }
       else if (w[k] === 'had') modality = 'historical';
       if (modality !== 'asserted') cue ??= w[k];
     }
@@ -81,5 +116,9 @@ export function readMood(v: SentenceView, from: number, subject: number, g: Even
       }
     }
   }
-  return cue === undefined ? { negated, modality } : { negated, modality, cue };
+  const mood: Mood = cue === undefined ? { negated, modality } : { negated, modality, cue };
+  if (refusal) mood.refusal = true;
+  if (threat) mood.threat = true;
+  if (obligation && modality === 'hypothetical') mood.obligation = true;
+  return mood;
 }

@@ -16,6 +16,8 @@ import { mentionRange, type SentenceView } from './sentence.js';
  */
 export function subjectBefore(v: SentenceView, from: number, mentions: readonly Mention[], text: string, g: EventGrammar): number {
   const stop = Math.max(0, from - g.maxSourceDistance);
+  // "demonstrators in Baghdad blocked a road": with no actor named, people in a country act as its own
+  let located = -1;
   for (let k = from - 1; k >= stop; k--) {
     if (v.breaks[k]) break;
     const m = v.mention[k];
@@ -25,7 +27,10 @@ export function subjectBefore(v: SentenceView, from: number, mentions: readonly 
     if (!usable(mentions[m], g, text)) continue;
     // "the bloc's vaccination rollout" is still the bloc acting; "in Moscow" is not Moscow acting
     const possessive = v.words[mentionRange(v, a)[1]] === "'s";
-    if (a > 0 && g.prepositions.words.has(v.words[a - 1]) && !possessive) continue;
+    if (a > 0 && g.prepositions.words.has(v.words[a - 1]) && !possessive) {
+      if (v.words[a - 1] === 'in' && a >= 2 && g.peopleNouns.words.has(v.words[a - 2])) located = a;
+      continue;
+    }
     return a;
   }
   // the sentence's main subject, when the act's clause has none of its own
@@ -33,7 +38,7 @@ export function subjectBefore(v: SentenceView, from: number, mentions: readonly 
     const m = v.mention[k];
     if (m >= 0) return usable(mentions[m], g, text) ? mentionRange(v, k)[0] : -1;
   }
-  return -1;
+  return located;
 }
 
 /**
@@ -48,7 +53,9 @@ export function objectAfter(v: SentenceView, from: number, mentions: readonly Me
     const m = v.mention[k];
     if (m < 0) continue;
     const [a, b] = mentionRange(v, k);
-    if (usable(mentions[m], g, text) && !(skipBy && a > 0 && v.words[a - 1] === 'by')) return a;
+    // "re-open its borders to the UN": a possessive is not the one acted on
+    const possessive = mentions[m].kind === 'pronoun' && g.possessives.words.has(v.words[a]);
+    if (!possessive && usable(mentions[m], g, text) && !(skipBy && a > 0 && v.words[a - 1] === 'by')) return a;
     k = b - 1;
   }
   return -1;

@@ -52,6 +52,16 @@ export function sentenceView(
     while (t < n && toks[t].end <= start) t++;
     for (let k = t; k < n && toks[k].start < end; k++) mention[k] = m;
   }
+  // "Bosnian Serbs", "Iraqi Kurds": a people named right after a country word are that country's (as CAMEO codes them)
+  for (let k = 1; k < n; k++) {
+    const a = mention[k - 1];
+    const b = mention[k];
+    if (a < 0 || b < 0 || a === b) continue;
+    const mb = mentions[b];
+    if (mb.kind === 'demonym' && mb.actor.code === mb.actor.country && mentions[a].actor.kind === 'country' && mentions[a].actor.country !== mb.actor.country) {
+      for (let j = k; j < n && mention[j] === b; j++) mention[j] = a;
+    }
+  }
   return { index, span, toks, words, mention, breaks };
 }
 

@@ -1,0 +1,104 @@
+/**
+ * The coder's rules, one written sentence each (never gold text): who acts on whom, the CAMEO
+ * root, negation and modality. Each row names the rule it shows.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../src/pipeline/index.js';
+import type { Article } from '../../src/model/article.js';
+import type { CodedEvent } from '../../src/model/event.js';
+
+function events(sentence: string): CodedEvent[] {
+  const a = analyze({ text: `Report\n\n${sentence}`, format: 'text', origin: 'test', given: { date: '2015-06-01' } }) as Article;
+  return a.events;
+}
+
+interface Row {
+  rule: string;
+  text: string;
+  /** source country, target country ('' for none), CAMEO root */
+  want: [string, string, string];
+  negated?: boolean;
+  modality?: string;
+}
+
+const rows: Row[] = [
+  { rule: 'future cooperative act → intent (03)', text: 'Norway will send medical supplies to Chad next month.', want: ['NOR', 'TCD', '03'], modality: 'future' },
+  { rule: '"agreed to" + act → intent (03)', text: 'Chile agreed to supply copper to Japan at a lower price.', want: ['CHL', 'JPN', '03'], modality: 'future' },
+  { rule: 'bare "agreed" → intent to cooperate (03), compound both ways', text: 'Peru and Bolivia agreed on Monday after two days of hard bargaining.', want: ['PER', 'BOL', '03'] },
+  { rule: '"refused to" + cooperative act → reject (12), not negated', text: 'Kenya refused to meet Somalia over the maritime boundary.', want: ['KEN', 'SOM', '12'], negated: false },
+  { rule: '"will not" + cooperative act → reject (12)', text: 'Egypt will not hold talks with Ethiopia on the dam.', want: ['EGY', 'ETH', '12'], negated: false },
+  { rule: '"threatened to" + act → threaten (13)', text: 'Ghana threatened to halt power exports to Togo over unpaid bills.', want: ['GHA', 'TGO', '13'] },
+  { rule: 'future hostile act → threaten (13)', text: 'Armenia will invade Azerbaijan, an aide said.', want: ['ARM', 'AZE', '13'] },
+  { rule: 'no target: a ceasefire declared (08), recipient-free PLOVER type', text: 'Colombia declared a unilateral ceasefire on Sunday.', want: ['COL', '', '08'] },
+  { rule: 'no target: a protest against one\'s own government (14) → domestic', text: 'Thousands of Romanians demonstrated on Sunday in the capital.', want: ['ROU', 'ROU', '14'] },
+  { rule: 'hunger strike as a verbless phrase (14)', text: 'A Tunisian lawyer began a hunger strike in prison.', want: ['TUN', 'TUN', '14'] },
+  { rule: 'lift a curfew (08)', text: 'Mali lifted a curfew in Bamako after a week of calm.', want: ['MLI', '', '08'] },
+  { rule: 'impose a curfew (17) → domestic', text: 'Nepal imposed a curfew after clashes in the south.', want: ['NPL', 'NPL', '17'] },
+  { rule: 'demand that X … (10)', text: 'Japan demanded that China stop drilling near the median line.', want: ['JPN', 'CHN', '10'] },
+  { rule: 'urge X to … (10)', text: 'Sweden urged Turkey to release the jailed reporters.', want: ['SWE', 'TUR', '10'] },
+  { rule: 'investigate (09)', text: 'Brazil is investigating Paraguay over the border killings.', want: ['BRA', 'PRY', '09'] },
+  { rule: 'sue (11)', text: 'Ecuador sued Colombia at the world court over herbicide spraying.', want: ['ECU', 'COL', '11'] },
+  { rule: 'withdraw troops from (08)', text: 'Vietnam withdrew its troops from Cambodia in stages.', want: ['VNM', 'KHM', '08'] },
+  { rule: 'reject a plan, no target named (12)', text: 'Morocco rejected the plan on Friday.', want: ['MAR', '', '12'] },
+  { rule: 'issue an ultimatum to X (13)', text: 'Qatar issued an ultimatum to Bahrain over the islands.', want: ['QAT', 'BHR', '13'] },
+  { rule: 'accept demands (08)', text: 'Bolivia accepted the demands of the miners on Tuesday.', want: ['BOL', 'BOL', '08'] },
+  { rule: 'country adjective as target (events/adjective)', text: 'Nepal rejected a Chinese proposal on the border.', want: ['NPL', 'CHN', '12'] },
+  { rule: 'country adjective as source (events/adjective)', text: 'Turkish jets bombed Syria on Monday.', want: ['TUR', 'SYR', '19'] },
+  { rule: 'a same-country target that is the bare country falls back to the domestic recipient', text: 'Nepalese authorities imposed a curfew in southern Nepal.', want: ['NPL', 'NPL', '17'] },
+  { rule: '"agreed … to" with words between still announces the act (03)', text: 'Canada agreed on Friday in principle to send troops to Latvia.', want: ['CAN', 'LVA', '03'], modality: 'future' },
+  { rule: 'a telephone call holds both ways (04, mutual)', text: 'Peru telephoned Chile on Monday to discuss the border.', want: ['CHL', 'PER', '04'] },
+  { rule: 'a refused meeting is not mutual', text: 'Sri Lankan rebels declined on Friday to meet Norway.', want: ['LKA', 'NOR', '12'], negated: false },
+  { rule: 'X said that Y must … → a demand (10)', text: 'Japan said on Monday that Russia must return the islands.', want: ['JPN', 'RUS', '10'] },
+  { rule: 'X said Y and Z must … → a demand of each (10)', text: 'The Red Cross said Israeli and Egyptian forces must open the crossing.', want: ['ICRC', 'EGY', '10'] },
+  { rule: 'a possessive pronoun is not the one acted on', text: 'Ghana agreed on Monday to reopen its border to Togo.', want: ['GHA', 'TGO', '03'], modality: 'future' },
+  { rule: 'give X aid (07)', text: 'Norway gave Chad food aid worth 5 million dollars.', want: ['NOR', 'TCD', '07'] },
+  { rule: 'give X money (07)', text: 'Sweden gave Mozambique 40 million dollars on Monday.', want: ['SWE', 'MOZ', '07'] },
+  { rule: 'unnamed people in a country act as its own', text: 'Thousands of students in Chile demonstrated on Monday.', want: ['CHL', 'CHL', '14'] },
+  { rule: 'a people right after a country word are that country\'s ("Bosnian Serbs")', text: 'Bosnian Serbs demanded a truce on Monday.', want: ['BIH', 'BIH', '10'] },
+];
+
+for (const r of rows) {
+  test(`coder: ${r.rule}`, () => {
+    const es = events(r.text);
+    const [src, tgt, root] = r.want;
+    const hit = es.find((e) => e.source.country === src && (e.target?.country ?? '') === tgt && e.root === root
+      && (r.negated === undefined || e.negated === r.negated) && (r.modality === undefined || e.modality === r.modality));
+    const got = es.map((e) => `${e.source.country}>${e.target?.country ?? ''} ${e.code} ${e.rule} ${e.modality}${e.negated ? ' negated' : ''}`).join('; ');
+    assert.ok(hit, `${r.text}\n  want ${src}>${tgt} ${root} ${r.modality ?? ''}${r.negated ? ' negated' : ''}\n  got ${got || 'nothing'}`);
+  });
+}
+
+test('coder: a negated hostile act stays a negated act, not a rejection', () => {
+  const es = events('Uganda did not attack Rwanda last week.');
+  assert.ok(es.every((e) => e.root !== '12'));
+  assert.ok(es.some((e) => e.source.country === 'UGA' && e.target?.country === 'RWA' && e.negated));
+});
+
+test('coder: the refusing side alone rejects; an agreement with a named party leaves out the one with no one', () => {
+  const es = events('Sri Lankan rebels declined on Friday to meet Norway.');
+  assert.ok(!es.some((e) => e.source.country === 'NOR'), es.map((e) => e.rule).join(' '));
+  const agreed = events('Canada agreed on Friday in principle to send troops to Latvia.').filter((e) => e.plover?.event === 'AGREE');
+  assert.ok(agreed.length > 0 && agreed.every((e) => e.target?.country === 'LVA'), agreed.map((e) => e.rule).join(' '));
+});
+
+test('coder: what an actor must do is asked of it, not done by it; the purpose of an act is not a second act', () => {
+  const must = events('Japan said on Monday that Greece must withdraw its troops.');
+  assert.ok(!must.some((e) => e.source.country === 'GRC'), must.map((e) => e.rule).join(' '));
+  const rally = events('Thousands of Peruvian students staged mass demonstrations on Monday to demand reforms.');
+  assert.deepEqual(rally.map((e) => `${e.source.country}>${e.target?.country ?? ''} ${e.root}`), ['PER>PER 14']);
+});
+
+test('coder: a verb form that is as often a noun ("links") is not a verb after a noun, even for a pattern', () => {
+  const es = events('Chile announced new air links with Peru on Monday.');
+  assert.ok(!es.some((e) => e.root === '03'), es.map((e) => e.rule).join(' '));
+});
+
+test('coder: a bare verb of talks is not made mutual (its object may be a topic)', () => {
+  const es = events('Serbia asked for a session at which the United Nations discussed Croatia.');
+  assert.ok(!es.some((e) => e.source.country === 'HRV' && e.root === '04'), es.map((e) => `${e.source.country} ${e.rule}`).join(' '));
+});
+
+test('coder: a verb with no pattern and no one acted on is no event', () => {
+  assert.deepEqual(events('Portugal grew faster than expected in the spring.').map((e) => e.code), []);
+});
