@@ -89,7 +89,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   // The index holds no copy of the text: its content is read through a view from `articles`,
   // keyed by `article_keys.n`, an INTEGER PRIMARY KEY, because the implicit rowid of `articles`
   // may be renumbered by VACUUM and the index would then point at the wrong articles.
-  // The two INSERTs backfill the articles already stored. `events_order` serves a page of
+  // The two INSERTs backfill the articles already stored; later articles are indexed before the
+  // next text search (SqliteStore.catchUpSearch), not in their own transaction. `events_order` serves a page of
   // events in their listing order without sorting them all (the API lists 50 at a time), and
   // with `negated` in it counts the events without reading the table (3x faster on Reuters).
   `CREATE TABLE article_keys (

@@ -71,8 +71,10 @@ class SqliteStore implements Store {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       event: db.prepare(`INSERT INTO events (article_id, n, grp, source, source_country, target, target_country, code, root, plover, goldstein, quad,
           date, negated, modality, rule, confidence, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      searchKey: db.prepare('INSERT INTO article_keys (article_id) VALUES (?)'),
-      searchText: db.prepare('INSERT INTO article_search (rowid, title, text) VALUES (?, ?, ?)'),
+      unindexed: db.prepare('SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM article_keys)').pluck(),
+      lastKey: db.prepare('SELECT coalesce(max(n), 0) FROM article_keys').pluck(),
+      newKeys: db.prepare('INSERT INTO article_keys (article_id) SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM article_keys) ORDER BY date, id'),
+      indexNew: db.prepare('INSERT INTO article_search (rowid, title, text) SELECT n, title, text FROM article_search_content WHERE n > ?'),
       eventsOf: db.prepare('SELECT data FROM events WHERE article_id = ? ORDER BY n').pluck(),
       quotesOf: db.prepare('SELECT start, "end", kind, speaker, cue, medium, confidence, rule, date, data FROM quotes WHERE article_id = ? ORDER BY n'),
       originOf: db.prepare('SELECT article_id FROM origins WHERE origin = ?').pluck(),
@@ -94,7 +96,6 @@ class SqliteStore implements Store {
     this.put = db.transaction((a: PackedArticle, now: string): PutResult => {
       const known = q.insert.run(toRow(a, now)).changes === 0;
       if (!known) {
-        q.searchText.run(q.searchKey.run(a.id).lastInsertRowid, a.meta.title?.value ?? null, a.text);
         a.quotes.forEach((x, n) =>
           q.quote.run(a.id, n, x.start, x.end, x.kind, x.speaker ?? null, x.speakerActor?.code ?? null, x.speakerActor?.country ?? null,
             x.cue ?? null, x.medium ?? null, x.confidence, x.rule, x.date ?? null, JSON.stringify(quoteExtra(x))),
@@ -196,11 +197,27 @@ class SqliteStore implements Store {
   }
 
   async searchArticles(f: ArticleFilter = {}): Promise<ArticleHit[]> {
+    if (f.q !== undefined) this.catchUpSearch();
     return this.rows(articleSql(f)).map(articleHit);
   }
 
   async countArticles(f: ArticleFilter = {}): Promise<number> {
+    if (f.q !== undefined) this.catchUpSearch();
     return this.count(articleSql(f));
+  }
+
+  /**
+   * The full-text index is brought up to date before a text search, not in each article's
+   * transaction: indexing a body costs as much as storing the article, and ingest runs far more
+   * often than search. Articles written by another process are caught up the same way.
+   */
+  private catchUpSearch(): void {
+    if ((this.q.unindexed.get() as number) === 0) return;
+    this.db.transaction(() => {
+      const last = this.q.lastKey.get() as number;
+      this.q.newKeys.run();
+      this.q.indexNew.run(last);
+    })();
   }
 
   async listQuotes(f: QuoteFilter = {}): Promise<StoredQuote[]> {
