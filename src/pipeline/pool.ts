@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { Article } from '../model/article.js';
-import { EntenteError, type Skipped } from '../model/errors.js';
+import { EntenteError, skip, type Skipped } from '../model/errors.js';
 import type { RawItem } from '../ingest/items.js';
 import type { PackedArticle } from '../store/codec.js';
 import { analyze, selectStages } from './index.js';
@@ -45,6 +45,15 @@ export function createAnalyzer(threads: number, stageNames?: readonly string[]):
   return new WorkerPool(threads, stageNames);
 }
 
+/**
+ * Heap bounds of an analysis thread. Left alone, V8 grows a busy thread's heap towards gigabytes
+ * before collecting it; bounded, memory stays flat over a corpus of any size. An article that
+ * needs more (megabytes of text in one piece) is retried alone in a fresh thread and, failing
+ * again, skipped as too large: it never stops the batch. `$ENTENTE_THREAD_HEAP_MB` sets the bound.
+ */
+const WORKER_OLD_SPACE_MB = Number(process.env.ENTENTE_THREAD_HEAP_MB) || 384;
+const WORKER_YOUNG_SPACE_MB = 8;
+
 interface Pending {
   resolve: (r: PackedArticle | Skipped) => void;
   reject: (e: Error) => void;
@@ -52,25 +61,54 @@ interface Pending {
 
 class WorkerPool implements Analyzer {
   private readonly workers: Worker[] = [];
-  private readonly inFlight = new Map<number, { worker: number; pending: Pending[] }>();
+  private readonly inFlight = new Map<number, { worker: number; items: RawItem[]; pending: Pending[]; alone: boolean }>();
   private queue: { item: RawItem; pending: Pending }[] = [];
   private nextBatch = 0;
   private nextWorker = 0;
   private flushScheduled = false;
   private failure: Error | undefined;
 
-  constructor(readonly threads: number, stageNames?: readonly string[]) {
-    for (let i = 0; i < threads; i++) {
-      // the worker beside this module: worker.js when built, worker.ts under tsx (which the worker inherits)
-      const w = new Worker(new URL(`./worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url), { workerData: { stages: stageNames } });
-      w.on('message', (reply: WorkReply) => this.receive(reply));
-      w.on('error', (e) => this.fail(new EntenteError('E_WORKER', `an analysis thread failed: ${e.message}`, { cause: e })));
-      w.on('exit', (code) => {
-        if (code !== 0 && !this.closing) this.fail(new EntenteError('E_WORKER', `an analysis thread exited with code ${code}`));
-      });
-      this.workers.push(w);
-    }
+  constructor(readonly threads: number, private readonly stageNames?: readonly string[]) {
+    for (let i = 0; i < threads; i++) this.workers.push(this.spawn(i));
   }
+
+  private spawn(index: number): Worker {
+    // the worker beside this module: worker.js when built, worker.ts under tsx (which the worker inherits)
+    const w = new Worker(new URL(`./worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url), {
+      workerData: { stages: this.stageNames },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_SPACE_MB },
+    });
+    w.on('message', (reply: WorkReply) => this.receive(reply));
+    w.on('error', (e) => {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' && !this.closing) this.outOfMemory(index);
+      else this.fail(new EntenteError('E_WORKER', `an analysis thread failed: ${e.message}`, { cause: e }));
+    });
+    w.on('exit', (code) => {
+      if (code !== 0 && !this.closing && this.workers[index] === w && !this.replacing.has(w)) this.fail(new EntenteError('E_WORKER', `an analysis thread exited with code ${code}`));
+    });
+    return w;
+  }
+
+  private readonly replacing = new Set<Worker>();
+
+  /**
+   * A thread ran out of heap: replace it. A thread takes its batches in order, so the oldest one
+   * sent to it was running: its items go again one by one (or, already alone, the item is skipped
+   * as too large); the batches queued behind it go again as they were.
+   */
+  private outOfMemory(index: number): void {
+    this.replacing.add(this.workers[index]);
+    this.workers[index] = this.spawn(index);
+    const mine = [...this.inFlight].filter(([, e]) => e.worker === index).sort((a, b) => a[0] - b[0]);
+    mine.forEach(([batch, entry], k) => {
+      this.inFlight.delete(batch);
+      if (k > 0) this.send(entry.items, entry.pending, entry.alone);
+      else if (entry.alone) {
+        entry.pending[0].resolve(skip('too-large', entry.items[0].origin, `the article needs more memory than an analysis thread has (${WORKER_OLD_SPACE_MB} MB of heap); split it or lower its size`));
+      } else entry.items.forEach((item, i) => this.send([item], [entry.pending[i]], true));
+    });
+  }
+
 
   private closing = false;
 
@@ -92,11 +130,16 @@ class WorkerPool implements Analyzer {
 
   private flush(): void {
     if (this.queue.length === 0) return;
+    const queued = this.queue;
+    this.queue = [];
+    this.send(queued.map((q) => q.item), queued.map((q) => q.pending), false);
+  }
+
+  private send(items: RawItem[], pending: Pending[], alone: boolean): void {
     const batch = this.nextBatch++;
     const worker = this.nextWorker++ % this.workers.length;
-    const req: WorkRequest = { batch, items: this.queue.map((q) => q.item) };
-    this.inFlight.set(batch, { worker, pending: this.queue.map((q) => q.pending) });
-    this.queue = [];
+    const req: WorkRequest = { batch, items };
+    this.inFlight.set(batch, { worker, items, pending, alone });
     this.workers[worker].postMessage(req);
   }
 
