@@ -2,6 +2,7 @@ import type { Span } from '../model/span.js';
 import type { Article } from '../model/article.js';
 import type { Actor, Mention, MentionKind } from '../model/actor.js';
 import type { SourceMap } from '../model/source-map.js';
+import type { CodedEvent } from '../model/event.js';
 
 /**
  * Span layers are stored as blobs, not rows: a Reuters story has ~300 tokens, and a row each
@@ -212,4 +213,37 @@ export function decodeMentions(s: string): Mention[] {
     out.push(x);
   }
   return out;
+}
+
+/**
+ * An article row as both stores keep it (same column names), back to the article without its
+ * quotes and events, which each store reads its own way.
+ */
+export function articleFromColumns(r: Record<string, unknown>, origin: string): Omit<Article, 'quotes' | 'events'> {
+  return {
+    id: r.id as string,
+    origin,
+    format: r.format as Article['format'],
+    encoding: r.encoding as string,
+    inputLength: r.input_length as number,
+    text: r.text as string,
+    meta: JSON.parse(r.meta as string),
+    captions: JSON.parse(r.captions as string),
+    removed: JSON.parse(r.removed as string),
+    sourceMap: decodeSourceMap(r.source_map as Buffer),
+    spans: {
+      paragraphs: decodeSpans(r.paragraphs as Buffer),
+      sentences: decodeSpans(r.sentences as Buffer),
+      tokens: decodeSpans(r.tokens as Buffer),
+      mentions: decodeMentions(r.mentions as string),
+    },
+  };
+}
+
+/**
+ * The same event in several articles: same dyad, same CAMEO code, same day.
+ * @example eventGroup(e) // 'RUS>EU:112@2021-03-23'
+ */
+export function eventGroup(e: CodedEvent): string {
+  return `${e.source.country}>${e.target?.country ?? ''}:${e.code}@${e.date ?? ''}`;
 }

@@ -3,8 +3,7 @@ import type { Article } from '../model/article.js';
 import type { Quote } from '../model/quote.js';
 import type { CodedEvent } from '../model/event.js';
 import { EntenteError, type SkipReason, type Skipped } from '../model/errors.js';
-import { decodeMentions, decodeSourceMap, decodeSpans, packed, type PackedArticle } from './codec.js';
-import { eventGroup } from './sqlite.js';
+import { articleFromColumns, eventGroup, packed, type PackedArticle } from './codec.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { articleSql, likeLiteral, quoteSql, type FilterSql } from './postgres-search.js';
 import { articleHit, storedQuote } from './sqlite-search.js';
@@ -345,22 +344,7 @@ function putParams(a: PackedArticle): unknown[] {
 
 function fromRow(r: Row): Article {
   return {
-    id: r.id as string,
-    origin: ((r.origins as string[] | null) ?? [])[0] ?? '',
-    format: r.format as Article['format'],
-    encoding: r.encoding as string,
-    inputLength: r.input_length as number,
-    text: r.text as string,
-    meta: JSON.parse(r.meta as string),
-    captions: JSON.parse(r.captions as string),
-    removed: JSON.parse(r.removed as string),
-    sourceMap: decodeSourceMap(r.source_map as Buffer),
-    spans: {
-      paragraphs: decodeSpans(r.paragraphs as Buffer),
-      sentences: decodeSpans(r.sentences as Buffer),
-      tokens: decodeSpans(r.tokens as Buffer),
-      mentions: decodeMentions(r.mentions as string),
-    },
+    ...articleFromColumns(r, ((r.origins as string[] | null) ?? [])[0] ?? ''),
     quotes: ((r.quotes as string[] | null) ?? []).map((d) => JSON.parse(d) as Quote),
     events: ((r.events as string[] | null) ?? []).map((d) => JSON.parse(d) as CodedEvent),
   };

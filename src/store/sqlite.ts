@@ -5,7 +5,7 @@ import type { Article } from '../model/article.js';
 import type { Quote } from '../model/quote.js';
 import type { CodedEvent } from '../model/event.js';
 import { EntenteError, type SkipReason, type Skipped } from '../model/errors.js';
-import { decodeMentions, decodeSourceMap, decodeSpans, packed, type PackedArticle } from './codec.js';
+import { articleFromColumns, eventGroup, packed, type PackedArticle } from './codec.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { articleHit, articleSql, quoteSql, storedQuote, type FilterSql } from './sqlite-search.js';
 import type { ArticleFilter, ArticleHit, ArticleSummary, EventFilter, PutResult, QuoteFilter, Store, StoreStats, StoredEvent, StoredQuote } from './types.js';
@@ -136,7 +136,7 @@ class SqliteStore implements Store {
     const origins = this.q.originsOf.all(id) as string[];
     const quotes = (this.q.quotesOf.all(id) as Row[]).map(quoteFromRow);
     const events = (this.q.eventsOf.all(id) as string[]).map((d) => JSON.parse(d) as CodedEvent);
-    return { ...fromRow(row, origins[0] ?? ''), quotes, events };
+    return { ...articleFromColumns(row, origins[0] ?? ''), quotes, events };
   }
 
   async listArticles(opts: { limit?: number; offset?: number } = {}): Promise<ArticleSummary[]> {
@@ -248,13 +248,6 @@ class SqliteStore implements Store {
   }
 }
 
-/**
- * The same event in several articles: same dyad, same CAMEO code, same day.
- * @example eventGroup(e) // 'RUS>EU:112@2021-03-23'
- */
-export function eventGroup(e: CodedEvent): string {
-  return `${e.source.country}>${e.target?.country ?? ''}:${e.code}@${e.date ?? ''}`;
-}
 
 /** SQL and parameters for an event filter (or its count); placeholders only, never values in the text. */
 function eventQuery(f: EventFilter, count = false): { sql: string; params: unknown[] } {
@@ -322,26 +315,6 @@ function toRow(a: PackedArticle, now: string): Row {
   };
 }
 
-function fromRow(r: Row, origin: string): Omit<Article, 'quotes' | 'events'> {
-  return {
-    id: r.id as string,
-    origin,
-    format: r.format as Article['format'],
-    encoding: r.encoding as string,
-    inputLength: r.input_length as number,
-    text: r.text as string,
-    meta: JSON.parse(r.meta as string),
-    captions: JSON.parse(r.captions as string),
-    removed: JSON.parse(r.removed as string),
-    sourceMap: decodeSourceMap(r.source_map as Buffer),
-    spans: {
-      paragraphs: decodeSpans(r.paragraphs as Buffer),
-      sentences: decodeSpans(r.sentences as Buffer),
-      tokens: decodeSpans(r.tokens as Buffer),
-      mentions: decodeMentions(r.mentions as string),
-    },
-  };
-}
 
 /** What a quote row's columns do not hold: its pieces, the speaker's and cue's spans, the actor. */
 function quoteExtra(q: Quote): Pick<Quote, 'spans' | 'speakerSpan' | 'speakerActor' | 'cueSpan' | 'alsoAt'> {

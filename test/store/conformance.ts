@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, articleId } from '../../src/pipeline/index.js';
 import { packArticle } from '../../src/store/codec.js';
-import { eventGroup } from '../../src/store/sqlite.js';
+import { eventGroup } from '../../src/store/codec.js';
 import { topDyads } from '../../src/relations/index.js';
 import type { Store } from '../../src/store/types.js';
 import type { Article } from '../../src/model/article.js';
