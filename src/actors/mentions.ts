@@ -102,7 +102,8 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
         i++;
         continue;
       }
-      const first = m.hits[0];
+      // "the Security Council" alone is the UN's, though a country's may share the name ("Russia's Security Council" takes the role path below)
+      const first = m.hits.length > 1 && m.hits[0].type === 'role' ? (m.hits.find((h) => h.type === 'org') ?? m.hits[0]) : m.hits[0];
       const countryHit = m.hits.find((h) => h.type === 'country' || h.type === 'adjective');
       // "Russian", "Russia", "Russia ’s" followed by a role: a title or a demonym
       let j = m.end;

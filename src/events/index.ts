@@ -22,9 +22,10 @@ import { candidates, compileLexicon, type CompiledPattern, type Lexicon } from '
 import { matchPattern, matchPhrase, type PatternMatch, type Slot } from './match.js';
 import { readMood, type Mood } from './mood.js';
 import { resolveEventDate, type SentenceDate } from './when.js';
-import { compound, earlierActor, objectAfter, subjectBefore } from './parties.js';
+import { compound, earlierActor, groupObjectAfter, objectAfter, subjectBefore } from './parties.js';
 import { mentionRange, sentenceView, type SentenceView } from './sentence.js';
 import { withAdjectives } from './adjectives.js';
+import { placeAt } from './places.js';
 
 export { loadEventDictionary, goldstein, quadClass, toPlover, cameoName } from './dictionary.js';
 export type { EventDictionary } from './dictionary.js';
@@ -75,7 +76,6 @@ export function codeEvents(
   const { text } = article;
   const { sentences, tokens } = article.spans;
   const mentions = withAdjectives(text, tokens, actorMentions);
-  if (mentions.length === 0) return [];
   const ctx: Ctx = { text, mentions, quotes, sentences, dict, g, lex: compileLexicon(dict), date: article.meta.date?.value?.slice(0, 10) };
   const out: CodedEvent[] = [];
   const seen = new Set<string>();
@@ -90,7 +90,8 @@ export function codeEvents(
     let m1 = m;
     let coded = 0;
     while (m1 < mentions.length && mentions[m1].start < sp.end) if (mentions[m1++].actor.code !== '') coded++;
-    if (coded === 0) continue;
+    // a sentence with no actor named codes nothing, unless people of a place may act ("protesters in Caracas")
+    if (coded === 0 && !namesPeople(text, tokens, t, t1, g)) continue;
     const v = sentenceView(text, s, sp, tokens, t, t1, mentions, m, m1, g);
     const first = out.length;
     let open = false;
@@ -106,6 +107,15 @@ export function codeEvents(
     if (open) dropSubsumed(out, first);
   }
   return out;
+}
+
+/** Whether tokens `[t0, t1)` hold a people noun ("protesters", "villagers"). */
+function namesPeople(text: string, tokens: readonly Span[], t0: number, t1: number, g: EventGrammar): boolean {
+  for (let k = t0; k < t1; k++) {
+    const len = tokens[k].end - tokens[k].start;
+    if (len >= 4 && g.peopleNouns.words.has(text.slice(tokens[k].start, tokens[k].end).toLowerCase())) return true;
+  }
+  return false;
 }
 
 /** Whether `out[first..]` (the sentence's events so far) holds a plain act by `e`'s source. */
@@ -288,6 +298,11 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
     if (sm.actor.code !== '') sources = compound(v, srcTok, mentions, text, g).map((mi) => party(mentions[mi].actor, mentions[mi], mentions[mi].kind));
     else if (quote?.speakerActor && quote.speakerActor.code !== '') sources = [party(quote.speakerActor, quote.speakerSpan ?? sm, 'speaker')];
   }
+  // "demonstrators in Baghdad blocked a road": people of a place, with no actor named, act as its country
+  if (sources.length === 0 && srcTok < 0 && !tr.passive) {
+    const p = groupInPlace(v, tr.from, c);
+    if (p) sources = [{ code: p.country, country: p.country, actor: `country/${p.country}`, name: p.country, span: p.span, via: 'located-group' }];
+  }
   if (sources.length === 0) return [];
 
   let targets: EventParty[] = [];
@@ -304,6 +319,19 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
       targets = [party(mentions[mi].actor, span, anaphor ? 'anaphor' : 'context')];
       confidence *= 0.7;
     }
+  }
+  // "the government accused rebels of …": an unnamed group acted on is of the source's own country
+  if (targets.length === 0 && tgtTok < 0 && !anaphor && !tr.passive && /^[A-Z]{3}$/.test(sources[0].country)) {
+    const k = groupObjectAfter(v, tr.to, g);
+    if (k >= 0) {
+      const s0 = sources[0];
+      targets = [{ code: s0.country, country: s0.country, actor: `country/${s0.country}`, name: s0.country, span: { start: v.toks[k].start, end: v.toks[k].end }, via: 'domestic-group' }];
+    }
+  }
+  // "arrived in Amman", "evacuate settlements in the Gaza Strip": with no one named as acted on, the country acted in
+  if (targets.length === 0 && tgtTok < 0 && !anaphor && !tr.passive && !tr.nominal) {
+    const p = placeAfter(v, tr.from + 1, c); // from the verb: a pattern may end inside the place phrase ("arrived in $")
+    if (p && p.country !== sources[0].country) targets = [{ code: p.country, country: p.country, actor: `country/${p.country}`, name: p.country, span: p.span, via: 'place' }];
   }
   // "The United States and Jordan have agreed": each with the other
   if (targets.length === 0 && sources.length >= 2 && g.reciprocalRoots.has((tr.code ?? '').slice(0, 2))) targets = sources;
@@ -324,7 +352,7 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
       let paired = false;
       for (const t of tgt) {
         // one actor is not both sides, nor is a country's government acting on the bare country
-        if (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country))) continue;
+        if (t.via !== 'domestic-group' && t.via !== 'place' && (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country)))) continue;
         paired = true;
         const e = coded(c, code, rule, s, t, src, tgt, mood, tr.nominal === true, quote, qi, confidence, v.index, sentenceSpan, trigger, when);
         if (e) out.push(e);
@@ -362,6 +390,43 @@ function domestic(c: Ctx, code: string, s: EventParty): EventParty | undefined {
   const p = c.dict.cameoToPlover.get(code);
   if (!p || !c.g.domesticTypes.has(p.event) || !/^[A-Z]{3}$/.test(s.country)) return undefined;
   return { code: s.country, country: s.country, actor: `country/${s.country}`, name: s.country, span: s.span, via: 'domestic' };
+}
+
+/** Words that put a place after an act ("arrived in", "withdrew from", "sent troops to"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'into', 'to', 'at', 'from', 'inside', 'near', 'outside', 'across', 'throughout']);
+
+/** The place the act starting before token `from` happens in, within its clause and a few words of it. */
+function placeAfter(v: SentenceView, from: number, c: Ctx): { country: string; span: Span } | undefined {
+  const countryOf = (m: number) => {
+    const a = c.mentions[m].actor;
+    return a.kind === 'country' && /^[A-Z]{3}$/.test(a.country) ? a.country : undefined;
+  };
+  for (let k = from; k < v.words.length - 1 && k < from + 8; k++) {
+    if (v.breaks[k] || v.words[k] === ',') return undefined;
+    if (!PLACE_PREPOSITIONS.has(v.words[k])) continue;
+    let at = k + 1;
+    if (v.words[at] === 'the' && v.mention[at] < 0) at++;
+    const p = at < v.words.length ? placeAt(v, at, c.text, countryOf) : undefined;
+    if (p) return { country: p.country, span: { start: v.toks[at].start, end: v.toks[p.end - 1].end } };
+  }
+  return undefined;
+}
+
+/** People named by a noun and a place before token `from` in its clause ("demonstrators in Baghdad", "people … in Hong Kong"). */
+function groupInPlace(v: SentenceView, from: number, c: Ctx): { country: string; span: Span } | undefined {
+  for (let k = from - 1; k >= 0; k--) {
+    if (v.breaks[k]) return undefined;
+    if (!c.g.peopleNouns.words.has(v.words[k]) || v.words[k + 1] !== 'in') continue;
+    let at = k + 2;
+    if (v.words[at] === 'the' && v.mention[at] < 0) at++;
+    if (at >= from) return undefined;
+    const p = placeAt(v, at, c.text, (m) => {
+      const a = c.mentions[m].actor;
+      return a.kind === 'country' && /^[A-Z]{3}$/.test(a.country) ? a.country : undefined;
+    });
+    if (p) return { country: p.country, span: { start: v.toks[k].start, end: v.toks[p.end - 1].end } };
+  }
+  return undefined;
 }
 
 function dateOf(v: SentenceView, c: Ctx, trigger: Span, modality: Modality): SentenceDate | undefined {

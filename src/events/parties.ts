@@ -62,6 +62,20 @@ export function objectAfter(v: SentenceView, from: number, mentions: readonly Me
 }
 
 /**
+ * An unnamed group acted on right after token `from` ("accused Darfur rebels of", "dispersed the
+ * demonstrators"): the token of a people noun within the object's reach, or −1. Such a group is
+ * of the acting country's own people unless named otherwise (see `domesticGroup` in index.ts).
+ */
+export function groupObjectAfter(v: SentenceView, from: number, g: EventGrammar): number {
+  const n = v.words.length;
+  for (let k = from; k < n && k < from + 5; k++) {
+    if (v.breaks[k] || v.words[k] === ',' || v.mention[k] >= 0 || g.prepositions.words.has(v.words[k])) return -1;
+    if (g.peopleNouns.words.has(v.words[k])) return k;
+  }
+  return -1;
+}
+
+/**
  * Mentions joined to the one at token `at` by "and", commas, "as well as": the whole compound,
  * in text order, as mention indices.
  *

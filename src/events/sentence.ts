@@ -62,6 +62,20 @@ export function sentenceView(
       for (let j = k; j < n && mention[j] === b; j++) mention[j] = a;
     }
   }
+  // "Bulgarian President Todor Zhivkov": the title belongs to the name's mention (the actor stage
+  // makes the name the mention), so that compounds and subjects see one actor, not a gap
+  for (let k = 1; k < n; k++) {
+    const m = mention[k];
+    if (m < 0 || mention[k - 1] === m || !mentions[m].rule.startsWith('title+name/')) continue;
+    let j = k - 1;
+    while (j >= 0 && mention[j] < 0 && k - j <= 4 && /^\p{Lu}/u.test(text[toks[j].start]) && !breaks[j]) j--;
+    // the country word before the title ("Bulgarian"), when it is the same country's
+    if (j >= 0 && mention[j] >= 0 && mention[j] !== m && mentions[mention[j]].kind === 'demonym' && mentions[mention[j]].actor.country === mentions[m].actor.country) {
+      const d = mention[j];
+      while (j >= 0 && mention[j] === d) j--;
+    }
+    for (let x = j + 1; x < k; x++) mention[x] = m;
+  }
   return { index, span, toks, words, mention, breaks };
 }
 

@@ -55,6 +55,11 @@ const rows: Row[] = [
   { rule: 'give X aid (07)', text: 'Norway gave Chad food aid worth 5 million dollars.', want: ['NOR', 'TCD', '07'] },
   { rule: 'give X money (07)', text: 'Sweden gave Mozambique 40 million dollars on Monday.', want: ['SWE', 'MOZ', '07'] },
   { rule: 'unnamed people in a country act as its own', text: 'Thousands of students in Chile demonstrated on Monday.', want: ['CHL', 'CHL', '14'] },
+  { rule: 'no one named as acted on: the country of the place the act is in (place)', text: 'The Canadian foreign minister arrived in Kigali on Monday.', want: ['CAN', 'RWA', '04'] },
+  { rule: 'an unnamed group acted on is the source\'s own (domestic-group)', text: 'The Malian government accused rebels of breaking the truce.', want: ['MLI', 'MLI', '11'] },
+  { rule: 'people of a named place act as its country (located-group)', text: 'Protesters in Caracas blocked roads on Monday to demand the release of students.', want: ['VEN', 'VEN', '10'] },
+  { rule: 'a title before a name is part of the mention, so the compound holds', text: 'Chilean President Ana Soto and Peruvian Prime Minister Luis Vera signed a border treaty on Friday.', want: ['CHL', 'PER', '05'] },
+  { rule: '"the Security Council" alone is the UN\'s', text: 'The Security Council condemned Eritrea on Monday.', want: ['UN', 'ERI', '11'] },
   { rule: 'a people right after a country word are that country\'s ("Bosnian Serbs")', text: 'Bosnian Serbs demanded a truce on Monday.', want: ['BIH', 'BIH', '10'] },
 ];
 
