@@ -19,6 +19,21 @@ interface Entry {
 
 const FILE = 'data/actors/countries.json';
 let cached: ReadonlyMap<string, readonly Entry[]> | undefined;
+let leaders: ReadonlyMap<string, Omit<Entry, 'rest'>> | undefined;
+
+/** Country names and adjectives, lower case, for "US-led", "Saudi-led": the country leads, so it acts. */
+function leaderTable(): ReadonlyMap<string, Omit<Entry, 'rest'>> {
+  if (leaders) return leaders;
+  const raw = readDataJson(FILE) as { countries: Record<string, { name?: unknown; names?: unknown; adjectives?: unknown }> };
+  const out = new Map<string, Omit<Entry, 'rest'>>();
+  for (const [code, c] of Object.entries(raw.countries)) {
+    const name = typeof c.name === 'string' ? c.name : code;
+    for (const w of [...(Array.isArray(c.names) ? c.names : []), ...(Array.isArray(c.adjectives) ? c.adjectives : [])]) {
+      if (typeof w === 'string' && /^\p{Lu}/u.test(w) && !out.has(w.toLowerCase())) out.set(w.toLowerCase(), { code, name });
+    }
+  }
+  return (leaders = out);
+}
 
 /** Adjectives and demonyms by their first word, lower case; loaded once. */
 function table(): ReadonlyMap<string, readonly Entry[]> {
@@ -59,7 +74,13 @@ export function withAdjectives(text: string, tokens: readonly Span[], mentions: 
     if (c0 < 65 || c0 > 90) continue;
     while (m < mentions.length && mentions[m].end <= tk.start) m++;
     if (m < mentions.length && mentions[m].start < tk.end) continue;
-    const list = t.get(text.slice(tk.start, tk.end).toLowerCase());
+    const word = text.slice(tk.start, tk.end).toLowerCase();
+    if (word.endsWith('-led')) {
+      const e = leaderTable().get(word.slice(0, -4));
+      if (e) (added ??= []).push(adjectiveMention(tk.start, tk.end, e.code, e.name));
+      continue;
+    }
+    const list = t.get(word);
     if (!list) continue;
     // "Bosnian Serbs": a country word right after another qualifies it, it is not a second party
     if (i > 0) {
@@ -75,13 +96,7 @@ export function withAdjectives(text: string, tokens: readonly Span[], mentions: 
       }
       if (!ok) continue;
       const end = tokens[i + e.rest.length].end;
-      (added ??= []).push({
-        start: tk.start,
-        end,
-        kind: 'demonym',
-        rule: 'events/adjective',
-        actor: { id: `country/${e.code}`, code: e.code, country: e.code, roles: [], name: e.name, kind: 'country' },
-      });
+      (added ??= []).push(adjectiveMention(tk.start, end, e.code, e.name));
       i += e.rest.length;
       break;
     }
@@ -95,4 +110,8 @@ export function withAdjectives(text: string, tokens: readonly Span[], mentions: 
     else out.push(added[b++]);
   }
   return out;
+}
+
+function adjectiveMention(start: number, end: number, code: string, name: string): Mention {
+  return { start, end, kind: 'demonym', rule: 'events/adjective', actor: { id: `country/${code}`, code, country: code, roles: [], name, kind: 'country' } };
 }

@@ -44,6 +44,8 @@ export interface EventGrammar {
   nounMarkers: PhraseList;
   /** a word before a bare or -s form that makes it a verb ("to support", "we demand") */
   verbMarkers: PhraseList;
+  /** words and phrases that look like a verb form but join words ("according to", "including"): never a bare verb */
+  notVerbs: PhraseList;
   /** CAMEO roots a verb alone never codes ("said", "told": a statement is not an act between two actors) */
   bareRootsIgnored: ReadonlySet<string>;
   /** CAMEO roots a compound subject does to itself when the act has no object ("Hungary and Romania agreed") */
@@ -69,7 +71,7 @@ const LISTS = {
   conditionalOpeners: 'conditional_openers', historicalMarkers: 'historical_markers', relativePronouns: 'relative_pronouns',
   clauseBreaks: 'clause_breaks', beForms: 'be_forms', by: 'by', skipBeforeActor: 'skip_before_actor', skipAfterActor: 'skip_after_actor',
   compoundJoiners: 'compound_joiners', firstPerson: 'first_person', possessives: 'possessives', anaphoricNouns: 'anaphoric_nouns', anaphoricDeterminers: 'anaphoric_determiners', prepositions: 'prepositions',
-  nounMarkers: 'noun_markers', verbMarkers: 'verb_markers',
+  nounMarkers: 'noun_markers', verbMarkers: 'verb_markers', notVerbs: 'not_verbs',
 } as const;
 
 function phraseList(file: string, obj: Record<string, unknown>, key: string): PhraseList {

@@ -181,11 +181,13 @@ function triggers(v: SentenceView, c: Ctx): Trigger[] {
       const to = i + 1 + f.rest.length;
       vTo = Math.max(vTo, to);
       // "air links with Serbia": a form that is as often a noun needs a verb's company even for a pattern
-      if (f.rest.length === 0 && !verbal(v, i, f.lemma, g)) continue;
+      if (f.rest.length === 0 && !verbal(v, i, f.lemma, g, c.mentions)) continue;
       const hit = best(candidates(c.lex, f.group, words, v.breaks, to, g.maxGap), (p) => matchPattern(v, i, to, p, c.mentions, c.text, g));
       if (hit && (!top || score(hit) > score(top))) top = hit;
-      if (!bare && f.code !== null && !g.bareRootsIgnored.has(f.code.slice(0, 2)) && verbal(v, i, f.lemma, g)) bare = { code: f.code, group: f.group, lemma: f.lemma, to };
+      if (!bare && f.code !== null && !g.bareRootsIgnored.has(f.code.slice(0, 2)) && verbal(v, i, f.lemma, g, c.mentions)) bare = { code: f.code, group: f.group, lemma: f.lemma, to };
     }
+    if (bare && !top && notVerb(v, i, g)) bare = undefined;
+    if (bare && !top && w.endsWith('ing') && !ingIsVerb(v, i, g)) bare = undefined;
     const passive = isPassive(v, i, g);
     let tr: Trigger | undefined;
     if (top && !(passive && top.target)) tr = { ...fromMatch(top, true, i >= allegedFrom), passive };
@@ -218,15 +220,15 @@ function best(pats: readonly CompiledPattern[], f: (p: CompiledPattern) => Patte
  * Whether a bare verb form is a verb here, not a noun: "-s" and base forms ("demands", "support")
  * are nouns as often as verbs, so they need a subject or an auxiliary just before them.
  */
-function verbal(v: SentenceView, i: number, lemma: string, g: EventGrammar): boolean {
+function verbal(v: SentenceView, i: number, lemma: string, g: EventGrammar, mentions: readonly Mention[]): boolean {
   const w = v.words[i];
   const ambiguous = w === lemma.split(' ')[0] || (w.endsWith('s') && !w.endsWith('ss'));
   if (!ambiguous) return true;
   if (i === 0) return false;
   const prev = v.words[i - 1];
   if (g.verbMarkers.words.has(prev) || prev.endsWith('ly')) return true;
-  // "Russia demands": a singular subject before an -s form
-  return w !== lemma.split(' ')[0] && v.mention[i - 1] >= 0;
+  // "Russia demands": a singular subject before an -s form; but "Israeli forces": a country adjective qualifies a noun
+  return w !== lemma.split(' ')[0] && v.mention[i - 1] >= 0 && !adjectiveBefore(v, i, mentions);
 }
 
 function fromMatch(hit: PatternMatch, patterned: boolean, alleged: boolean): Trigger {
@@ -235,6 +237,29 @@ function fromMatch(hit: PatternMatch, patterned: boolean, alleged: boolean): Tri
   if (hit.source) t.source = hit.source;
   if (hit.target) t.target = hit.target;
   return t;
+}
+
+/** Whether the mention just before token `i` is a country adjective the coder added ("Israeli", "Saudi-led"), which qualifies a noun, not a plural people ("Iraqis"). */
+function adjectiveBefore(v: SentenceView, i: number, mentions: readonly Mention[]): boolean {
+  const m = v.mention[i - 1];
+  return m >= 0 && mentions[m].rule === 'events/adjective' && !v.words[i - 1].endsWith('s');
+}
+
+/** "according to", "including": a verb's form that joins words here */
+function notVerb(v: SentenceView, i: number, g: EventGrammar): boolean {
+  const w = v.words[i];
+  if (g.notVerbs.words.has(w)) return true;
+  const next = v.words[i + 1];
+  return next !== undefined && (g.notVerbs.byLast.get(next) ?? []).some((p) => p.length === 2 && p[0] === w);
+}
+
+/** An -ing form acts as a verb after a form of "be" ("is investigating") or a word that opens a clause on it ("after meeting", "by shelling"). */
+function ingIsVerb(v: SentenceView, i: number, g: EventGrammar): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
+    const w = v.words[k];
+    if (g.beForms.words.has(w) || w === 'after' || w === 'by' || w === 'while' || w === 'before' || w === 'without') return true;
+  }
+  return false;
 }
 
 /** "was attacked", "were being sanctioned", "has been accused" */
@@ -288,7 +313,8 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
     srcTok = tr.source?.mention !== undefined ? tokOf(tr.source.mention) : subjectBefore(v, tr.from, mentions, text, g);
     if (tr.target?.mention !== undefined) tgtTok = tokOf(tr.target.mention);
     else if (tr.target?.anaphor) anaphor = tr.target.anaphor;
-    else tgtTok = objectAfter(v, tr.to, mentions, text, g, true);
+    // a pattern without a target slot ("killed … in a gunbattle") still acts on the verb's object, which may sit inside the pattern's words
+    else tgtTok = objectAfter(v, tr.patterned && !tr.nominal ? tr.from + 1 : tr.to, mentions, text, g, true);
   }
 
   // sources: a compound, or a quote's speaker standing in for "we"
@@ -321,7 +347,8 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
     }
   }
   // "the government accused rebels of …": an unnamed group acted on is of the source's own country
-  if (targets.length === 0 && tgtTok < 0 && !anaphor && !tr.passive && /^[A-Z]{3}$/.test(sources[0].country)) {
+  // (only for a source that is an institution of its country, "the Malian government", "Liberian police", or its people at home: a country's forces fighting "guerrillas" may be abroad)
+  if (targets.length === 0 && tgtTok < 0 && !anaphor && !tr.passive && /^[A-Z]{3}$/.test(sources[0].country) && ((sources[0].code.length > 3 && sources[0].code.startsWith(sources[0].country)) || sources[0].via === 'located-group')) {
     const k = groupObjectAfter(v, tr.to, g);
     if (k >= 0) {
       const s0 = sources[0];

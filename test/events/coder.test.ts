@@ -60,6 +60,7 @@ const rows: Row[] = [
   { rule: 'people of a named place act as its country (located-group)', text: 'Protesters in Caracas blocked roads on Monday to demand the release of students.', want: ['VEN', 'VEN', '10'] },
   { rule: 'a title before a name is part of the mention, so the compound holds', text: 'Chilean President Ana Soto and Peruvian Prime Minister Luis Vera signed a border treaty on Friday.', want: ['CHL', 'PER', '05'] },
   { rule: '"the Security Council" alone is the UN\'s', text: 'The Security Council condemned Eritrea on Monday.', want: ['UN', 'ERI', '11'] },
+  { rule: '"X-led" forces act as X (events/adjective)', text: 'Saudi-led forces bombed Yemen on Monday.', want: ['SAU', 'YEM', '19'] },
   { rule: 'a people right after a country word are that country\'s ("Bosnian Serbs")', text: 'Bosnian Serbs demanded a truce on Monday.', want: ['BIH', 'BIH', '10'] },
 ];
 
@@ -73,6 +74,13 @@ for (const r of rows) {
     assert.ok(hit, `${r.text}\n  want ${src}>${tgt} ${root} ${r.modality ?? ''}${r.negated ? ' negated' : ''}\n  got ${got || 'nothing'}`);
   });
 }
+
+test('coder: words that only look like verbs are not acts ("according to", a participle without "be", a noun after a country adjective)', () => {
+  const codes = (t: string) => events(t).map((e) => `${e.code} ${e.rule}`);
+  assert.deepEqual(codes('According to Kenya, the border with Uganda stayed quiet.'), []);
+  assert.ok(!codes('Chinese ships sailed near Japan on Monday, monitoring Japanese patrols.').some((c) => c.startsWith('09')), codes('Chinese ships sailed near Japan on Monday, monitoring Japanese patrols.').join('; '));
+  assert.ok(!codes('Israeli forces entered Gaza on Monday.').some((c) => c.includes(':force')), codes('Israeli forces entered Gaza on Monday.').join('; '));
+});
 
 test('coder: a negated hostile act stays a negated act, not a rejection', () => {
   const es = events('Uganda did not attack Rwanda last week.');
