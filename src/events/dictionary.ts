@@ -68,6 +68,11 @@ export interface EventPattern {
   id: string;
   code: string | null;
   reverse?: string;
+  /**
+   * the PLOVER type and mode when PLOVER codes the act apart from its CAMEO code's row (a
+   * resignation: CAMEO 0831, PLOVER RETREAT with mode "resign"); entente patterns only
+   */
+  plover?: { event: string; mode?: string };
   /** the verb group the pattern hangs on; null for a verbless phrase pattern (entente only) */
   group: string | null;
   tokens: readonly string[];
@@ -261,6 +266,13 @@ export function loadEventDictionary(dir?: string): EventDictionary {
       const pat: EventPattern = { id, code: knownCode(f, at, e.code, true), group, tokens: tokens as string[] };
       if (e.reverse !== undefined) pat.reverse = knownCode(f, `${at} reverse`, e.reverse, false)!;
       if (pat.code === null && pat.reverse === undefined && prefix === 'en:') throw new DataFileError(f, `${at}: an entente pattern needs a code`);
+      if (e.plover !== undefined) {
+        const pl = e.plover as { event?: unknown; mode?: unknown };
+        const ev = typeof pl === 'object' && pl !== null && typeof pl.event === 'string' ? events.get(pl.event) : undefined;
+        if (prefix !== 'en:' || !ev) throw new DataFileError(f, `${at}: "plover" must be {event, mode?} with a PLOVER event type, in an entente pattern`);
+        if (pl.mode !== undefined && !ev.modes.some((m) => m.name === pl.mode)) throw new DataFileError(f, `${at}: PLOVER ${ev.name} has no mode ${JSON.stringify(pl.mode)}`);
+        pat.plover = { event: ev.name, ...(typeof pl.mode === 'string' ? { mode: pl.mode } : {}) };
+      }
       if (typeof e.line === 'number') pat.line = e.line;
       patterns.push(pat);
     }

@@ -36,6 +36,8 @@ interface Trigger {
   to: number;
   code: string | null;
   reverse?: string;
+  /** PLOVER coding the pattern gives apart from its CAMEO code's row */
+  plover?: { event: string; mode?: string };
   rule: string;
   source?: Slot;
   target?: Slot;
@@ -174,6 +176,7 @@ function triggers(v: SentenceView, c: Ctx): Trigger[] {
     const prev = i > 0 ? words[i - 1] : '';
     if (g.nounMarkers.words.has(prev)) continue;
     let top: PatternMatch | undefined;
+    let enTop: PatternMatch | undefined;
     let bare: { code: string; group: string; lemma: string; to: number } | undefined;
     let vTo = i + 1;
     for (const f of forms) {
@@ -184,8 +187,12 @@ function triggers(v: SentenceView, c: Ctx): Trigger[] {
       if (f.rest.length === 0 && !verbal(v, i, f.lemma, g, c.mentions)) continue;
       const hit = best(candidates(c.lex, f.group, words, v.breaks, to, g.maxGap), (p) => matchPattern(v, i, to, p, c.mentions, c.text, g));
       if (hit && (!top || score(hit) > score(top))) top = hit;
+      if (hit && hit.pattern.id.startsWith('en:') && (!enTop || score(hit) > score(enTop))) enTop = hit;
       if (!bare && f.code !== null && !g.bareRootsIgnored.has(f.code.slice(0, 2)) && verbal(v, i, f.lemma, g, c.mentions)) bare = { code: f.code, group: f.group, lemma: f.lemma, to };
     }
+    // PETRARCH's patterns expect a target: when its best has none and its words name only the subject ("minister
+    // resigned"), an entente pattern matching the act without a target is the better reading (it may stand alone)
+    if (top && enTop && top !== enTop && !top.target && !enTop.target && !top.pattern.after.some((e) => e.kind === 'word')) top = enTop;
     if (bare && !top && notVerb(v, i, g)) bare = undefined;
     if (bare && !top && w.endsWith('ing') && !ingIsVerb(v, i, g)) bare = undefined;
     const passive = isPassive(v, i, g);
@@ -234,6 +241,7 @@ function verbal(v: SentenceView, i: number, lemma: string, g: EventGrammar, ment
 function fromMatch(hit: PatternMatch, patterned: boolean, alleged: boolean): Trigger {
   const t: Trigger = { from: hit.from, to: hit.to, code: hit.pattern.code, rule: hit.pattern.id, patterned: true, passive: false, alleged };
   if (hit.pattern.reverse !== undefined) t.reverse = hit.pattern.reverse;
+  if (hit.pattern.plover !== undefined) t.plover = hit.pattern.plover;
   if (hit.source) t.source = hit.source;
   if (hit.target) t.target = hit.target;
   return t;
@@ -375,18 +383,20 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   // not for a reverse coding, nor when the pattern's own slot named its own side; PETRARCH's patterns expect a target
   const mayStandAlone = tr.patterned && tr.target === undefined && tr.rule.startsWith('en:');
   const emit = (code: string, rule: string, src: EventParty[], tgt: EventParty[], alone = false) => {
+    // the pattern's own PLOVER coding, for its forward code (not a reverse or mutual one)
+    const own = code === tr.code && rule === tr.rule ? tr.plover : undefined;
     for (const s of src) {
       let paired = false;
       for (const t of tgt) {
         // one actor is not both sides, nor is a country's government acting on the bare country
         if (t.via !== 'domestic-group' && t.via !== 'place' && (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country)))) continue;
         paired = true;
-        const e = coded(c, code, rule, s, t, src, tgt, mood, tr.nominal === true, quote, qi, confidence, v.index, sentenceSpan, trigger, when);
+        const e = coded(c, code, rule, s, t, src, tgt, mood, tr.nominal === true, quote, qi, confidence, v.index, sentenceSpan, trigger, when, own);
         if (e) out.push(e);
       }
       // an act with no one else acted on is an event only for PLOVER types that need no recipient ("Hizbollah declared a ceasefire")
-      if (paired || !alone || !undirected(c.dict, code)) continue;
-      const e = coded(c, code, rule, s, domestic(c, code, s), src, tgt, mood, tr.nominal === true, quote, qi, confidence * 0.8, v.index, sentenceSpan, trigger, when);
+      if (paired || !alone || !undirected(c.dict, code, own?.event)) continue;
+      const e = coded(c, code, rule, s, domestic(c, code, s, own?.event), src, tgt, mood, tr.nominal === true, quote, qi, confidence * 0.8, v.index, sentenceSpan, trigger, when, own);
       if (e) out.push(e);
     }
   };
@@ -403,9 +413,8 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
  * not dated February. A background clause without a date of its own has none (see `coded`).
  */
 /** Whether the PLOVER type of CAMEO `code` may stand without a recipient (`requires_recipient: false`). */
-function undirected(dict: EventDictionary, code: string): boolean {
-  const p = dict.cameoToPlover.get(code);
-  return p !== undefined && dict.plover.events.get(p.event)?.requires_recipient === false;
+function undirected(dict: EventDictionary, code: string, type = dict.cameoToPlover.get(code)?.event): boolean {
+  return type !== undefined && dict.plover.events.get(type)?.requires_recipient === false;
 }
 
 /**
@@ -413,9 +422,8 @@ function undirected(dict: EventDictionary, code: string): boolean {
  * source's own country ("thousands demonstrated in the capital" is a protest against their own
  * government), as CAMEO codes domestic events; undefined otherwise.
  */
-function domestic(c: Ctx, code: string, s: EventParty): EventParty | undefined {
-  const p = c.dict.cameoToPlover.get(code);
-  if (!p || !c.g.domesticTypes.has(p.event) || !/^[A-Z]{3}$/.test(s.country)) return undefined;
+function domestic(c: Ctx, code: string, s: EventParty, type = c.dict.cameoToPlover.get(code)?.event): EventParty | undefined {
+  if (!type || !c.g.domesticTypes.has(type) || !/^[A-Z]{3}$/.test(s.country)) return undefined;
   return { code: s.country, country: s.country, actor: `country/${s.country}`, name: s.country, span: s.span, via: 'domestic' };
 }
 
@@ -481,6 +489,7 @@ function coded(
   sentenceSpan: Span,
   trigger: Span,
   when: SentenceDate | undefined,
+  plover?: { event: string; mode?: string },
 ): CodedEvent | undefined {
   let code = code0;
   let rule = rule0;
@@ -531,7 +540,9 @@ function coded(
     rule,
   };
   const p = c.dict.cameoToPlover.get(code);
-  if (p) e.plover = { event: p.event, mode: p.mode, context: [...p.context] };
+  // the pattern's own PLOVER coding holds while the act is coded as the pattern codes it (not recoded as intent, threat or refusal)
+  if (plover && code === code0) e.plover = { event: plover.event, mode: plover.mode ?? null, context: p ? [...p.context] : [] };
+  else if (p) e.plover = { event: p.event, mode: p.mode, context: [...p.context] };
   if (when) {
     e.date = when.date;
     e.dateBy = 'sentence';

@@ -16,6 +16,8 @@ export interface CompiledPattern {
   /** null: the pattern matches so that nothing is coded (PETRARCH's `---`) */
   code: string | null;
   reverse?: string;
+  /** PLOVER coding apart from the CAMEO code's row (see `EventPattern.plover`) */
+  plover?: { event: string; mode?: string };
   /** elements after the verb, in order */
   after: readonly Element[];
   /** elements before the verb, nearest first */
@@ -88,6 +90,7 @@ function compile(p: EventPattern, dict: EventDictionary): CompiledPattern {
   const weight = [...after, ...before].filter((e) => e.kind === 'word').length;
   const c: CompiledPattern = { id: p.id, code: p.code, after, before, weight, rank: 0 };
   if (p.reverse !== undefined) c.reverse = p.reverse;
+  if (p.plover !== undefined) c.plover = p.plover;
   return c;
 }
 

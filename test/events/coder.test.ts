@@ -57,9 +57,11 @@ const rows: Row[] = [
   { rule: 'unnamed people in a country act as its own', text: 'Thousands of students in Chile demonstrated on Monday.', want: ['CHL', 'CHL', '14'] },
   { rule: 'no one named as acted on: the country of the place the act is in (place)', text: 'The Canadian foreign minister arrived in Kigali on Monday.', want: ['CAN', 'RWA', '04'] },
   { rule: 'an unnamed group acted on is the source\'s own (domestic-group)', text: 'The Malian government accused rebels of breaking the truce.', want: ['MLI', 'MLI', '11'] },
-  { rule: 'people of a named place act as its country (located-group)', text: 'Protesters in Caracas blocked roads on Monday to demand the release of students.', want: ['VEN', 'VEN', '10'] },
+  { rule: 'people of a named place act as its country (located-group)', text: 'Protesters in Caracas blocked roads on Monday to demand the release of students.', want: ['VEN', 'VEN', '14'] },
   { rule: 'a title before a name is part of the mention, so the compound holds', text: 'Chilean President Ana Soto and Peruvian Prime Minister Luis Vera signed a border treaty on Friday.', want: ['CHL', 'PER', '05'] },
   { rule: '"the Security Council" alone is the UN\'s', text: 'The Security Council condemned Eritrea on Monday.', want: ['UN', 'ERI', '11'] },
+  { rule: 'a resignation (CAMEO 0831) stands alone', text: 'The Peruvian prime minister resigned on Sunday after the vote.', want: ['PER', '', '08'] },
+  { rule: 'blocking roads is a protest (144) against one\'s own government', text: 'Thousands of Bolivian farmers blocked roads on Monday.', want: ['BOL', 'BOL', '14'] },
   { rule: '"X-led" forces act as X (events/adjective)', text: 'Saudi-led forces bombed Yemen on Monday.', want: ['SAU', 'YEM', '19'] },
   { rule: 'a people right after a country word are that country\'s ("Bosnian Serbs")', text: 'Bosnian Serbs demanded a truce on Monday.', want: ['BIH', 'BIH', '10'] },
 ];
@@ -80,6 +82,11 @@ test('coder: words that only look like verbs are not acts ("according to", a par
   assert.deepEqual(codes('According to Kenya, the border with Uganda stayed quiet.'), []);
   assert.ok(!codes('Chinese ships sailed near Japan on Monday, monitoring Japanese patrols.').some((c) => c.startsWith('09')), codes('Chinese ships sailed near Japan on Monday, monitoring Japanese patrols.').join('; '));
   assert.ok(!codes('Israeli forces entered Gaza on Monday.').some((c) => c.includes(':force')), codes('Israeli forces entered Gaza on Monday.').join('; '));
+});
+
+test('coder: a pattern may code PLOVER apart from its CAMEO row (a resignation is RETREAT, mode resign)', () => {
+  const e = events('The Peruvian prime minister resigned on Sunday after the vote.').find((x) => x.code === '0831');
+  assert.deepEqual([e?.plover?.event, e?.plover?.mode, e?.rule], ['RETREAT', 'resign', 'en:resign']);
 });
 
 test('coder: a negated hostile act stays a negated act, not a rejection', () => {
