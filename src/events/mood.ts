@@ -116,6 +116,16 @@ export function readMood(v: SentenceView, from: number, subject: number, g: Even
       }
     }
   }
+  // "will withdraw its troops unless …": an act announced on a condition the other side must meet is an ultimatum, a threat
+  if (!threat && !negated && (modality === 'future' || modality === 'hypothetical')) {
+    for (let k = from + 1; k < w.length; k++) {
+      if (endsAt(g.ultimatumMarkers, w, k) > 0) {
+        threat = true;
+        cue = w[k];
+        break;
+      }
+    }
+  }
   const mood: Mood = cue === undefined ? { negated, modality } : { negated, modality, cue };
   if (refusal) mood.refusal = true;
   if (threat) mood.threat = true;
