@@ -234,8 +234,12 @@ function verbal(v: SentenceView, i: number, lemma: string, g: EventGrammar, ment
   if (i === 0) return false;
   const prev = v.words[i - 1];
   if (g.verbMarkers.words.has(prev) || prev.endsWith('ly')) return true;
+  const m = v.mention[i - 1];
+  if (m < 0) return false;
+  // "the Palestinians reject": a plural people before a base form
+  if (w === lemma.split(' ')[0]) return (mentions[m].kind === 'demonym' || mentions[m].kind === 'name') && prev.endsWith('s') && !prev.endsWith("'s");
   // "Russia demands": a singular subject before an -s form; but "Israeli forces": a country adjective qualifies a noun
-  return w !== lemma.split(' ')[0] && v.mention[i - 1] >= 0 && !adjectiveBefore(v, i, mentions);
+  return !adjectiveBefore(v, i, mentions);
 }
 
 function fromMatch(hit: PatternMatch, patterned: boolean, alleged: boolean): Trigger {
