@@ -170,7 +170,7 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
 function otherAcronym(dict: ActorDictionary, text: string, start: number, end: number, out: readonly Candidate[], key: string): boolean {
   if (text.charCodeAt(start - 1) === 60 && text.charCodeAt(end) === 62) return true; // <ARB>
   const def = text.indexOf(`(${text.slice(start, end)})`);
-  if (def < 0) return false;
+  if (def < 0 || def > start) return false; // spelled out later (after a headline's use): the mentions it follows are not known yet
   const head = text.slice(0, def).trimEnd().replace(/['’]s$|>$/, '');
   const before = head.length; // end of the words the parenthesis spells out
   // a capitalised name, or words whose initials are the acronym, spell it out; "their (OPEC) oil" does not
