@@ -62,9 +62,14 @@ export function loadActorDictionary(dir?: string): ActorDictionary {
     } catch (err) {
       throw new DataFileError(file, `cannot read as JSON: ${(err as Error).message}`, { cause: err });
     }
-    return { file, obj: expectObject(file, value, ['$comment', name]) [name] as Record<string, Record<string, unknown>> };
+    return { file, text, obj: expectObject(file, value, ['$comment', name]) [name] as Record<string, Record<string, unknown>> };
   });
-  const dict = build(parsed[0], parsed[1], parsed[2], parsed[3]);
+  let dict: ActorDictionary;
+  try {
+    dict = build(parsed[0], parsed[1], parsed[2], parsed[3]);
+  } catch (err) {
+    throw withLine(err, parsed);
+  }
   if (dir === undefined) cached = dict;
   return dict;
 }
@@ -73,9 +78,26 @@ export function loadActorDictionary(dir?: string): ActorDictionary {
 function checkDuplicateIds(file: string, text: string): void {
   const seen = new Set<string>();
   for (const m of text.matchAll(/"((?:[^"\\]|\\.)+)"\s*:\s*\{/g)) {
-    if (seen.has(m[1])) throw new DataFileError(file, `duplicate id "${m[1]}"`);
+    if (seen.has(m[1])) throw new DataFileError(file, `duplicate id "${m[1]}" (line ${lineAt(text, m.index)})`);
     seen.add(m[1]);
   }
+}
+
+function lineAt(text: string, at: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** A bad entry's error with the line the entry starts on (the files hold one entry per line). */
+function withLine(err: unknown, srcs: readonly (Src & { text: string })[]): unknown {
+  if (!(err instanceof DataFileError)) return err;
+  const src = srcs.find((x) => err.message.includes(`[${x.file}] `));
+  const id = /entry "((?:[^"\\]|\\.)+)"/.exec(err.message)?.[1];
+  const at = src && id !== undefined ? src.text.indexOf(`${JSON.stringify(id)}:`) : -1;
+  if (!src || at < 0) return err;
+  const detail = err.message.slice(err.message.indexOf(`[${src.file}] `) + src.file.length + 3);
+  return new DataFileError(src.file, `${detail} (line ${lineAt(src.text, at)})`, { cause: err });
 }
 
 type Src = { file: string; obj: Record<string, Record<string, unknown>> };

@@ -150,7 +150,7 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
           else if (!first.surname || !date || p.roles.some((r) => covers(r, date))) push(i, m.end, first.surname ? 'surname' : 'name', first.rule, { type: 'person', id });
           if (!first.surname) learnSurname(surnames, p.name, { type: 'person', id });
         } else if (first.type === 'org' || first.type === 'description' || first.type === 'org-metonym') {
-          push(i, m.end, kind, first.rule, { type: 'org', key: first.id });
+          if (!(m.end === i + 1 && flags[i] & 2 && otherAcronym(dict, text, toks[i].start, toks[i].end, out, first.id))) push(i, m.end, kind, first.rule, { type: 'org', key: first.id });
         } else push(i, m.end, kind, first.rule, { type: 'country', code: first.id, roles: first.roles ?? [] });
       }
       i = m.end;
@@ -158,6 +158,29 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
     t = end;
   }
   return out;
+}
+
+/**
+ * An organisation's acronym that stands for something else here: a stock ticker ("<ARB>"), or an
+ * acronym the article spells out for another capitalised name ("Interstate Commerce Commission (ICC)"),
+ * i.e. its "(ACR)" does not follow a mention of the same organisation (or of one with its code and
+ * country: "Kurdistan Workers' Party (PKK)"). Rare: only capitals that
+ * are some organisation's acronym get here, and one `indexOf` answers most.
+ */
+function otherAcronym(dict: ActorDictionary, text: string, start: number, end: number, out: readonly Candidate[], key: string): boolean {
+  if (text.charCodeAt(start - 1) === 60 && text.charCodeAt(end) === 62) return true; // <ARB>
+  const def = text.indexOf(`(${text.slice(start, end)})`);
+  if (def < 0 || def > start) return false; // spelled out later (after a headline's use): the mentions it follows are not known yet
+  const head = text.slice(0, def).trimEnd().replace(/['’]s$|>$/, '');
+  const before = head.length; // end of the words the parenthesis spells out
+  // a capitalised name, or words whose initials are the acronym, spell it out; "their (OPEC) oil" does not
+  const acr = text.slice(start, end).replace(/\./g, '').toLowerCase();
+  const words = head.split(/[\s-]+/).slice(-acr.length);
+  const last = words[words.length - 1] ?? '';
+  if (!/^\p{Lu}/u.test(last) && words.map((w) => w[0]?.toLowerCase()).join('') !== acr) return false;
+  const o = dict.organisations.get(key)!;
+  const same = (k: string): boolean => k === key || (dict.organisations.get(k)?.code === o.code && dict.organisations.get(k)?.country === o.country);
+  return !out.some((c) => c.end === before && c.ref.type === 'org' && same(c.ref.key));
 }
 
 /** An article's tokens as the matcher sees them: key ids and case flags, key strings made on demand. */
