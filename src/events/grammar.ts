@@ -50,6 +50,13 @@ export interface EventGrammar {
   notVerbs: PhraseList;
   /** CAMEO roots a verb alone never codes ("said", "told": a statement is not an act between two actors) */
   bareRootsIgnored: ReadonlySet<string>;
+  /**
+   * PETRARCH verb groups, and single verbs of other groups, that alone name no act between actors
+   * (only their patterns do): expecting and preparing ("expected", "prepared"), light verbs ("gave",
+   * "issued", "added") and joining ("joined", "united")
+   */
+  bareGroupsIgnored: ReadonlySet<string>;
+  bareLemmasIgnored: ReadonlySet<string>;
   /** CAMEO roots a compound subject does to itself when the act has no object ("Hungary and Romania agreed") */
   reciprocalRoots: ReadonlySet<string>;
   /** CAMEO root of a future cooperative act → the 03x code of its announced intent */
@@ -103,7 +110,7 @@ function phraseList(file: string, obj: Record<string, unknown>, key: string): Ph
  * @example parseGrammar(JSON.parse(text), 'my-grammar.json').maxGap // 3
  */
 export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
-  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'reject_codes', 'bare_roots_ignored', 'reciprocal_roots', 'domestic_types', 'mutual_codes', 'max_gap', 'max_target_distance', 'max_source_distance'];
+  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'reject_codes', 'bare_roots_ignored', 'bare_groups_ignored', 'bare_lemmas_ignored', 'reciprocal_roots', 'domestic_types', 'mutual_codes', 'max_gap', 'max_target_distance', 'max_source_distance'];
   const o = expectObject(file, raw, keys);
   const lists = Object.fromEntries(Object.entries(LISTS).map(([k, f]) => [k, phraseList(file, o, f)])) as Record<keyof typeof LISTS, PhraseList>;
   const codeMap = (key: string): ReadonlyMap<string, string> => {
@@ -120,6 +127,8 @@ export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
     threatCodes: codeMap('threat_codes'),
     rejectCodes: codeMap('reject_codes'),
     bareRootsIgnored: new Set(expectWords(file, o, 'bare_roots_ignored')),
+    bareGroupsIgnored: new Set(expectWords(file, o, 'bare_groups_ignored')),
+    bareLemmasIgnored: new Set(expectWords(file, o, 'bare_lemmas_ignored')),
     reciprocalRoots: new Set(expectWords(file, o, 'reciprocal_roots')),
     domesticTypes: new Set(expectWords(file, o, 'domestic_types')),
     mutualCodes: new Set(expectWords(file, o, 'mutual_codes')),

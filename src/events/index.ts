@@ -188,7 +188,7 @@ function triggers(v: SentenceView, c: Ctx): Trigger[] {
       const hit = best(candidates(c.lex, f.group, words, v.breaks, to, g.maxGap), (p) => matchPattern(v, i, to, p, c.mentions, c.text, g));
       if (hit && (!top || score(hit) > score(top))) top = hit;
       if (hit && hit.pattern.id.startsWith('en:') && (!enTop || score(hit) > score(enTop))) enTop = hit;
-      if (!bare && f.code !== null && !g.bareRootsIgnored.has(f.code.slice(0, 2)) && verbal(v, i, f.lemma, g, c.mentions)) bare = { code: f.code, group: f.group, lemma: f.lemma, to };
+      if (!bare && f.code !== null && !g.bareRootsIgnored.has(f.code.slice(0, 2)) && !g.bareGroupsIgnored.has(f.group) && !g.bareLemmasIgnored.has(f.lemma) && verbal(v, i, f.lemma, g, c.mentions)) bare = { code: f.code, group: f.group, lemma: f.lemma, to };
     }
     // PETRARCH's patterns expect a target: when its best has none and its words name only the subject ("minister
     // resigned"), an entente pattern matching the act without a target is the better reading (it may stand alone)
@@ -405,7 +405,10 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
     }
   };
   if (tr.code !== null) emit(tr.code, tr.rule, sources, targets, mayStandAlone);
-  if (tr.reverse !== undefined && targets.length > 0) emit(tr.reverse, `${tr.rule}:reverse`, targets, sources);
+  // the other side's act ("receives peacekeepers") happens only when the act itself did: not when refused, threatened, announced or denied
+  if (tr.reverse !== undefined && targets.length > 0) {
+    if (mood.modality === 'asserted' && !mood.negated && !mood.threat && !mood.refusal) emit(tr.reverse, `${tr.rule}:reverse`, targets, sources);
+  }
   // "Peru telephoned Chile", "held talks with": a consultation holds both ways (a bare "discussed X" may have a topic for object)
   else if (tr.code !== null && tr.patterned && targets !== sources && targets.length > 0 && g.mutualCodes.has(tr.code) && mood.modality === 'asserted' && !mood.negated && !mood.threat) emit(tr.code, `${tr.rule}:mutual`, targets, sources);
   return out;

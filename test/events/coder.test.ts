@@ -91,6 +91,19 @@ test('coder: a pattern may code PLOVER apart from its CAMEO row (a resignation i
   assert.deepEqual([e?.plover?.event, e?.plover?.mode, e?.rule], ['RETREAT', 'resign', 'en:resign']);
 });
 
+test('coder: the other side\'s act of a reverse pattern happens only when the act did (not when refused)', () => {
+  const es = events('Pakistan refused to deploy peacekeepers in Iraq.');
+  assert.ok(es.some((e) => e.source.country === 'PAK' && e.target?.country === 'IRQ' && e.root === '12'), es.map((e) => e.rule).join('; '));
+  assert.ok(!es.some((e) => e.source.country === 'IRQ'), es.map((e) => `${e.source.country} ${e.rule}`).join('; '));
+});
+
+test('coder: verbs that alone name no act between actors code nothing bare ("expected", "gave", "joined")', () => {
+  for (const t of ['Chile expected Japan to lower its prices.', 'Norway joined Sweden on Monday.', 'Peru gave Bolivia a warning.']) {
+    const es = events(t);
+    assert.ok(!es.some((e) => /^p2-verb:(PREDICT|ASSEMBLE|GRANT):/.test(e.rule)), `${t}: ${es.map((e) => e.rule).join('; ')}`);
+  }
+});
+
 test('coder: a negated hostile act stays a negated act, not a rejection', () => {
   const es = events('Uganda did not attack Rwanda last week.');
   assert.ok(es.every((e) => e.root !== '12'));
