@@ -16,6 +16,9 @@ import { mentionRange, type SentenceView } from './sentence.js';
  */
 export function subjectBefore(v: SentenceView, from: number, mentions: readonly Mention[], text: string, g: EventGrammar): number {
   const stop = Math.max(0, from - g.maxSourceDistance);
+  // "Pakistan, a key U.S. ally, has refused": the subject stands before an apposition set off by commas
+  const appositive = subjectBeforeApposition(v, from, mentions, text, g);
+  if (appositive >= 0) return appositive;
   // "demonstrators in Baghdad blocked a road": with no actor named, people in a country act as its own
   let located = -1;
   for (let k = from - 1; k >= stop; k--) {
@@ -39,6 +42,31 @@ export function subjectBefore(v: SentenceView, from: number, mentions: readonly 
     if (m >= 0) return usable(mentions[m], g, text) ? mentionRange(v, k)[0] : -1;
   }
   return located;
+}
+
+/**
+ * When the words just before the act's verb close an apposition ("Pakistan, a key U.S. ally in the
+ * war, has refused"), the mention that ends right before its opening comma, else −1.
+ */
+function subjectBeforeApposition(v: SentenceView, from: number, mentions: readonly Mention[], text: string, g: EventGrammar): number {
+  let close = -1;
+  // the words between the closing comma and the act: auxiliaries, "refused to" (a handful)
+  for (let k = from - 1; k >= 0 && k >= from - 5; k--) {
+    if (v.words[k] === ',') { close = k; break; }
+    if (v.mention[k] >= 0 || v.breaks[k]) return -1;
+  }
+  if (close < 2) return -1;
+  for (let k = close - 1; k > 0 && k > close - 20; k--) {
+    if (v.breaks[k]) return -1;
+    if (v.words[k] !== ',') continue;
+    const m = v.mention[k - 1];
+    if (m < 0 || !usable(mentions[m], g, text)) return -1;
+    // an apposition opens with a determiner or a noun phrase, not a clause ("Russia, which …" is handled as a relative)
+    const next = v.words[k + 1];
+    if (!next || g.relativePronouns.words.has(next)) return -1;
+    return mentionRange(v, k - 1)[0];
+  }
+  return -1;
 }
 
 /**
@@ -83,6 +111,8 @@ export function groupObjectAfter(v: SentenceView, from: number, g: EventGrammar)
  */
 export function compound(v: SentenceView, at: number, mentions: readonly Mention[], text: string, g: EventGrammar): number[] {
   const out = [v.mention[at]];
+  // "Hungary, Slovakia and Poland": a list needs a conjunction somewhere; commas alone set off an apposition ("Pakistan, a key U.S. ally,")
+  let conjunction = false;
   const n = v.words.length;
   // rightwards
   let [, end] = mentionRange(v, at);
@@ -90,7 +120,10 @@ export function compound(v: SentenceView, at: number, mentions: readonly Mention
     let k = end;
     let joined = false;
     while (k < n && v.mention[k] < 0 && k < end + 3 && (g.compoundJoiners.words.has(v.words[k]) || g.skipBeforeActor.words.has(v.words[k]))) {
-      if (g.compoundJoiners.words.has(v.words[k])) joined = true;
+      if (g.compoundJoiners.words.has(v.words[k])) {
+        joined = true;
+        if (v.words[k] !== ',') conjunction = true;
+      }
       k++;
     }
     if (!joined || k >= n || v.mention[k] < 0 || !usable(mentions[v.mention[k]], g, text) || mentions[v.mention[k]].actor.code === '') break;
@@ -103,13 +136,17 @@ export function compound(v: SentenceView, at: number, mentions: readonly Mention
     let k = start - 1;
     let joined = false;
     while (k >= 0 && v.mention[k] < 0 && k > start - 4 && (g.compoundJoiners.words.has(v.words[k]) || g.skipBeforeActor.words.has(v.words[k]))) {
-      if (g.compoundJoiners.words.has(v.words[k])) joined = true;
+      if (g.compoundJoiners.words.has(v.words[k])) {
+        joined = true;
+        if (v.words[k] !== ',') conjunction = true;
+      }
       k--;
     }
     if (!joined || k < 0 || v.mention[k] < 0 || !usable(mentions[v.mention[k]], g, text) || mentions[v.mention[k]].actor.code === '') break;
     out.unshift(v.mention[k]);
     start = mentionRange(v, k)[0];
   }
+  if (!conjunction) return [v.mention[at]];
   // "Russia and Russia's allies" is one actor
   return out.filter((m, i) => out.findIndex((x) => mentions[x].actor.code === mentions[m].actor.code) === i);
 }

@@ -104,6 +104,14 @@ test('coder: verbs that alone name no act between actors code nothing bare ("exp
   }
 });
 
+test('coder: an apposition set off by commas is neither the subject nor part of a compound', () => {
+  const es = events('Chile, a close U.S. partner in the region, has refused to send troops to Haiti.');
+  assert.ok(es.some((e) => e.source.country === 'CHL' && e.target?.country === 'HTI'), es.map((e) => `${e.source.country}>${e.target?.country} ${e.rule}`).join('; '));
+  assert.ok(!es.some((e) => e.source.country === 'USA'), es.map((e) => `${e.source.country}>${e.target?.country} ${e.rule}`).join('; '));
+  const list = events('Chile, Peru and Bolivia sent troops to Haiti.');
+  assert.deepEqual(new Set(list.filter((e) => e.target?.country === 'HTI').map((e) => e.source.country)), new Set(['CHL', 'PER', 'BOL']));
+});
+
 test('coder: a negated hostile act stays a negated act, not a rejection', () => {
   const es = events('Uganda did not attack Rwanda last week.');
   assert.ok(es.every((e) => e.root !== '12'));
