@@ -62,6 +62,8 @@ const rows: Row[] = [
   { rule: '"the Security Council" alone is the UN\'s', text: 'The Security Council condemned Eritrea on Monday.', want: ['UN', 'ERI', '11'] },
   { rule: 'an act announced on a condition ("unless") is an ultimatum: a threat (13)', text: 'Kenya will withdraw its troops from Somalia unless the talks resume by May.', want: ['KEN', 'SOM', '13'] },
   { rule: 'a base form after a plural people is a verb ("the Palestinians reject")', text: 'The Palestinians reject the Israeli plan for the border.', want: ['PSE', 'ISR', '12'] },
+  { rule: 'talks resumed by a compound subject hold each with the other (046)', text: 'Peru and Chile resumed negotiations on Monday after a long break.', want: ['PER', 'CHL', '04'] },
+  { rule: 'mediation between two sides (045)', text: 'Norway began a mediation effort between Sudan and Chad on Monday.', want: ['NOR', 'TCD', '04'] },
   { rule: 'a resignation (CAMEO 0831) stands alone', text: 'The Peruvian prime minister resigned on Sunday after the vote.', want: ['PER', '', '08'] },
   { rule: 'blocking roads is a protest (144) against one\'s own government', text: 'Thousands of Bolivian farmers blocked roads on Monday.', want: ['BOL', 'BOL', '14'] },
   { rule: '"X-led" forces act as X (events/adjective)', text: 'Saudi-led forces bombed Yemen on Monday.', want: ['SAU', 'YEM', '19'] },
