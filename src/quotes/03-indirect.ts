@@ -5,11 +5,14 @@ import { type Candidate, ruleConfidence } from './candidate.js';
 import { clauseSubject, cueAt, speakerAfter, speakerBefore } from './speaker.js';
 import { type Word, words } from './words.js';
 
-const END_PUNCT = /[\s.!?;:]+$/;
+const END_PUNCT = /[\s.!?;:]/;
 
+// Back from the end over spaces and final punctuation, a character at a time: a `[…]+$` pattern
+// on the sliced clause tried a match at every space of it.
 function trimEnd(text: string, start: number, end: number): number {
-  const m = END_PUNCT.exec(text.slice(start, end));
-  return m ? start + m.index : end;
+  let e = end;
+  while (e > start && END_PUNCT.test(text[e - 1])) e--;
+  return e;
 }
 
 const wordsIn = (ws: readonly Word[], from: number, to: number) => {
