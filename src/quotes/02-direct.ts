@@ -1,7 +1,7 @@
 import type { Span } from '../model/span.js';
 import type { QuoteDictionary } from './dictionary.js';
 import type { MarkedRegion } from './01-marks.js';
-import { type Candidate, confidenceOf } from './candidate.js';
+import { type Candidate, ruleConfidence } from './candidate.js';
 import { clauseEnd, mixed } from './clause.js';
 import { type QuoteText, type Trailer, colonSpeaker, cueSpanOf, introBefore, nearestSpeaker, trailer } from './context.js';
 import { type CueHit, clauseSubject, cueAt, lastCue, sentenceSubject, speakerAfter, speakerBefore } from './speaker.js';
@@ -112,7 +112,7 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
     // reported clause goes on through it ("told ABC’s “Today” that …")
     if (lead.length > 0 && isTitle(text, R, dict) && !/^[\s,]*that\b/.test(text.slice(end, end + 8))) { titles.push(R); continue; }
     const emit = (c: Omit<Candidate, 'confidence'>) => {
-      out.push({ ...c, confidence: confidenceOf(conf, c.rule.slice('quote/'.length)) });
+      out.push({ ...c, confidence: ruleConfidence(conf, c.rule) });
       if (c.speakerSpan) last = { speaker: c.speakerSpan, para: pIdx };
       consumedTo = Math.max(consumedTo, c.end, c.rule.includes('trailer') || c.rule.includes('interrupted') ? tr?.end ?? 0 : 0);
     };

@@ -1,15 +1,18 @@
 import type { Span } from '../model/span.js';
 import { type QuoteDictionary, cueShapeAt } from './dictionary.js';
 import type { QuoteText } from './02-direct.js';
-import { type Candidate, confidenceOf } from './candidate.js';
+import { type Candidate, ruleConfidence } from './candidate.js';
 import { clauseSubject, cueAt, speakerAfter, speakerBefore } from './speaker.js';
 import { type Word, words } from './words.js';
 
-const END_PUNCT = /[\s.!?;:]+$/;
+const END_PUNCT = /[\s.!?;:]/;
 
+// Back from the end over spaces and final punctuation, a character at a time: a `[…]+$` pattern
+// on the sliced clause tried a match at every space of it.
 function trimEnd(text: string, start: number, end: number): number {
-  const m = END_PUNCT.exec(text.slice(start, end));
-  return m ? start + m.index : end;
+  let e = end;
+  while (e > start && END_PUNCT.test(text[e - 1])) e--;
+  return e;
 }
 
 const wordsIn = (ws: readonly Word[], from: number, to: number) => {
@@ -37,10 +40,9 @@ const MARKS = /[“”"«»„]/;
 
 function hasMark(text: string, from: number, to: number, titles: readonly Span[]): boolean {
   for (let i = from; i < to; i++) {
-    const t = titles.find((r) => r.start <= i && i < r.end);
-    if (t) { i = t.end - 1; continue; }
     const c = text.charCodeAt(i);
-    if (c === 0x22 || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb || c === 0x201e) return true;
+    // titles are looked up only at a mark: most characters are none
+    if ((c === 0x22 || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb || c === 0x201e) && !titles.some((r) => r.start <= i && i < r.end)) return true;
   }
   return false;
 }
@@ -52,7 +54,7 @@ function add(text: string, marks: boolean, titles: readonly Span[], out: Candida
   if (c.end <= c.start) return;
   const marked = marks && hasMark(text, c.start, c.end, titles);
   const rule = marked ? 'quote/mixed-reported' : c.rule;
-  out.push({ start: c.start, end: c.end, kind: marked ? 'mixed' : 'indirect', spans: [{ start: c.start, end: c.end }], speakerSpan: c.speakerSpan, cueSpan: c.cueSpan, rule, confidence: confidenceOf(conf, rule.slice(6)) });
+  out.push({ start: c.start, end: c.end, kind: marked ? 'mixed' : 'indirect', spans: [{ start: c.start, end: c.end }], speakerSpan: c.speakerSpan, cueSpan: c.cueSpan, rule, confidence: ruleConfidence(conf, rule) });
 }
 
 /**
