@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchIngest } from './reuters.js';
 import { benchHtml } from './html.js';
-import { benchStages, FOUNDATION_STAGES } from './stages.js';
+import { benchStagesInThread, FOUNDATION_STAGES } from './stages.js';
 import { STAGES } from '../src/pipeline/index.js';
 import { benchScale } from './scale.js';
 import { benchServer } from './server.js';
@@ -47,9 +47,9 @@ if (all || want.has('stages')) {
   const corpus = join(shared, 'corpus', 'reuters21578.jsonl');
   if (!existsSync(corpus)) console.log(`stages: skipped, ${corpus} not found (../shared absent)`);
   else {
-    const s = benchStages(corpus);
+    const s = await benchStagesInThread(corpus);
     results.stages = s;
-    console.log(`Pipeline stages in one thread on Reuters-21578 (${s.articles} articles, ${s.sentences} sentences)`);
+    console.log(`Pipeline stages in one analysis thread (its heap bounds, as ingest runs it) on Reuters-21578 (${s.articles} articles, ${s.sentences} sentences)`);
     console.log(`  foundation (clean, nlp)   ${s.foundationMsPerArticle.toFixed(3)} ms/article`);
     console.log(`  + actors, quotes          ${s.actorsQuotesMsPerArticle.toFixed(3)} ms/article  (+${(100 * s.addedShare).toFixed(0)} % on the foundation; target ≤ +50 %)`);
     console.log(`  + events (all stages)     ${s.fullMsPerArticle.toFixed(3)} ms/article  (+${(100 * s.eventsShare).toFixed(0)} % on actors and quotes)`);

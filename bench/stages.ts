@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { THREAD_LIMITS } from '../src/pipeline/pool.js';
 import { analyze, STAGES } from '../src/pipeline/index.js';
 import { fromJsonLine, type RawItem } from '../src/ingest/items.js';
 
@@ -76,4 +78,22 @@ export function benchStages(corpus: string, rounds = 5): StageBench {
     later,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
   };
+}
+
+/**
+ * `benchStages` in a worker thread with the heap bounds of entente's analysis threads
+ * (`THREAD_LIMITS`): the pipeline timed as ingest runs it, not with the main thread's defaults.
+ *
+ * @example const r = await benchStagesInThread('../shared/corpus/reuters21578.jsonl'); r.addedShare // 0.4
+ */
+export function benchStagesInThread(corpus: string, rounds = 5): Promise<StageBench> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(new URL('./stages-thread.js', import.meta.url), { workerData: { corpus, rounds }, resourceLimits: { ...THREAD_LIMITS } });
+    w.once('message', (r: StageBench) => {
+      resolve(r);
+      void w.terminate();
+    });
+    w.once('error', reject);
+    w.once('exit', (code) => code !== 0 && reject(new Error(`the stages benchmark thread exited with code ${code}`)));
+  });
 }
