@@ -19,7 +19,7 @@ import type { Span } from '../model/span.js';
 import { loadEventDictionary, type EventDictionary } from './dictionary.js';
 import { loadGrammar, type EventGrammar } from './grammar.js';
 import { candidates, compileLexicon, type CompiledPattern, type Lexicon } from './lexicon.js';
-import { matchPattern, matchPhrase, type PatternMatch, type Slot } from './match.js';
+import { matchPattern, matchPhrase, usable, type PatternMatch, type Slot } from './match.js';
 import { readMood, type Mood } from './mood.js';
 import { resolveEventDate, type SentenceDate } from './when.js';
 import { compound, earlierActor, groupObjectAfter, objectAfter, subjectBefore } from './parties.js';
@@ -284,6 +284,19 @@ function isPassive(v: SentenceView, i: number, g: EventGrammar): boolean {
   return false;
 }
 
+/** The nearest usable mention before token `from` in its clause that follows "of" or "for" ("a camp for Congolese refugees"), or −1. */
+function ownerInSubject(v: SentenceView, from: number, mentions: readonly Mention[], text: string, g: EventGrammar): number {
+  for (let k = from - 1; k > 0; k--) {
+    if (v.breaks[k] || v.words[k] === ',') return -1;
+    const m = v.mention[k];
+    if (m < 0) continue;
+    const [a] = mentionRange(v, k);
+    if ((v.words[a - 1] === 'of' || v.words[a - 1] === 'for') && usable(mentions[m], g, text)) return a;
+    k = a;
+  }
+  return -1;
+}
+
 /** The quote whose content holds character `at`, as an index, or −1. */
 function quoteAt(quotes: readonly Quote[], at: number): number {
   for (let q = 0; q < quotes.length; q++) {
@@ -314,6 +327,8 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   if (tr.passive && !tr.source) {
     // "Ukraine was attacked by Russia": the agent acts
     tgtTok = subjectBefore(v, tr.from, mentions, text, g);
+    // "a camp for Congolese refugees was attacked": the people the subject is of or for
+    if (tgtTok < 0) tgtTok = ownerInSubject(v, tr.from, mentions, text, g);
     for (let k = tr.to; k < v.words.length && k < tr.to + 3; k++) {
       if (v.words[k] === 'by') {
         srcTok = objectAfter(v, k + 1, mentions, text, g);

@@ -64,6 +64,9 @@ const rows: Row[] = [
   { rule: 'a base form after a plural people is a verb ("the Palestinians reject")', text: 'The Palestinians reject the Israeli plan for the border.', want: ['PSE', 'ISR', '12'] },
   { rule: 'talks resumed by a compound subject hold each with the other (046)', text: 'Peru and Chile resumed negotiations on Monday after a long break.', want: ['PER', 'CHL', '04'] },
   { rule: 'mediation between two sides (045)', text: 'Norway began a mediation effort between Sudan and Chad on Monday.', want: ['NOR', 'TCD', '04'] },
+  { rule: 'launch an attack or fire against X (19)', text: 'Ethiopian troops launched artillery fire against Eritrean positions on Monday.', want: ['ETH', 'ERI', '19'] },
+  { rule: 'mount an invasion of X (19)', text: 'Uganda mounted an invasion of Tanzania in October.', want: ['UGA', 'TZA', '19'] },
+  { rule: 'passive: the people the subject is for are the ones acted on', text: 'A camp for Somali refugees was attacked by Kenyan militiamen on Monday.', want: ['KEN', 'SOM', '19'] },
   { rule: 'a resignation (CAMEO 0831) stands alone', text: 'The Peruvian prime minister resigned on Sunday after the vote.', want: ['PER', '', '08'] },
   { rule: 'blocking roads is a protest (144) against one\'s own government', text: 'Thousands of Bolivian farmers blocked roads on Monday.', want: ['BOL', 'BOL', '14'] },
   { rule: '"X-led" forces act as X (events/adjective)', text: 'Saudi-led forces bombed Yemen on Monday.', want: ['SAU', 'YEM', '19'] },
@@ -112,6 +115,14 @@ test('coder: an apposition set off by commas is neither the subject nor part of 
   assert.ok(!es.some((e) => e.source.country === 'USA'), es.map((e) => `${e.source.country}>${e.target?.country} ${e.rule}`).join('; '));
   const list = events('Chile, Peru and Bolivia sent troops to Haiti.');
   assert.deepEqual(new Set(list.filter((e) => e.target?.country === 'HTI').map((e) => e.source.country)), new Set(['CHL', 'PER', 'BOL']));
+});
+
+test('coder: launching or opening something is not investigating it (only "an inquiry into" is)', () => {
+  for (const t of ['Chile opened its embassy in Peru on Monday.', 'Ethiopian troops launched artillery fire against Eritrean positions on Monday.']) {
+    const es = events(t);
+    assert.ok(!es.some((e) => e.code.startsWith('09')), `${t}: ${es.map((e) => e.rule).join('; ')}`);
+  }
+  assert.ok(events('Kenya opened an investigation into Somalia on Monday.').some((e) => e.rule === 'en:open-inquiry-into'));
 });
 
 test('coder: a negated hostile act stays a negated act, not a rejection', () => {
