@@ -449,21 +449,23 @@ function domestic(c: Ctx, code: string, s: EventParty, type = c.dict.cameoToPlov
   return { code: s.country, country: s.country, actor: `country/${s.country}`, name: s.country, span: s.span, via: 'domestic' };
 }
 
+/** The country mention `m` names, when it names one ("Sudan", "Sudanese"), for a place. */
+function countryOf(c: Ctx, m: number): string | undefined {
+  const a = c.mentions[m].actor;
+  return a.kind === 'country' && /^[A-Z]{3}$/.test(a.country) ? a.country : undefined;
+}
+
 /** Words that put a place after an act ("arrived in", "withdrew from", "sent troops to"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'into', 'to', 'at', 'from', 'inside', 'near', 'outside', 'across', 'throughout']);
 
 /** The place the act starting before token `from` happens in, within its clause and a few words of it. */
 function placeAfter(v: SentenceView, from: number, c: Ctx): { country: string; span: Span } | undefined {
-  const countryOf = (m: number) => {
-    const a = c.mentions[m].actor;
-    return a.kind === 'country' && /^[A-Z]{3}$/.test(a.country) ? a.country : undefined;
-  };
   for (let k = from; k < v.words.length - 1 && k < from + 8; k++) {
     if (v.breaks[k] || v.words[k] === ',') return undefined;
     if (!PLACE_PREPOSITIONS.has(v.words[k])) continue;
     let at = k + 1;
     if (v.words[at] === 'the' && v.mention[at] < 0) at++;
-    const p = at < v.words.length ? placeAt(v, at, c.text, countryOf) : undefined;
+    const p = at < v.words.length ? placeAt(v, at, c.text, (m) => countryOf(c, m)) : undefined;
     if (p) return { country: p.country, span: { start: v.toks[at].start, end: v.toks[p.end - 1].end } };
   }
   return undefined;
@@ -477,10 +479,7 @@ function groupInPlace(v: SentenceView, from: number, c: Ctx): { country: string;
     let at = k + 2;
     if (v.words[at] === 'the' && v.mention[at] < 0) at++;
     if (at >= from) return undefined;
-    const p = placeAt(v, at, c.text, (m) => {
-      const a = c.mentions[m].actor;
-      return a.kind === 'country' && /^[A-Z]{3}$/.test(a.country) ? a.country : undefined;
-    });
+    const p = placeAt(v, at, c.text, (m) => countryOf(c, m));
     if (p) return { country: p.country, span: { start: v.toks[k].start, end: v.toks[p.end - 1].end } };
   }
   return undefined;
