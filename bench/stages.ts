@@ -12,14 +12,24 @@ export interface StageBench {
   /** foundation + actors + quotes (issue 4's budget: at most +50 % on the foundation) */
   actorsQuotesMsPerArticle: number;
   fullMsPerArticle: number;
-  /** how much actors and quotes add to the foundation's time per article */
+  /** how much actors and quotes add to the foundation's time per article (median over rounds) */
   addedShare: number;
+  /** the lowest and highest of the rounds' shares, for the noise */
+  addedShareRange: [number, number];
   /** how much the events stage adds on top of actors and quotes */
   eventsShare: number;
   fullSentencesPerSec: number;
   /** the stages counted as "later" */
   later: string[];
   peakRssMB: number;
+}
+
+/** Articles a variant runs before the next takes its turn. */
+const CHUNK = 500;
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 /** The stages of the foundation pipeline (issue 3): everything before actors and quotes. */
@@ -33,7 +43,7 @@ const FOUNDATION = new Set(FOUNDATION_STAGES);
  *
  * @example const r = benchStages('../shared/corpus/reuters21578.jsonl'); r.addedShare // 0.4
  */
-export function benchStages(corpus: string, rounds = 5): StageBench {
+export function benchStages(corpus: string, rounds = 7): StageBench {
   const items: RawItem[] = [];
   for (const line of readFileSync(corpus, 'utf8').split('\n')) {
     if (!line.trim()) continue;
@@ -45,26 +55,35 @@ export function benchStages(corpus: string, rounds = 5): StageBench {
   const later = STAGES.filter((s) => !FOUNDATION.has(s.name)).map((s) => s.name);
   // one article through every stage first, so dictionaries load outside the timing
   analyze(items[0]);
-  // the fastest round of each: other load on the machine only ever adds time
-  let tFound = Infinity;
-  let tQuotes = Infinity;
-  let tFull = Infinity;
+  // The three variants take turns on chunks of the corpus (in a rotating order), so that whatever
+  // else the machine does at a moment, and the heap's state, fall on all three alike; a round's
+  // time per variant is the sum over its chunks. The fastest round of each variant is kept (other
+  // load only ever adds time), and the shares are the median over rounds of the per-round ratios.
+  const variants = [foundation, withQuotes, STAGES];
+  const best = [Infinity, Infinity, Infinity];
+  const added: number[] = [];
+  const events: number[] = [];
   let sentences = 0;
   for (let r = 0; r < rounds; r++) {
-    let t = performance.now();
-    for (const it of items) analyze(it, foundation);
-    tFound = Math.min(tFound, performance.now() - t);
-    t = performance.now();
-    for (const it of items) analyze(it, withQuotes);
-    tQuotes = Math.min(tQuotes, performance.now() - t);
-    t = performance.now();
+    const t = [0, 0, 0];
     sentences = 0;
-    for (const it of items) {
-      const a = analyze(it);
-      if (!('skipped' in a)) sentences += a.spans.sentences.length;
+    for (let c = 0, chunk = 0; c < items.length; c += CHUNK, chunk++) {
+      const part = items.slice(c, c + CHUNK);
+      for (let k = 0; k < 3; k++) {
+        const v = (chunk + k) % 3;
+        const t0 = performance.now();
+        for (const it of part) {
+          const a = analyze(it, variants[v]);
+          if (v === 2 && !('skipped' in a)) sentences += a.spans.sentences.length;
+        }
+        t[v] += performance.now() - t0;
+      }
     }
-    tFull = Math.min(tFull, performance.now() - t);
+    for (let v = 0; v < 3; v++) best[v] = Math.min(best[v], t[v]);
+    added.push(t[1] / t[0] - 1);
+    events.push(t[2] / t[1] - 1);
   }
+  const [tFound, tQuotes, tFull] = best;
   const n = items.length;
   return {
     articles: items.length,
@@ -72,8 +91,9 @@ export function benchStages(corpus: string, rounds = 5): StageBench {
     foundationMsPerArticle: tFound / n,
     actorsQuotesMsPerArticle: tQuotes / n,
     fullMsPerArticle: tFull / n,
-    addedShare: tQuotes / tFound - 1,
-    eventsShare: tFull / tQuotes - 1,
+    addedShare: median(added),
+    eventsShare: median(events),
+    addedShareRange: [Math.min(...added), Math.max(...added)],
     fullSentencesPerSec: sentences / (tFull / 1000),
     later,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -86,7 +106,7 @@ export function benchStages(corpus: string, rounds = 5): StageBench {
  *
  * @example const r = await benchStagesInThread('../shared/corpus/reuters21578.jsonl'); r.addedShare // 0.4
  */
-export function benchStagesInThread(corpus: string, rounds = 5): Promise<StageBench> {
+export function benchStagesInThread(corpus: string, rounds = 7): Promise<StageBench> {
   return new Promise((resolve, reject) => {
     const w = new Worker(new URL('./stages-thread.js', import.meta.url), { workerData: { corpus, rounds }, resourceLimits: { ...THREAD_LIMITS } });
     w.once('message', (r: StageBench) => {
