@@ -129,6 +129,13 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
           continue;
         }
         if (entry.person && !role.hit.plural) {
+          // "the president of Armenia": the country after "of" is the title's
+          const of = country ? undefined : countryAfterOf(dict, cx, role.end, end);
+          if (of) {
+            push(det, of.end, 'title', `${role.hit.rule}+of`, { type: 'title', country: of.code, roles: entry.roles, gender: entry.gender });
+            i = of.end;
+            continue;
+          }
           // "the Russian foreign minister", "the minister": resolved to a person by coref
           if (country || det < i) push(det, role.end, 'title', role.hit.rule, { type: 'title', country, roles: entry.roles, gender: entry.gender });
         } else if (country && !nameAfter(dict, cx, role.end, end, true)) {
@@ -242,6 +249,15 @@ function kindOf(h: Hit): MentionKind | undefined {
 function roleAt(dict: ActorDictionary, cx: Tokens, i: number, end: number): { end: number; hit: Hit } | undefined {
   const m = dict.trie.longest(cx, i, end, isRole);
   return m ? { end: m.end, hit: m.hits[0] } : undefined;
+}
+
+const isCountry = (h: Hit): boolean => h.type === 'country';
+
+/** "of Armenia" right after a title: the country and the token after it. */
+function countryAfterOf(dict: ActorDictionary, cx: Tokens, i: number, end: number): { code: string; end: number } | undefined {
+  if (i + 1 >= end || key(cx, i) !== 'of') return undefined;
+  const m = dict.trie.longest(cx, i + 1, end, isCountry);
+  return m ? { code: m.hits[0].id, end: m.end } : undefined;
 }
 
 /** A person's name right after a title: a dictionary name, or one to three capitalised words. */

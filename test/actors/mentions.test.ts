@@ -37,6 +37,8 @@ const table: [string, string, string | undefined, string[][]][] = [
     [['Lavrov', 'RUSGOV', 'surname'], ['his', 'RUSGOV', 'pronoun', 'Lavrov'], ['Wang Yi', 'CHNGOV', 'name']]],
   ['title mentions resolve to the person', 'Sergei Lavrov flew home. The Russian foreign minister looked tired. Later the minister slept.', '2020-06-01',
     [['Sergei Lavrov', 'RUSGOV', 'name'], ['The Russian foreign minister', 'RUSGOV', 'title', 'Sergei Lavrov'], ['the minister', 'RUSGOV', 'title', 'The Russian foreign minister']]],
+  ['a title with "of" and a country is that country’s', 'Lavrov met the president of Armenia in Moscow.', '2022-03-30',
+    [['Lavrov', 'RUSGOV', 'surname'], ['the president of Armenia', 'ARMGOV', 'title']]],
   ['unknown person after a title gets the title’s code', 'Brazilian Foreign Minister Carlos Franca visited.', '2021-11-30',
     [['Carlos Franca', 'BRAGOV', 'name']]],
   ['metonyms: capitals, seats of government, Brussels for the EU', 'Moscow and Kyiv traded blame while the Kremlin and Brussels stayed silent and Beijing watched.', '2022-10-01',
