@@ -68,6 +68,7 @@ const rows: Row[] = [
   { rule: 'mount an invasion of X (19)', text: 'Uganda mounted an invasion of Tanzania in October.', want: ['UGA', 'TZA', '19'] },
   { rule: 'passive: the people the subject is for are the ones acted on', text: 'A camp for Somali refugees was attacked by Kenyan militiamen on Monday.', want: ['KEN', 'SOM', '19'] },
   { rule: 'send arms to X: military aid (072)', text: 'France continued to send arms to Chad last year.', want: ['FRA', 'TCD', '07'] },
+  { rule: 'agree to X\'s plan or mediation (03)', text: 'Chile agreed to the Peruvian plan on Monday.', want: ['CHL', 'PER', '03'] },
   { rule: 'a resignation (CAMEO 0831) stands alone', text: 'The Peruvian prime minister resigned on Sunday after the vote.', want: ['PER', '', '08'] },
   { rule: 'blocking roads is a protest (144) against one\'s own government', text: 'Thousands of Bolivian farmers blocked roads on Monday.', want: ['BOL', 'BOL', '14'] },
   { rule: '"X-led" forces act as X (events/adjective)', text: 'Saudi-led forces bombed Yemen on Monday.', want: ['SAU', 'YEM', '19'] },
