@@ -18,43 +18,40 @@ interface Entry {
 }
 
 const FILE = 'data/actors/countries.json';
-let cached: ReadonlyMap<string, readonly Entry[]> | undefined;
-let leaders: ReadonlyMap<string, Omit<Entry, 'rest'>> | undefined;
 
-/** Country names and adjectives, lower case, for "US-led", "Saudi-led": the country leads, so it acts. */
-function leaderTable(): ReadonlyMap<string, Omit<Entry, 'rest'>> {
-  if (leaders) return leaders;
-  const raw = readDataJson(FILE) as { countries: Record<string, { name?: unknown; names?: unknown; adjectives?: unknown }> };
-  const out = new Map<string, Omit<Entry, 'rest'>>();
+interface Tables {
+  /** adjectives and demonyms by their first word, lower case, longest first */
+  words: ReadonlyMap<string, readonly Entry[]>;
+  /** names and adjectives, lower case, for "US-led", "Saudi-led": the country leads, so it acts */
+  leaders: ReadonlyMap<string, Omit<Entry, 'rest'>>;
+}
+let cached: Tables | undefined;
+
+/** Both tables from one read of the countries file; loaded once. */
+function tables(): Tables {
+  if (cached) return cached;
+  const raw = readDataJson(FILE) as { countries?: Record<string, { name?: unknown; names?: unknown; adjectives?: unknown; demonyms?: unknown }> };
+  if (typeof raw !== 'object' || raw === null || typeof raw.countries !== 'object') throw new DataFileError(FILE, 'expected {"countries": {...}}');
+  const words = new Map<string, Entry[]>();
+  const leaders = new Map<string, Omit<Entry, 'rest'>>();
   for (const [code, c] of Object.entries(raw.countries)) {
     const name = typeof c.name === 'string' ? c.name : code;
-    for (const w of [...(Array.isArray(c.names) ? c.names : []), ...(Array.isArray(c.adjectives) ? c.adjectives : [])]) {
-      if (typeof w === 'string' && /^\p{Lu}/u.test(w) && !out.has(w.toLowerCase())) out.set(w.toLowerCase(), { code, name });
-    }
-  }
-  return (leaders = out);
-}
-
-/** Adjectives and demonyms by their first word, lower case; loaded once. */
-function table(): ReadonlyMap<string, readonly Entry[]> {
-  if (cached) return cached;
-  const raw = readDataJson(FILE) as { countries?: Record<string, { name?: unknown; adjectives?: unknown; demonyms?: unknown }> };
-  if (typeof raw !== 'object' || raw === null || typeof raw.countries !== 'object') throw new DataFileError(FILE, 'expected {"countries": {...}}');
-  const out = new Map<string, Entry[]>();
-  for (const [code, c] of Object.entries(raw.countries)) {
-    const words = [...(Array.isArray(c.adjectives) ? c.adjectives : []), ...(Array.isArray(c.demonyms) ? c.demonyms : [])];
-    for (const w of words) {
+    const adjectives = Array.isArray(c.adjectives) ? c.adjectives : [];
+    for (const w of [...adjectives, ...(Array.isArray(c.demonyms) ? c.demonyms : [])]) {
       if (typeof w !== 'string' || w === '') throw new DataFileError(FILE, `entry "${code}": adjectives and demonyms must be non-empty strings`);
       // lower-case entries ("sino") are not the capitalised adjectives this reads
       if (w[0] === w[0].toLowerCase()) continue;
       const [first, ...rest] = w.toLowerCase().split(/\s+/);
-      const list = out.get(first) ?? [];
-      list.push({ rest, code, name: typeof c.name === 'string' ? c.name : code });
-      out.set(first, list);
+      const list = words.get(first) ?? [];
+      list.push({ rest, code, name });
+      words.set(first, list);
+    }
+    for (const w of [...(Array.isArray(c.names) ? c.names : []), ...adjectives]) {
+      if (typeof w === 'string' && /^\p{Lu}/u.test(w) && !leaders.has(w.toLowerCase())) leaders.set(w.toLowerCase(), { code, name });
     }
   }
-  for (const l of out.values()) l.sort((a, b) => b.rest.length - a.rest.length);
-  return (cached = out);
+  for (const l of words.values()) l.sort((a, b) => b.rest.length - a.rest.length);
+  return (cached = { words, leaders });
 }
 
 /**
@@ -65,7 +62,7 @@ function table(): ReadonlyMap<string, readonly Entry[]> {
  * @example withAdjectives('Israeli tanks fired.', toks, []) // [{ start: 0, end: 7, kind: 'demonym', actor: { code: 'ISR', … } }]
  */
 export function withAdjectives(text: string, tokens: readonly Span[], mentions: readonly Mention[]): readonly Mention[] {
-  const t = table();
+  const { words: t, leaders } = tables();
   let added: Mention[] | undefined;
   let m = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -76,7 +73,7 @@ export function withAdjectives(text: string, tokens: readonly Span[], mentions: 
     if (m < mentions.length && mentions[m].start < tk.end) continue;
     const word = text.slice(tk.start, tk.end).toLowerCase();
     if (word.endsWith('-led')) {
-      const e = leaderTable().get(word.slice(0, -4));
+      const e = leaders.get(word.slice(0, -4));
       if (e) (added ??= []).push(adjectiveMention(tk.start, tk.end, e.code, e.name));
       continue;
     }

@@ -354,7 +354,7 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   // "demonstrators in Baghdad blocked a road": people of a place, with no actor named, act as its country
   if (sources.length === 0 && srcTok < 0 && !tr.passive) {
     const p = groupInPlace(v, tr.from, c);
-    if (p) sources = [{ code: p.country, country: p.country, actor: `country/${p.country}`, name: p.country, span: p.span, via: 'located-group' }];
+    if (p) sources = [countryParty(p.country, p.span, 'located-group')];
   }
   if (sources.length === 0) return [];
 
@@ -377,15 +377,12 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   // (only for a source that is an institution of its country, "the Malian government", "Liberian police", or its people at home: a country's forces fighting "guerrillas" may be abroad)
   if (targets.length === 0 && tgtTok < 0 && !anaphor && !tr.passive && /^[A-Z]{3}$/.test(sources[0].country) && ((sources[0].code.length > 3 && sources[0].code.startsWith(sources[0].country)) || sources[0].via === 'located-group')) {
     const k = groupObjectAfter(v, tr.to, g);
-    if (k >= 0) {
-      const s0 = sources[0];
-      targets = [{ code: s0.country, country: s0.country, actor: `country/${s0.country}`, name: s0.country, span: { start: v.toks[k].start, end: v.toks[k].end }, via: 'domestic-group' }];
-    }
+    if (k >= 0) targets = [countryParty(sources[0].country, v.toks[k], 'domestic-group')];
   }
   // "arrived in Amman", "evacuate settlements in the Gaza Strip": with no one named as acted on, the country acted in
   if (targets.length === 0 && tgtTok < 0 && !anaphor && !tr.passive && !tr.nominal) {
     const p = placeAfter(v, tr.from + 1, c); // from the verb: a pattern may end inside the place phrase ("arrived in $")
-    if (p && p.country !== sources[0].country) targets = [{ code: p.country, country: p.country, actor: `country/${p.country}`, name: p.country, span: p.span, via: 'place' }];
+    if (p && p.country !== sources[0].country) targets = [countryParty(p.country, p.span, 'place')];
   }
   // "The United States and Jordan have agreed": each with the other
   if (targets.length === 0 && sources.length >= 2 && g.reciprocalRoots.has((tr.code ?? '').slice(0, 2))) targets = sources;
@@ -420,12 +417,14 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
     }
   };
   if (tr.code !== null) emit(tr.code, tr.rule, sources, targets, mayStandAlone);
-  // the other side's act ("receives peacekeepers") happens only when the act itself did: not when refused, threatened, announced or denied
+  // the act took place (a refusal is negated too): only then does the other side act back or with it
+  const happened = mood.modality === 'asserted' && !mood.negated && !mood.threat;
+  // the other side's act ("receives peacekeepers"): not when refused, threatened, announced or denied
   if (tr.reverse !== undefined && targets.length > 0) {
-    if (mood.modality === 'asserted' && !mood.negated && !mood.threat && !mood.refusal) emit(tr.reverse, `${tr.rule}:reverse`, targets, sources);
+    if (happened) emit(tr.reverse, `${tr.rule}:reverse`, targets, sources);
   }
   // "Peru telephoned Chile", "held talks with": a consultation holds both ways (a bare "discussed X" may have a topic for object)
-  else if (tr.code !== null && tr.patterned && targets !== sources && targets.length > 0 && g.mutualCodes.has(tr.code) && mood.modality === 'asserted' && !mood.negated && !mood.threat) emit(tr.code, `${tr.rule}:mutual`, targets, sources);
+  else if (tr.code !== null && tr.patterned && targets !== sources && targets.length > 0 && g.mutualCodes.has(tr.code) && happened) emit(tr.code, `${tr.rule}:mutual`, targets, sources);
   return out;
 }
 
@@ -446,13 +445,23 @@ function undirected(dict: EventDictionary, code: string, type = dict.cameoToPlov
  */
 function domestic(c: Ctx, code: string, s: EventParty, type = c.dict.cameoToPlover.get(code)?.event): EventParty | undefined {
   if (!type || !c.g.domesticTypes.has(type) || !/^[A-Z]{3}$/.test(s.country)) return undefined;
-  return { code: s.country, country: s.country, actor: `country/${s.country}`, name: s.country, span: s.span, via: 'domestic' };
+  return countryParty(s.country, s.span, 'domestic');
+}
+
+/** A country as a party no mention names, found by `via` (its own people, a place, a domestic recipient). */
+function countryParty(country: string, span: Span, via: string): EventParty {
+  return { code: country, country, actor: `country/${country}`, name: country, span: { start: span.start, end: span.end }, via };
 }
 
 /** The country mention `m` names, when it names one ("Sudan", "Sudanese"), for a place. */
 function countryOf(c: Ctx, m: number): string | undefined {
   const a = c.mentions[m].actor;
   return a.kind === 'country' && /^[A-Z]{3}$/.test(a.country) ? a.country : undefined;
+}
+
+/** Token `at`, or the one after it when it is a "the" no mention covers ("in the Gaza Strip"). */
+function pastThe(v: SentenceView, at: number): number {
+  return v.words[at] === 'the' && v.mention[at] < 0 ? at + 1 : at;
 }
 
 /** Words that put a place after an act ("arrived in", "withdrew from", "sent troops to"). */
@@ -463,8 +472,7 @@ function placeAfter(v: SentenceView, from: number, c: Ctx): { country: string; s
   for (let k = from; k < v.words.length - 1 && k < from + 8; k++) {
     if (v.breaks[k] || v.words[k] === ',') return undefined;
     if (!PLACE_PREPOSITIONS.has(v.words[k])) continue;
-    let at = k + 1;
-    if (v.words[at] === 'the' && v.mention[at] < 0) at++;
+    const at = pastThe(v, k + 1);
     const p = at < v.words.length ? placeAt(v, at, c.text, (m) => countryOf(c, m)) : undefined;
     if (p) return { country: p.country, span: { start: v.toks[at].start, end: v.toks[p.end - 1].end } };
   }
@@ -476,8 +484,7 @@ function groupInPlace(v: SentenceView, from: number, c: Ctx): { country: string;
   for (let k = from - 1; k >= 0; k--) {
     if (v.breaks[k]) return undefined;
     if (!c.g.peopleNouns.words.has(v.words[k]) || v.words[k + 1] !== 'in') continue;
-    let at = k + 2;
-    if (v.words[at] === 'the' && v.mention[at] < 0) at++;
+    const at = pastThe(v, k + 2);
     if (at >= from) return undefined;
     const p = placeAt(v, at, c.text, (m) => countryOf(c, m));
     if (p) return { country: p.country, span: { start: v.toks[k].start, end: v.toks[p.end - 1].end } };

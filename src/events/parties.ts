@@ -92,7 +92,7 @@ export function objectAfter(v: SentenceView, from: number, mentions: readonly Me
 /**
  * An unnamed group acted on right after token `from` ("accused Darfur rebels of", "dispersed the
  * demonstrators"): the token of a people noun within the object's reach, or −1. Such a group is
- * of the acting country's own people unless named otherwise (see `domesticGroup` in index.ts).
+ * of the acting country's own people unless named otherwise (the "domestic-group" party of `eventsOf`).
  */
 export function groupObjectAfter(v: SentenceView, from: number, g: EventGrammar): number {
   const n = v.words.length;

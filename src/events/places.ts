@@ -7,6 +7,7 @@
  */
 import { DataFileError } from '../model/errors.js';
 import { readDataJson } from '../data/read.js';
+import { loadActorDictionary } from '../actors/dictionary.js';
 import type { SentenceView } from './sentence.js';
 
 interface Entry {
@@ -16,7 +17,6 @@ interface Entry {
 }
 
 const FILE = 'data/actors/places.json';
-const COUNTRIES = 'data/actors/countries.json';
 let cached: ReadonlyMap<string, readonly Entry[]> | undefined;
 
 /**
@@ -27,10 +27,10 @@ export function placeTable(): ReadonlyMap<string, readonly Entry[]> {
   if (cached) return cached;
   const raw = readDataJson(FILE) as { places?: unknown };
   if (typeof raw !== 'object' || raw === null || typeof raw.places !== 'object' || raw.places === null) throw new DataFileError(FILE, 'expected {"places": {name: country}}');
-  const known = new Set(Object.keys((readDataJson(COUNTRIES) as { countries: Record<string, unknown> }).countries));
+  const known = loadActorDictionary().countries;
   const out = new Map<string, Entry[]>();
   for (const [name, country] of Object.entries(raw.places as Record<string, unknown>)) {
-    if (typeof country !== 'string' || !known.has(country)) throw new DataFileError(FILE, `place "${name}": ${JSON.stringify(country)} is not a country of ${COUNTRIES}`);
+    if (typeof country !== 'string' || !known.has(country)) throw new DataFileError(FILE, `place "${name}": ${JSON.stringify(country)} is not a country of data/actors/countries.json`);
     if (!/^\p{Lu}/u.test(name)) throw new DataFileError(FILE, `place "${name}": must start with a capital letter`);
     const [first, ...rest] = name.toLowerCase().split(/\s+/);
     const list = out.get(first) ?? [];
