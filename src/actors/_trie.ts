@@ -107,6 +107,12 @@ function tableSize(n: number): number {
   return size;
 }
 
+// key-table flags (`Trie.keySlots`) and node flags (`Trie.nodeFlags`)
+const LOWER_START = 1;
+const LOWER_ANYWHERE = 2;
+const HAS_CHILD = 1;
+const LOWER_CHILD = 2;
+
 /** `TokenIds.ids` value of a token whose key id is not computed yet. */
 export const NOT_YET = -2;
 
@@ -117,7 +123,7 @@ export const NOT_YET = -2;
 export interface TokenIds {
   text: string;
   toks: readonly { start: number; end: number }[];
-  /** per token, where its key sits in the trie's key table (-1: no phrase has the word), or `NOT_YET` */
+  /** per token, where its key sits in the trie's key table (-1: no phrase has the word in the token's case), or `NOT_YET` */
   ids: Int32Array;
   flags: Uint8Array;
 }
@@ -162,8 +168,9 @@ export class Trie {
    * Key table, four numbers a slot, so that one probe brings all a phrase's first word needs: at
    * 4s the key's hash, 4s + 1 its id + 1 (0: empty slot), 4s + 2 the root's child for it (0: no
    * phrase starts with it), 4s + 3 1 when some phrase may start with it in lower case ("the
-   * bloc", "foreign minister"). Every other phrase starts with a capital, so a lower-case token
-   * outside that small set starts nothing.
+   * bloc", "foreign minister"), bit 2 when some phrase has it in lower case anywhere ("minister",
+   * "of", "’s"). Every other phrase starts with a capital, so a lower-case token outside the first
+   * small set starts nothing, and one outside the second goes on no phrase.
    */
   private keySlots = new Int32Array(0);
   private keyMask = 0;
@@ -177,12 +184,21 @@ export class Trie {
    */
   private lowerShapes = new Uint32Array(0);
   /**
-   * Those keys again, in a table small enough to stay in cache, which lower-case tokens probe
-   * instead of the key table: slot s holds the key's hash at 2s and its key-table slot + 1 at 2s + 1.
+   * The keys some phrase has in lower case (bit 2 above) again, in a table small enough to stay in
+   * cache, which lower-case tokens probe instead of the key table: slot s holds the key's hash at
+   * 2s and its key-table slot + 1 at 2s + 1.
    */
   private lowerSlots = new Int32Array(0);
   private lowerMask = 0;
   private readonly lowerStartIds = new Set<number>();
+  private readonly lowerInnerIds = new Set<number>();
+  /**
+   * Per node: `HAS_CHILD` when some phrase goes on past it, `LOWER_CHILD` when some phrase goes on
+   * with a word it allows in lower case. A walk stops at a node without the one the next token
+   * needs, before any lookup of that token (most phrases end at their first word).
+   */
+  private nodeFlagList: number[] | undefined = [0];
+  private nodeFlags = new Uint8Array(0);
   /**
    * Edge table: slot s holds node, key id and child at 4s, 4s + 1, 4s + 2 (child 0 empty: the
    * root is nobody's child), one slot per cache line's quarter.
@@ -201,7 +217,8 @@ export class Trie {
     if (keys.length === 0) return;
     if (keys.length > 16) throw new RangeError(`phrase of more than 16 words: ${phrase}`);
     let node = 0;
-    for (const k of keys) {
+    for (let w = 0; w < keys.length; w++) {
+      const k = keys[w];
       let id = this.keyIndex!.get(k);
       if (id === undefined) {
         id = this.keys.length;
@@ -213,7 +230,13 @@ export class Trie {
       if (n === 0) {
         n = this.nodes++;
         this.hits.push(undefined);
+        this.nodeFlagList!.push(0);
         this.addEdge(node, id, n);
+      }
+      this.nodeFlagList![node] |= HAS_CHILD;
+      if (w > 0 && caps[w] === 0) {
+        this.nodeFlagList![node] |= LOWER_CHILD;
+        this.lowerInnerIds.add(id);
       }
       node = n;
     }
@@ -248,17 +271,23 @@ export class Trie {
     for (let at = 0; at < this.edgeSlots.length; at += 4) {
       if (this.edgeSlots[at + 2] !== 0 && this.edgeSlots[at] === 0) this.keySlots[4 * slotOf[this.edgeSlots[at + 1]] + 2] = this.edgeSlots[at + 2];
     }
+    this.nodeFlags = Uint8Array.from(this.nodeFlagList!);
+    this.nodeFlagList = undefined;
     this.lowerShapes = new Uint32Array(32 * 32 * 32);
-    const lSize = tableSize(this.lowerStartIds.size);
+    const lowerIds = new Set([...this.lowerStartIds, ...this.lowerInnerIds]);
+    const lSize = tableSize(lowerIds.size);
     this.lowerSlots = new Int32Array(lSize * 2);
     this.lowerMask = lSize - 1;
-    for (const id of this.lowerStartIds) {
-      this.keySlots[4 * slotOf[id] + 3] = 1;
+    for (const id of lowerIds) {
+      this.keySlots[4 * slotOf[id] + 3] |= LOWER_ANYWHERE;
       const h = this.keySlots[4 * slotOf[id]];
       let ls = mix(h) & this.lowerMask;
       while (this.lowerSlots[2 * ls + 1] !== 0) ls = (ls + 1) & this.lowerMask;
       this.lowerSlots[2 * ls] = h;
       this.lowerSlots[2 * ls + 1] = slotOf[id] + 1;
+    }
+    for (const id of this.lowerStartIds) {
+      this.keySlots[4 * slotOf[id] + 3] |= LOWER_START;
       const k = this.keys[id];
       // a key is as long as its token, but for "İ", which lower-cases to "i" and a combining dot
       const lengths = k.includes('\u0307') ? -1 : 1 << Math.min(k.length, 31);
@@ -294,7 +323,7 @@ export class Trie {
     return slot < 0 ? -1 : this.keySlots[4 * slot + 1] - 1;
   }
 
-  /** The slot of token `text[start, end)`'s key in the key table, or -1 (see `keyId`). */
+  /** The slot of token `text[start, end)`'s key in the key table, or -1 (see `keyId`); with `lowerOnly`, among the keys some phrase has in lower case. */
   private keySlot(text: string, start: number, end: number, lowerOnly = false): number {
     let e = end;
     if (e - start > 1 && text.charCodeAt(e - 1) === 46) e--;
@@ -306,7 +335,7 @@ export class Trie {
         if (d === 0x2019) d = 39;
         else {
           const slot = this.keySlotOf(tokenKey(text, start, end));
-          return lowerOnly && slot >= 0 && this.keySlots[4 * slot + 3] === 0 ? -1 : slot;
+          return lowerOnly && slot >= 0 && (this.keySlots[4 * slot + 3] & LOWER_ANYWHERE) === 0 ? -1 : slot;
         }
       }
       h = (Math.imul(h, 31) + d) | 0;
@@ -340,10 +369,14 @@ export class Trie {
     }
   }
 
-  /** The key slot of token `i` (-1: no phrase has the word), computed once (`NOT_YET` until then). */
+  /**
+   * The key slot of token `i` (-1: no phrase has the word, or has it in that case), computed once
+   * (`NOT_YET` until then). A token in lower case can only be a word some phrase allows in lower
+   * case, and is looked up among those alone.
+   */
   private slotAt(tk: TokenIds, i: number): number {
     let slot = tk.ids[i];
-    if (slot === NOT_YET) slot = tk.ids[i] = this.keySlot(tk.text, tk.toks[i].start, tk.toks[i].end);
+    if (slot === NOT_YET) slot = tk.ids[i] = this.keySlot(tk.text, tk.toks[i].start, tk.toks[i].end, (tk.flags[i] & CAP_INITIAL) === 0);
     return slot;
   }
 
@@ -386,17 +419,12 @@ export class Trie {
     const { flags } = tk;
     const lower = (flags[i] & CAP_INITIAL) === 0;
     if (lower && !this.mayStartLower(tk.text, tk.toks[i].start, tk.toks[i].end)) return undefined;
-    let first = tk.ids[i];
-    if (first === NOT_YET) {
-      // a lower-case token probes the small table of lower-case starts; only a find is kept
-      if (lower) first = this.keySlot(tk.text, tk.toks[i].start, tk.toks[i].end, true);
-      else first = tk.ids[i] = this.keySlot(tk.text, tk.toks[i].start, tk.toks[i].end);
-    }
+    const first = this.slotAt(tk, i);
     if (first < 0) return undefined;
     const slots = this.keySlots;
-    if (lower && slots[4 * first + 3] === 0) return undefined;
-    tk.ids[i] = first;
+    if (lower && (slots[4 * first + 3] & LOWER_START) === 0) return undefined;
     let node = slots[4 * first + 2];
+    const nodeFlags = this.nodeFlags;
     let best: { end: number; hits: Hit[] } | undefined;
     for (let j = i; node !== 0; ) {
       const hs = this.hits[node];
@@ -409,6 +437,8 @@ export class Trie {
         if (ok) best = { end: j + 1, hits: ok };
       }
       if (++j >= end) break;
+      const nf = nodeFlags[node];
+      if ((nf & HAS_CHILD) === 0 || ((flags[j] & CAP_INITIAL) === 0 && (nf & LOWER_CHILD) === 0)) break;
       const slot = this.slotAt(tk, j);
       if (slot < 0) break;
       node = this.child(node, slots[4 * slot + 1] - 1);
