@@ -28,6 +28,8 @@ export function speakerMention(span: Span, mentions: readonly Mention[]): Mentio
 }
 
 const LEADING = /^[\p{L}\p{N}]+/u;
+// how many words after a cue may name the medium ("told state-owned media outlet TASS")
+const MEDIUM_WORDS = 12;
 // "ABC’s", "AP-Dow": the name with a possessive or a hyphenated tail still names the outlet
 const wordIs = (t: string, name: string) => t === name || (t.startsWith(name) && !/\p{L}/u.test(t[name.length]));
 
@@ -56,17 +58,28 @@ function shapeIndex(s: string, at: number, len: number): number {
   return a < 0 || a > 25 || b < 0 || b > 25 ? -1 : (a * 26 + b) * SHAPE_MAX + len;
 }
 const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isBlank = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0;
+/**
+ * Whether the first `MEDIUM_WORDS` words after a cue may name a medium, by the shapes of their
+ * letter runs. Only what `mediumAfter` reads is scanned: a run of non-blank characters holds at
+ * least one word, so the words it reads end within as many runs, and a quote mark or semicolon
+ * ends them.
+ */
 function mayNameMedium(text: string, from: number, to: number, dict: QuoteDictionary): boolean {
   const { outlets, nouns } = shapesFor(dict);
+  let runs = 0;
   for (let i = from; i < to; ) {
-    if (!isAsciiLetter(text.charCodeAt(i))) { i++; continue; }
+    const c = text.charCodeAt(i);
+    if (!isAsciiLetter(c)) {
+      if (c === 0x22 || c === 0x201c || c === 0x3b) return false;
+      if (isBlank(c) && i > from && !isBlank(text.charCodeAt(i - 1)) && ++runs >= MEDIUM_WORDS) return false;
+      i++;
+      continue;
+    }
     let j = i + 1;
     while (j < to && isAsciiLetter(text.charCodeAt(j))) j++;
     const k = shapeIndex(text, i, j - i);
-    if (k >= 0) {
-      const c = text.charCodeAt(i);
-      if (nouns[k] === 1 || (outlets[k] === 1 && c >= 0x41 && c <= 0x5a)) return true;
-    }
+    if (k >= 0 && (nouns[k] === 1 || (outlets[k] === 1 && c >= 0x41 && c <= 0x5a))) return true;
     i = j;
   }
   return false;
@@ -81,9 +94,9 @@ function mayNameMedium(text: string, from: number, to: number, dict: QuoteDictio
 export function mediumAfter(text: string, cue: Span, dict: QuoteDictionary): string | undefined {
   const to = Math.min(text.length, cue.end + 120);
   if (!mayNameMedium(text, cue.end, to, dict)) return undefined;
-  const ws = words(text, cue.end, to, 12);
+  const ws = words(text, cue.end, to, MEDIUM_WORDS);
   let stop = 0;
-  while (stop < ws.length && stop < 12) { const t = ws[stop].text; if (t === '.' || t === '“' || t === '"' || t === ';') break; stop++; }
+  while (stop < ws.length && stop < MEDIUM_WORDS) { const t = ws[stop].text; if (t === '.' || t === '“' || t === '"' || t === ';') break; stop++; }
   // a listed outlet standing as words of its own; the first in the list's order wins
   let best: string | undefined;
   let bestRank = Infinity;
