@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { THREAD_LIMITS } from '../src/pipeline/pool.js';
-import { analyze, STAGES } from '../src/pipeline/index.js';
+import { analyze, analyzeBatch, STAGES } from '../src/pipeline/index.js';
+import { BATCH } from '../src/pipeline/pool.js';
 import { fromJsonLine, type RawItem } from '../src/ingest/items.js';
 
 export interface StageBench {
@@ -72,9 +73,9 @@ export function benchStages(corpus: string, rounds = 7): StageBench {
       for (let k = 0; k < 3; k++) {
         const v = (chunk + k) % 3;
         const t0 = performance.now();
-        for (const it of part) {
-          const a = analyze(it, variants[v]);
-          if (v === 2 && !('skipped' in a)) sentences += a.spans.sentences.length;
+        // in the batches an analysis thread gets from ingest, each run stage by stage
+        for (let b = 0; b < part.length; b += BATCH) {
+          for (const a of analyzeBatch(part.slice(b, b + BATCH), variants[v])) if (v === 2 && !('skipped' in a)) sentences += a.spans.sentences.length;
         }
         t[v] += performance.now() - t0;
       }

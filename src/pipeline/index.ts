@@ -41,27 +41,42 @@ export interface AnalyzeInput {
  * if (!('skipped' in a)) console.log(a.spans.sentences.length); // 2
  */
 export function analyze(input: AnalyzeInput | RawItem, stages: readonly Stage[] = STAGES): Article | Skipped {
-  const raw: RawItem = {
-    origin: input.origin ?? '-',
-    text: input.text,
-    format: input.format ?? 'text',
-    encoding: input.encoding ?? 'utf-8',
-    given: input.given ?? {},
-  };
-  let draft: Draft = { raw };
+  return analyzeBatch([input], stages)[0];
+}
+
+/**
+ * `analyze` over several articles, stage by stage rather than article by article, with the same
+ * results in the same order. A stage's dictionaries and code then stay in the processor's cache
+ * from one article to the next instead of being pushed out by the stages between: on Reuters the
+ * actor and quote stages cost about half as much run on their own as between the text stages.
+ * A skip or a `pipeline-error` stops only its own article.
+ *
+ * @example analyzeBatch([{ text: 'Talks\n\nLavrov met Wang Yi.' }, { text: '' }]).map((a) => 'skipped' in a) // [false, true]
+ */
+export function analyzeBatch(inputs: readonly (AnalyzeInput | RawItem)[], stages: readonly Stage[] = STAGES): (Article | Skipped)[] {
+  const drafts: (Draft | Skipped)[] = inputs.map((input) => ({
+    raw: { origin: input.origin ?? '-', text: input.text, format: input.format ?? 'text', encoding: input.encoding ?? 'utf-8', given: input.given ?? {} },
+  }));
   for (const stage of stages) {
-    let out: Partial<Draft> | Skipped;
-    try {
-      out = stage.run(draft);
-    } catch (cause) {
-      if (cause instanceof EntenteError) throw cause;
-      return skip('pipeline-error', raw.origin, `stage "${stage.name}" failed: ${(cause as Error)?.message ?? String(cause)}`);
+    for (let k = 0; k < drafts.length; k++) {
+      const d = drafts[k];
+      if (!('skipped' in d)) drafts[k] = runStage(stage, d);
     }
-    if ('skipped' in out) return out as Skipped;
-    checkAssigned(stage, out);
-    draft = { ...draft, ...out };
   }
-  return toArticle(draft);
+  return drafts.map((d) => ('skipped' in d ? d : toArticle(d)));
+}
+
+function runStage(stage: Stage, draft: Draft): Draft | Skipped {
+  let out: Partial<Draft> | Skipped;
+  try {
+    out = stage.run(draft);
+  } catch (cause) {
+    if (cause instanceof EntenteError) throw cause;
+    return skip('pipeline-error', draft.raw.origin, `stage "${stage.name}" failed: ${(cause as Error)?.message ?? String(cause)}`);
+  }
+  if ('skipped' in out) return out as Skipped;
+  checkAssigned(stage, out);
+  return { ...draft, ...out };
 }
 
 function toArticle(d: Draft): Article {

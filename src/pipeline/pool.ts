@@ -14,8 +14,15 @@ export interface Analyzer {
   close(): Promise<void>;
 }
 
-/** Items sent to a worker per message: one message per article cost more than the analysis of short wire stories. */
-const BATCH = 32;
+/**
+ * Items sent to a worker per message, and analysed stage by stage together (`analyzeBatch`): one
+ * message per article cost more than the analysis of short wire stories, and the later stages
+ * run faster the more articles they take in a row (on Reuters, the actor and quote stages added
+ * about 47 % to the text stages' time in batches of 32 and 39 % in batches of 128). A batch also
+ * ends at `BATCH_CHARS` characters of input, so that long pages are not all held at once.
+ */
+export const BATCH = 128;
+const BATCH_CHARS = 2 << 20;
 
 /**
  * Worker threads for a machine: one per core but the one that reads and writes, and none on a
@@ -71,6 +78,7 @@ class WorkerPool implements Analyzer {
   private readonly workers: Worker[] = [];
   private readonly inFlight = new Map<number, { worker: number; items: RawItem[]; pending: Pending[]; alone: boolean }>();
   private queue: { item: RawItem; pending: Pending }[] = [];
+  private queuedChars = 0;
   private nextBatch = 0;
   private nextWorker = 0;
   private flushScheduled = false;
@@ -124,7 +132,8 @@ class WorkerPool implements Analyzer {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.queue.push({ item, pending: { resolve, reject } });
-      if (this.queue.length >= BATCH) this.flush();
+      this.queuedChars += item.text.length;
+      if (this.queue.length >= BATCH || this.queuedChars >= BATCH_CHARS) this.flush();
       else if (!this.flushScheduled) {
         // a partial batch goes out on the next turn, so the last items of a run never wait
         this.flushScheduled = true;
@@ -140,6 +149,7 @@ class WorkerPool implements Analyzer {
     if (this.queue.length === 0) return;
     const queued = this.queue;
     this.queue = [];
+    this.queuedChars = 0;
     this.send(queued.map((q) => q.item), queued.map((q) => q.pending), false);
   }
 
@@ -171,6 +181,7 @@ class WorkerPool implements Analyzer {
     for (const q of this.queue) q.pending.reject(e);
     this.inFlight.clear();
     this.queue = [];
+    this.queuedChars = 0;
   }
 
   async close(): Promise<void> {

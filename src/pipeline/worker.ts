@@ -3,7 +3,7 @@
  * back packed articles or skips. It touches no store, file or clock.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyze, selectStages } from './index.js';
+import { analyzeBatch, selectStages } from './index.js';
 import { packArticle, type PackedArticle } from '../store/codec.js';
 import type { RawItem } from '../ingest/items.js';
 import type { Skipped } from '../model/errors.js';
@@ -24,10 +24,7 @@ parentPort!.on('message', (req: WorkRequest) => {
   try {
     reply = {
       batch: req.batch,
-      results: req.items.map((item) => {
-        const a = analyze(item, stages);
-        return 'skipped' in a ? a : packArticle(a);
-      }),
+      results: analyzeBatch(req.items, stages).map((a) => ('skipped' in a ? a : packArticle(a))),
     };
   } catch (cause) {
     // only a contract or data-file error gets here (analyze turns the rest into skips)

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, STAGES, articleId } from '../../src/pipeline/index.js';
+import { analyze, analyzeBatch, STAGES, articleId } from '../../src/pipeline/index.js';
 import { checkStages, type Stage } from '../../src/pipeline/stage.js';
 import { toInputSpan } from '../../src/model/source-map.js';
 import { makeArticle } from '../_fixtures.js';
@@ -20,6 +20,24 @@ test('pipeline: an exception inside a stage skips that article, naming the stage
   const boom: Stage = { name: 'boom', requires: ['raw'], assigns: ['id'], run: () => { throw new RangeError('deep'); } };
   const r = analyze({ text: 'x', origin: 'f.txt' }, [boom]);
   assert.ok('skipped' in r && r.reason === 'pipeline-error' && /stage "boom" failed: deep/.test(r.detail));
+});
+
+test('pipeline: a batch runs stage by stage with the results of one article at a time; a skip or a failure stops only its article', () => {
+  const inputs = [{ text: makeArticle(1), origin: 'a.txt' }, { text: '', origin: 'empty.txt' }, { text: `Talks\n\n“We are ready,” Lavrov told TASS. ${makeArticle(2)}`, origin: 'b.txt' }];
+  assert.deepEqual(analyzeBatch(inputs), inputs.map((i) => analyze(i)));
+  const order: string[] = [];
+  const watched = STAGES.map((s): Stage => s.name !== 'clean' && s.name !== 'actors' ? s : {
+    ...s,
+    run: (d) => {
+      order.push(`${s.name}:${d.raw.origin}`);
+      if (s.name === 'actors' && d.raw.origin === 'bad') throw new RangeError('deep');
+      return s.run(d);
+    },
+  });
+  const out = analyzeBatch([{ text: makeArticle(3), origin: 'bad' }, { text: makeArticle(4), origin: 'good' }], watched);
+  assert.deepEqual(order, ['clean:bad', 'clean:good', 'actors:bad', 'actors:good']);
+  assert.ok('skipped' in out[0] && /stage "actors" failed: deep/.test(out[0].detail));
+  assert.deepEqual(out[1], analyze({ text: makeArticle(4), origin: 'good' }));
 });
 
 test('pipeline: every layer is a span into the clean text, nested and in order; spans map back into the input', () => {
