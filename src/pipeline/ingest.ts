@@ -2,8 +2,8 @@ import type { Article } from '../model/article.js';
 import type { SkipReason, Skipped } from '../model/errors.js';
 import { readItems } from '../ingest/items.js';
 import type { PackedArticle } from '../store/codec.js';
-import type { Store } from '../store/types.js';
-import { createAnalyzer } from './pool.js';
+import type { PutResult, Store } from '../store/types.js';
+import { BATCH, createAnalyzer } from './pool.js';
 
 export interface IngestOptions {
   store: Store;
@@ -32,12 +32,31 @@ export interface IngestSummary extends IngestCounts {
   interrupted: boolean;
 }
 
-/** Articles in flight between reading and writing: enough to keep the threads busy, small enough to keep memory flat. */
+/**
+ * Articles in flight between reading and writing: enough to keep the threads busy (two batches
+ * each), small enough to keep memory flat.
+ */
 const WINDOW = 512;
+/** Most articles written in one transaction. */
+const WRITE_GROUP = 64;
+
+/** A result in flight, and the result itself once it has come (read without waiting). */
+interface Tracked {
+  promise: Promise<Article | PackedArticle | Skipped>;
+  result?: Article | PackedArticle | Skipped;
+}
+
+function track(promise: Promise<Article | PackedArticle | Skipped>): Tracked {
+  const t: Tracked = { promise };
+  // a failure is met where `promise` is awaited; this branch only notes a result
+  promise.then((r) => { t.result = r; }, () => {});
+  return t;
+}
 
 /**
  * Reads, analyses and stores every item under `paths`. Analysis may run in worker threads; the
- * store is written from the calling thread only, in input order, one transaction an article.
+ * store is written from the calling thread only, in input order, each article whole or not at
+ * all (several to a transaction when they are ready together).
  *
  * @example
  * const summary = await ingest(['examples/'], { store, threads: 1, maxBytes: 20 << 20 });
@@ -46,30 +65,54 @@ const WINDOW = 512;
 export async function ingest(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
   const { store } = opts;
   const analyzer = createAnalyzer(opts.threads, opts.stages);
+  const window = Math.max(WINDOW, 2 * BATCH * analyzer.threads);
   const sum: IngestSummary = { stored: 0, unchanged: 0, skipped: 0, sentences: 0, skippedByReason: {}, skips: [], interrupted: false };
-  const settle = async (result: Article | PackedArticle | Skipped) => {
+  const count = (result: Article | PackedArticle | Skipped, put?: PutResult) => {
     if ('skipped' in result) {
-      await store.recordSkip(result);
       sum.skipped++;
       sum.skippedByReason[result.reason] = (sum.skippedByReason[result.reason] ?? 0) + 1;
       if (sum.skips.length < 1000) sum.skips.push(result);
     } else {
-      sum[await store.putArticle(result)]++;
+      sum[put!]++;
       sum.sentences += 'packed' in result ? result.packed.nSentences : result.spans.sentences.length;
     }
     opts.onResult?.(result, sum);
   };
-  const inFlight: Promise<Article | PackedArticle | Skipped>[] = [];
+  // Results are written in input order. Those already analysed when the oldest is written go
+  // with it, articles in one transaction where the store can (`putArticles`).
+  const settle = async (group: (Article | PackedArticle | Skipped)[]) => {
+    for (let i = 0; i < group.length; ) {
+      const result = group[i];
+      if ('skipped' in result) {
+        await store.recordSkip(result);
+        count(result);
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < group.length && !('skipped' in group[j])) j++;
+      const run = group.slice(i, j) as (Article | PackedArticle)[];
+      const puts = store.putArticles && run.length > 1 ? await store.putArticles(run) : [await store.putArticle(run[0])];
+      run.forEach((a, k) => count(a, puts[k]));
+      i = j;
+    }
+  };
+  const inFlight: Tracked[] = [];
+  const settleOldest = async () => {
+    const group = [await inFlight.shift()!.promise];
+    while (group.length < WRITE_GROUP && inFlight.length > 0 && inFlight[0].result) group.push(inFlight.shift()!.result!);
+    await settle(group);
+  };
   try {
     for await (const item of readItems(paths, { maxBytes: opts.maxBytes })) {
-      inFlight.push('skipped' in item ? Promise.resolve(item) : analyzer.analyze(item));
-      while (inFlight.length >= WINDOW) await settle(await inFlight.shift()!);
+      inFlight.push(track('skipped' in item ? Promise.resolve(item) : analyzer.analyze(item)));
+      while (inFlight.length >= window) await settleOldest();
       if (opts.stop?.()) {
         sum.interrupted = true;
         break;
       }
     }
-    while (inFlight.length) await settle(await inFlight.shift()!);
+    while (inFlight.length) await settleOldest();
   } finally {
     await analyzer.close();
   }

@@ -55,6 +55,7 @@ class SqliteStore implements Store {
   readonly kind = 'sqlite';
   private readonly q;
   private readonly put: (a: PackedArticle, now: string) => PutResult;
+  private readonly putMany: (list: readonly PackedArticle[], now: string) => PutResult[];
   private anySkips: boolean;
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -92,8 +93,7 @@ class SqliteStore implements Store {
     };
     const q = this.q;
     this.anySkips = (db.prepare('SELECT EXISTS (SELECT 1 FROM skipped)').pluck().get() as number) === 1;
-    // two statements an article: ingest spends most of its time in SQLite's commits
-    this.put = db.transaction((a: PackedArticle, now: string): PutResult => {
+    const write = (a: PackedArticle, now: string): PutResult => {
       const known = q.insert.run(toRow(a, now)).changes === 0;
       if (!known) {
         a.quotes.forEach((x, n) =>
@@ -109,11 +109,19 @@ class SqliteStore implements Store {
       // an origin that now yields an article is no longer skipped
       if (this.anySkips) q.unskip.run(a.origin);
       return known ? 'unchanged' : 'stored';
-    });
+    };
+    this.put = db.transaction(write);
+    // ingest spends much of its time in SQLite's commits, more the more rows an article has
+    // (its quotes and events): a run of articles shares one
+    this.putMany = db.transaction((list: readonly PackedArticle[], now: string): PutResult[] => list.map((a) => write(a, now)));
   }
 
   async putArticle(article: Article | PackedArticle): Promise<PutResult> {
     return this.put(packed(article), new Date().toISOString());
+  }
+
+  async putArticles(articles: readonly (Article | PackedArticle)[]): Promise<PutResult[]> {
+    return this.putMany(articles.map(packed), new Date().toISOString());
   }
 
   async recordSkip(item: Skipped): Promise<void> {

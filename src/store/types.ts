@@ -150,6 +150,11 @@ export interface Store {
   readonly location: string;
   /** an article as `analyze` returns it, or packed by a worker thread */
   putArticle(article: Article | PackedArticle): Promise<PutResult>;
+  /**
+   * Several articles in one transaction, all or none, each with what `putArticle` would say.
+   * Optional: a store whose commits cost little next to its writes need not have it.
+   */
+  putArticles?(articles: readonly (Article | PackedArticle)[]): Promise<PutResult[]>;
   recordSkip(item: Skipped): Promise<void>;
   /** by full id or an unambiguous prefix of at least 6 characters */
   getArticle(idOrPrefix: string): Promise<Article | undefined>;

@@ -51,6 +51,23 @@ test('store/sqlite: re-ingesting the same story, even from another file, changes
   }
 });
 
+test('store/sqlite: several articles go in one transaction, each answered as alone, and a failure writes none of them', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'entente-store-'));
+  const store = openSqliteStore(join(dir, 'x.db'));
+  try {
+    assert.deepEqual(await store.putArticles!([article(3), article(4), article(3, 'again.txt')]), ['stored', 'stored', 'unchanged']);
+    assert.deepEqual(await store.getArticle(article(4).id), article(4));
+    // a quote without its confidence breaks a NOT NULL column: the whole run rolls back
+    const broken = { ...article(6), quotes: [{ start: 0, end: 1, kind: 'direct', spans: [], rule: 'x', confidence: null }] } as unknown as Article;
+    await assert.rejects(store.putArticles!([article(5), broken]), /NOT NULL/);
+    assert.equal(await store.getArticle(article(5).id), undefined, 'the article before the failure is not written either');
+    assert.equal((await store.stats()).articles, 2);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('store/sqlite: skips are recorded by origin, and cleared when the origin later stores', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'entente-store-'));
   const store = openSqliteStore(join(dir, 'x.db'));
