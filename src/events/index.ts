@@ -420,8 +420,10 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   // the act took place (a refusal is negated too): only then does the other side act back or with it
   const happened = mood.modality === 'asserted' && !mood.negated && !mood.threat;
   // the other side's act ("receives peacekeepers"): not when refused, threatened, announced or denied
+  // an act paired with itself ("fought with", "shared evidence with", "established ties with") is the subject's,
+  // as PLOVER codes it; only the acts that hold both ways (talks, calls) are coded back
   if (tr.reverse !== undefined && targets.length > 0) {
-    if (happened) emit(tr.reverse, `${tr.rule}:reverse`, targets, sources);
+    if (happened && (tr.reverse !== tr.code || g.mutualCodes.has(tr.reverse))) emit(tr.reverse, `${tr.rule}:reverse`, targets, sources);
   }
   // "Peru telephoned Chile", "held talks with": a consultation holds both ways (a bare "discussed X" may have a topic for object)
   else if (tr.code !== null && tr.patterned && targets !== sources && targets.length > 0 && g.mutualCodes.has(tr.code) && happened) emit(tr.code, `${tr.rule}:mutual`, targets, sources);

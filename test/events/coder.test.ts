@@ -72,8 +72,23 @@ const rows: Row[] = [
   { rule: 'a resignation (CAMEO 0831) stands alone', text: 'The Peruvian prime minister resigned on Sunday after the vote.', want: ['PER', '', '08'] },
   { rule: 'blocking roads is a protest (144) against one\'s own government', text: 'Thousands of Bolivian farmers blocked roads on Monday.', want: ['BOL', 'BOL', '14'] },
   { rule: '"X-led" forces act as X (events/adjective)', text: 'Saudi-led forces bombed Yemen on Monday.', want: ['SAU', 'YEM', '19'] },
+  { rule: 'a meeting holds both ways (a reverse coding of a mutual code)', text: 'Chile held a meeting with Peru on Monday.', want: ['PER', 'CHL', '04'] },
   { rule: 'a people right after a country word are that country\'s ("Bosnian Serbs")', text: 'Bosnian Serbs demanded a truce on Monday.', want: ['BIH', 'BIH', '10'] },
 ];
+
+/** Codings that must not appear: an act the text does not report as done by that side. */
+const absent: { rule: string; text: string; not: [string, string, string] }[] = [
+  { rule: 'an act paired with itself is the subject\'s alone (no reverse coding)', text: 'Ghana established diplomatic ties with Togo on Monday.', not: ['TGO', 'GHA', '05'] },
+];
+
+for (const r of absent) {
+  test(`coder: ${r.rule}`, () => {
+    const es = events(r.text);
+    const [src, tgt, root] = r.not;
+    const got = es.map((e) => `${e.source.country}>${e.target?.country ?? ''} ${e.code} ${e.rule}`).join('; ');
+    assert.ok(!es.some((e) => e.source.country === src && (e.target?.country ?? '') === tgt && e.root === root && !e.negated), `${r.text}\n  not ${src}>${tgt} ${root}\n  got ${got}`);
+  });
+}
 
 for (const r of rows) {
   test(`coder: ${r.rule}`, () => {
