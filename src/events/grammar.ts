@@ -67,6 +67,8 @@ export interface EventGrammar {
   rejectCodes: ReadonlyMap<string, string>;
   /** CAMEO codes of acts that hold both ways (talks, a telephone call, a signed agreement) */
   mutualCodes: ReadonlySet<string>;
+  /** CAMEO roots of acts whose complement another side is asked or refused to do, not doing (appeals, demands, rejections) */
+  embeddingRoots: ReadonlySet<string>;
   /** PLOVER types whose unnamed recipient is the source's own country (a protest, a curfew) */
   domesticTypes: ReadonlySet<string>;
   maxGap: number;
@@ -110,7 +112,7 @@ function phraseList(file: string, obj: Record<string, unknown>, key: string): Ph
  * @example parseGrammar(JSON.parse(text), 'my-grammar.json').maxGap // 3
  */
 export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
-  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'reject_codes', 'bare_roots_ignored', 'bare_groups_ignored', 'bare_lemmas_ignored', 'reciprocal_roots', 'domestic_types', 'mutual_codes', 'max_gap', 'max_target_distance', 'max_source_distance'];
+  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'reject_codes', 'bare_roots_ignored', 'bare_groups_ignored', 'bare_lemmas_ignored', 'reciprocal_roots', 'embedding_roots', 'domestic_types', 'mutual_codes', 'max_gap', 'max_target_distance', 'max_source_distance'];
   const o = expectObject(file, raw, keys);
   const lists = Object.fromEntries(Object.entries(LISTS).map(([k, f]) => [k, phraseList(file, o, f)])) as Record<keyof typeof LISTS, PhraseList>;
   const codeMap = (key: string): ReadonlyMap<string, string> => {
@@ -130,6 +132,7 @@ export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
     bareGroupsIgnored: new Set(expectWords(file, o, 'bare_groups_ignored')),
     bareLemmasIgnored: new Set(expectWords(file, o, 'bare_lemmas_ignored')),
     reciprocalRoots: new Set(expectWords(file, o, 'reciprocal_roots')),
+    embeddingRoots: new Set(expectWords(file, o, 'embedding_roots')),
     domesticTypes: new Set(expectWords(file, o, 'domestic_types')),
     mutualCodes: new Set(expectWords(file, o, 'mutual_codes')),
     maxGap: expectNumber(file, o, 'max_gap', 0, 10),

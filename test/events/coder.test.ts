@@ -72,6 +72,7 @@ const rows: Row[] = [
   { rule: 'a resignation (CAMEO 0831) stands alone', text: 'The Peruvian prime minister resigned on Sunday after the vote.', want: ['PER', '', '08'] },
   { rule: 'blocking roads is a protest (144) against one\'s own government', text: 'Thousands of Bolivian farmers blocked roads on Monday.', want: ['BOL', 'BOL', '14'] },
   { rule: '"X-led" forces act as X (events/adjective)', text: 'Saudi-led forces bombed Yemen on Monday.', want: ['SAU', 'YEM', '19'] },
+  { rule: 'the refusing side\'s own act stays a rejection after a refusing verb (embedding_roots keep the subject\'s)', text: 'The Peruvian prime minister declined to resign on Sunday.', want: ['PER', '', '12'] },
   { rule: 'a meeting holds both ways (a reverse coding of a mutual code)', text: 'Chile held a meeting with Peru on Monday.', want: ['PER', 'CHL', '04'] },
   { rule: 'a people right after a country word are that country\'s ("Bosnian Serbs")', text: 'Bosnian Serbs demanded a truce on Monday.', want: ['BIH', 'BIH', '10'] },
 ];
@@ -79,6 +80,8 @@ const rows: Row[] = [
 /** Codings that must not appear: an act the text does not report as done by that side. */
 const absent: { rule: string; text: string; not: [string, string, string] }[] = [
   { rule: 'an act paired with itself is the subject\'s alone (no reverse coding)', text: 'Ghana established diplomatic ties with Togo on Monday.', not: ['TGO', 'GHA', '05'] },
+  { rule: 'what X urges Y to do is asked of Y, not done by it (embedding_roots)', text: 'Sweden urged Norway to send troops to Mali.', not: ['NOR', 'MLI', '06'] },
+  { rule: 'what X rejects of Y is not done by Y (embedding_roots)', text: 'Peru rejected a Chilean offer to host talks with Bolivia.', not: ['CHL', 'BOL', '04'] },
 ];
 
 for (const r of absent) {
