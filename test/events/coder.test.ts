@@ -73,6 +73,11 @@ const rows: Row[] = [
   { rule: 'blocking roads is a protest (144) against one\'s own government', text: 'Thousands of Bolivian farmers blocked roads on Monday.', want: ['BOL', 'BOL', '14'] },
   { rule: '"X-led" forces act as X (events/adjective)', text: 'Saudi-led forces bombed Yemen on Monday.', want: ['SAU', 'YEM', '19'] },
   { rule: 'the refusing side\'s own act stays a rejection after a refusing verb (embedding_roots keep the subject\'s)', text: 'The Peruvian prime minister declined to resign on Sunday.', want: ['PER', '', '12'] },
+  { rule: 'upgrading ties is a show of support (050), a compound subject each with the other', text: 'Chile and Peru upgraded their diplomatic ties on Monday.', want: ['PER', 'CHL', '05'] },
+  { rule: 'reinforcing forces near or in X mobilizes against X (154)', text: 'Egypt strengthened its forces in Sudan on Monday.', want: ['EGY', 'SDN', '15'] },
+  { rule: 'being opposed to X\'s mediation rejects it (120)', text: 'Kenya is opposed to Ugandan mediation in the dispute.', want: ['KEN', 'UGA', '12'] },
+  { rule: 'a blockade of X (191), announced: a threat (13)', text: 'Greece will tighten the blockade of Albania.', want: ['GRC', 'ALB', '13'], modality: 'future' },
+  { rule: 'reducing aid or supplies to X stops material aid (162)', text: 'Norway reduced food aid to Chad last year.', want: ['NOR', 'TCD', '16'] },
   { rule: 'a meeting holds both ways (a reverse coding of a mutual code)', text: 'Chile held a meeting with Peru on Monday.', want: ['PER', 'CHL', '04'] },
   { rule: 'a people right after a country word are that country\'s ("Bosnian Serbs")', text: 'Bosnian Serbs demanded a truce on Monday.', want: ['BIH', 'BIH', '10'] },
 ];
