@@ -72,6 +72,8 @@ export interface EventGrammar {
   /** PLOVER types whose unnamed recipient is the source's own country (a protest, a curfew) */
   domesticTypes: ReadonlySet<string>;
   maxGap: number;
+  /** list commas and conjunctions ("artillery, mortar and rocket fire") a gap may hold beyond `maxGap` */
+  maxGapJoiners: number;
   maxTargetDistance: number;
   maxSourceDistance: number;
 }
@@ -112,7 +114,7 @@ function phraseList(file: string, obj: Record<string, unknown>, key: string): Ph
  * @example parseGrammar(JSON.parse(text), 'my-grammar.json').maxGap // 3
  */
 export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
-  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'reject_codes', 'bare_roots_ignored', 'bare_groups_ignored', 'bare_lemmas_ignored', 'reciprocal_roots', 'embedding_roots', 'domestic_types', 'mutual_codes', 'max_gap', 'max_target_distance', 'max_source_distance'];
+  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'reject_codes', 'bare_roots_ignored', 'bare_groups_ignored', 'bare_lemmas_ignored', 'reciprocal_roots', 'embedding_roots', 'domestic_types', 'mutual_codes', 'max_gap', 'max_gap_joiners', 'max_target_distance', 'max_source_distance'];
   const o = expectObject(file, raw, keys);
   const lists = Object.fromEntries(Object.entries(LISTS).map(([k, f]) => [k, phraseList(file, o, f)])) as Record<keyof typeof LISTS, PhraseList>;
   const codeMap = (key: string): ReadonlyMap<string, string> => {
@@ -136,6 +138,7 @@ export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
     domesticTypes: new Set(expectWords(file, o, 'domestic_types')),
     mutualCodes: new Set(expectWords(file, o, 'mutual_codes')),
     maxGap: expectNumber(file, o, 'max_gap', 0, 10),
+    maxGapJoiners: expectNumber(file, o, 'max_gap_joiners', 0, 10),
     maxTargetDistance: expectNumber(file, o, 'max_target_distance', 1, 50),
     maxSourceDistance: expectNumber(file, o, 'max_source_distance', 1, 100),
   };

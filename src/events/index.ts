@@ -210,7 +210,7 @@ function triggers(v: SentenceView, c: Ctx): Trigger[] {
       vTo = Math.max(vTo, to);
       // "air links with Serbia": a form that is as often a noun needs a verb's company even for a pattern
       if (f.rest.length === 0 && !verbal(v, i, f.lemma, g, c.mentions)) continue;
-      const hit = best(candidates(c.lex, f.group, words, v.breaks, to, g.maxGap), (p) => matchPattern(v, i, to, p, c.mentions, c.text, g));
+      const hit = best(candidates(c.lex, f.group, words, v.breaks, to, g.maxGap, g.compoundJoiners.words, g.maxGapJoiners), (p) => matchPattern(v, i, to, p, c.mentions, c.text, g));
       if (hit && (!top || score(hit) > score(top))) top = hit;
       if (hit && hit.pattern.id.startsWith('en:') && (!enTop || score(hit) > score(enTop))) enTop = hit;
       if (!bare && f.code !== null && !g.bareRootsIgnored.has(f.code.slice(0, 2)) && !g.bareGroupsIgnored.has(f.group) && !g.bareLemmasIgnored.has(f.lemma) && verbal(v, i, f.lemma, g, c.mentions)) bare = { code: f.code, group: f.group, lemma: f.lemma, to };

@@ -78,6 +78,7 @@ const rows: Row[] = [
   { rule: 'being opposed to X\'s mediation rejects it (120)', text: 'Kenya is opposed to Ugandan mediation in the dispute.', want: ['KEN', 'UGA', '12'] },
   { rule: 'a blockade of X (191), announced: a threat (13)', text: 'Greece will tighten the blockade of Albania.', want: ['GRC', 'ALB', '13'], modality: 'future' },
   { rule: 'reducing aid or supplies to X stops material aid (162)', text: 'Norway reduced food aid to Chad last year.', want: ['NOR', 'TCD', '16'] },
+  { rule: 'a list\'s commas and "and" do not use up the gap between a pattern\'s words (max_gap_joiners)', text: 'Ethiopian troops launched artillery, mortar and rocket fire against Eritrean positions on Monday.', want: ['ETH', 'ERI', '19'] },
   { rule: 'a meeting holds both ways (a reverse coding of a mutual code)', text: 'Chile held a meeting with Peru on Monday.', want: ['PER', 'CHL', '04'] },
   { rule: 'a people right after a country word are that country\'s ("Bosnian Serbs")', text: 'Bosnian Serbs demanded a truce on Monday.', want: ['BIH', 'BIH', '10'] },
 ];
