@@ -57,8 +57,11 @@ export interface EventGrammar {
    */
   bareGroupsIgnored: ReadonlySet<string>;
   bareLemmasIgnored: ReadonlySet<string>;
-  /** CAMEO roots a compound subject does to itself when the act has no object ("Hungary and Romania agreed") */
-  reciprocalRoots: ReadonlySet<string>;
+  /**
+   * CAMEO roots ("04") and codes ("062") a compound subject does each with the other when the act
+   * has no object ("Hungary and Romania agreed", "Chile and Peru held joint exercises")
+   */
+  reciprocalCodes: ReadonlySet<string>;
   /** CAMEO root of a future cooperative act → the 03x code of its announced intent */
   intentCodes: ReadonlyMap<string, string>;
   /** CAMEO root of a future hostile act → the 13x code of the threat */
@@ -114,7 +117,7 @@ function phraseList(file: string, obj: Record<string, unknown>, key: string): Ph
  * @example parseGrammar(JSON.parse(text), 'my-grammar.json').maxGap // 3
  */
 export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
-  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'reject_codes', 'bare_roots_ignored', 'bare_groups_ignored', 'bare_lemmas_ignored', 'reciprocal_roots', 'embedding_roots', 'domestic_types', 'mutual_codes', 'max_gap', 'max_gap_joiners', 'max_target_distance', 'max_source_distance'];
+  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'reject_codes', 'bare_roots_ignored', 'bare_groups_ignored', 'bare_lemmas_ignored', 'reciprocal_codes', 'embedding_roots', 'domestic_types', 'mutual_codes', 'max_gap', 'max_gap_joiners', 'max_target_distance', 'max_source_distance'];
   const o = expectObject(file, raw, keys);
   const lists = Object.fromEntries(Object.entries(LISTS).map(([k, f]) => [k, phraseList(file, o, f)])) as Record<keyof typeof LISTS, PhraseList>;
   const codeMap = (key: string): ReadonlyMap<string, string> => {
@@ -133,7 +136,7 @@ export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
     bareRootsIgnored: new Set(expectWords(file, o, 'bare_roots_ignored')),
     bareGroupsIgnored: new Set(expectWords(file, o, 'bare_groups_ignored')),
     bareLemmasIgnored: new Set(expectWords(file, o, 'bare_lemmas_ignored')),
-    reciprocalRoots: new Set(expectWords(file, o, 'reciprocal_roots')),
+    reciprocalCodes: new Set(expectWords(file, o, 'reciprocal_codes')),
     embeddingRoots: new Set(expectWords(file, o, 'embedding_roots')),
     domesticTypes: new Set(expectWords(file, o, 'domestic_types')),
     mutualCodes: new Set(expectWords(file, o, 'mutual_codes')),

@@ -411,8 +411,8 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
     const p = placeAfter(v, tr.from + 1, c); // from the verb: a pattern may end inside the place phrase ("arrived in $")
     if (p && p.country !== sources[0].country) targets = [countryParty(p.country, p.span, 'place')];
   }
-  // "The United States and Jordan have agreed": each with the other
-  if (targets.length === 0 && sources.length >= 2 && g.reciprocalRoots.has((tr.code ?? '').slice(0, 2))) targets = sources;
+  // "The United States and Jordan have agreed": each with the other (for a pattern's act: a bare verb may be a participle, "with strings attached")
+  if (targets.length === 0 && sources.length >= 2 && tr.patterned && tr.code !== null && (g.reciprocalCodes.has(tr.code.slice(0, 2)) || g.reciprocalCodes.has(tr.code.slice(0, 3)))) targets = sources;
 
   const mood = readMood(v, tr.from, srcTok >= 0 ? mentionRange(v, srcTok)[1] : -1, g);
   // "Sudan must return the aircraft": asked of Sudan (by whoever says so), not done by it
