@@ -57,8 +57,11 @@ export interface EventGrammar {
    */
   bareGroupsIgnored: ReadonlySet<string>;
   bareLemmasIgnored: ReadonlySet<string>;
-  /** CAMEO roots a compound subject does to itself when the act has no object ("Hungary and Romania agreed") */
-  reciprocalRoots: ReadonlySet<string>;
+  /**
+   * CAMEO roots ("04") and codes ("062") a compound subject does each with the other when the act
+   * has no object ("Hungary and Romania agreed", "Chile and Peru held joint exercises")
+   */
+  reciprocalCodes: ReadonlySet<string>;
   /** CAMEO root of a future cooperative act → the 03x code of its announced intent */
   intentCodes: ReadonlyMap<string, string>;
   /** CAMEO root of a future hostile act → the 13x code of the threat */
@@ -67,9 +70,13 @@ export interface EventGrammar {
   rejectCodes: ReadonlyMap<string, string>;
   /** CAMEO codes of acts that hold both ways (talks, a telephone call, a signed agreement) */
   mutualCodes: ReadonlySet<string>;
+  /** CAMEO roots of acts whose complement another side is asked or refused to do, not doing (appeals, demands, rejections) */
+  embeddingRoots: ReadonlySet<string>;
   /** PLOVER types whose unnamed recipient is the source's own country (a protest, a curfew) */
   domesticTypes: ReadonlySet<string>;
   maxGap: number;
+  /** list commas and conjunctions ("artillery, mortar and rocket fire") a gap may hold beyond `maxGap` */
+  maxGapJoiners: number;
   maxTargetDistance: number;
   maxSourceDistance: number;
 }
@@ -110,7 +117,7 @@ function phraseList(file: string, obj: Record<string, unknown>, key: string): Ph
  * @example parseGrammar(JSON.parse(text), 'my-grammar.json').maxGap // 3
  */
 export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
-  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'reject_codes', 'bare_roots_ignored', 'bare_groups_ignored', 'bare_lemmas_ignored', 'reciprocal_roots', 'domestic_types', 'mutual_codes', 'max_gap', 'max_target_distance', 'max_source_distance'];
+  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'reject_codes', 'bare_roots_ignored', 'bare_groups_ignored', 'bare_lemmas_ignored', 'reciprocal_codes', 'embedding_roots', 'domestic_types', 'mutual_codes', 'max_gap', 'max_gap_joiners', 'max_target_distance', 'max_source_distance'];
   const o = expectObject(file, raw, keys);
   const lists = Object.fromEntries(Object.entries(LISTS).map(([k, f]) => [k, phraseList(file, o, f)])) as Record<keyof typeof LISTS, PhraseList>;
   const codeMap = (key: string): ReadonlyMap<string, string> => {
@@ -129,10 +136,12 @@ export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
     bareRootsIgnored: new Set(expectWords(file, o, 'bare_roots_ignored')),
     bareGroupsIgnored: new Set(expectWords(file, o, 'bare_groups_ignored')),
     bareLemmasIgnored: new Set(expectWords(file, o, 'bare_lemmas_ignored')),
-    reciprocalRoots: new Set(expectWords(file, o, 'reciprocal_roots')),
+    reciprocalCodes: new Set(expectWords(file, o, 'reciprocal_codes')),
+    embeddingRoots: new Set(expectWords(file, o, 'embedding_roots')),
     domesticTypes: new Set(expectWords(file, o, 'domestic_types')),
     mutualCodes: new Set(expectWords(file, o, 'mutual_codes')),
     maxGap: expectNumber(file, o, 'max_gap', 0, 10),
+    maxGapJoiners: expectNumber(file, o, 'max_gap_joiners', 0, 10),
     maxTargetDistance: expectNumber(file, o, 'max_target_distance', 1, 50),
     maxSourceDistance: expectNumber(file, o, 'max_source_distance', 1, 100),
   };

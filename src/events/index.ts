@@ -48,6 +48,8 @@ interface Trigger {
   alleged: boolean;
   /** a verbless phrase ("no more joint projects with"): a state of affairs, not an act someone announces */
   nominal?: boolean;
+  /** index (among the sentence's triggers) of the demand or rejection whose complement holds this act ("demanded that X withdraw") */
+  embeddedIn?: number;
 }
 
 interface Ctx {
@@ -97,14 +99,31 @@ export function codeEvents(
     const v = sentenceView(text, s, sp, tokens, t, t1, mentions, m, m1, g);
     const first = out.length;
     let open = false;
-    for (const tr of triggers(v, ctx)) for (const e of eventsOf(tr, v, ctx)) {
-      // "staged rallies to demand reforms": the purpose of an act its source did just before is not an act of its own
-      if (tr.from > 0 && v.words[tr.from - 1] === 'to' && e.modality === 'asserted' && !e.negated && purposeOf(out, first, e)) continue;
-      const key = `${e.source.code}>${e.target?.code ?? ''}:${e.code}:${s}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(e);
-      if (!e.target) open = true;
+    const trs = triggers(v, ctx);
+    /** per trigger, the countries its kept events have for source */
+    const actedBy: Set<string>[] = [];
+    const embeds = new Uint8Array(trs.length);
+    for (const x of trs) if (x.embeddedIn !== undefined) embeds[x.embeddedIn] = 1;
+    for (const tr of trs) {
+      const by = new Set<string>();
+      actedBy.push(by);
+      // the one who demands or refuses, even when its own act has no one named as acted on ("declined to resign")
+      if (embeds[actedBy.length - 1]) {
+        const k = subjectBefore(v, tr.from, mentions, text, g);
+        if (k >= 0) by.add(mentions[v.mention[k]].actor.country);
+      }
+      for (const e of eventsOf(tr, v, ctx)) {
+        // "demanded that the US cancel its plans", "rejected a US offer to host talks": what one side asks of or refuses another is not done by it
+        if (tr.embeddedIn !== undefined && !actedBy[tr.embeddedIn].has(e.source.country)) continue;
+        by.add(e.source.country);
+        // "staged rallies to demand reforms": the purpose of an act its source did just before is not an act of its own
+        if (tr.from > 0 && v.words[tr.from - 1] === 'to' && e.modality === 'asserted' && !e.negated && purposeOf(out, first, e)) continue;
+        const key = `${e.source.code}>${e.target?.code ?? ''}:${e.code}:${s}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(e);
+        if (!e.target) open = true;
+      }
     }
     if (open) dropSubsumed(out, first);
   }
@@ -158,15 +177,21 @@ function triggers(v: SentenceView, c: Ctx): Trigger[] {
   const g = c.g;
   // an accusation's complement ("accused X of waging war") is a claim, not an act
   let allegedFrom = Infinity;
+  /** the demand or rejection whose complement the words from here on are in (−1: none) */
+  let embedding = -1;
   for (let i = 0; i < words.length; i++) {
-    if (v.breaks[i]) allegedFrom = Infinity;
+    if (v.breaks[i]) {
+      allegedFrom = Infinity;
+      embedding = -1;
+    }
     if (v.mention[i] >= 0) continue;
     const w = words[i];
     const phrases = c.lex.phrases.get(w);
     if (phrases) {
       const hit = best(phrases, (p) => matchPhrase(v, i, p, c.mentions, c.text, g));
       if (hit) {
-        out.push({ ...fromMatch(hit, false, i >= allegedFrom), nominal: true });
+        out.push({ ...fromMatch(hit, false, i >= allegedFrom), nominal: true, ...(embedding >= 0 ? { embeddedIn: embedding } : {}) });
+        if (g.embeddingRoots.has((hit.pattern.code ?? '').slice(0, 2))) embedding = out.length - 1;
         i = Math.max(i, hit.to - 1);
         continue;
       }
@@ -185,7 +210,7 @@ function triggers(v: SentenceView, c: Ctx): Trigger[] {
       vTo = Math.max(vTo, to);
       // "air links with Serbia": a form that is as often a noun needs a verb's company even for a pattern
       if (f.rest.length === 0 && !verbal(v, i, f.lemma, g, c.mentions)) continue;
-      const hit = best(candidates(c.lex, f.group, words, v.breaks, to, g.maxGap), (p) => matchPattern(v, i, to, p, c.mentions, c.text, g));
+      const hit = best(candidates(c.lex, f.group, words, v.breaks, to, g.maxGap, g.compoundJoiners.words, g.maxGapJoiners), (p) => matchPattern(v, i, to, p, c.mentions, c.text, g));
       if (hit && (!top || score(hit) > score(top))) top = hit;
       if (hit && hit.pattern.id.startsWith('en:') && (!enTop || score(hit) > score(enTop))) enTop = hit;
       if (!bare && f.code !== null && !g.bareRootsIgnored.has(f.code.slice(0, 2)) && !g.bareGroupsIgnored.has(f.group) && !g.bareLemmasIgnored.has(f.lemma) && verbal(v, i, f.lemma, g, c.mentions)) bare = { code: f.code, group: f.group, lemma: f.lemma, to };
@@ -200,8 +225,10 @@ function triggers(v: SentenceView, c: Ctx): Trigger[] {
     if (top && !(passive && top.target)) tr = { ...fromMatch(top, true, i >= allegedFrom), passive };
     else if (bare) tr = { from: i, to: bare.to, code: bare.code, rule: `p2-verb:${bare.group}:${bare.lemma}`, patterned: false, passive, alleged: i >= allegedFrom };
     if (!tr) continue;
+    if (embedding >= 0) tr.embeddedIn = embedding;
     out.push(tr);
     if (tr.code?.startsWith('112') || tr.code === '111') allegedFrom = tr.to;
+    if (g.embeddingRoots.has((tr.code ?? '').slice(0, 2))) embedding = out.length - 1;
     // the words entente's phrase patterns match are not triggers of their own ("open to negotiating with")
     i = Math.max(i, vTo - 1, (top && tr.rule.startsWith('en:') ? top.to : 0) - 1);
   }
@@ -384,8 +411,8 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
     const p = placeAfter(v, tr.from + 1, c); // from the verb: a pattern may end inside the place phrase ("arrived in $")
     if (p && p.country !== sources[0].country) targets = [countryParty(p.country, p.span, 'place')];
   }
-  // "The United States and Jordan have agreed": each with the other
-  if (targets.length === 0 && sources.length >= 2 && g.reciprocalRoots.has((tr.code ?? '').slice(0, 2))) targets = sources;
+  // "The United States and Jordan have agreed": each with the other (for a pattern's act: a bare verb may be a participle, "with strings attached")
+  if (targets.length === 0 && sources.length >= 2 && tr.patterned && tr.code !== null && (g.reciprocalCodes.has(tr.code.slice(0, 2)) || g.reciprocalCodes.has(tr.code.slice(0, 3)))) targets = sources;
 
   const mood = readMood(v, tr.from, srcTok >= 0 ? mentionRange(v, srcTok)[1] : -1, g);
   // "Sudan must return the aircraft": asked of Sudan (by whoever says so), not done by it
@@ -420,8 +447,10 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   // the act took place (a refusal is negated too): only then does the other side act back or with it
   const happened = mood.modality === 'asserted' && !mood.negated && !mood.threat;
   // the other side's act ("receives peacekeepers"): not when refused, threatened, announced or denied
+  // an act paired with itself ("fought with", "shared evidence with", "established ties with") is the subject's,
+  // as PLOVER codes it; only the acts that hold both ways (talks, calls) are coded back
   if (tr.reverse !== undefined && targets.length > 0) {
-    if (happened) emit(tr.reverse, `${tr.rule}:reverse`, targets, sources);
+    if (happened && (tr.reverse !== tr.code || g.mutualCodes.has(tr.reverse))) emit(tr.reverse, `${tr.rule}:reverse`, targets, sources);
   }
   // "Peru telephoned Chile", "held talks with": a consultation holds both ways (a bare "discussed X" may have a topic for object)
   else if (tr.code !== null && tr.patterned && targets !== sources && targets.length > 0 && g.mutualCodes.has(tr.code) && happened) emit(tr.code, `${tr.rule}:mutual`, targets, sources);

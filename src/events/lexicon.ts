@@ -150,17 +150,29 @@ export function compileLexicon(dict: EventDictionary): Lexicon {
 
 /**
  * The patterns of `group` that can match a verb ending at token `to` of `words`: those whose first
- * word stands within `gap` words after it (before a clause break, as matching allows), and those
+ * word stands within `gap` words after it, not counting up to `maxJoiners` list `joiners` (before a
+ * clause break, as matching allows), and those
  * that start with a slot; most specific first.
  */
-export function candidates(lex: Lexicon, group: string, words: readonly string[], breaks: Uint8Array, to: number, gap: number): readonly CompiledPattern[] {
+export function candidates(
+  lex: Lexicon,
+  group: string,
+  words: readonly string[],
+  breaks: Uint8Array,
+  to: number,
+  gap: number,
+  joiners: ReadonlySet<string> = new Set(),
+  maxJoiners = 0,
+): readonly CompiledPattern[] {
   const ix = lex.index.get(group);
   if (!ix) return [];
   let out: CompiledPattern[] | undefined;
-  for (let k = to; k < words.length && k <= to + gap; k++) {
+  let free = 0;
+  for (let k = to; k < words.length && k <= to + gap + free; k++) {
     const l = ix.byFirst.get(words[k]);
     if (l) for (const p of l) if (!(out ??= []).includes(p)) out.push(p);
     if (breaks[k]) break;
+    if (free < maxJoiners && joiners.has(words[k])) free++;
   }
   if (!out) return ix.rest;
   for (const p of ix.rest) out.push(p);

@@ -54,11 +54,17 @@ function findSlot(v: SentenceView, p: number, mentions: readonly Mention[], text
   return undefined;
 }
 
-function findWord(v: SentenceView, p: number, e: Element & { kind: 'word' }, gap: number): number {
+/**
+ * The next word of `e` within `g.maxGap` words from token `p`, or −1; the commas and conjunctions
+ * of a list ("artillery, mortar and rocket fire") do not use up the gap, up to `g.maxGapJoiners` of them.
+ */
+function findWord(v: SentenceView, p: number, e: Element & { kind: 'word' }, g: EventGrammar): number {
   const n = v.words.length;
-  for (let k = p; k < n && k <= p + gap; k++) {
+  let free = 0;
+  for (let k = p; k < n && k <= p + g.maxGap + free; k++) {
     if (e.words.has(v.words[k])) return k;
     if (v.breaks[k]) return -1;
+    if (free < g.maxGapJoiners && g.compoundJoiners.words.has(v.words[k])) free++;
   }
   return -1;
 }
@@ -82,7 +88,7 @@ export function matchPattern(
   let afterBy = false;
   for (const e of pat.after) {
     if (e.kind === 'word') {
-      const k = findWord(v, p, e, g.maxGap);
+      const k = findWord(v, p, e, g);
       if (k < 0) return undefined;
       // "decided by the Russian army": the agent's mention acts
       const m = v.mention[k];

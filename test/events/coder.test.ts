@@ -72,8 +72,37 @@ const rows: Row[] = [
   { rule: 'a resignation (CAMEO 0831) stands alone', text: 'The Peruvian prime minister resigned on Sunday after the vote.', want: ['PER', '', '08'] },
   { rule: 'blocking roads is a protest (144) against one\'s own government', text: 'Thousands of Bolivian farmers blocked roads on Monday.', want: ['BOL', 'BOL', '14'] },
   { rule: '"X-led" forces act as X (events/adjective)', text: 'Saudi-led forces bombed Yemen on Monday.', want: ['SAU', 'YEM', '19'] },
+  { rule: 'the refusing side\'s own act stays a rejection after a refusing verb (embedding_roots keep the subject\'s)', text: 'The Peruvian prime minister declined to resign on Sunday.', want: ['PER', '', '12'] },
+  { rule: 'upgrading ties is a show of support (050), a compound subject each with the other', text: 'Chile and Peru upgraded their diplomatic ties on Monday.', want: ['PER', 'CHL', '05'] },
+  { rule: 'reinforcing forces near or in X mobilizes against X (154)', text: 'Egypt strengthened its forces in Sudan on Monday.', want: ['EGY', 'SDN', '15'] },
+  { rule: 'being opposed to X\'s mediation rejects it (120)', text: 'Kenya is opposed to Ugandan mediation in the dispute.', want: ['KEN', 'UGA', '12'] },
+  { rule: 'a blockade of X (191), announced: a threat (13)', text: 'Greece will tighten the blockade of Albania.', want: ['GRC', 'ALB', '13'], modality: 'future' },
+  { rule: 'reducing aid or supplies to X stops material aid (162)', text: 'Norway reduced food aid to Chad last year.', want: ['NOR', 'TCD', '16'] },
+  { rule: 'a list\'s commas and "and" do not use up the gap between a pattern\'s words (max_gap_joiners)', text: 'Ethiopian troops launched artillery, mortar and rocket fire against Eritrean positions on Monday.', want: ['ETH', 'ERI', '19'] },
+  { rule: 'joint exercises held by a compound subject: military cooperation each with the other (06 reciprocal)', text: 'Chile and Peru held joint exercises on Monday.', want: ['PER', 'CHL', '06'] },
+  { rule: 'war games launched by a compound subject (062)', text: 'Greek and Turkish warships launched war games in the Aegean on Monday.', want: ['GRC', 'TUR', '06'] },
+  { rule: 'a strike organized by parties in a country: a protest at home (people_nouns "parties", EN_STAGE "organize")', text: 'Opposition parties in Kenya organized a general strike on Monday.', want: ['KEN', 'KEN', '14'] },
+  { rule: 'a meeting holds both ways (a reverse coding of a mutual code)', text: 'Chile held a meeting with Peru on Monday.', want: ['PER', 'CHL', '04'] },
   { rule: 'a people right after a country word are that country\'s ("Bosnian Serbs")', text: 'Bosnian Serbs demanded a truce on Monday.', want: ['BIH', 'BIH', '10'] },
 ];
+
+/** Codings that must not appear: an act the text does not report as done by that side. */
+const absent: { rule: string; text: string; not: [string, string, string] }[] = [
+  { rule: 'an act paired with itself is the subject\'s alone (no reverse coding)', text: 'Ghana established diplomatic ties with Togo on Monday.', not: ['TGO', 'GHA', '05'] },
+  { rule: 'a bare participle after a list ("with strings attached") does not make the list act on itself (reciprocal only for a pattern)', text: 'Russia agreed to sell arms to Iran, Libya, Sudan, and with strings attached, Cuba.', not: ['IRN', 'LBY', '06'] },
+  { rule: 'buying the same thing is not economic cooperation with each other (reciprocal_codes: 062, not all 06)', text: 'Hungary and Slovakia have approved and purchased the vaccine.', not: ['HUN', 'SVK', '06'] },
+  { rule: 'what X urges Y to do is asked of Y, not done by it (embedding_roots)', text: 'Sweden urged Norway to send troops to Mali.', not: ['NOR', 'MLI', '06'] },
+  { rule: 'what X rejects of Y is not done by Y (embedding_roots)', text: 'Peru rejected a Chilean offer to host talks with Bolivia.', not: ['CHL', 'BOL', '04'] },
+];
+
+for (const r of absent) {
+  test(`coder: ${r.rule}`, () => {
+    const es = events(r.text);
+    const [src, tgt, root] = r.not;
+    const got = es.map((e) => `${e.source.country}>${e.target?.country ?? ''} ${e.code} ${e.rule}`).join('; ');
+    assert.ok(!es.some((e) => e.source.country === src && (e.target?.country ?? '') === tgt && e.root === root && !e.negated), `${r.text}\n  not ${src}>${tgt} ${root}\n  got ${got}`);
+  });
+}
 
 for (const r of rows) {
   test(`coder: ${r.rule}`, () => {
