@@ -269,10 +269,23 @@ function scan(w: DateWords, toks: readonly Tok[], anchor: string | undefined, fu
  * @example eventDates('Talks began on Monday and ended on Tuesday.', { start: 0, end: 44 }, '2022-12-28').map((d) => d.date) // ['2022-12-26', '2022-12-27']
  */
 export function eventDates(text: string, sentence: Span, articleDate: string | undefined, options: DateOptions = {}): SentenceDate[] {
+  const future = options.future === true;
+  const l = last;
+  if (!(l && l.text === text && l.start === sentence.start && l.end === sentence.end && l.articleDate === articleDate && l.future === future)) {
+    last = { text, start: sentence.start, end: sentence.end, articleDate, future, dates: datesIn(text, sentence, articleDate, future) };
+  }
+  return last!.dates.map((d) => ({ ...d, span: { ...d.span } }));
+}
+
+// The coder asks once per event, and one sentence may hold many events (a run-on page of
+// thousands): the last sentence's answer is kept, so each sentence is read once.
+let last: { text: string; start: number; end: number; articleDate: string | undefined; future: boolean; dates: SentenceDate[] } | undefined;
+
+function datesIn(text: string, sentence: Span, articleDate: string | undefined, future: boolean): SentenceDate[] {
   const w = loadDateWords();
   if (!w.screen.test(text.slice(sentence.start, sentence.end))) return [];
   const toks = tokenize(text, sentence);
-  return scan(w, toks, anchorOf(articleDate), options.future === true).map((f) => ({
+  return scan(w, toks, anchorOf(articleDate), future).map((f) => ({
     date: f.date,
     span: { start: toks[f.first].start, end: toks[f.last].end },
     by: 'sentence' as const,
