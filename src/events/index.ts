@@ -17,7 +17,7 @@ import type { CodedEvent, EventParty, Modality } from '../model/event.js';
 import type { Quote } from '../model/quote.js';
 import type { Span } from '../model/span.js';
 import { loadEventDictionary, type EventDictionary } from './dictionary.js';
-import { loadGrammar, type EventGrammar } from './grammar.js';
+import { endsAt, loadGrammar, type EventGrammar } from './grammar.js';
 import { candidates, compileLexicon, type CompiledPattern, type Lexicon } from './lexicon.js';
 import { matchPattern, matchPhrase, usable, type PatternMatch, type Slot } from './match.js';
 import { readMood, type Mood } from './mood.js';
@@ -383,6 +383,15 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
     const p = groupInPlace(v, tr.from, c);
     if (p) sources = [countryParty(p.country, p.span, 'located-group')];
   }
+  // "a roadside bombing near Samarra killed …", "were killed in a car bomb explosion in Beirut": an attack no one is named for is coded by the country it happens in
+  let unnamedAttack = false;
+  if (sources.length === 0 && srcTok < 0 && tr.code !== null && g.attackRoots.has(tr.code.slice(0, 2))) {
+    const p = attackPlace(v, tr, c);
+    if (p) {
+      sources = [countryParty(p.country, p.span, 'attack-place')];
+      unnamedAttack = true;
+    }
+  }
   if (sources.length === 0) return [];
 
   let targets: EventParty[] = [];
@@ -414,6 +423,9 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   // "The United States and Jordan have agreed": each with the other (for a pattern's act: a bare verb may be a participle, "with strings attached")
   if (targets.length === 0 && sources.length >= 2 && tr.patterned && tr.code !== null && (g.reciprocalCodes.has(tr.code.slice(0, 2)) || g.reciprocalCodes.has(tr.code.slice(0, 3)))) targets = sources;
 
+  // and, with no one named as hit, on the country it happens in
+  if (unnamedAttack && targets.length === 0) targets = [countryParty(sources[0].country, sources[0].span, 'place')];
+
   const mood = readMood(v, tr.from, srcTok >= 0 ? mentionRange(v, srcTok)[1] : -1, g);
   // "Sudan must return the aircraft": asked of Sudan (by whoever says so), not done by it
   if (mood.obligation && !(quote?.speakerActor && quote.speakerActor.country === sources[0].country)) return [];
@@ -432,7 +444,7 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
       let paired = false;
       for (const t of tgt) {
         // one actor is not both sides, nor is a country's government acting on the bare country
-        if (t.via !== 'domestic-group' && t.via !== 'place' && (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country)))) continue;
+        if (t.via !== 'domestic-group' && t.via !== 'place' && s.via !== 'attack-place' && (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country)))) continue;
         paired = true;
         const e = coded(c, code, rule, s, t, src, tgt, mood, tr.nominal === true, quote, qi, confidence, v.index, sentenceSpan, trigger, when, own);
         if (e) out.push(e);
@@ -504,6 +516,38 @@ function placeAfter(v: SentenceView, from: number, c: Ctx): { country: string; s
     const at = pastThe(v, k + 1);
     const p = at < v.words.length ? placeAt(v, at, c.text, (m) => countryOf(c, m)) : undefined;
     if (p) return { country: p.country, span: { start: v.toks[at].start, end: v.toks[p.end - 1].end } };
+  }
+  return undefined;
+}
+
+/** How many words after "in", "near" a place may sit ("near the town of Samarra", "in a residential sector of … Beirut"). */
+const ATTACK_PLACE_WINDOW = 8;
+
+/**
+ * The place of an attack named by its weapon or blast in the act's own clause: before an active
+ * verb ("a roadside bombing near Samarra killed"), after a passive one ("were killed in a car bomb
+ * explosion in Beirut"). The attack noun comes first, then a preposition of place, then the place.
+ */
+function attackPlace(v: SentenceView, tr: Trigger, c: Ctx): { country: string; span: Span } | undefined {
+  const { words } = v;
+  let a = tr.to;
+  let b = words.length;
+  if (!tr.passive) {
+    a = tr.from;
+    while (a > 0 && !v.breaks[a - 1] && words[a - 1] !== ',') a--;
+    b = tr.from;
+  }
+  let noun = false;
+  for (let k = a; k < b; k++) {
+    if (k > a && (v.breaks[k] || words[k] === ',')) return undefined;
+    if (v.mention[k] < 0 && endsAt(c.g.attackNouns, words, k) > 0) noun = true;
+    if (!noun || !PLACE_PREPOSITIONS.has(words[k])) continue;
+    for (let at = k + 1; at < b && at <= k + ATTACK_PLACE_WINDOW; at++) {
+      if (v.breaks[at] || words[at] === ',') return undefined;
+      // a capital the actor stage read as its government ("Beirut") is here the place
+      const p = placeAt(v, at, c.text, (m) => (c.mentions[m].kind === 'metonym' && /^[A-Z]{3}$/.test(c.mentions[m].actor.country) ? c.mentions[m].actor.country : countryOf(c, m)));
+      if (p) return { country: p.country, span: { start: v.toks[at].start, end: v.toks[p.end - 1].end } };
+    }
   }
   return undefined;
 }

@@ -83,6 +83,8 @@ const rows: Row[] = [
   { rule: 'war games launched by a compound subject (062)', text: 'Greek and Turkish warships launched war games in the Aegean on Monday.', want: ['GRC', 'TUR', '06'] },
   { rule: 'a strike organized by parties in a country: a protest at home (people_nouns "parties", EN_STAGE "organize")', text: 'Opposition parties in Kenya organized a general strike on Monday.', want: ['KEN', 'KEN', '14'] },
   { rule: 'a meeting holds both ways (a reverse coding of a mutual code)', text: 'Chile held a meeting with Peru on Monday.', want: ['PER', 'CHL', '04'] },
+  { rule: 'an attack no one is named for, by its weapon and place: by the place\'s country (attack_nouns, attack_roots)', text: 'A car bomb near the city of Kandahar killed two Canadian soldiers on Tuesday.', want: ['AFG', 'CAN', '19'] },
+  { rule: 'a passive attack by no one named, in a place: by and on the place\'s country', text: 'Four villagers were killed in a mortar attack in Mogadishu on Friday.', want: ['SOM', 'SOM', '19'] },
   { rule: 'a people right after a country word are that country\'s ("Bosnian Serbs")', text: 'Bosnian Serbs demanded a truce on Monday.', want: ['BIH', 'BIH', '10'] },
 ];
 
@@ -92,6 +94,7 @@ const absent: { rule: string; text: string; not: [string, string, string] }[] = 
   { rule: 'a bare participle after a list ("with strings attached") does not make the list act on itself (reciprocal only for a pattern)', text: 'Russia agreed to sell arms to Iran, Libya, Sudan, and with strings attached, Cuba.', not: ['IRN', 'LBY', '06'] },
   { rule: 'buying the same thing is not economic cooperation with each other (reciprocal_codes: 062, not all 06)', text: 'Hungary and Slovakia have approved and purchased the vaccine.', not: ['HUN', 'SVK', '06'] },
   { rule: 'what X urges Y to do is asked of Y, not done by it (embedding_roots)', text: 'Sweden urged Norway to send troops to Mali.', not: ['NOR', 'MLI', '06'] },
+  { rule: 'a place outside the attack\'s clause is not where an unnamed attack happened', text: 'In Kabul, officials said a bomb killed two Canadian soldiers.', not: ['AFG', 'CAN', '19'] },
   { rule: 'what X rejects of Y is not done by Y (embedding_roots)', text: 'Peru rejected a Chilean offer to host talks with Bolivia.', not: ['CHL', 'BOL', '04'] },
 ];
 
