@@ -74,6 +74,8 @@ export interface EventGrammar {
   embeddingRoots: ReadonlySet<string>;
   /** words for a blast or an attack ("bombing", "car bomb") that, with a place, stand for an attacker no one names */
   attackNouns: PhraseList;
+  /** words before a people word that name an ethnic group, coded by the country it lives in ("ethnic Albanians … in Serbia") */
+  ethnicMarkers: PhraseList;
   /** CAMEO roots of the acts such an unnamed attack does (assault, fight, mass violence) */
   attackRoots: ReadonlySet<string>;
   /** PLOVER types whose unnamed recipient is the source's own country (a protest, a curfew) */
@@ -91,7 +93,7 @@ const LISTS = {
   conditionalOpeners: 'conditional_openers', historicalMarkers: 'historical_markers', relativePronouns: 'relative_pronouns',
   clauseBreaks: 'clause_breaks', beForms: 'be_forms', by: 'by', skipBeforeActor: 'skip_before_actor', skipAfterActor: 'skip_after_actor',
   compoundJoiners: 'compound_joiners', firstPerson: 'first_person', possessives: 'possessives', anaphoricNouns: 'anaphoric_nouns', anaphoricDeterminers: 'anaphoric_determiners', prepositions: 'prepositions',
-  nounMarkers: 'noun_markers', verbMarkers: 'verb_markers', notVerbs: 'not_verbs', ultimatumMarkers: 'ultimatum_markers', attackNouns: 'attack_nouns',
+  nounMarkers: 'noun_markers', verbMarkers: 'verb_markers', notVerbs: 'not_verbs', ultimatumMarkers: 'ultimatum_markers', attackNouns: 'attack_nouns', ethnicMarkers: 'ethnic_markers',
 } as const;
 
 function phraseList(file: string, obj: Record<string, unknown>, key: string): PhraseList {

@@ -375,7 +375,7 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   let sources: EventParty[] = [];
   if (srcTok >= 0) {
     const sm = mentions[v.mention[srcTok]];
-    if (sm.actor.code !== '') sources = compound(v, srcTok, mentions, text, g).map((mi) => party(mentions[mi].actor, mentions[mi], mentions[mi].kind));
+    if (sm.actor.code !== '') sources = compound(v, srcTok, mentions, text, g).map((mi) => ethnicHome(v, mi, c) ?? party(mentions[mi].actor, mentions[mi], mentions[mi].kind));
     else if (quote?.speakerActor && quote.speakerActor.code !== '') sources = [party(quote.speakerActor, quote.speakerSpan ?? sm, 'speaker')];
   }
   // "demonstrators in Baghdad blocked a road": people of a place, with no actor named, act as its country
@@ -397,7 +397,7 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   let targets: EventParty[] = [];
   if (tgtTok >= 0) {
     const tm = mentions[v.mention[tgtTok]];
-    if (tm.actor.code !== '') targets = compound(v, tgtTok, mentions, text, g).map((mi) => party(mentions[mi].actor, mentions[mi], mentions[mi].kind));
+    if (tm.actor.code !== '') targets = compound(v, tgtTok, mentions, text, g).map((mi) => ethnicHome(v, mi, c) ?? party(mentions[mi].actor, mentions[mi], mentions[mi].kind));
   } else if (anaphor || (quote && quote.kind !== 'indirect' && tr.patterned)) {
     // "Kyiv rejected these comments": whoever made them, in the sentences just before
     const notBefore = c.sentences[Math.max(0, v.index - CONTEXT_SENTENCES)].start;
@@ -444,7 +444,7 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
       let paired = false;
       for (const t of tgt) {
         // one actor is not both sides, nor is a country's government acting on the bare country
-        if (t.via !== 'domestic-group' && t.via !== 'place' && s.via !== 'attack-place' && (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country)))) continue;
+        if (t.via !== 'domestic-group' && t.via !== 'place' && t.via !== 'ethnic-home' && s.via !== 'attack-place' && (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country)))) continue;
         paired = true;
         const e = coded(c, code, rule, s, t, src, tgt, mood, tr.nominal === true, quote, qi, confidence, v.index, sentenceSpan, trigger, when, own);
         if (e) out.push(e);
@@ -516,6 +516,28 @@ function placeAfter(v: SentenceView, from: number, c: Ctx): { country: string; s
     const at = pastThe(v, k + 1);
     const p = at < v.words.length ? placeAt(v, at, c.text, (m) => countryOf(c, m)) : undefined;
     if (p) return { country: p.country, span: { start: v.toks[at].start, end: v.toks[p.end - 1].end } };
+  }
+  return undefined;
+}
+
+/**
+ * An ethnic group named by a people word ("ethnic Albanians", after `ethnic_markers`) where the
+ * sentence says it is "in" another country ("in Serbia", "in southeastern Serbia") is a people of
+ * that country, as CAMEO codes a minority by where it lives; undefined when it is not such a group.
+ */
+function ethnicHome(v: SentenceView, mi: number, c: Ctx): EventParty | undefined {
+  const m = c.mentions[mi];
+  if (m.kind !== 'demonym') return undefined;
+  const k = v.toks.findIndex((tk) => tk.start >= m.start);
+  if (k < 1 || endsAt(c.g.ethnicMarkers, v.words, k - 1) === 0) return undefined;
+  const { words } = v;
+  for (let i = 0; i < words.length - 1; i++) {
+    if (words[i] !== 'in') continue;
+    let at = pastThe(v, i + 1);
+    // one lower-case word of direction or size between ("in southeastern Serbia")
+    if (at < words.length - 1 && v.mention[at] < 0 && !/^\p{Lu}/u.test(c.text[v.toks[at].start])) at++;
+    const p = placeAt(v, at, c.text, (x) => countryOf(c, x));
+    if (p && p.country !== m.actor.country) return countryParty(p.country, m, 'ethnic-home');
   }
   return undefined;
 }

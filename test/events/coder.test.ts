@@ -85,6 +85,8 @@ const rows: Row[] = [
   { rule: 'a meeting holds both ways (a reverse coding of a mutual code)', text: 'Chile held a meeting with Peru on Monday.', want: ['PER', 'CHL', '04'] },
   { rule: 'an attack no one is named for, by its weapon and place: by the place\'s country (attack_nouns, attack_roots)', text: 'A car bomb near the city of Kandahar killed two Canadian soldiers on Tuesday.', want: ['AFG', 'CAN', '19'] },
   { rule: 'a passive attack by no one named, in a place: by and on the place\'s country', text: 'Four villagers were killed in a mortar attack in Mogadishu on Friday.', want: ['SOM', 'SOM', '19'] },
+  { rule: 'an ethnic group demonstrating "in" a country is that country\'s people (ethnic_markers)', text: 'Thousands of ethnic Hungarians demonstrated in Romania on Monday.', want: ['ROU', 'ROU', '14'] },
+  { rule: 'an ethnic group acted on "in" a country (after a direction word) is that country\'s people', text: 'Serbian police attacked ten ethnic Hungarians in northern Serbia on Monday.', want: ['SRB', 'SRB', '19'] },
   { rule: 'a people right after a country word are that country\'s ("Bosnian Serbs")', text: 'Bosnian Serbs demanded a truce on Monday.', want: ['BIH', 'BIH', '10'] },
 ];
 
@@ -95,6 +97,7 @@ const absent: { rule: string; text: string; not: [string, string, string] }[] = 
   { rule: 'buying the same thing is not economic cooperation with each other (reciprocal_codes: 062, not all 06)', text: 'Hungary and Slovakia have approved and purchased the vaccine.', not: ['HUN', 'SVK', '06'] },
   { rule: 'what X urges Y to do is asked of Y, not done by it (embedding_roots)', text: 'Sweden urged Norway to send troops to Mali.', not: ['NOR', 'MLI', '06'] },
   { rule: 'a place outside the attack\'s clause is not where an unnamed attack happened', text: 'In Kabul, officials said a bomb killed two Canadian soldiers.', not: ['AFG', 'CAN', '19'] },
+  { rule: 'an ethnic group placed in another country is not the country its people word names', text: 'Ethnic Russians in Latvia protested on Monday.', not: ['RUS', 'LVA', '14'] },
   { rule: 'what X rejects of Y is not done by Y (embedding_roots)', text: 'Peru rejected a Chilean offer to host talks with Bolivia.', not: ['CHL', 'BOL', '04'] },
 ];
 
