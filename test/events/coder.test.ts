@@ -87,6 +87,7 @@ const rows: Row[] = [
   { rule: 'a passive attack by no one named, in a place: by and on the place\'s country', text: 'Four villagers were killed in a mortar attack in Mogadishu on Friday.', want: ['SOM', 'SOM', '19'] },
   { rule: 'an ethnic group demonstrating "in" a country is that country\'s people (ethnic_markers)', text: 'Thousands of ethnic Hungarians demonstrated in Romania on Monday.', want: ['ROU', 'ROU', '14'] },
   { rule: 'an ethnic group acted on "in" a country (after a direction word) is that country\'s people', text: 'Serbian police attacked ten ethnic Hungarians in northern Serbia on Monday.', want: ['SRB', 'SRB', '19'] },
+  { rule: 'a U.S. president\'s administration is the U.S. government (additions.json metonyms)', text: 'The Reagan administration imposed sanctions on Libya.', want: ['USA', 'LBY', '16'] },
   { rule: 'a people right after a country word are that country\'s ("Bosnian Serbs")', text: 'Bosnian Serbs demanded a truce on Monday.', want: ['BIH', 'BIH', '10'] },
 ];
 
