@@ -89,6 +89,7 @@ const rows: Row[] = [
   { rule: 'an ethnic group acted on "in" a country (after a direction word) is that country\'s people', text: 'Serbian police attacked ten ethnic Hungarians in northern Serbia on Monday.', want: ['SRB', 'SRB', '19'] },
   { rule: 'a U.S. president\'s administration is the U.S. government (additions.json metonyms)', text: 'The Reagan administration imposed sanctions on Libya.', want: ['USA', 'LBY', '16'] },
   { rule: 'defending X against criticism is verbal support (051), not military protection (074)', text: 'Egypt defended Sudan against charges of genocide.', want: ['EGY', 'SDN', '05'] },
+  { rule: 'a suspension of (air) links with X reduces relations with X (160)', text: 'Chile announced the suspension of air links with Peru.', want: ['CHL', 'PER', '16'] },
   { rule: 'a people right after a country word are that country\'s ("Bosnian Serbs")', text: 'Bosnian Serbs demanded a truce on Monday.', want: ['BIH', 'BIH', '10'] },
 ];
 
