@@ -409,6 +409,11 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
       confidence *= 0.7;
     }
   }
+  // "investigating war crimes by Croatian extremists against Serb civilians": an inquiry is into those said to have done it, not their victims
+  if (!tr.passive && tr.code !== null && g.inquiryRoots.has(tr.code.slice(0, 2))) {
+    const k = perpetratorAfter(v, tr.to, c);
+    if (k >= 0) targets = compound(v, k, mentions, text, g).map((mi) => ethnicHome(v, mi, c) ?? party(mentions[mi].actor, mentions[mi], mentions[mi].kind));
+  }
   // "the government accused rebels of …": an unnamed group acted on is of the source's own country
   // (only for a source that is an institution of its country, "the Malian government", "Liberian police", or its people at home: a country's forces fighting "guerrillas" may be abroad)
   if (targets.length === 0 && tgtTok < 0 && !anaphor && !tr.passive && /^[A-Z]{3}$/.test(sources[0].country) && ((sources[0].code.length > 3 && sources[0].code.startsWith(sources[0].country)) || sources[0].via === 'located-group')) {
@@ -540,6 +545,17 @@ function ethnicHome(v: SentenceView, mi: number, c: Ctx): EventParty | undefined
     if (p && p.country !== m.actor.country) return countryParty(p.country, m, 'ethnic-home');
   }
   return undefined;
+}
+
+/** The actor named right after "by" in the object of an inquiry ("crimes committed by Croat forces"), within its clause, as a token index, or −1. */
+function perpetratorAfter(v: SentenceView, from: number, c: Ctx): number {
+  for (let k = from; k < v.words.length - 1 && k < from + c.g.maxTargetDistance; k++) {
+    if (v.breaks[k] || v.words[k] === ',') return -1;
+    if (v.words[k] !== 'by') continue;
+    const a = objectAfter(v, k + 1, c.mentions, c.text, c.g);
+    return a >= 0 && a <= k + 3 && c.mentions[v.mention[a]].actor.code !== '' ? a : -1;
+  }
+  return -1;
 }
 
 /** How many words after "in", "near" a place may sit ("near the town of Samarra", "in a residential sector of … Beirut"). */

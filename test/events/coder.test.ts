@@ -90,6 +90,7 @@ const rows: Row[] = [
   { rule: 'a U.S. president\'s administration is the U.S. government (additions.json metonyms)', text: 'The Reagan administration imposed sanctions on Libya.', want: ['USA', 'LBY', '16'] },
   { rule: 'defending X against criticism is verbal support (051), not military protection (074)', text: 'Egypt defended Sudan against charges of genocide.', want: ['EGY', 'SDN', '05'] },
   { rule: 'a suspension of (air) links with X reduces relations with X (160)', text: 'Chile announced the suspension of air links with Peru.', want: ['CHL', 'PER', '16'] },
+  { rule: 'an inquiry into crimes by X against Y is into X (inquiry_roots)', text: 'Kenya launched an investigation into crimes committed by Ugandan troops against Somali villagers.', want: ['KEN', 'UGA', '09'] },
   { rule: 'a people right after a country word are that country\'s ("Bosnian Serbs")', text: 'Bosnian Serbs demanded a truce on Monday.', want: ['BIH', 'BIH', '10'] },
 ];
 
@@ -102,6 +103,7 @@ const absent: { rule: string; text: string; not: [string, string, string] }[] = 
   { rule: 'a place outside the attack\'s clause is not where an unnamed attack happened', text: 'In Kabul, officials said a bomb killed two Canadian soldiers.', not: ['AFG', 'CAN', '19'] },
   { rule: 'an ethnic group placed in another country is not the country its people word names', text: 'Ethnic Russians in Latvia protested on Monday.', not: ['RUS', 'LVA', '14'] },
   { rule: 'troops defending X against rebels protect it (074), they do not endorse it', text: 'Egyptian troops defended Sudan against the rebels.', not: ['EGY', 'SDN', '05'] },
+  { rule: 'the victims of crimes inquired into are not the ones investigated', text: 'Kenya launched an investigation into crimes committed by Ugandan troops against Somali villagers.', not: ['KEN', 'SOM', '09'] },
   { rule: 'what X rejects of Y is not done by Y (embedding_roots)', text: 'Peru rejected a Chilean offer to host talks with Bolivia.', not: ['CHL', 'BOL', '04'] },
 ];
 
