@@ -72,6 +72,14 @@ export interface EventGrammar {
   mutualCodes: ReadonlySet<string>;
   /** CAMEO roots of acts whose complement another side is asked or refused to do, not doing (appeals, demands, rejections) */
   embeddingRoots: ReadonlySet<string>;
+  /** words for a blast or an attack ("bombing", "car bomb") that, with a place, stand for an attacker no one names */
+  attackNouns: PhraseList;
+  /** words before a people word that name an ethnic group, coded by the country it lives in ("ethnic Albanians … in Serbia") */
+  ethnicMarkers: PhraseList;
+  /** CAMEO roots of inquiries, whose target is the one "by" whom the thing inquired into was done */
+  inquiryRoots: ReadonlySet<string>;
+  /** CAMEO roots of the acts such an unnamed attack does (assault, fight, mass violence) */
+  attackRoots: ReadonlySet<string>;
   /** PLOVER types whose unnamed recipient is the source's own country (a protest, a curfew) */
   domesticTypes: ReadonlySet<string>;
   maxGap: number;
@@ -87,7 +95,7 @@ const LISTS = {
   conditionalOpeners: 'conditional_openers', historicalMarkers: 'historical_markers', relativePronouns: 'relative_pronouns',
   clauseBreaks: 'clause_breaks', beForms: 'be_forms', by: 'by', skipBeforeActor: 'skip_before_actor', skipAfterActor: 'skip_after_actor',
   compoundJoiners: 'compound_joiners', firstPerson: 'first_person', possessives: 'possessives', anaphoricNouns: 'anaphoric_nouns', anaphoricDeterminers: 'anaphoric_determiners', prepositions: 'prepositions',
-  nounMarkers: 'noun_markers', verbMarkers: 'verb_markers', notVerbs: 'not_verbs', ultimatumMarkers: 'ultimatum_markers',
+  nounMarkers: 'noun_markers', verbMarkers: 'verb_markers', notVerbs: 'not_verbs', ultimatumMarkers: 'ultimatum_markers', attackNouns: 'attack_nouns', ethnicMarkers: 'ethnic_markers',
 } as const;
 
 function phraseList(file: string, obj: Record<string, unknown>, key: string): PhraseList {
@@ -117,7 +125,7 @@ function phraseList(file: string, obj: Record<string, unknown>, key: string): Ph
  * @example parseGrammar(JSON.parse(text), 'my-grammar.json').maxGap // 3
  */
 export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
-  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'reject_codes', 'bare_roots_ignored', 'bare_groups_ignored', 'bare_lemmas_ignored', 'reciprocal_codes', 'embedding_roots', 'domestic_types', 'mutual_codes', 'max_gap', 'max_gap_joiners', 'max_target_distance', 'max_source_distance'];
+  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'reject_codes', 'bare_roots_ignored', 'bare_groups_ignored', 'bare_lemmas_ignored', 'reciprocal_codes', 'embedding_roots', 'domestic_types', 'attack_roots', 'inquiry_roots', 'mutual_codes', 'max_gap', 'max_gap_joiners', 'max_target_distance', 'max_source_distance'];
   const o = expectObject(file, raw, keys);
   const lists = Object.fromEntries(Object.entries(LISTS).map(([k, f]) => [k, phraseList(file, o, f)])) as Record<keyof typeof LISTS, PhraseList>;
   const codeMap = (key: string): ReadonlyMap<string, string> => {
@@ -140,6 +148,8 @@ export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
     embeddingRoots: new Set(expectWords(file, o, 'embedding_roots')),
     domesticTypes: new Set(expectWords(file, o, 'domestic_types')),
     mutualCodes: new Set(expectWords(file, o, 'mutual_codes')),
+    attackRoots: new Set(expectWords(file, o, 'attack_roots')),
+    inquiryRoots: new Set(expectWords(file, o, 'inquiry_roots')),
     maxGap: expectNumber(file, o, 'max_gap', 0, 10),
     maxGapJoiners: expectNumber(file, o, 'max_gap_joiners', 0, 10),
     maxTargetDistance: expectNumber(file, o, 'max_target_distance', 1, 50),

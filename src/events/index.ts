@@ -17,7 +17,7 @@ import type { CodedEvent, EventParty, Modality } from '../model/event.js';
 import type { Quote } from '../model/quote.js';
 import type { Span } from '../model/span.js';
 import { loadEventDictionary, type EventDictionary } from './dictionary.js';
-import { loadGrammar, type EventGrammar } from './grammar.js';
+import { endsAt, loadGrammar, type EventGrammar } from './grammar.js';
 import { candidates, compileLexicon, type CompiledPattern, type Lexicon } from './lexicon.js';
 import { matchPattern, matchPhrase, usable, type PatternMatch, type Slot } from './match.js';
 import { readMood, type Mood } from './mood.js';
@@ -375,7 +375,7 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   let sources: EventParty[] = [];
   if (srcTok >= 0) {
     const sm = mentions[v.mention[srcTok]];
-    if (sm.actor.code !== '') sources = compound(v, srcTok, mentions, text, g).map((mi) => party(mentions[mi].actor, mentions[mi], mentions[mi].kind));
+    if (sm.actor.code !== '') sources = compound(v, srcTok, mentions, text, g).map((mi) => ethnicHome(v, mi, c) ?? party(mentions[mi].actor, mentions[mi], mentions[mi].kind));
     else if (quote?.speakerActor && quote.speakerActor.code !== '') sources = [party(quote.speakerActor, quote.speakerSpan ?? sm, 'speaker')];
   }
   // "demonstrators in Baghdad blocked a road": people of a place, with no actor named, act as its country
@@ -383,12 +383,21 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
     const p = groupInPlace(v, tr.from, c);
     if (p) sources = [countryParty(p.country, p.span, 'located-group')];
   }
+  // "a roadside bombing near Samarra killed …", "were killed in a car bomb explosion in Beirut": an attack no one is named for is coded by the country it happens in
+  let unnamedAttack = false;
+  if (sources.length === 0 && srcTok < 0 && tr.code !== null && g.attackRoots.has(tr.code.slice(0, 2))) {
+    const p = attackPlace(v, tr, c);
+    if (p) {
+      sources = [countryParty(p.country, p.span, 'attack-place')];
+      unnamedAttack = true;
+    }
+  }
   if (sources.length === 0) return [];
 
   let targets: EventParty[] = [];
   if (tgtTok >= 0) {
     const tm = mentions[v.mention[tgtTok]];
-    if (tm.actor.code !== '') targets = compound(v, tgtTok, mentions, text, g).map((mi) => party(mentions[mi].actor, mentions[mi], mentions[mi].kind));
+    if (tm.actor.code !== '') targets = compound(v, tgtTok, mentions, text, g).map((mi) => ethnicHome(v, mi, c) ?? party(mentions[mi].actor, mentions[mi], mentions[mi].kind));
   } else if (anaphor || (quote && quote.kind !== 'indirect' && tr.patterned)) {
     // "Kyiv rejected these comments": whoever made them, in the sentences just before
     const notBefore = c.sentences[Math.max(0, v.index - CONTEXT_SENTENCES)].start;
@@ -399,6 +408,11 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
       targets = [party(mentions[mi].actor, span, anaphor ? 'anaphor' : 'context')];
       confidence *= 0.7;
     }
+  }
+  // "investigating war crimes by Croatian extremists against Serb civilians": an inquiry is into those said to have done it, not their victims
+  if (!tr.passive && tr.code !== null && g.inquiryRoots.has(tr.code.slice(0, 2))) {
+    const k = perpetratorAfter(v, tr.to, c);
+    if (k >= 0) targets = compound(v, k, mentions, text, g).map((mi) => ethnicHome(v, mi, c) ?? party(mentions[mi].actor, mentions[mi], mentions[mi].kind));
   }
   // "the government accused rebels of …": an unnamed group acted on is of the source's own country
   // (only for a source that is an institution of its country, "the Malian government", "Liberian police", or its people at home: a country's forces fighting "guerrillas" may be abroad)
@@ -413,6 +427,9 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   }
   // "The United States and Jordan have agreed": each with the other (for a pattern's act: a bare verb may be a participle, "with strings attached")
   if (targets.length === 0 && sources.length >= 2 && tr.patterned && tr.code !== null && (g.reciprocalCodes.has(tr.code.slice(0, 2)) || g.reciprocalCodes.has(tr.code.slice(0, 3)))) targets = sources;
+
+  // and, with no one named as hit, on the country it happens in
+  if (unnamedAttack && targets.length === 0) targets = [countryParty(sources[0].country, sources[0].span, 'place')];
 
   const mood = readMood(v, tr.from, srcTok >= 0 ? mentionRange(v, srcTok)[1] : -1, g);
   // "Sudan must return the aircraft": asked of Sudan (by whoever says so), not done by it
@@ -432,7 +449,7 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
       let paired = false;
       for (const t of tgt) {
         // one actor is not both sides, nor is a country's government acting on the bare country
-        if (t.via !== 'domestic-group' && t.via !== 'place' && (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country)))) continue;
+        if (t.via !== 'domestic-group' && t.via !== 'place' && t.via !== 'ethnic-home' && s.via !== 'attack-place' && (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country)))) continue;
         paired = true;
         const e = coded(c, code, rule, s, t, src, tgt, mood, tr.nominal === true, quote, qi, confidence, v.index, sentenceSpan, trigger, when, own);
         if (e) out.push(e);
@@ -504,6 +521,71 @@ function placeAfter(v: SentenceView, from: number, c: Ctx): { country: string; s
     const at = pastThe(v, k + 1);
     const p = at < v.words.length ? placeAt(v, at, c.text, (m) => countryOf(c, m)) : undefined;
     if (p) return { country: p.country, span: { start: v.toks[at].start, end: v.toks[p.end - 1].end } };
+  }
+  return undefined;
+}
+
+/**
+ * An ethnic group named by a people word ("ethnic Albanians", after `ethnic_markers`) where the
+ * sentence says it is "in" another country ("in Serbia", "in southeastern Serbia") is a people of
+ * that country, as CAMEO codes a minority by where it lives; undefined when it is not such a group.
+ */
+function ethnicHome(v: SentenceView, mi: number, c: Ctx): EventParty | undefined {
+  const m = c.mentions[mi];
+  if (m.kind !== 'demonym') return undefined;
+  const k = v.toks.findIndex((tk) => tk.start >= m.start);
+  if (k < 1 || endsAt(c.g.ethnicMarkers, v.words, k - 1) === 0) return undefined;
+  const { words } = v;
+  for (let i = 0; i < words.length - 1; i++) {
+    if (words[i] !== 'in') continue;
+    let at = pastThe(v, i + 1);
+    // one lower-case word of direction or size between ("in southeastern Serbia")
+    if (at < words.length - 1 && v.mention[at] < 0 && !/^\p{Lu}/u.test(c.text[v.toks[at].start])) at++;
+    const p = placeAt(v, at, c.text, (x) => countryOf(c, x));
+    if (p && p.country !== m.actor.country) return countryParty(p.country, m, 'ethnic-home');
+  }
+  return undefined;
+}
+
+/** The actor named right after "by" in the object of an inquiry ("crimes committed by Croat forces"), within its clause, as a token index, or −1. */
+function perpetratorAfter(v: SentenceView, from: number, c: Ctx): number {
+  for (let k = from; k < v.words.length - 1 && k < from + c.g.maxTargetDistance; k++) {
+    if (v.breaks[k] || v.words[k] === ',') return -1;
+    if (v.words[k] !== 'by') continue;
+    const a = objectAfter(v, k + 1, c.mentions, c.text, c.g);
+    return a >= 0 && a <= k + 3 && c.mentions[v.mention[a]].actor.code !== '' ? a : -1;
+  }
+  return -1;
+}
+
+/** How many words after "in", "near" a place may sit ("near the town of Samarra", "in a residential sector of … Beirut"). */
+const ATTACK_PLACE_WINDOW = 8;
+
+/**
+ * The place of an attack named by its weapon or blast in the act's own clause: before an active
+ * verb ("a roadside bombing near Samarra killed"), after a passive one ("were killed in a car bomb
+ * explosion in Beirut"). The attack noun comes first, then a preposition of place, then the place.
+ */
+function attackPlace(v: SentenceView, tr: Trigger, c: Ctx): { country: string; span: Span } | undefined {
+  const { words } = v;
+  let a = tr.to;
+  let b = words.length;
+  if (!tr.passive) {
+    a = tr.from;
+    while (a > 0 && !v.breaks[a - 1] && words[a - 1] !== ',') a--;
+    b = tr.from;
+  }
+  let noun = false;
+  for (let k = a; k < b; k++) {
+    if (k > a && (v.breaks[k] || words[k] === ',')) return undefined;
+    if (v.mention[k] < 0 && endsAt(c.g.attackNouns, words, k) > 0) noun = true;
+    if (!noun || !PLACE_PREPOSITIONS.has(words[k])) continue;
+    for (let at = k + 1; at < b && at <= k + ATTACK_PLACE_WINDOW; at++) {
+      if (v.breaks[at] || words[at] === ',') return undefined;
+      // a capital the actor stage read as its government ("Beirut") is here the place
+      const p = placeAt(v, at, c.text, (m) => (c.mentions[m].kind === 'metonym' && /^[A-Z]{3}$/.test(c.mentions[m].actor.country) ? c.mentions[m].actor.country : countryOf(c, m)));
+      if (p) return { country: p.country, span: { start: v.toks[at].start, end: v.toks[p.end - 1].end } };
+    }
   }
   return undefined;
 }

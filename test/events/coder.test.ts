@@ -83,6 +83,14 @@ const rows: Row[] = [
   { rule: 'war games launched by a compound subject (062)', text: 'Greek and Turkish warships launched war games in the Aegean on Monday.', want: ['GRC', 'TUR', '06'] },
   { rule: 'a strike organized by parties in a country: a protest at home (people_nouns "parties", EN_STAGE "organize")', text: 'Opposition parties in Kenya organized a general strike on Monday.', want: ['KEN', 'KEN', '14'] },
   { rule: 'a meeting holds both ways (a reverse coding of a mutual code)', text: 'Chile held a meeting with Peru on Monday.', want: ['PER', 'CHL', '04'] },
+  { rule: 'an attack no one is named for, by its weapon and place: by the place\'s country (attack_nouns, attack_roots)', text: 'A car bomb near the city of Kandahar killed two Canadian soldiers on Tuesday.', want: ['AFG', 'CAN', '19'] },
+  { rule: 'a passive attack by no one named, in a place: by and on the place\'s country', text: 'Four villagers were killed in a mortar attack in Mogadishu on Friday.', want: ['SOM', 'SOM', '19'] },
+  { rule: 'an ethnic group demonstrating "in" a country is that country\'s people (ethnic_markers)', text: 'Thousands of ethnic Hungarians demonstrated in Romania on Monday.', want: ['ROU', 'ROU', '14'] },
+  { rule: 'an ethnic group acted on "in" a country (after a direction word) is that country\'s people', text: 'Serbian police attacked ten ethnic Hungarians in northern Serbia on Monday.', want: ['SRB', 'SRB', '19'] },
+  { rule: 'a U.S. president\'s administration is the U.S. government (additions.json metonyms)', text: 'The Reagan administration imposed sanctions on Libya.', want: ['USA', 'LBY', '16'] },
+  { rule: 'defending X against criticism is verbal support (051), not military protection (074)', text: 'Egypt defended Sudan against charges of genocide.', want: ['EGY', 'SDN', '05'] },
+  { rule: 'a suspension of (air) links with X reduces relations with X (160)', text: 'Chile announced the suspension of air links with Peru.', want: ['CHL', 'PER', '16'] },
+  { rule: 'an inquiry into crimes by X against Y is into X (inquiry_roots)', text: 'Kenya launched an investigation into crimes committed by Ugandan troops against Somali villagers.', want: ['KEN', 'UGA', '09'] },
   { rule: 'a people right after a country word are that country\'s ("Bosnian Serbs")', text: 'Bosnian Serbs demanded a truce on Monday.', want: ['BIH', 'BIH', '10'] },
 ];
 
@@ -92,6 +100,10 @@ const absent: { rule: string; text: string; not: [string, string, string] }[] = 
   { rule: 'a bare participle after a list ("with strings attached") does not make the list act on itself (reciprocal only for a pattern)', text: 'Russia agreed to sell arms to Iran, Libya, Sudan, and with strings attached, Cuba.', not: ['IRN', 'LBY', '06'] },
   { rule: 'buying the same thing is not economic cooperation with each other (reciprocal_codes: 062, not all 06)', text: 'Hungary and Slovakia have approved and purchased the vaccine.', not: ['HUN', 'SVK', '06'] },
   { rule: 'what X urges Y to do is asked of Y, not done by it (embedding_roots)', text: 'Sweden urged Norway to send troops to Mali.', not: ['NOR', 'MLI', '06'] },
+  { rule: 'a place outside the attack\'s clause is not where an unnamed attack happened', text: 'In Kabul, officials said a bomb killed two Canadian soldiers.', not: ['AFG', 'CAN', '19'] },
+  { rule: 'an ethnic group placed in another country is not the country its people word names', text: 'Ethnic Russians in Latvia protested on Monday.', not: ['RUS', 'LVA', '14'] },
+  { rule: 'troops defending X against rebels protect it (074), they do not endorse it', text: 'Egyptian troops defended Sudan against the rebels.', not: ['EGY', 'SDN', '05'] },
+  { rule: 'the victims of crimes inquired into are not the ones investigated', text: 'Kenya launched an investigation into crimes committed by Ugandan troops against Somali villagers.', not: ['KEN', 'SOM', '09'] },
   { rule: 'what X rejects of Y is not done by Y (embedding_roots)', text: 'Peru rejected a Chilean offer to host talks with Bolivia.', not: ['CHL', 'BOL', '04'] },
 ];
 
