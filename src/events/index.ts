@@ -375,7 +375,7 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   let sources: EventParty[] = [];
   if (srcTok >= 0) {
     const sm = mentions[v.mention[srcTok]];
-    if (sm.actor.code !== '') sources = compound(v, srcTok, mentions, text, g).map((mi) => ethnicHome(v, mi, c) ?? party(mentions[mi].actor, mentions[mi], mentions[mi].kind));
+    if (sm.actor.code !== '') sources = partiesAt(v, srcTok, c);
     else if (quote?.speakerActor && quote.speakerActor.code !== '') sources = [party(quote.speakerActor, quote.speakerSpan ?? sm, 'speaker')];
   }
   // "demonstrators in Baghdad blocked a road": people of a place, with no actor named, act as its country
@@ -397,7 +397,7 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   let targets: EventParty[] = [];
   if (tgtTok >= 0) {
     const tm = mentions[v.mention[tgtTok]];
-    if (tm.actor.code !== '') targets = compound(v, tgtTok, mentions, text, g).map((mi) => ethnicHome(v, mi, c) ?? party(mentions[mi].actor, mentions[mi], mentions[mi].kind));
+    if (tm.actor.code !== '') targets = partiesAt(v, tgtTok, c);
   } else if (anaphor || (quote && quote.kind !== 'indirect' && tr.patterned)) {
     // "Kyiv rejected these comments": whoever made them, in the sentences just before
     const notBefore = c.sentences[Math.max(0, v.index - CONTEXT_SENTENCES)].start;
@@ -412,7 +412,7 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   // "investigating war crimes by Croatian extremists against Serb civilians": an inquiry is into those said to have done it, not their victims
   if (!tr.passive && tr.code !== null && g.inquiryRoots.has(tr.code.slice(0, 2))) {
     const k = perpetratorAfter(v, tr.to, c);
-    if (k >= 0) targets = compound(v, k, mentions, text, g).map((mi) => ethnicHome(v, mi, c) ?? party(mentions[mi].actor, mentions[mi], mentions[mi].kind));
+    if (k >= 0) targets = partiesAt(v, k, c);
   }
   // "the government accused rebels of …": an unnamed group acted on is of the source's own country
   // (only for a source that is an institution of its country, "the Malian government", "Liberian police", or its people at home: a country's forces fighting "guerrillas" may be abroad)
@@ -523,6 +523,11 @@ function placeAfter(v: SentenceView, from: number, c: Ctx): { country: string; s
     if (p) return { country: p.country, span: { start: v.toks[at].start, end: v.toks[p.end - 1].end } };
   }
   return undefined;
+}
+
+/** The parties of the mention at token `k` and those compounded with it ("Hungary and Slovakia"), an ethnic group as the country it lives in. */
+function partiesAt(v: SentenceView, k: number, c: Ctx): EventParty[] {
+  return compound(v, k, c.mentions, c.text, c.g).map((mi) => ethnicHome(v, mi, c) ?? party(c.mentions[mi].actor, c.mentions[mi], c.mentions[mi].kind));
 }
 
 /**
