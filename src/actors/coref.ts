@@ -110,6 +110,12 @@ export function resolve(cands: readonly Candidate[], dict: ActorDictionary, date
         } else if (PLURAL.has(w) || w === 'its' || w === 'it') {
           // "it is", "it was": too often no actor at all; "it said", "it warned" is the latest group
           if (w === 'it' && !c.next) break;
+          // "Iraq said it would …": the speaker, a country too, in the same sentence
+          if (w === 'it' && c.reported) k = back(c, 0, (m) => m.actor.kind !== 'person' && m.kind !== 'pronoun');
+          if (k !== undefined) {
+            add(c, out[k].actor, k);
+            break;
+          }
           k = back(c, THING_REACH, (m) => m.actor.kind !== 'person' && m.kind !== 'pronoun' && (w === 'its' || m.actor.kind !== 'country' || PLURAL.has(w)));
         }
         if (k !== undefined) add(c, out[k].actor, k);

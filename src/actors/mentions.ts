@@ -26,6 +26,8 @@ export interface Candidate extends Span {
   sentence: number;
   /** for "it": set when a reporting verb follows ("it said"), the one use of "it" that names an actor */
   next?: boolean;
+  /** for "it": set when it opens what a reporting verb reports ("Iraq said it would"), so it is that verb's subject */
+  reported?: boolean;
 }
 
 let scratchIds = new Int32Array(1024);
@@ -96,7 +98,12 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
           if (k !== undefined && !(k === 'us' && flags[i] & 2) && (k !== 'it' || (i + 1 < end && REPORTING.has(key(cx, i + 1))))) {
             const inQuote = insideAny((quotes ??= quoteSpans(text)), toks[i].start);
             push(i, i + 1, 'pronoun', inQuote ? 'pronoun/in-quote' : 'pronoun', { type: 'pronoun', word: k, inQuote });
-            if (k === 'it') out[out.length - 1].next = true;
+            if (k === 'it') {
+              out[out.length - 1].next = true;
+              // "Iraq said (that) it would": the subject of the reporting verb just before
+              const b = i - 1 > t && key(cx, i - 1) === 'that' ? i - 2 : i - 1;
+              if (b >= t && REPORTING.has(key(cx, b))) out[out.length - 1].reported = true;
+            }
           }
         }
         i++;
