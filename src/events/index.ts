@@ -658,7 +658,9 @@ function coded(
     // statement of intent or a threat; one announced as not to be done ("will not accept") a rejection
     const intent = g.intentCodes.get(root);
     const threat = g.threatCodes.get(root);
-    if (negated && intent && g.rejectCodes.has(root)) { code = g.rejectCodes.get(root)!; rule += '+refusal'; negated = false; }
+    // an intent already (03, "will not accept refugees") is as much an act announced
+    const intentLike = intent !== undefined || [...g.intentCodes.values()].some((x) => x.startsWith(root));
+    if (negated && intentLike && g.rejectCodes.has(root)) { code = g.rejectCodes.get(root)!; rule += '+refusal'; negated = false; }
     else if (negated) { /* a hostile act announced as not to be done is no event */ }
     else if (intent) { code = intent; rule += '+intent'; }
     else if (threat) { code = threat; rule += '+threat'; }
