@@ -8,6 +8,9 @@ import type { EventGrammar } from './grammar.js';
 import { usable } from './match.js';
 import { mentionRange, type SentenceView } from './sentence.js';
 
+/** How many words into the sentence an institution's "of" phrase may end and still be its subject ("The military government of Nepal"). */
+const MAX_OPENING = 7;
+
 /**
  * The subject of the act starting at token `from`: the nearest usable mention before it in the
  * same clause that is not the object of a preposition; failing that, the sentence's first mention
@@ -40,6 +43,16 @@ export function subjectBefore(v: SentenceView, from: number, mentions: readonly 
   for (let k = 0; k < Math.min(from, 4); k++) {
     const m = v.mention[k];
     if (m >= 0) return usable(mentions[m], g, text) ? mentionRange(v, k)[0] : -1;
+  }
+  // "The military government of Nepal declared": a sentence opening on an institution "of" an actor is that actor's
+  for (let k = 4; k < Math.min(from, MAX_OPENING); k++) {
+    const m = v.mention[k];
+    if (m < 0) continue;
+    // only a determiner and modifiers before the institution ("The interim military government"), no verb nor other people ("Rebels fighting the government of")
+    const before = v.words.slice(1, k - 2);
+    const ok = v.words[k - 1] === 'of' && g.skipAfterActor.words.has(v.words[k - 2]) && g.anaphoricDeterminers.words.has(v.words[0].toLowerCase())
+      && !v.breaks.slice(0, k).some(Boolean) && !before.some((w) => w === ',' || /ing$/.test(w) || g.peopleNouns.words.has(w));
+    return ok && usable(mentions[m], g, text) ? mentionRange(v, k)[0] : located;
   }
   return located;
 }

@@ -94,6 +94,7 @@ const rows: Row[] = [
   { rule: 'a people right after a country word are that country\'s ("Bosnian Serbs")', text: 'Bosnian Serbs demanded a truce on Monday.', want: ['BIH', 'BIH', '10'] },
   { rule: '"X said it would …": "it" is the speaker X, a country too, not an organisation named earlier (coref)', text: 'In a note to the United Nations on Friday, Ghana said it would allow the return of Togolese refugees.', want: ['GHA', 'TGO', '03'], modality: 'hypothetical' },
   { rule: 'an intent (03) announced as not to be done is a rejection (12), as any announced act is', text: 'Peru will not accept any more refugees from Bolivia.', want: ['PER', 'BOL', '12'], negated: false },
+  { rule: 'a sentence opening on an institution "of" an actor has that actor for subject, beyond the first four words', text: 'The interim military government of Nepal imposed a curfew on Monday.', want: ['NPL', 'NPL', '17'] },
 ];
 
 /** Codings that must not appear: an act the text does not report as done by that side. */
@@ -107,6 +108,7 @@ const absent: { rule: string; text: string; not: [string, string, string] }[] = 
   { rule: 'troops defending X against rebels protect it (074), they do not endorse it', text: 'Egyptian troops defended Sudan against the rebels.', not: ['EGY', 'SDN', '05'] },
   { rule: 'the victims of crimes inquired into are not the ones investigated', text: 'Kenya launched an investigation into crimes committed by Ugandan troops against Somali villagers.', not: ['KEN', 'SOM', '09'] },
   { rule: 'what X rejects of Y is not done by Y (embedding_roots)', text: 'Peru rejected a Chilean offer to host talks with Bolivia.', not: ['CHL', 'BOL', '04'] },
+  { rule: 'an institution "of" an actor after a verb is that verb\'s object, not the subject of the next act', text: 'Rebels fighting the government of Nepal attacked Chad.', not: ['NPL', 'TCD', '19'] },
 ];
 
 for (const r of absent) {
