@@ -95,6 +95,7 @@ const rows: Row[] = [
   { rule: '"X said it would …": "it" is the speaker X, a country too, not an organisation named earlier (coref)', text: 'In a note to the United Nations on Friday, Ghana said it would allow the return of Togolese refugees.', want: ['GHA', 'TGO', '03'], modality: 'hypothetical' },
   { rule: 'an intent (03) announced as not to be done is a rejection (12), as any announced act is', text: 'Peru will not accept any more refugees from Bolivia.', want: ['PER', 'BOL', '12'], negated: false },
   { rule: 'a sentence opening on an institution "of" an actor has that actor for subject, beyond the first four words', text: 'The interim military government of Nepal imposed a curfew on Monday.', want: ['NPL', 'NPL', '17'] },
+  { rule: 'reneging on a commitment to X rejects X (en:renege-on, 120)', text: 'Chad has reneged on its commitment to Niger over the oil pipeline.', want: ['TCD', 'NER', '12'] },
 ];
 
 /** Codings that must not appear: an act the text does not report as done by that side. */
