@@ -82,6 +82,8 @@ export interface EventGrammar {
   attackRoots: ReadonlySet<string>;
   /** PLOVER types whose unnamed recipient is the source's own country (a protest, a curfew) */
   domesticTypes: ReadonlySet<string>;
+  /** of those, the types whose PETRARCH patterns may stand alone, done at home, when no target is named */
+  domesticAloneTypes: ReadonlySet<string>;
   maxGap: number;
   /** list commas and conjunctions ("artillery, mortar and rocket fire") a gap may hold beyond `maxGap` */
   maxGapJoiners: number;
@@ -125,7 +127,7 @@ function phraseList(file: string, obj: Record<string, unknown>, key: string): Ph
  * @example parseGrammar(JSON.parse(text), 'my-grammar.json').maxGap // 3
  */
 export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
-  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'reject_codes', 'bare_roots_ignored', 'bare_groups_ignored', 'bare_lemmas_ignored', 'reciprocal_codes', 'embedding_roots', 'domestic_types', 'attack_roots', 'inquiry_roots', 'mutual_codes', 'max_gap', 'max_gap_joiners', 'max_target_distance', 'max_source_distance'];
+  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'reject_codes', 'bare_roots_ignored', 'bare_groups_ignored', 'bare_lemmas_ignored', 'reciprocal_codes', 'embedding_roots', 'domestic_types', 'domestic_alone_types', 'attack_roots', 'inquiry_roots', 'mutual_codes', 'max_gap', 'max_gap_joiners', 'max_target_distance', 'max_source_distance'];
   const o = expectObject(file, raw, keys);
   const lists = Object.fromEntries(Object.entries(LISTS).map(([k, f]) => [k, phraseList(file, o, f)])) as Record<keyof typeof LISTS, PhraseList>;
   const codeMap = (key: string): ReadonlyMap<string, string> => {
@@ -147,6 +149,7 @@ export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
     reciprocalCodes: new Set(expectWords(file, o, 'reciprocal_codes')),
     embeddingRoots: new Set(expectWords(file, o, 'embedding_roots')),
     domesticTypes: new Set(expectWords(file, o, 'domestic_types')),
+    domesticAloneTypes: new Set(expectWords(file, o, 'domestic_alone_types')),
     mutualCodes: new Set(expectWords(file, o, 'mutual_codes')),
     attackRoots: new Set(expectWords(file, o, 'attack_roots')),
     inquiryRoots: new Set(expectWords(file, o, 'inquiry_roots')),

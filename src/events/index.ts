@@ -441,7 +441,8 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   const when = dateOf(v, c, trigger, mood.modality);
   // with no one else to act on, the act stands alone: only for entente's patterns (written for such acts: "declared a ceasefire"),
   // not for a reverse coding, nor when the pattern's own slot named its own side; PETRARCH's patterns expect a target
-  const mayStandAlone = tr.patterned && tr.target === undefined && tr.rule.startsWith('en:');
+  // or for PETRARCH's that code a domestic act that took place ("workers stopped work": a strike against their own government)
+  const mayStandAlone = tr.patterned && tr.target === undefined && (tr.rule.startsWith('en:') || homeAct(c, tr.code, mood));
   const emit = (code: string, rule: string, src: EventParty[], tgt: EventParty[], alone = false) => {
     // the pattern's own PLOVER coding, for its forward code (not a reverse or mutual one)
     const own = code === tr.code && rule === tr.rule ? tr.plover : undefined;
@@ -479,6 +480,12 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
  * stands between it and the trigger: "accused the EU … since Russia's invasion in February" is
  * not dated February. A background clause without a date of its own has none (see `coded`).
  */
+/** Whether a PETRARCH pattern's act may stand alone, done at home: one of `domesticAloneTypes` that took place (not announced, refused or denied). */
+function homeAct(c: Ctx, code: string | null, mood: Mood): boolean {
+  const type = code === null ? undefined : c.dict.cameoToPlover.get(code)?.event;
+  return type !== undefined && c.g.domesticAloneTypes.has(type) && mood.modality === 'asserted' && !mood.negated && !mood.threat && !mood.refusal;
+}
+
 /** Whether the PLOVER type of CAMEO `code` may stand without a recipient (`requires_recipient: false`). */
 function undirected(dict: EventDictionary, code: string, type = dict.cameoToPlover.get(code)?.event): boolean {
   return type !== undefined && dict.plover.events.get(type)?.requires_recipient === false;

@@ -96,6 +96,7 @@ const rows: Row[] = [
   { rule: 'an intent (03) announced as not to be done is a rejection (12), as any announced act is', text: 'Peru will not accept any more refugees from Bolivia.', want: ['PER', 'BOL', '12'], negated: false },
   { rule: 'a sentence opening on an institution "of" an actor has that actor for subject, beyond the first four words', text: 'The interim military government of Nepal imposed a curfew on Monday.', want: ['NPL', 'NPL', '17'] },
   { rule: 'reneging on a commitment to X rejects X (en:renege-on, 120)', text: 'Chad has reneged on its commitment to Niger over the oil pipeline.', want: ['TCD', 'NER', '12'] },
+  { rule: 'a PETRARCH protest pattern with no target stands alone, against the actor\'s own government (domestic_alone_types)', text: 'Kenyan dock workers stopped work on Monday over unpaid wages.', want: ['KEN', 'KEN', '14'] },
 ];
 
 /** Codings that must not appear: an act the text does not report as done by that side. */
@@ -110,6 +111,7 @@ const absent: { rule: string; text: string; not: [string, string, string] }[] = 
   { rule: 'the victims of crimes inquired into are not the ones investigated', text: 'Kenya launched an investigation into crimes committed by Ugandan troops against Somali villagers.', not: ['KEN', 'SOM', '09'] },
   { rule: 'what X rejects of Y is not done by Y (embedding_roots)', text: 'Peru rejected a Chilean offer to host talks with Bolivia.', not: ['CHL', 'BOL', '04'] },
   { rule: 'an institution "of" an actor after a verb is that verb\'s object, not the subject of the next act', text: 'Rebels fighting the government of Nepal attacked Chad.', not: ['NPL', 'TCD', '19'] },
+  { rule: 'an attack with no target named is not taken for one at home (domestic_alone_types holds no ASSAULT)', text: 'Kenyan troops have retaken a strategic village after fierce fighting.', not: ['KEN', 'KEN', '19'] },
 ];
 
 for (const r of absent) {
