@@ -450,7 +450,7 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
       let paired = false;
       for (const t of tgt) {
         // one actor is not both sides, nor is a country's government acting on the bare country
-        if (t.via !== 'domestic-group' && t.via !== 'place' && t.via !== 'ethnic-home' && s.via !== 'attack-place' && (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country)))) continue;
+        if (t.via !== 'domestic-group' && t.via !== 'place' && t.via !== 'ethnic-home' && s.via !== 'ethnic-home' && s.via !== 'attack-place' && (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country)))) continue;
         paired = true;
         const e = coded(c, code, rule, s, t, src, tgt, mood, tr.nominal === true, quote, qi, confidence, v.index, sentenceSpan, trigger, when, own);
         if (e) out.push(e);
@@ -546,8 +546,15 @@ function ethnicHome(v: SentenceView, mi: number, c: Ctx): EventParty | undefined
   const m = c.mentions[mi];
   if (m.kind !== 'demonym') return undefined;
   const k = v.toks.findIndex((tk) => tk.start >= m.start);
-  if (k < 1 || endsAt(c.g.ethnicMarkers, v.words, k - 1) === 0) return undefined;
   const { words } = v;
+  // "the Albanians of southern Serbia": the people word followed by where they live
+  const end = mentionRange(v, k)[1];
+  if (words[end] === 'of') {
+    const at = end + 1 < words.length - 1 && /ern$/.test(words[end + 1]) && v.mention[end + 1] < 0 ? end + 2 : end + 1;
+    const p = at < words.length ? placeAt(v, at, c.text, (x) => countryOf(c, x)) : undefined;
+    if (p && p.country !== m.actor.country) return countryParty(p.country, m, 'ethnic-home');
+  }
+  if (k < 1 || endsAt(c.g.ethnicMarkers, v.words, k - 1) === 0) return undefined;
   for (let i = 0; i < words.length - 1; i++) {
     if (words[i] !== 'in') continue;
     let at = pastThe(v, i + 1);

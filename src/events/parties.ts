@@ -33,7 +33,9 @@ export function subjectBefore(v: SentenceView, from: number, mentions: readonly 
     if (!usable(mentions[m], g, text)) continue;
     // "the bloc's vaccination rollout" is still the bloc acting; "in Moscow" is not Moscow acting
     const possessive = v.words[mentionRange(v, a)[1]] === "'s";
-    if (a > 0 && g.prepositions.words.has(v.words[a - 1]) && !possessive) {
+    // "of southern Serbia": a compass word between keeps the place a place
+    const lead = a >= 2 && /ern$/.test(v.words[a - 1]) && v.mention[a - 1] < 0 ? a - 1 : a;
+    if (lead > 0 && g.prepositions.words.has(v.words[lead - 1]) && !possessive) {
       if (v.words[a - 1] === 'in' && a >= 2 && g.peopleNouns.words.has(v.words[a - 2])) located = a;
       continue;
     }
