@@ -99,6 +99,7 @@ const rows: Row[] = [
   { rule: 'a PETRARCH protest pattern with no target stands alone, against the actor\'s own government (domestic_alone_types)', text: 'Kenyan dock workers stopped work on Monday over unpaid wages.', want: ['KEN', 'KEN', '14'] },
   { rule: 'a head of state by the name the press uses ("Carlos Menem", additions.json people)', text: 'A Chilean judge ordered former president Carlos Menem to testify.', want: ['CHL', 'ARG', '10'] },
   { rule: 'a people "of" (a compass word and) another country are that country\'s, not its subject (ethnic-home)', text: 'The Hungarians of northern Serbia demanded cultural autonomy from Serbian authorities.', want: ['SRB', 'SRB', '10'] },
+  { rule: '"X is committed to" an act is an intent to cooperate (030), no target needed', text: 'Bolivia is committed to opening up its economy.', want: ['BOL', '', '03'] },
 ];
 
 /** Codings that must not appear: an act the text does not report as done by that side. */
