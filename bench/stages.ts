@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { THREAD_LIMITS } from '../src/pipeline/pool.js';
+import { threadLimits } from '../src/pipeline/pool.js';
 import { analyze, analyzeBatch, STAGES } from '../src/pipeline/index.js';
 import { BATCH } from '../src/pipeline/pool.js';
 import { fromJsonLine, type RawItem } from '../src/ingest/items.js';
@@ -103,13 +103,13 @@ export function benchStages(corpus: string, rounds = 7): StageBench {
 
 /**
  * `benchStages` in a worker thread with the heap bounds of entente's analysis threads
- * (`THREAD_LIMITS`): the pipeline timed as ingest runs it, not with the main thread's defaults.
+ * (`threadLimits()`, every stage): the pipeline timed as ingest runs it, not with the main thread's defaults.
  *
  * @example const r = await benchStagesInThread('../shared/corpus/reuters21578.jsonl'); r.addedShare // 0.4
  */
 export function benchStagesInThread(corpus: string, rounds = 7): Promise<StageBench> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(new URL('./stages-thread.js', import.meta.url), { workerData: { corpus, rounds }, resourceLimits: { ...THREAD_LIMITS } });
+    const w = new Worker(new URL('./stages-thread.js', import.meta.url), { workerData: { corpus, rounds }, resourceLimits: { ...threadLimits() } });
     w.once('message', (r: StageBench) => {
       resolve(r);
       void w.terminate();

@@ -37,16 +37,34 @@ export function phraseKeys(phrase: string): string[] {
   return phraseTokens(phrase).keys;
 }
 
-function phraseTokens(phrase: string): { keys: string[]; caps: Uint8Array } {
+// a phrase of plain ASCII words (most names and titles) tokenises to its words: no tokenizer needed
+const PLAIN_WORDS = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
+/** The keys of a phrase's tokens and the case each asks for (see `PhraseHit.caps`). @example phraseTokens('the EU').caps // Uint8Array [0, 2] */
+export function phraseTokens(phrase: string): { keys: string[]; caps: Uint8Array } {
+  if (PLAIN_WORDS.test(phrase)) {
+    const words = phrase.split(' ');
+    const caps = new Uint8Array(words.length);
+    for (let i = 0; i < words.length; i++) caps[i] = wordCaps(caseFlags(words[i], 0, words[i].length), words[i].length);
+    return { keys: phrase.toLowerCase().split(' '), caps };
+  }
+  return tokenizePhrase(phrase);
+}
+
+/** `phraseTokens` by the tokenizer, as text is read (the tests check the plain-word path against it). */
+export function tokenizePhrase(phrase: string): { keys: string[]; caps: Uint8Array } {
   const text = phrase + ' x'; // keeps a final "U.S." from being read as a sentence stop
   const toks = tokenize(text, [{ start: 0, end: text.length }]).slice(0, -1);
   const caps = new Uint8Array(toks.length);
   toks.forEach((t, i) => {
-    const f = caseFlags(text, t.start, t.end);
-    // a capitalised word must be capitalised in the text; an acronym ("EU", "US") must be in capitals
-    caps[i] = f & CAP_ALL && t.end - t.start > 1 ? 2 : f & CAP_INITIAL ? 1 : 0;
+    caps[i] = wordCaps(caseFlags(text, t.start, t.end), t.end - t.start);
   });
   return { keys: toks.map((t) => tokenKey(text, t.start, t.end)), caps };
+}
+
+/** The case a phrase word asks of the text: a capitalised word a capital, an acronym ("EU", "US") all capitals. */
+function wordCaps(flags: number, length: number): number {
+  return flags & CAP_ALL && length > 1 ? 2 : flags & CAP_INITIAL ? 1 : 0;
 }
 
 /** Case flags of `text[start, end)`. @example caseFlags('EU', 0, 2) // 3 */

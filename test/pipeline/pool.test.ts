@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../src/pipeline/index.js';
-import { createAnalyzer } from '../../src/pipeline/pool.js';
+import { createAnalyzer, threadLimits } from '../../src/pipeline/pool.js';
 import { unpackArticle } from '../../src/store/codec.js';
 import type { RawItem } from '../../src/ingest/items.js';
 import { FRENCH_ARTICLE, makeArticle } from '../_fixtures.js';
@@ -35,4 +35,12 @@ test('pipeline/pool: 0 threads analyses inline', async () => {
   const r = await pool.analyze(items[0]);
   assert.deepEqual(r, analyze(items[0]));
   await pool.close();
+});
+
+test('pipeline/pool: an analysis thread that finds actors, quotes or events gets a larger nursery than one running the text stages alone', () => {
+  const text = threadLimits(['clean', 'sentences', 'tokens', 'language', 'identity']);
+  const all = threadLimits();
+  assert.ok(all.maxYoungGenerationSizeMb! > text.maxYoungGenerationSizeMb!);
+  assert.equal(threadLimits(['clean', 'sentences', 'tokens', 'actors']).maxYoungGenerationSizeMb, all.maxYoungGenerationSizeMb);
+  assert.equal(text.maxOldGenerationSizeMb, all.maxOldGenerationSizeMb);
 });
