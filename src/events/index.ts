@@ -449,9 +449,15 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
       let paired = false;
       for (const t of tgt) {
         // one actor is not both sides, nor is a country's government acting on the bare country
-        if (t.via !== 'domestic-group' && t.via !== 'place' && t.via !== 'ethnic-home' && s.via !== 'attack-place' && (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country)))) continue;
+        let to = t;
+        if (t.via !== 'domestic-group' && t.via !== 'place' && t.via !== 'ethnic-home' && s.via !== 'attack-place' && (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country)))) {
+          // "the British government outlawed a group in Northern Ireland": a government acting on a place of its own country named as such acts at home, for the types coded domestic
+          const home = t.via === 'name' && t.code === t.country && s.code !== s.country ? domestic(c, code, s, own?.event) : undefined;
+          if (!home) continue;
+          to = home;
+        }
         paired = true;
-        const e = coded(c, code, rule, s, t, src, tgt, mood, tr.nominal === true, quote, qi, confidence, v.index, sentenceSpan, trigger, when, own);
+        const e = coded(c, code, rule, s, to, src, tgt, mood, tr.nominal === true, quote, qi, confidence, v.index, sentenceSpan, trigger, when, own);
         if (e) out.push(e);
       }
       // an act with no one else acted on is an event only for PLOVER types that need no recipient ("Hizbollah declared a ceasefire")

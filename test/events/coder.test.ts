@@ -42,6 +42,8 @@ const rows: Row[] = [
   { rule: 'withdraw troops from (08)', text: 'Vietnam withdrew its troops from Cambodia in stages.', want: ['VNM', 'KHM', '08'] },
   { rule: 'reject a plan, no target named (12) → domestic, as a demand with none named', text: 'Morocco rejected the plan on Friday.', want: ['MAR', 'MAR', '12'] },
   { rule: 'a group refusing with no one named refuses at home (REJECT in domestic_types)', text: 'Haitian rebels rejected the amnesty offer on Tuesday.', want: ['HTI', 'HTI', '12'] },
+  { rule: 'a government acting on a place of its own country acts at home (domestic)', text: 'The Peruvian government outlawed a Maoist movement in Peru.', want: ['PER', 'PER', '17'] },
+  { rule: 'Northern Ireland is part of the United Kingdom, not Ireland', text: 'The British government banned a loyalist militia in Northern Ireland on Friday.', want: ['GBR', 'GBR', '17'] },
   { rule: 'issue an ultimatum to X (13)', text: 'Qatar issued an ultimatum to Bahrain over the islands.', want: ['QAT', 'BHR', '13'] },
   { rule: 'accept demands (08)', text: 'Bolivia accepted the demands of the miners on Tuesday.', want: ['BOL', 'BOL', '08'] },
   { rule: 'country adjective as target (events/adjective)', text: 'Nepal rejected a Chinese proposal on the border.', want: ['NPL', 'CHN', '12'] },
