@@ -118,6 +118,7 @@ export function codeEvents(
         by.add(e.source.country);
         // "staged rallies to demand reforms": the purpose of an act its source did just before is not an act of its own
         if (tr.from > 0 && v.words[tr.from - 1] === 'to' && e.modality === 'asserted' && !e.negated && purposeOf(out, first, e)) continue;
+        if (tr.from > 0 && v.words[tr.from - 1] === 'to' && tr.embeddedIn === undefined && purposeOfOther(out, first, e)) continue;
         const key = `${e.source.code}>${e.target?.code ?? ''}:${e.code}:${s}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -142,6 +143,20 @@ function namesPeople(text: string, tokens: readonly Span[], t0: number, t1: numb
 /** Whether `out[first..]` (the sentence's events so far) holds a plain act by `e`'s source. */
 function purposeOf(out: readonly CodedEvent[], first: number, e: CodedEvent): boolean {
   for (let k = first; k < out.length; k++) if (out[k].source.country === e.source.country && out[k].modality === 'asserted' && out[k].start < e.start) return true;
+  return false;
+}
+
+/**
+ * Whether `out[first..]` holds an earlier act done to `e`'s source by another: "will visit Mali and
+ * Niger to mediate", "would blockade Paris to demand": the one who visits or blockades pursues the
+ * purpose, not those it acts on (an infinitive's subject is the main verb's, bar the verbs of asking
+ * that embed an act of the other side, see `embeddedIn`; "invited Mali to mediate", where the invited do act, is dropped too).
+ */
+function purposeOfOther(out: readonly CodedEvent[], first: number, e: CodedEvent): boolean {
+  for (let k = first; k < out.length; k++) {
+    const o = out[k];
+    if (o.start < e.start && o.target !== undefined && o.target.country === e.source.country && o.source.country !== e.source.country) return true;
+  }
   return false;
 }
 
