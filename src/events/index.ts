@@ -119,6 +119,8 @@ export function codeEvents(
         // "staged rallies to demand reforms": the purpose of an act its source did just before is not an act of its own
         if (tr.from > 0 && v.words[tr.from - 1] === 'to' && e.modality === 'asserted' && !e.negated && purposeOf(out, first, e)) continue;
         if (tr.from > 0 && v.words[tr.from - 1] === 'to' && tr.embeddedIn === undefined && purposeOfOther(out, first, e)) continue;
+        // "agreed to US mediation in the talks with the Palestinians": a verbless phrase after an act of one of its sides is what that act is about, not a second act
+        if (tr.nominal && aboutEarlier(out, first, e)) continue;
         const key = `${e.source.code}>${e.target?.code ?? ''}:${e.code}:${s}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -143,6 +145,12 @@ function namesPeople(text: string, tokens: readonly Span[], t0: number, t1: numb
 /** Whether `out[first..]` (the sentence's events so far) holds a plain act by `e`'s source. */
 function purposeOf(out: readonly CodedEvent[], first: number, e: CodedEvent): boolean {
   for (let k = first; k < out.length; k++) if (out[k].source.country === e.source.country && out[k].modality === 'asserted' && out[k].start < e.start) return true;
+  return false;
+}
+
+/** Whether `out[first..]` holds an earlier act by one of `e`'s sides. */
+function aboutEarlier(out: readonly CodedEvent[], first: number, e: CodedEvent): boolean {
+  for (let k = first; k < out.length; k++) if (out[k].start < e.start && (out[k].source.country === e.source.country || out[k].source.country === e.target?.country)) return true;
   return false;
 }
 

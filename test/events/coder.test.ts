@@ -103,6 +103,7 @@ const absent: { rule: string; text: string; not: [string, string, string] }[] = 
   { rule: 'a bare participle after a list ("with strings attached") does not make the list act on itself (reciprocal only for a pattern)', text: 'Russia agreed to sell arms to Iran, Libya, Sudan, and with strings attached, Cuba.', not: ['IRN', 'LBY', '06'] },
   { rule: 'buying the same thing is not economic cooperation with each other (reciprocal_codes: 062, not all 06)', text: 'Hungary and Slovakia have approved and purchased the vaccine.', not: ['HUN', 'SVK', '06'] },
   { rule: 'what X urges Y to do is asked of Y, not done by it (embedding_roots)', text: 'Sweden urged Norway to send troops to Mali.', not: ['NOR', 'MLI', '06'] },
+  { rule: 'a verbless phrase after an act of one of its sides is what the act is about, not a second act', text: 'Chile agreed to Swiss mediation in its talks with Bolivia.', not: ['CHL', 'BOL', '04'] },
   { rule: 'the purpose of a visit is the visitor\'s, not the visited\'s (an infinitive\'s subject is the main verb\'s)', text: 'The Kenyan president will visit Uganda and Rwanda to mediate in their border dispute.', not: ['UGA', 'RWA', '03'] },
   { rule: 'a place outside the attack\'s clause is not where an unnamed attack happened', text: 'In Kabul, officials said a bomb killed two Canadian soldiers.', not: ['AFG', 'CAN', '19'] },
   { rule: 'an ethnic group placed in another country is not the country its people word names', text: 'Ethnic Russians in Latvia protested on Monday.', not: ['RUS', 'LVA', '14'] },
