@@ -46,8 +46,6 @@ export interface EventGrammar {
   verbMarkers: PhraseList;
   /** a condition after an announced act that makes it an ultimatum ("will withdraw … unless") */
   ultimatumMarkers: PhraseList;
-  /** words opening a clause that dates the sentence's act by another, told as background ("one day after X shot down …") */
-  backgroundOpeners: PhraseList;
   /** words and phrases that look like a verb form but join words ("according to", "including"): never a bare verb */
   notVerbs: PhraseList;
   /** CAMEO roots a verb alone never codes ("said", "told": a statement is not an act between two actors) */
@@ -97,7 +95,7 @@ const LISTS = {
   conditionalOpeners: 'conditional_openers', historicalMarkers: 'historical_markers', relativePronouns: 'relative_pronouns',
   clauseBreaks: 'clause_breaks', beForms: 'be_forms', by: 'by', skipBeforeActor: 'skip_before_actor', skipAfterActor: 'skip_after_actor',
   compoundJoiners: 'compound_joiners', firstPerson: 'first_person', possessives: 'possessives', anaphoricNouns: 'anaphoric_nouns', anaphoricDeterminers: 'anaphoric_determiners', prepositions: 'prepositions',
-  nounMarkers: 'noun_markers', verbMarkers: 'verb_markers', notVerbs: 'not_verbs', ultimatumMarkers: 'ultimatum_markers', backgroundOpeners: 'background_openers', attackNouns: 'attack_nouns', ethnicMarkers: 'ethnic_markers',
+  nounMarkers: 'noun_markers', verbMarkers: 'verb_markers', notVerbs: 'not_verbs', ultimatumMarkers: 'ultimatum_markers', attackNouns: 'attack_nouns', ethnicMarkers: 'ethnic_markers',
 } as const;
 
 function phraseList(file: string, obj: Record<string, unknown>, key: string): PhraseList {

@@ -121,8 +121,6 @@ export function codeEvents(
         if (tr.from > 0 && v.words[tr.from - 1] === 'to' && tr.embeddedIn === undefined && purposeOfOther(out, first, e)) continue;
         // "agreed to US mediation in the talks with the Palestinians": a verbless phrase after an act of one of its sides is what that act is about, not a second act
         if (tr.nominal && aboutEarlier(out, first, e)) continue;
-        // "suspended air links with Serbia, one day after a Serbian jet shot down a helicopter": the time clause after the reported act is background
-        if (backgroundClause(v, tr.from, g) && out.slice(first).some((o) => o.start < e.start)) continue;
         const key = `${e.source.code}>${e.target?.code ?? ''}:${e.code}:${s}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -147,15 +145,6 @@ function namesPeople(text: string, tokens: readonly Span[], t0: number, t1: numb
 /** Whether `out[first..]` (the sentence's events so far) holds a plain act by `e`'s source. */
 function purposeOf(out: readonly CodedEvent[], first: number, e: CodedEvent): boolean {
   for (let k = first; k < out.length; k++) if (out[k].source.country === e.source.country && out[k].modality === 'asserted' && out[k].start < e.start) return true;
-  return false;
-}
-
-/** Whether the clause token `at` stands in is opened by a `background_openers` word ("after", "before"). */
-function backgroundClause(v: SentenceView, at: number, g: EventGrammar): boolean {
-  for (let k = at - 1; k >= 0; k--) {
-    if (g.backgroundOpeners.words.has(v.words[k])) return true;
-    if (v.breaks[k]) return false;
-  }
   return false;
 }
 
