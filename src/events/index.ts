@@ -120,7 +120,7 @@ export function codeEvents(
         if (tr.from > 0 && v.words[tr.from - 1] === 'to' && e.modality === 'asserted' && !e.negated && purposeOf(out, first, e)) continue;
         if (tr.from > 0 && v.words[tr.from - 1] === 'to' && tr.embeddedIn === undefined && purposeOfOther(out, first, e)) continue;
         // "agreed to US mediation in the talks with the Palestinians": a verbless phrase after an act of one of its sides is what that act is about, not a second act
-        if (tr.nominal && aboutEarlier(out, first, e)) continue;
+        if (tr.nominal && aboutEarlier(out, first, e, v, tr.from)) continue;
         const key = `${e.source.code}>${e.target?.code ?? ''}:${e.code}:${s}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -148,9 +148,15 @@ function purposeOf(out: readonly CodedEvent[], first: number, e: CodedEvent): bo
   return false;
 }
 
-/** Whether `out[first..]` holds an earlier act by one of `e`'s sides. */
-function aboutEarlier(out: readonly CodedEvent[], first: number, e: CodedEvent): boolean {
-  for (let k = first; k < out.length; k++) if (out[k].start < e.start && (out[k].source.country === e.source.country || out[k].source.country === e.target?.country)) return true;
+/** Whether `out[first..]` holds an act by one of `e`'s sides earlier in the clause of token `at` (in another clause, "after X said it has no need of", the phrase is an act of its own). */
+function aboutEarlier(out: readonly CodedEvent[], first: number, e: CodedEvent, v: SentenceView, at: number): boolean {
+  for (let k = first; k < out.length; k++) {
+    const o = out[k];
+    if (o.start >= e.start || (o.source.country !== e.source.country && o.source.country !== e.target?.country)) continue;
+    let t = at - 1;
+    while (t >= 0 && v.toks[t].start >= o.end && !v.breaks[t]) t--;
+    if (t < 0 || v.toks[t].start < o.end) return true;
+  }
   return false;
 }
 

@@ -43,6 +43,7 @@ const rows: Row[] = [
   { rule: 'reject a plan, no target named (12) → domestic, as a demand with none named', text: 'Morocco rejected the plan on Friday.', want: ['MAR', 'MAR', '12'] },
   { rule: 'a group refusing with no one named refuses at home (REJECT in domestic_types)', text: 'Haitian rebels rejected the amnesty offer on Tuesday.', want: ['HTI', 'HTI', '12'] },
   { rule: 'a government acting on a place of its own country acts at home (domestic)', text: 'The Peruvian government outlawed a Maoist movement in Peru.', want: ['PER', 'PER', '17'] },
+  { rule: 'a verbless phrase in a later clause than an act of one of its sides is an act of its own', text: 'Ghana criticised Togo after a Togolese minister said there was no need of Ghanaian power.', want: ['TGO', 'GHA', '12'] },
   { rule: 'Northern Ireland is part of the United Kingdom, not Ireland', text: 'The British government banned a loyalist militia in Northern Ireland on Friday.', want: ['GBR', 'GBR', '17'] },
   { rule: 'issue an ultimatum to X (13)', text: 'Qatar issued an ultimatum to Bahrain over the islands.', want: ['QAT', 'BHR', '13'] },
   { rule: 'accept demands (08)', text: 'Bolivia accepted the demands of the miners on Tuesday.', want: ['BOL', 'BOL', '08'] },
