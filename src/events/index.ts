@@ -118,6 +118,9 @@ export function codeEvents(
         by.add(e.source.country);
         // "staged rallies to demand reforms": the purpose of an act its source did just before is not an act of its own
         if (tr.from > 0 && v.words[tr.from - 1] === 'to' && e.modality === 'asserted' && !e.negated && purposeOf(out, first, e)) continue;
+        if (tr.from > 0 && v.words[tr.from - 1] === 'to' && tr.embeddedIn === undefined && purposeOfOther(out, first, e)) continue;
+        // "agreed to US mediation in the talks with the Palestinians": a verbless phrase after an act of one of its sides is what that act is about, not a second act
+        if (tr.nominal && aboutEarlier(out, first, e, v, tr.from)) continue;
         const key = `${e.source.code}>${e.target?.code ?? ''}:${e.code}:${s}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -142,6 +145,32 @@ function namesPeople(text: string, tokens: readonly Span[], t0: number, t1: numb
 /** Whether `out[first..]` (the sentence's events so far) holds a plain act by `e`'s source. */
 function purposeOf(out: readonly CodedEvent[], first: number, e: CodedEvent): boolean {
   for (let k = first; k < out.length; k++) if (out[k].source.country === e.source.country && out[k].modality === 'asserted' && out[k].start < e.start) return true;
+  return false;
+}
+
+/** Whether `out[first..]` holds an act by one of `e`'s sides earlier in the clause of token `at` (in another clause, "after X said it has no need of", the phrase is an act of its own). */
+function aboutEarlier(out: readonly CodedEvent[], first: number, e: CodedEvent, v: SentenceView, at: number): boolean {
+  for (let k = first; k < out.length; k++) {
+    const o = out[k];
+    if (o.start >= e.start || (o.source.country !== e.source.country && o.source.country !== e.target?.country)) continue;
+    let t = at - 1;
+    while (t >= 0 && v.toks[t].start >= o.end && !v.breaks[t]) t--;
+    if (t < 0 || v.toks[t].start < o.end) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `out[first..]` holds an earlier act done to `e`'s source by another: "will visit Mali and
+ * Niger to mediate", "would blockade Paris to demand": the one who visits or blockades pursues the
+ * purpose, not those it acts on (an infinitive's subject is the main verb's, bar the verbs of asking
+ * that embed an act of the other side, see `embeddedIn`; "invited Mali to mediate", where the invited do act, is dropped too).
+ */
+function purposeOfOther(out: readonly CodedEvent[], first: number, e: CodedEvent): boolean {
+  for (let k = first; k < out.length; k++) {
+    const o = out[k];
+    if (o.start < e.start && o.target !== undefined && o.target.country === e.source.country && o.source.country !== e.source.country) return true;
+  }
   return false;
 }
 
@@ -450,9 +479,15 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
       let paired = false;
       for (const t of tgt) {
         // one actor is not both sides, nor is a country's government acting on the bare country
-        if (t.via !== 'domestic-group' && t.via !== 'place' && t.via !== 'ethnic-home' && s.via !== 'ethnic-home' && s.via !== 'attack-place' && (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country)))) continue;
+        let to = t;
+        if (t.via !== 'domestic-group' && t.via !== 'place' && t.via !== 'ethnic-home' && s.via !== 'ethnic-home' && s.via !== 'attack-place' && (s.code === t.code || (s.country === t.country && (s.code === s.country || t.code === t.country)))) {
+          // "the British government outlawed a group in Northern Ireland": a government acting on a place of its own country named as such acts at home, for the types coded domestic
+          const home = t.via === 'name' && t.code === t.country && s.code !== s.country ? domestic(c, code, s, own?.event) : undefined;
+          if (!home) continue;
+          to = home;
+        }
         paired = true;
-        const e = coded(c, code, rule, s, t, src, tgt, mood, tr.nominal === true, quote, qi, confidence, v.index, sentenceSpan, trigger, when, own);
+        const e = coded(c, code, rule, s, to, src, tgt, mood, tr.nominal === true, quote, qi, confidence, v.index, sentenceSpan, trigger, when, own);
         if (e) out.push(e);
       }
       // an act with no one else acted on is an event only for PLOVER types that need no recipient ("Hizbollah declared a ceasefire")

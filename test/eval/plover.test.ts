@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DataFileError } from '../../src/model/errors.js';
 import { loadEventDictionary } from '../../src/events/dictionary.js';
+import { analyze } from '../../src/pipeline/index.js';
+import type { Article } from '../../src/model/article.js';
 import { formatPloverScores, loadPloverGold, ploverGoldPath, type PloverGold, type PloverPrediction, scorePlover } from '../../eval/plover.js';
 import { sharedPath } from '../_shared.js';
 
@@ -87,6 +89,22 @@ test('loadPloverGold: old type names renamed, codes recoded, bad records named',
     assert.deepEqual(set.oddTargets, ['G-3']);
     writeFileSync(file, JSON.stringify([{ id: 'G-9', event: 'AGREE', text: 'x', source: { code: 'USA' } }]));
     assert.throws(() => loadPloverGold(file), (e: unknown) => e instanceof DataFileError && e.message.includes(file) && /record G-9: "source" must be a list/.test(e.message));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('loadPloverGold: a gold country code is read as the code entente emits for the same country (TLS, the ISO code, as TMP)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'entente-plover-'));
+  try {
+    const file = path.join(dir, 'gold.json');
+    writeFileSync(file, JSON.stringify([
+      { id: 'G-1', event: 'AID', text: 'Made up: Portugal sent food to East Timor.', source: [{ actorText: 'Portugal', code: 'PRT' }], target: [{ actorText: 'East Timor', code: 'TLSGOV' }] },
+    ]));
+    const set = loadPloverGold(file);
+    const emitted = analyze({ text: 'Report\n\nPortugal sent food aid to East Timor on Monday.', format: 'text', origin: 'test' }) as Article;
+    const timor = emitted.spans.mentions.find((m) => emitted.text.slice(m.start, m.end) === 'East Timor');
+    assert.deepEqual(set.records.map((r) => r.targets.map((a) => a.code)), [[timor?.actor.country]]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
