@@ -78,6 +78,8 @@ export interface EventGrammar {
   ethnicMarkers: PhraseList;
   /** CAMEO roots of inquiries, whose target is the one "by" whom the thing inquired into was done */
   inquiryRoots: ReadonlySet<string>;
+  /** CAMEO roots of demands whose target, when no one is named, is the actor "by" whom the demanded act is to be done */
+  demandByRoots: ReadonlySet<string>;
   /** CAMEO roots of the acts such an unnamed attack does (assault, fight, mass violence) */
   attackRoots: ReadonlySet<string>;
   /** PLOVER types whose unnamed recipient is the source's own country (a protest, a curfew) */
@@ -127,7 +129,7 @@ function phraseList(file: string, obj: Record<string, unknown>, key: string): Ph
  * @example parseGrammar(JSON.parse(text), 'my-grammar.json').maxGap // 3
  */
 export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
-  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'reject_codes', 'bare_roots_ignored', 'bare_groups_ignored', 'bare_lemmas_ignored', 'reciprocal_codes', 'embedding_roots', 'domestic_types', 'domestic_alone_types', 'attack_roots', 'inquiry_roots', 'mutual_codes', 'max_gap', 'max_gap_joiners', 'max_target_distance', 'max_source_distance'];
+  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'reject_codes', 'bare_roots_ignored', 'bare_groups_ignored', 'bare_lemmas_ignored', 'reciprocal_codes', 'embedding_roots', 'domestic_types', 'domestic_alone_types', 'attack_roots', 'inquiry_roots', 'demand_by_roots', 'mutual_codes', 'max_gap', 'max_gap_joiners', 'max_target_distance', 'max_source_distance'];
   const o = expectObject(file, raw, keys);
   const lists = Object.fromEntries(Object.entries(LISTS).map(([k, f]) => [k, phraseList(file, o, f)])) as Record<keyof typeof LISTS, PhraseList>;
   const codeMap = (key: string): ReadonlyMap<string, string> => {
@@ -153,6 +155,7 @@ export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
     mutualCodes: new Set(expectWords(file, o, 'mutual_codes')),
     attackRoots: new Set(expectWords(file, o, 'attack_roots')),
     inquiryRoots: new Set(expectWords(file, o, 'inquiry_roots')),
+    demandByRoots: new Set(expectWords(file, o, 'demand_by_roots')),
     maxGap: expectNumber(file, o, 'max_gap', 0, 10),
     maxGapJoiners: expectNumber(file, o, 'max_gap_joiners', 0, 10),
     maxTargetDistance: expectNumber(file, o, 'max_target_distance', 1, 50),

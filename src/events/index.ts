@@ -443,6 +443,11 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
     const k = perpetratorAfter(v, tr.to, c);
     if (k >= 0) targets = partiesAt(v, k, c);
   }
+  // "demanded an admission by Moscow": a demand with no one named is made of whoever is to act
+  if (targets.length === 0 && tgtTok < 0 && !tr.passive && tr.code !== null && g.demandByRoots.has(tr.code.slice(0, 2))) {
+    const k = perpetratorAfter(v, tr.to, c);
+    if (k >= 0) targets = partiesAt(v, k, c);
+  }
   // "the government accused rebels of …": an unnamed group acted on is of the source's own country
   // (only for a source that is an institution of its country, "the Malian government", "Liberian police", or its people at home: a country's forces fighting "guerrillas" may be abroad)
   if (targets.length === 0 && tgtTok < 0 && !anaphor && !tr.passive && /^[A-Z]{3}$/.test(sources[0].country) && ((sources[0].code.length > 3 && sources[0].code.startsWith(sources[0].country)) || sources[0].via === 'located-group')) {
