@@ -95,6 +95,7 @@ const rows: Row[] = [
   { rule: 'defending X against criticism is verbal support (051), not military protection (074)', text: 'Egypt defended Sudan against charges of genocide.', want: ['EGY', 'SDN', '05'] },
   { rule: 'a suspension of (air) links with X reduces relations with X (160)', text: 'Chile announced the suspension of air links with Peru.', want: ['CHL', 'PER', '16'] },
   { rule: 'an inquiry into crimes by X against Y is into X (inquiry_roots)', text: 'Kenya launched an investigation into crimes committed by Ugandan troops against Somali villagers.', want: ['KEN', 'UGA', '09'] },
+  { rule: '"the Emirates" is the United Arab Emirates (additions.json)', text: 'Kuwait accused the Emirates of hoarding oil.', want: ['KWT', 'ARE', '11'] },
   { rule: 'a demand with no one named as asked is made of the actor "by" whom the act is to be done (demand_by_roots)', text: 'Kenya demanded an immediate apology by Uganda for the border raid.', want: ['KEN', 'UGA', '10'] },
   { rule: 'a people right after a country word are that country\'s ("Bosnian Serbs")', text: 'Bosnian Serbs demanded a truce on Monday.', want: ['BIH', 'BIH', '10'] },
   { rule: '"X said it would …": "it" is the speaker X, a country too, not an organisation named earlier (coref)', text: 'In a note to the United Nations on Friday, Ghana said it would allow the return of Togolese refugees.', want: ['GHA', 'TGO', '03'], modality: 'hypothetical' },
