@@ -325,7 +325,7 @@ function notVerb(v: SentenceView, i: number, g: EventGrammar): boolean {
 function ingIsVerb(v: SentenceView, i: number, g: EventGrammar): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
     const w = v.words[k];
-    if (g.beForms.words.has(w) || w === 'after' || w === 'by' || w === 'while' || w === 'before' || w === 'without') return true;
+    if (g.beForms.words.has(w) || g.ingOpeners.words.has(w)) return true;
   }
   return false;
 }
