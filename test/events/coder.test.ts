@@ -104,6 +104,8 @@ const rows: Row[] = [
   { rule: 'a head of state by the name the press uses ("Carlos Menem", additions.json people)', text: 'A Chilean judge ordered former president Carlos Menem to testify.', want: ['CHL', 'ARG', '10'] },
   { rule: 'a people "of" (a compass word and) another country are that country\'s, not its subject (ethnic-home)', text: 'The Hungarians of northern Serbia demanded cultural autonomy from Serbian authorities.', want: ['SRB', 'SRB', '10'] },
   { rule: '"X is committed to" an act is an intent to cooperate (030), no target needed', text: 'Bolivia is committed to opening up its economy.', want: ['BOL', '', '03'] },
+  { rule: 'riots against X after a country adjective: a protest by the adjective\'s country (en:riots-against, 145)', text: 'Armenian riots against Azerbaijani police spread to three towns on Friday.', want: ['ARM', 'AZE', '14'] },
+  { rule: 'demonstrations against X after a country adjective: a protest by its country (en:protests-against, &protest)', text: 'Greek demonstrations against Albanian border guards went on for a week.', want: ['GRC', 'ALB', '14'] },
 ];
 
 /** Codings that must not appear: an act the text does not report as done by that side. */
