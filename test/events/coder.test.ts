@@ -106,6 +106,8 @@ const rows: Row[] = [
   { rule: '"X is committed to" an act is an intent to cooperate (030), no target needed', text: 'Bolivia is committed to opening up its economy.', want: ['BOL', '', '03'] },
   { rule: 'riots against X after a country adjective: a protest by the adjective\'s country (en:riots-against, 145)', text: 'Armenian riots against Azerbaijani police spread to three towns on Friday.', want: ['ARM', 'AZE', '14'] },
   { rule: 'demonstrations against X after a country adjective: a protest by its country (en:protests-against, &protest)', text: 'Greek demonstrations against Albanian border guards went on for a week.', want: ['GRC', 'ALB', '14'] },
+  { rule: 'dispersing a crowd or a rally is coercion (en:disperse-crowd, en:disperse-protest, 170) of the source\'s own people (domestic-group)', text: 'Nepalese police dispersed the protesters outside parliament on Monday.', want: ['NPL', 'NPL', '17'] },
+  { rule: 'dispersing a rally, after "to" (en:disperse-protest)', text: 'Bolivian troops fired shots in the air to disperse a rally in La Paz.', want: ['BOL', 'BOL', '17'] },
 ];
 
 /** Codings that must not appear: an act the text does not report as done by that side. */
@@ -123,6 +125,7 @@ const absent: { rule: string; text: string; not: [string, string, string] }[] = 
   { rule: 'what X rejects of Y is not done by Y (embedding_roots)', text: 'Peru rejected a Chilean offer to host talks with Bolivia.', not: ['CHL', 'BOL', '04'] },
   { rule: 'an institution "of" an actor after a verb is that verb\'s object, not the subject of the next act', text: 'Rebels fighting the government of Nepal attacked Chad.', not: ['NPL', 'TCD', '19'] },
   { rule: 'an attack with no target named is not taken for one at home (domestic_alone_types holds no ASSAULT)', text: 'Kenyan troops have retaken a strategic village after fierce fighting.', not: ['KEN', 'KEN', '19'] },
+  { rule: 'a crowd that disperses coerces no one (en:disperse-crowd needs the crowd as object)', text: 'The Chilean protesters dispersed peacefully after the speech.', not: ['CHL', 'CHL', '17'] },
 ];
 
 for (const r of absent) {
