@@ -464,6 +464,8 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   // "Sudan must return the aircraft": asked of Sudan (by whoever says so), not done by it
   if (mood.obligation && !(quote?.speakerActor && quote.speakerActor.country === sources[0].country)) return [];
   if (tr.alleged && mood.modality === 'asserted') mood.modality = 'hypothetical';
+  // "Kenya said it would not send troops": a reported "will", backshifted, announces as "will" does
+  if (mood.modality === 'hypothetical' && srcTok > 0 && v.words[mentionRange(v, srcTok)[1]] === 'would' && g.reportingVerbs.words.has(v.words[v.words[srcTok - 1] === 'that' ? srcTok - 2 : srcTok - 1] ?? '')) mood.modality = 'future';
   const out: CodedEvent[] = [];
   const sentenceSpan = { start: v.span.start, end: v.span.end };
   const trigger = { start: v.toks[tr.from].start, end: v.toks[Math.max(tr.from, tr.to - 1)].end };

@@ -96,7 +96,7 @@ const rows: Row[] = [
   { rule: 'a suspension of (air) links with X reduces relations with X (160)', text: 'Chile announced the suspension of air links with Peru.', want: ['CHL', 'PER', '16'] },
   { rule: 'an inquiry into crimes by X against Y is into X (inquiry_roots)', text: 'Kenya launched an investigation into crimes committed by Ugandan troops against Somali villagers.', want: ['KEN', 'UGA', '09'] },
   { rule: 'a people right after a country word are that country\'s ("Bosnian Serbs")', text: 'Bosnian Serbs demanded a truce on Monday.', want: ['BIH', 'BIH', '10'] },
-  { rule: '"X said it would …": "it" is the speaker X, a country too, not an organisation named earlier (coref)', text: 'In a note to the United Nations on Friday, Ghana said it would allow the return of Togolese refugees.', want: ['GHA', 'TGO', '03'], modality: 'hypothetical' },
+  { rule: '"X said it would …": "it" is the speaker X, a country too, not an organisation named earlier (coref)', text: 'In a note to the United Nations on Friday, Ghana said it would allow the return of Togolese refugees.', want: ['GHA', 'TGO', '03'], modality: 'future' },
   { rule: 'an intent (03) announced as not to be done is a rejection (12), as any announced act is', text: 'Peru will not accept any more refugees from Bolivia.', want: ['PER', 'BOL', '12'], negated: false },
   { rule: 'a sentence opening on an institution "of" an actor has that actor for subject, beyond the first four words', text: 'The interim military government of Nepal imposed a curfew on Monday.', want: ['NPL', 'NPL', '17'] },
   { rule: 'reneging on a commitment to X rejects X (en:renege-on, 120)', text: 'Chad has reneged on its commitment to Niger over the oil pipeline.', want: ['TCD', 'NER', '12'] },
@@ -108,6 +108,8 @@ const rows: Row[] = [
   { rule: 'demonstrations against X after a country adjective: a protest by its country (en:protests-against, &protest)', text: 'Greek demonstrations against Albanian border guards went on for a week.', want: ['GRC', 'ALB', '14'] },
   { rule: 'dispersing a crowd or a rally is coercion (en:disperse-crowd, en:disperse-protest, 170) of the source\'s own people (domestic-group)', text: 'Nepalese police dispersed the protesters outside parliament on Monday.', want: ['NPL', 'NPL', '17'] },
   { rule: 'dispersing a rally, after "to" (en:disperse-protest)', text: 'Bolivian troops fired shots in the air to disperse a rally in La Paz.', want: ['BOL', 'BOL', '17'] },
+  { rule: 'a reported "would not" is a backshifted "will not": a refusal announced (12) (reporting_verbs)', text: 'Chile said it would not accept any refugees from Peru.', want: ['CHL', 'PER', '12'], negated: false, modality: 'future' },
+  { rule: 'a reported "would" after "said that" announces an intent (03) (reporting_verbs)', text: 'Norway said that it would send food aid to Chad.', want: ['NOR', 'TCD', '03'], modality: 'future' },
 ];
 
 /** Codings that must not appear: an act the text does not report as done by that side. */
