@@ -110,6 +110,8 @@ const rows: Row[] = [
   { rule: 'dispersing a rally, after "to" (en:disperse-protest)', text: 'Bolivian troops fired shots in the air to disperse a rally in La Paz.', want: ['BOL', 'BOL', '17'] },
   { rule: 'a reported "would not" is a backshifted "will not": a refusal announced (12) (reporting_verbs)', text: 'Chile said it would not accept any refugees from Peru.', want: ['CHL', 'PER', '12'], negated: false, modality: 'future' },
   { rule: 'a reported "would" after "said that" announces an intent (03) (reporting_verbs)', text: 'Norway said that it would send food aid to Chad.', want: ['NOR', 'TCD', '03'], modality: 'future' },
+  { rule: 'unnamed people acting "in" a named place after the act are of its country (located-group, groupActingIn)', text: 'Thousands of people blocked roads in Nairobi on Monday.', want: ['KEN', 'KEN', '14'] },
+  { rule: 'an act "in defiance of" X is against X, over the place it happened in (against_phrases)', text: 'Thousands of people blocked roads in Nairobi in defiance of the Ugandan army.', want: ['KEN', 'UGA', '14'] },
 ];
 
 /** Codings that must not appear: an act the text does not report as done by that side. */
@@ -128,6 +130,7 @@ const absent: { rule: string; text: string; not: [string, string, string] }[] = 
   { rule: 'an institution "of" an actor after a verb is that verb\'s object, not the subject of the next act', text: 'Rebels fighting the government of Nepal attacked Chad.', not: ['NPL', 'TCD', '19'] },
   { rule: 'an attack with no target named is not taken for one at home (domestic_alone_types holds no ASSAULT)', text: 'Kenyan troops have retaken a strategic village after fierce fighting.', not: ['KEN', 'KEN', '19'] },
   { rule: 'a crowd that disperses coerces no one (en:disperse-crowd needs the crowd as object)', text: 'The Chilean protesters dispersed peacefully after the speech.', not: ['CHL', 'CHL', '17'] },
+  { rule: 'people who went "to" a place are not of its country by that alone (groupActingIn reads "in", "at", not "to")', text: 'Thousands of people marched to Nairobi on Monday.', not: ['KEN', 'KEN', '14'] },
 ];
 
 for (const r of absent) {
