@@ -48,6 +48,10 @@ export interface EventGrammar {
   verbMarkers: PhraseList;
   /** a condition after an announced act that makes it an ultimatum ("will withdraw … unless") */
   ultimatumMarkers: PhraseList;
+  /** verbs of saying before a subject whose "would" is a backshifted "will" ("said it would not attend") */
+  reportingVerbs: PhraseList;
+  /** words after an act that name whom it defies or protests against ("in defiance of X") */
+  againstPhrases: PhraseList;
   /** words and phrases that look like a verb form but join words ("according to", "including"): never a bare verb */
   notVerbs: PhraseList;
   /** CAMEO roots a verb alone never codes ("said", "told": a statement is not an act between two actors) */
@@ -101,7 +105,7 @@ const LISTS = {
   conditionalOpeners: 'conditional_openers', historicalMarkers: 'historical_markers', relativePronouns: 'relative_pronouns',
   clauseBreaks: 'clause_breaks', beForms: 'be_forms', ingOpeners: 'ing_openers', by: 'by', skipBeforeActor: 'skip_before_actor', skipAfterActor: 'skip_after_actor',
   compoundJoiners: 'compound_joiners', firstPerson: 'first_person', possessives: 'possessives', anaphoricNouns: 'anaphoric_nouns', anaphoricDeterminers: 'anaphoric_determiners', prepositions: 'prepositions',
-  nounMarkers: 'noun_markers', verbMarkers: 'verb_markers', notVerbs: 'not_verbs', ultimatumMarkers: 'ultimatum_markers', attackNouns: 'attack_nouns', ethnicMarkers: 'ethnic_markers',
+  nounMarkers: 'noun_markers', verbMarkers: 'verb_markers', notVerbs: 'not_verbs', ultimatumMarkers: 'ultimatum_markers', reportingVerbs: 'reporting_verbs', againstPhrases: 'against_phrases', attackNouns: 'attack_nouns', ethnicMarkers: 'ethnic_markers',
 } as const;
 
 function phraseList(file: string, obj: Record<string, unknown>, key: string): PhraseList {

@@ -409,7 +409,7 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   }
   // "demonstrators in Baghdad blocked a road": people of a place, with no actor named, act as its country
   if (sources.length === 0 && srcTok < 0 && !tr.passive) {
-    const p = groupInPlace(v, tr.from, c);
+    const p = groupInPlace(v, tr.from, c) ?? groupActingIn(v, tr, c);
     if (p) sources = [countryParty(p.country, p.span, 'located-group')];
   }
   // "a roadside bombing near Samarra killed …", "were killed in a car bomb explosion in Beirut": an attack no one is named for is coded by the country it happens in
@@ -443,6 +443,12 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
     const k = perpetratorAfter(v, tr.to, c);
     if (k >= 0) targets = partiesAt(v, k, c);
   }
+  // "blocked roads in Hong Kong in defiance of Chinese authorities": whom the act defies or protests against (against_phrases)
+  // (over an object found by distance alone, which may be the place the act happened in)
+  if (!tr.target && !tr.passive) {
+    const k = defiedAfter(v, tr.to, c);
+    if (k >= 0) targets = partiesAt(v, k, c);
+  }
   // "demanded an admission by Moscow": a demand with no one named is made of whoever is to act
   if (targets.length === 0 && tgtTok < 0 && !tr.passive && tr.code !== null && g.demandByRoots.has(tr.code.slice(0, 2))) {
     const k = perpetratorAfter(v, tr.to, c);
@@ -469,6 +475,8 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   // "Sudan must return the aircraft": asked of Sudan (by whoever says so), not done by it
   if (mood.obligation && !(quote?.speakerActor && quote.speakerActor.country === sources[0].country)) return [];
   if (tr.alleged && mood.modality === 'asserted') mood.modality = 'hypothetical';
+  // "Kenya said it would not send troops": a reported "will", backshifted, announces as "will" does
+  if (mood.modality === 'hypothetical' && srcTok > 0 && v.words[mentionRange(v, srcTok)[1]] === 'would' && g.reportingVerbs.words.has(v.words[v.words[srcTok - 1] === 'that' ? srcTok - 2 : srcTok - 1] ?? '')) mood.modality = 'future';
   const out: CodedEvent[] = [];
   const sentenceSpan = { start: v.span.start, end: v.span.end };
   const trigger = { start: v.toks[tr.from].start, end: v.toks[Math.max(tr.from, tr.to - 1)].end };
@@ -658,6 +666,39 @@ function groupInPlace(v: SentenceView, from: number, c: Ctx): { country: string;
     if (at >= from) return undefined;
     const p = placeAt(v, at, c.text, (m) => countryOf(c, m));
     if (p) return { country: p.country, span: { start: v.toks[k].start, end: v.toks[p.end - 1].end } };
+  }
+  return undefined;
+}
+
+/** The actor, as a token, right after an "in defiance of" or "in protest against" a few words after token `from`, in its clause; or −1. */
+function defiedAfter(v: SentenceView, from: number, c: Ctx): number {
+  for (let j = from; j < v.words.length - 1 && j < from + 8; j++) {
+    if (v.breaks[j] || v.words[j] === ',') return -1;
+    if (endsAt(c.g.againstPhrases, v.words, j) === 0) continue;
+    const at = pastThe(v, j + 1);
+    const m = v.mention[at];
+    return m !== undefined && m >= 0 && usable(c.mentions[m], c.g, c.text) && c.mentions[m].actor.code !== '' ? at : -1;
+  }
+  return -1;
+}
+
+/** Words after an act that say where its doers were ("blocked roads in Nairobi"); not "to" or "from", which say where the act went. */
+const WHERE_DONE = new Set(['in', 'at', 'across', 'throughout']);
+
+/**
+ * "Thousands of people blocked roads in Nairobi": unnamed people just before the act (a people noun,
+ * no actor between) who act in a named place are of the place's country, as "people in Nairobi" are.
+ */
+function groupActingIn(v: SentenceView, tr: Trigger, c: Ctx): { country: string; span: Span } | undefined {
+  let k = tr.from - 1;
+  while (k >= 0 && k >= tr.from - 3 && !v.breaks[k] && v.mention[k] < 0 && !c.g.peopleNouns.words.has(v.words[k])) k--;
+  if (k < 0 || k < tr.from - 3 || v.breaks[k] || !c.g.peopleNouns.words.has(v.words[k])) return undefined;
+  for (let j = tr.to; j < v.words.length - 1 && j < tr.to + 6; j++) {
+    if (v.breaks[j] || v.words[j] === ',' || v.mention[j] >= 0) return undefined;
+    if (!WHERE_DONE.has(v.words[j])) continue;
+    const at = pastThe(v, j + 1);
+    const p = at < v.words.length ? placeAt(v, at, c.text, (m) => countryOf(c, m)) : undefined;
+    if (p) return { country: p.country, span: { start: v.toks[at].start, end: v.toks[p.end - 1].end } };
   }
   return undefined;
 }

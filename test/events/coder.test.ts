@@ -98,7 +98,7 @@ const rows: Row[] = [
   { rule: '"the Emirates" is the United Arab Emirates (additions.json)', text: 'Kuwait accused the Emirates of hoarding oil.', want: ['KWT', 'ARE', '11'] },
   { rule: 'a demand with no one named as asked is made of the actor "by" whom the act is to be done (demand_by_roots)', text: 'Kenya demanded an immediate apology by Uganda for the border raid.', want: ['KEN', 'UGA', '10'] },
   { rule: 'a people right after a country word are that country\'s ("Bosnian Serbs")', text: 'Bosnian Serbs demanded a truce on Monday.', want: ['BIH', 'BIH', '10'] },
-  { rule: '"X said it would …": "it" is the speaker X, a country too, not an organisation named earlier (coref)', text: 'In a note to the United Nations on Friday, Ghana said it would allow the return of Togolese refugees.', want: ['GHA', 'TGO', '03'], modality: 'hypothetical' },
+  { rule: '"X said it would …": "it" is the speaker X, a country too, not an organisation named earlier (coref)', text: 'In a note to the United Nations on Friday, Ghana said it would allow the return of Togolese refugees.', want: ['GHA', 'TGO', '03'], modality: 'future' },
   { rule: 'an intent (03) announced as not to be done is a rejection (12), as any announced act is', text: 'Peru will not accept any more refugees from Bolivia.', want: ['PER', 'BOL', '12'], negated: false },
   { rule: 'a sentence opening on an institution "of" an actor has that actor for subject, beyond the first four words', text: 'The interim military government of Nepal imposed a curfew on Monday.', want: ['NPL', 'NPL', '17'] },
   { rule: 'reneging on a commitment to X rejects X (en:renege-on, 120)', text: 'Chad has reneged on its commitment to Niger over the oil pipeline.', want: ['TCD', 'NER', '12'] },
@@ -106,6 +106,14 @@ const rows: Row[] = [
   { rule: 'a head of state by the name the press uses ("Carlos Menem", additions.json people)', text: 'A Chilean judge ordered former president Carlos Menem to testify.', want: ['CHL', 'ARG', '10'] },
   { rule: 'a people "of" (a compass word and) another country are that country\'s, not its subject (ethnic-home)', text: 'The Hungarians of northern Serbia demanded cultural autonomy from Serbian authorities.', want: ['SRB', 'SRB', '10'] },
   { rule: '"X is committed to" an act is an intent to cooperate (030), no target needed', text: 'Bolivia is committed to opening up its economy.', want: ['BOL', '', '03'] },
+  { rule: 'riots against X after a country adjective: a protest by the adjective\'s country (en:riots-against, 145)', text: 'Armenian riots against Azerbaijani police spread to three towns on Friday.', want: ['ARM', 'AZE', '14'] },
+  { rule: 'demonstrations against X after a country adjective: a protest by its country (en:protests-against, &protest)', text: 'Greek demonstrations against Albanian border guards went on for a week.', want: ['GRC', 'ALB', '14'] },
+  { rule: 'dispersing a crowd or a rally is coercion (en:disperse-crowd, en:disperse-protest, 170) of the source\'s own people (domestic-group)', text: 'Nepalese police dispersed the protesters outside parliament on Monday.', want: ['NPL', 'NPL', '17'] },
+  { rule: 'dispersing a rally, after "to" (en:disperse-protest)', text: 'Bolivian troops fired shots in the air to disperse a rally in La Paz.', want: ['BOL', 'BOL', '17'] },
+  { rule: 'a reported "would not" is a backshifted "will not": a refusal announced (12) (reporting_verbs)', text: 'Chile said it would not accept any refugees from Peru.', want: ['CHL', 'PER', '12'], negated: false, modality: 'future' },
+  { rule: 'a reported "would" after "said that" announces an intent (03) (reporting_verbs)', text: 'Norway said that it would send food aid to Chad.', want: ['NOR', 'TCD', '03'], modality: 'future' },
+  { rule: 'unnamed people acting "in" a named place after the act are of its country (located-group, groupActingIn)', text: 'Thousands of people blocked roads in Nairobi on Monday.', want: ['KEN', 'KEN', '14'] },
+  { rule: 'an act "in defiance of" X is against X, over the place it happened in (against_phrases)', text: 'Thousands of people blocked roads in Nairobi in defiance of the Ugandan army.', want: ['KEN', 'UGA', '14'] },
 ];
 
 /** Codings that must not appear: an act the text does not report as done by that side. */
@@ -123,6 +131,8 @@ const absent: { rule: string; text: string; not: [string, string, string] }[] = 
   { rule: 'what X rejects of Y is not done by Y (embedding_roots)', text: 'Peru rejected a Chilean offer to host talks with Bolivia.', not: ['CHL', 'BOL', '04'] },
   { rule: 'an institution "of" an actor after a verb is that verb\'s object, not the subject of the next act', text: 'Rebels fighting the government of Nepal attacked Chad.', not: ['NPL', 'TCD', '19'] },
   { rule: 'an attack with no target named is not taken for one at home (domestic_alone_types holds no ASSAULT)', text: 'Kenyan troops have retaken a strategic village after fierce fighting.', not: ['KEN', 'KEN', '19'] },
+  { rule: 'a crowd that disperses coerces no one (en:disperse-crowd needs the crowd as object)', text: 'The Chilean protesters dispersed peacefully after the speech.', not: ['CHL', 'CHL', '17'] },
+  { rule: 'people who went "to" a place are not of its country by that alone (groupActingIn reads "in", "at", not "to")', text: 'Thousands of people marched to Nairobi on Monday.', not: ['KEN', 'KEN', '14'] },
 ];
 
 for (const r of absent) {
