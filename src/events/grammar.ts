@@ -33,6 +33,8 @@ export interface EventGrammar {
   beForms: PhraseList;
   /** words after which an -ing form acts as a verb, opening a clause on it ("after meeting", "by shelling") */
   ingOpeners: PhraseList;
+  /** words after an act that say where its doers were ("blocked roads in Nairobi") */
+  whereDone: PhraseList;
   by: PhraseList;
   skipBeforeActor: PhraseList;
   skipAfterActor: PhraseList;
@@ -103,7 +105,7 @@ const FILE = 'data/events/grammar.json';
 const LISTS = {
   negators: 'negators', negatingVerbs: 'negating_verbs', refusals: 'refusals', threatCues: 'threat_cues', obligations: 'obligations', peopleNouns: 'people_nouns', future: 'future', hypothetical: 'hypothetical',
   conditionalOpeners: 'conditional_openers', historicalMarkers: 'historical_markers', relativePronouns: 'relative_pronouns',
-  clauseBreaks: 'clause_breaks', beForms: 'be_forms', ingOpeners: 'ing_openers', by: 'by', skipBeforeActor: 'skip_before_actor', skipAfterActor: 'skip_after_actor',
+  clauseBreaks: 'clause_breaks', beForms: 'be_forms', ingOpeners: 'ing_openers', whereDone: 'where_done', by: 'by', skipBeforeActor: 'skip_before_actor', skipAfterActor: 'skip_after_actor',
   compoundJoiners: 'compound_joiners', firstPerson: 'first_person', possessives: 'possessives', anaphoricNouns: 'anaphoric_nouns', anaphoricDeterminers: 'anaphoric_determiners', prepositions: 'prepositions',
   nounMarkers: 'noun_markers', verbMarkers: 'verb_markers', notVerbs: 'not_verbs', ultimatumMarkers: 'ultimatum_markers', reportingVerbs: 'reporting_verbs', againstPhrases: 'against_phrases', attackNouns: 'attack_nouns', ethnicMarkers: 'ethnic_markers',
 } as const;

@@ -682,9 +682,6 @@ function defiedAfter(v: SentenceView, from: number, c: Ctx): number {
   return -1;
 }
 
-/** Words after an act that say where its doers were ("blocked roads in Nairobi"); not "to" or "from", which say where the act went. */
-const WHERE_DONE = new Set(['in', 'at', 'across', 'throughout']);
-
 /**
  * "Thousands of people blocked roads in Nairobi": unnamed people just before the act (a people noun,
  * no actor between) who act in a named place are of the place's country, as "people in Nairobi" are.
@@ -695,7 +692,7 @@ function groupActingIn(v: SentenceView, tr: Trigger, c: Ctx): { country: string;
   if (k < 0 || k < tr.from - 3 || v.breaks[k] || !c.g.peopleNouns.words.has(v.words[k])) return undefined;
   for (let j = tr.to; j < v.words.length - 1 && j < tr.to + 6; j++) {
     if (v.breaks[j] || v.words[j] === ',' || v.mention[j] >= 0) return undefined;
-    if (!WHERE_DONE.has(v.words[j])) continue;
+    if (!c.g.whereDone.words.has(v.words[j])) continue;
     const at = pastThe(v, j + 1);
     const p = at < v.words.length ? placeAt(v, at, c.text, (m) => countryOf(c, m)) : undefined;
     if (p) return { country: p.country, span: { start: v.toks[at].start, end: v.toks[p.end - 1].end } };
