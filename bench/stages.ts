@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { threadLimits } from '../src/pipeline/pool.js';
+import { TEXT_STAGE_NAMES, threadLimits } from '../src/pipeline/pool.js';
 import { analyze, analyzeBatch, STAGES } from '../src/pipeline/index.js';
 import { BATCH } from '../src/pipeline/pool.js';
 import { fromJsonLine, type RawItem } from '../src/ingest/items.js';
@@ -34,7 +34,7 @@ function median(xs: readonly number[]): number {
 }
 
 /** The stages of the foundation pipeline (issue 3): everything before actors and quotes. */
-export const FOUNDATION_STAGES: readonly string[] = ['clean', 'sentences', 'tokens', 'language', 'identity'];
+export const FOUNDATION_STAGES = TEXT_STAGE_NAMES;
 const FOUNDATION = new Set(FOUNDATION_STAGES);
 
 /**

@@ -23,7 +23,7 @@ import { matchPattern, matchPhrase, usable, type PatternMatch, type Slot } from 
 import { readMood, type Mood } from './mood.js';
 import { resolveEventDate, type SentenceDate } from './when.js';
 import { compound, earlierActor, groupObjectAfter, objectAfter, subjectBefore } from './parties.js';
-import { mentionRange, sentenceView, type SentenceView } from './sentence.js';
+import { isDirection, mentionRange, sentenceView, type SentenceView } from './sentence.js';
 import { withAdjectives } from './adjectives.js';
 import { placeAt } from './places.js';
 
@@ -523,15 +523,16 @@ function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
   return out;
 }
 
-/**
- * The sentence's own date for the act ("on Christmas day", "last week"), unless a clause break
- * stands between it and the trigger: "accused the EU … since Russia's invasion in February" is
- * not dated February. A background clause without a date of its own has none (see `coded`).
- */
 /** Whether a PETRARCH pattern's act may stand alone, done at home: one of `domesticAloneTypes` that took place (not announced, refused or denied). */
 function homeAct(c: Ctx, code: string | null, mood: Mood): boolean {
   const type = code === null ? undefined : c.dict.cameoToPlover.get(code)?.event;
   return type !== undefined && c.g.domesticAloneTypes.has(type) && mood.modality === 'asserted' && !mood.negated && !mood.threat && !mood.refusal;
+}
+
+/** Whether CAMEO `root` is that of an intent code (03) the grammar recodes announced acts into. */
+function intentRoot(g: EventGrammar, root: string): boolean {
+  for (const x of g.intentCodes.values()) if (x.startsWith(root)) return true;
+  return false;
 }
 
 /** Whether the PLOVER type of CAMEO `code` may stand without a recipient (`requires_recipient: false`). */
@@ -598,7 +599,7 @@ function ethnicHome(v: SentenceView, mi: number, c: Ctx): EventParty | undefined
   // "the Albanians of southern Serbia": the people word followed by where they live
   const end = mentionRange(v, k)[1];
   if (words[end] === 'of') {
-    const at = end + 1 < words.length - 1 && /ern$/.test(words[end + 1]) && v.mention[end + 1] < 0 ? end + 2 : end + 1;
+    const at = end + 1 < words.length - 1 && isDirection(v, end + 1) ? end + 2 : end + 1;
     const p = at < words.length ? placeAt(v, at, c.text, (x) => countryOf(c, x)) : undefined;
     if (p && p.country !== m.actor.country) return countryParty(p.country, m, 'ethnic-home');
   }
@@ -700,6 +701,11 @@ function groupActingIn(v: SentenceView, tr: Trigger, c: Ctx): { country: string;
   return undefined;
 }
 
+/**
+ * The sentence's own date for the act ("on Christmas day", "last week"), unless a clause break
+ * stands between it and the trigger: "accused the EU … since Russia's invasion in February" is
+ * not dated February. A background clause without a date of its own has none (see `coded`).
+ */
 function dateOf(v: SentenceView, c: Ctx, trigger: Span, modality: Modality): SentenceDate | undefined {
   const when = resolveEventDate(c.text, v.span, c.date, { trigger, future: modality === 'future' });
   if (!when) return undefined;
@@ -751,8 +757,7 @@ function coded(
     const intent = g.intentCodes.get(root);
     const threat = g.threatCodes.get(root);
     // an intent already (03, "will not accept refugees") is as much an act announced
-    const intentLike = intent !== undefined || [...g.intentCodes.values()].some((x) => x.startsWith(root));
-    if (negated && intentLike && g.rejectCodes.has(root)) { code = g.rejectCodes.get(root)!; rule += '+refusal'; negated = false; }
+    if (negated && (intent !== undefined || intentRoot(g, root)) && g.rejectCodes.has(root)) { code = g.rejectCodes.get(root)!; rule += '+refusal'; negated = false; }
     else if (negated) { /* a hostile act announced as not to be done is no event */ }
     else if (intent) { code = intent; rule += '+intent'; }
     else if (threat) { code = threat; rule += '+threat'; }

@@ -6,7 +6,7 @@
 import type { Mention } from '../model/actor.js';
 import type { EventGrammar } from './grammar.js';
 import { usable } from './match.js';
-import { mentionRange, type SentenceView } from './sentence.js';
+import { isDirection, mentionRange, type SentenceView } from './sentence.js';
 
 /** How many words into the sentence an institution's "of" phrase may end and still be its subject ("The military government of Nepal"). */
 const MAX_OPENING = 7;
@@ -34,7 +34,7 @@ export function subjectBefore(v: SentenceView, from: number, mentions: readonly 
     // "the bloc's vaccination rollout" is still the bloc acting; "in Moscow" is not Moscow acting
     const possessive = v.words[mentionRange(v, a)[1]] === "'s";
     // "of southern Serbia": a compass word between keeps the place a place
-    const lead = a >= 2 && /ern$/.test(v.words[a - 1]) && v.mention[a - 1] < 0 ? a - 1 : a;
+    const lead = a >= 2 && isDirection(v, a - 1) ? a - 1 : a;
     if (lead > 0 && g.prepositions.words.has(v.words[lead - 1]) && !possessive) {
       if (v.words[a - 1] === 'in' && a >= 2 && g.peopleNouns.words.has(v.words[a - 2])) located = a;
       continue;

@@ -79,6 +79,11 @@ export function sentenceView(
   return { index, span, toks, words, mention, breaks };
 }
 
+/** Whether token `k` is a compass word outside any mention ("southern" in "of southern Serbia"), which leaves the place after it a place. */
+export function isDirection(v: SentenceView, k: number): boolean {
+  return /ern$/.test(v.words[k]) && v.mention[k] < 0;
+}
+
 /** Token range `[from, to)` of the mention at token `i`. */
 export function mentionRange(v: SentenceView, i: number): [number, number] {
   const m = v.mention[i];

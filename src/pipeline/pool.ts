@@ -73,7 +73,9 @@ const TEXT_YOUNG_SPACE_MB = 48;
  * (the text stages alone gain 0.2 s, not worth the 100 MB of RSS they would cost).
  */
 const ENTITY_YOUNG_SPACE_MB = 128;
-const TEXT_STAGES = new Set(['clean', 'sentences', 'tokens', 'language', 'identity']);
+/** The foundation's text stages: everything before actors, quotes and events. */
+export const TEXT_STAGE_NAMES: readonly string[] = ['clean', 'sentences', 'tokens', 'language', 'identity'];
+const TEXT_STAGES = new Set(TEXT_STAGE_NAMES);
 
 /**
  * The heap bounds an analysis thread runs with for these stages (all when absent); benchmarks run
