@@ -98,7 +98,13 @@ test('dashboard in a real browser (Chromium) over entente serve', { timeout: 240
     await eachWidth(browser, server.url, 'quotes', '#/quotes', async (page, _dialogs, shot) => {
       await page.getByLabel('Speaker').fill('Lavrov');
       await page.getByLabel('Speaker').press('Enter');
-      await page.waitForSelector('body[data-ready="quotes"] #quote-list > li');
+      // the search is a new route: wait for its list, not the unfiltered one still shown until the hash change is handled
+      await page.waitForFunction(() => {
+        // runs in the page (this project's tsconfig has no DOM types)
+        const page = globalThis as unknown as { location: { hash: string }; document: { body: { dataset: Record<string, string> }; querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } };
+        const speakers = Array.from(page.document.querySelectorAll('#quote-list > li .speaker'), (e) => e.textContent ?? '');
+        return page.document.body.dataset.ready === 'quotes' && page.location.hash.includes('Lavrov') && speakers.length > 0 && speakers.every((x) => x.includes('Lavrov'));
+      });
       const cards = page.locator('#quote-list > li');
       const n = await cards.count();
       assert.ok(n > 0, 'no quotes for Lavrov');
