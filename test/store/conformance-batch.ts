@@ -12,7 +12,7 @@ import { article, withEvents } from './conformance.js';
 type It = (title: string, body: (s: OpenedStore) => Promise<void>) => void;
 
 /** What a store holds, counted through its own interface. */
-async function holdings(store: Store) {
+export async function holdings(store: Store) {
   const ids = (await store.listArticles({ limit: 1_000_000 })).map((a) => a.id).sort();
   return { articles: (await store.stats()).articles, events: await store.countEvents({ negated: true }), quotes: await store.countQuotes(), ids };
 }
