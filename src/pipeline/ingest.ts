@@ -1,5 +1,5 @@
 import type { Article } from '../model/article.js';
-import type { SkipReason, Skipped } from '../model/errors.js';
+import { EntenteError, type SkipReason, type Skipped } from '../model/errors.js';
 import { readItems } from '../ingest/items.js';
 import type { PackedArticle } from '../store/codec.js';
 import type { PutResult, Store } from '../store/types.js';
@@ -16,6 +16,11 @@ export interface IngestOptions {
   onResult?: (result: Article | PackedArticle | Skipped, counts: IngestCounts) => void;
   /** checked after each item read: true stops reading; what is in flight is still written */
   stop?: () => boolean;
+  /**
+   * Runs each write to the store, and may run it again after a failure (e.g. waiting out a
+   * database restart): every write is safe to repeat, a re-put article being `unchanged`.
+   */
+  retry?: <T>(write: () => Promise<T>) => Promise<T>;
 }
 
 export interface IngestCounts {
@@ -39,6 +44,29 @@ export interface IngestSummary extends IngestCounts {
 const WINDOW = 512;
 /** Most articles written in one transaction. */
 const WRITE_GROUP = 64;
+
+/** What a store may answer for one article; anything else is a fault of the store, not a count. */
+const PUT_RESULTS: readonly string[] = ['stored', 'unchanged'] satisfies PutResult[];
+
+/**
+ * Writes a run of articles: in one transaction where the store can, else one at a time (each its
+ * own write, so a retry repeats only the one that failed). Every article gets its store's answer,
+ * or the run fails.
+ */
+async function putRun(store: Store, run: (Article | PackedArticle)[], retry: NonNullable<IngestOptions['retry']>): Promise<PutResult[]> {
+  const puts: PutResult[] = [];
+  if (store.putArticles && run.length > 1) puts.push(...(await retry(() => store.putArticles!(run))));
+  else for (const a of run) puts.push(await retry(() => store.putArticle(a)));
+  if (puts.length !== run.length) {
+    throw new EntenteError('E_STORE_WRITE', `the store ${store.location} answered for ${puts.length} of ${run.length} articles written together (first: ${run[0].origin})`);
+  }
+  puts.forEach((p, k) => {
+    if (!PUT_RESULTS.includes(p)) {
+      throw new EntenteError('E_STORE_WRITE', `${run[k].origin}: the store ${store.location} answered ${JSON.stringify(p)}, which is not one of ${PUT_RESULTS.join(', ')}`);
+    }
+  });
+  return puts;
+}
 
 /** A result in flight, and the result itself once it has come (read without waiting). */
 interface Tracked {
@@ -64,6 +92,7 @@ function track(promise: Promise<Article | PackedArticle | Skipped>): Tracked {
  */
 export async function ingest(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
   const { store } = opts;
+  const retry = opts.retry ?? ((write) => write());
   const analyzer = createAnalyzer(opts.threads, opts.stages);
   const window = Math.max(WINDOW, 2 * BATCH * analyzer.threads);
   const sum: IngestSummary = { stored: 0, unchanged: 0, skipped: 0, sentences: 0, skippedByReason: {}, skips: [], interrupted: false };
@@ -73,7 +102,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       sum.skippedByReason[result.reason] = (sum.skippedByReason[result.reason] ?? 0) + 1;
       if (sum.skips.length < 1000) sum.skips.push(result);
     } else {
-      sum[put!]++;
+      sum[put!]++; // one of PUT_RESULTS: putRun checked it
       sum.sentences += 'packed' in result ? result.packed.nSentences : result.spans.sentences.length;
     }
     opts.onResult?.(result, sum);
@@ -84,7 +113,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     for (let i = 0; i < group.length; ) {
       const result = group[i];
       if ('skipped' in result) {
-        await store.recordSkip(result);
+        await retry(() => store.recordSkip(result));
         count(result);
         i++;
         continue;
@@ -92,7 +121,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       let j = i + 1;
       while (j < group.length && !('skipped' in group[j])) j++;
       const run = group.slice(i, j) as (Article | PackedArticle)[];
-      const puts = store.putArticles && run.length > 1 ? await store.putArticles(run) : [await store.putArticle(run[0])];
+      const puts = await putRun(store, run, retry);
       run.forEach((a, k) => count(a, puts[k]));
       i = j;
     }

@@ -7,6 +7,7 @@ export type { Store, PutResult, StoreStats, ArticleSummary } from './types.js';
 export { openSqliteStore } from './sqlite.js';
 export { defaultDbPath } from './location.js';
 export { openPostgresStore } from './postgres.js';
+export { untilReachable } from './postgres-wait.js';
 
 /**
  * Opens the store a `--db` value names: a file path (SQLite), or nothing for the default file in

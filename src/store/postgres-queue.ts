@@ -4,7 +4,7 @@ import type { Article } from '../model/article.js';
 import type { Skipped } from '../model/errors.js';
 import type { RawItem } from '../ingest/items.js';
 import { packed, type PackedArticle } from './codec.js';
-import { isConnectionError, isRetryableConflict, type PostgresStore } from './postgres.js';
+import { inTransaction, isConnectionError, isRetryableConflict, type PostgresStore } from './postgres.js';
 
 /**
  * The job queue in PostgreSQL: one row an input item (the raw item as JSON), taken by workers with
@@ -122,7 +122,7 @@ export async function complete(store: PostgresStore, claim: Claim, results: read
   const ordered = [...results].sort((a, b) => (orderKey(a) < orderKey(b) ? -1 : orderKey(a) > orderKey(b) ? 1 : 0));
   for (let attempt = 0; ; attempt++) {
     try {
-      return await inTransaction(store, (c) => writeResults(store, c, claim.lease, ordered, maxAttempts));
+      return await inTransaction(store.pool, (c) => writeResults(store, c, claim.lease, ordered, maxAttempts));
     } catch (e) {
       if (isConnectionError(e)) throw e;
       if (isRetryableConflict(e) && attempt < 5) continue;
@@ -133,11 +133,11 @@ export async function complete(store: PostgresStore, claim: Claim, results: read
   for (const r of ordered) {
     let c: Completion;
     try {
-      c = await inTransaction(store, (client) => writeResults(store, client, claim.lease, [r], maxAttempts));
+      c = await inTransaction(store.pool, (client) => writeResults(store, client, claim.lease, [r], maxAttempts));
     } catch (e) {
       if (isConnectionError(e)) throw e;
       const failed: JobResult = { job: r.job, error: `cannot store the result: ${(e as Error).message}` };
-      c = await inTransaction(store, (client) => writeResults(store, client, claim.lease, [failed], maxAttempts));
+      c = await inTransaction(store.pool, (client) => writeResults(store, client, claim.lease, [failed], maxAttempts));
     }
     for (const k of Object.keys(total) as (keyof Completion)[]) total[k] += c[k];
   }
@@ -223,25 +223,4 @@ function orderKey(r: JobResult): string {
   if ('article' in r) return `0${r.article.id}`;
   if ('skipped' in r) return `1${r.skipped.origin}`;
   return `2${r.job.id}`;
-}
-
-async function inTransaction<T>(store: PostgresStore, f: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-  const c = await store.pool.connect();
-  // a connection dropped between statements is reported by the next statement, not as a crash
-  const onError = () => {};
-  c.on('error', onError);
-  let broken: Error | undefined;
-  try {
-    await c.query('BEGIN');
-    const out = await f(c);
-    await c.query('COMMIT');
-    return out;
-  } catch (e) {
-    if (isConnectionError(e)) broken = e as Error;
-    else await c.query('ROLLBACK').catch((err) => (broken = err));
-    throw e;
-  } finally {
-    c.off('error', onError);
-    c.release(broken);
-  }
 }

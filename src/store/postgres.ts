@@ -154,6 +154,28 @@ export class PostgresStore implements Store {
     return this.putOn(this.pool, packed(article));
   }
 
+  /**
+   * One transaction for the lot: ingest's time otherwise goes in a round trip and a commit an
+   * article. Two writers whose batches share articles may deadlock on each other's rows; the
+   * one PostgreSQL picks to fail simply runs its batch again.
+   */
+  async putArticles(articles: readonly (Article | PackedArticle)[]): Promise<PutResult[]> {
+    const list = articles.map(packed);
+    if (list.length === 0) return [];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await inTransaction(this.pool, async (client) => {
+          const out: PutResult[] = [];
+          // one after another on one connection: an article repeated in the batch finds its first copy
+          for (const a of list) out.push(await this.putOn(client, a));
+          return out;
+        });
+      } catch (e) {
+        if (!isRetryableConflict(e) || attempt >= 5) throw e;
+      }
+    }
+  }
+
   /** Writes one article on the given connection (inside the caller's transaction, if any). */
   async putOn(db: Queryable, a: PackedArticle): Promise<PutResult> {
     if (a.text.includes('\u0000')) {
@@ -277,6 +299,28 @@ export class PostgresStore implements Store {
     if (this.closed) return;
     this.closed = true;
     await this.pool.end();
+  }
+}
+
+/** Runs `f` in a transaction on one connection of the pool: committed if it returns, rolled back if it throws. */
+export async function inTransaction<T>(pool: pg.Pool, f: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  const c = await pool.connect();
+  // a connection dropped between statements is reported by the next statement, not as a crash
+  const onError = () => {};
+  c.on('error', onError);
+  let broken: Error | undefined;
+  try {
+    await c.query('BEGIN');
+    const out = await f(c);
+    await c.query('COMMIT');
+    return out;
+  } catch (e) {
+    if (isConnectionError(e)) broken = e as Error;
+    else await c.query('ROLLBACK').catch((err) => (broken = err));
+    throw e;
+  } finally {
+    c.off('error', onError);
+    c.release(broken);
   }
 }
 

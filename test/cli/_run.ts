@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
 import { resolve } from 'node:path';
 
 export const BIN = resolve('bin/entente.js');
@@ -15,4 +15,27 @@ export function entente(args: string[], opts: { input?: string; env?: Record<str
 
 export function spawnEntente(args: string[]) {
   return spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Polls `f` every 20 ms until it holds; fails naming `what` after `timeoutMs`. */
+export async function until(what: string, timeoutMs: number, f: () => Promise<boolean> | boolean): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await f())) {
+    if (Date.now() > end) throw new Error(`gave up after ${timeoutMs / 1000} s waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** How the child ended (at once if it already has). */
+export function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  return new Promise((res) => child.once('exit', (code, signal) => res({ code, signal })));
+}
+
+/** The child's standard error as it comes, in `text`; its standard output is drained. */
+export function collect(child: ChildProcess): { text: string } {
+  const out = { text: '' };
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => (out.text += d));
+  child.stdout?.resume();
+  return out;
 }

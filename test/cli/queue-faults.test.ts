@@ -1,12 +1,10 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze } from '../../src/pipeline/index.js';
-import { makeArticle } from '../_fixtures.js';
-import { entente, spawnEntente } from './_run.js';
+import { writeCorpus, type Corpus } from '../_corpus.js';
+import { collect, entente, exited, spawnEntente, until } from './_run.js';
 import { TEST_PG, adminQuery, freshSchema, pgUnavailable } from '../store/_pg.js';
 import { startCluster } from '../store/_pg-cluster.js';
 
@@ -16,56 +14,6 @@ import { startCluster } from '../store/_pg-cluster.js';
  */
 
 const skip = await pgUnavailable();
-
-interface Corpus {
-  file: string;
-  /** jobs: one per non-blank line */
-  jobs: number;
-  bad: number;
-  duplicates: number;
-  /** per distinct article id: its quotes and sentences as analysed here */
-  articles: Map<string, { quotes: number; events: number; sentences: number }>;
-}
-
-/** N stories of our own, some repeated on later lines (same article, another origin), some broken lines. */
-function writeCorpus(dir: string, n: number): Corpus {
-  const lines: string[] = [];
-  const articles = new Map<string, { quotes: number; events: number; sentences: number }>();
-  for (let i = 0; i < n; i++) {
-    const rec = { text: makeArticle(i), date: '2024-01-02' };
-    lines.push(JSON.stringify(rec));
-    const a = analyze({ text: rec.text, origin: `x#${i}`, format: 'text', given: { date: rec.date } });
-    assert.ok(!('skipped' in a));
-    articles.set(a.id, { quotes: a.quotes.length, events: a.events.length, sentences: a.spans.sentences.length });
-  }
-  const duplicates = Math.floor(n / 20);
-  for (let i = 0; i < duplicates; i++) lines.push(lines[i * 7]);
-  const bad = 5;
-  for (let i = 0; i < bad; i++) lines.push(`{"text": "unterminated ${i}`);
-  const file = join(dir, 'corpus.jsonl');
-  writeFileSync(file, lines.join('\n') + '\n');
-  return { file, jobs: lines.length, bad, duplicates, articles };
-}
-
-async function until(what: string, timeoutMs: number, f: () => Promise<boolean> | boolean): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await f())) {
-    if (Date.now() > end) throw new Error(`gave up after ${timeoutMs / 1000} s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
-  return new Promise((res) => child.once('exit', (code, signal) => res({ code, signal })));
-}
-
-function collect(child: ChildProcess): { text: string } {
-  const out = { text: '' };
-  child.stderr?.setEncoding('utf8').on('data', (d: string) => (out.text += d));
-  child.stdout?.resume();
-  return out;
-}
 
 /** Counts that show whether the store holds only whole articles, each with its job done. */
 async function checkWhole(url: string, schema: string, corpus: Corpus): Promise<{ articles: number; done: number }> {

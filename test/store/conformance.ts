@@ -8,6 +8,7 @@ import type { Store } from '../../src/store/types.js';
 import type { Article } from '../../src/model/article.js';
 import type { CodedEvent, EventParty } from '../../src/model/event.js';
 import { makeArticle } from '../_fixtures.js';
+import { batchConformance } from './conformance-batch.js';
 
 /** One store opened fresh for a test, with what the migration tests need to look under it. */
 export interface OpenedStore {
@@ -328,6 +329,8 @@ export function storeConformance(name: string, harness: StoreHarness): void {
     await opened.bumpVersion();
     await assert.rejects(opened.reopen(), /newer than this entente/);
   });
+
+  batchConformance(it, harness);
 }
 
 interface Given {

@@ -43,41 +43,45 @@ storeConformance('postgres', {
   },
 });
 
-test('store/postgres: two stores writing the same articles at once store each once, with its child rows once', { skip }, async () => {
-  const schema = await freshSchema(TEST_PG!);
-  const [s1, s2] = await Promise.all([openPostgresStore(schema.url), openPostgresStore(schema.url)]);
-  try {
-    const arts: Article[] = Array.from({ length: 60 }, (_, i) => withEvents(article(100 + i), [{ source: 'FRA', target: 'DEU', code: '042', date: '2024-01-10' }]));
-    // each store writes every article, four at a time, in opposite orders so they meet in the middle
-    const run = async (s: PostgresStore, order: Article[], tag: string) => {
-      const results: string[] = [];
-      for (let i = 0; i < order.length; i += 4) {
-        results.push(...(await Promise.all(order.slice(i, i + 4).map((a) => s.putArticle({ ...a, origin: `${tag}/${a.origin}` })))));
-      }
-      return results;
-    };
-    const [r1, r2] = await Promise.all([run(s1, arts, 'one'), run(s2, [...arts].reverse(), 'two')]);
-    const stored = [...r1, ...r2].filter((r) => r === 'stored').length;
-    assert.equal(stored, arts.length, 'each article is stored by exactly one of the two');
-    assert.equal([...r1, ...r2].length - stored, arts.length, 'and found unchanged by the other');
-    const counts = await adminQuery(
-      TEST_PG!,
-      `SELECT (SELECT count(*) FROM ${schema.name}.articles)::int AS articles, (SELECT count(*) FROM ${schema.name}.quotes)::int AS quotes,
-              (SELECT count(*) FROM ${schema.name}.events)::int AS events, (SELECT count(*) FROM ${schema.name}.origins)::int AS origins`,
-    );
-    assert.deepEqual(counts.rows[0], {
-      articles: arts.length,
-      quotes: arts.reduce((n, a) => n + a.quotes.length, 0),
-      events: arts.length,
-      origins: arts.length * 2,
-    });
-    for (const a of arts.slice(0, 5)) assert.deepEqual((await s1.getArticle(a.id))?.quotes, a.quotes);
-  } finally {
-    await s1.close();
-    await s2.close();
-    await schema.drop();
-  }
-});
+for (const batched of [false, true]) {
+  test(`store/postgres: two stores writing the same articles at once${batched ? ' in batches (putArticles)' : ''} store each once, with its child rows once`, { skip }, async () => {
+    const schema = await freshSchema(TEST_PG!);
+    const [s1, s2] = await Promise.all([openPostgresStore(schema.url), openPostgresStore(schema.url)]);
+    try {
+      const arts: Article[] = Array.from({ length: 60 }, (_, i) => withEvents(article(100 + i), [{ source: 'FRA', target: 'DEU', code: '042', date: '2024-01-10' }]));
+      // each store writes every article, four at a time, in opposite orders so they meet in the middle:
+      // four transactions of one at once, or one transaction of four (whose row locks may deadlock)
+      const run = async (s: PostgresStore, order: Article[], tag: string) => {
+        const results: string[] = [];
+        for (let i = 0; i < order.length; i += 4) {
+          const four = order.slice(i, i + 4).map((a) => ({ ...a, origin: `${tag}/${a.origin}` }));
+          results.push(...(batched ? await s.putArticles(four) : await Promise.all(four.map((a) => s.putArticle(a)))));
+        }
+        return results;
+      };
+      const [r1, r2] = await Promise.all([run(s1, arts, 'one'), run(s2, [...arts].reverse(), 'two')]);
+      const stored = [...r1, ...r2].filter((r) => r === 'stored').length;
+      assert.equal(stored, arts.length, 'each article is stored by exactly one of the two');
+      assert.equal([...r1, ...r2].length - stored, arts.length, 'and found unchanged by the other');
+      const counts = await adminQuery(
+        TEST_PG!,
+        `SELECT (SELECT count(*) FROM ${schema.name}.articles)::int AS articles, (SELECT count(*) FROM ${schema.name}.quotes)::int AS quotes,
+                (SELECT count(*) FROM ${schema.name}.events)::int AS events, (SELECT count(*) FROM ${schema.name}.origins)::int AS origins`,
+      );
+      assert.deepEqual(counts.rows[0], {
+        articles: arts.length,
+        quotes: arts.reduce((n, a) => n + a.quotes.length, 0),
+        events: arts.length,
+        origins: arts.length * 2,
+      });
+      for (const a of arts.slice(0, 5)) assert.deepEqual((await s1.getArticle(a.id))?.quotes, a.quotes);
+    } finally {
+      await s1.close();
+      await s2.close();
+      await schema.drop();
+    }
+  });
+}
 
 test('store/postgres: two processes migrating at once take turns under the advisory lock', { skip }, async () => {
   const schema = await freshSchema(TEST_PG!);

@@ -2,7 +2,7 @@ import { defineCommand } from 'citty';
 import { defaultThreads } from '../../pipeline/pool.js';
 import { ingest, type IngestSummary } from '../../pipeline/ingest.js';
 import { DEFAULT_MAX_BYTES } from '../../ingest/index.js';
-import { openStore } from '../../store/index.js';
+import { openStore, untilReachable } from '../../store/index.js';
 import { Progress } from '../progress.js';
 import { ingestToQueue } from '../queue-ingest.js';
 import { EXIT, parseMaxBytes, parseThreads, pathsOf } from '../shared.js';
@@ -36,6 +36,13 @@ export default defineCommand({
       interrupted = true;
     };
     process.once('SIGINT', onSigint);
+    // a networked database that goes away mid-run (a restart, a failover) is waited for: each write
+    // is safe to repeat, so the one cut off is simply made again
+    const log = (message: string) => {
+      progress.clear();
+      process.stderr.write(`ingest: ${message}\n`);
+    };
+    const patience = { log, location: store.location, stop: () => interrupted };
     let summary: IngestSummary;
     try {
       summary = await ingest(paths, {
@@ -43,6 +50,7 @@ export default defineCommand({
         threads,
         maxBytes,
         stop: () => interrupted,
+        retry: store.kind === 'postgres' ? (write) => untilReachable('writing articles', write, patience) : undefined,
         onResult: (result, counts) => {
           if ('skipped' in result && !args.quiet && !args.json) {
             progress.clear();
