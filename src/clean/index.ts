@@ -8,7 +8,8 @@ import { dayOfDate, noteRejectedDates, readDate, type DateReading, type Rejected
 /**
  * The clean stage: raw input → body text, paragraphs, captions, removals and metadata, by the
  * cleaner for its format. Metadata the input came with (a JSON line's fields) overrides what
- * the cleaner inferred, and says so.
+ * the cleaner inferred, and says so. The article's date is decided here (`decideDate`): every
+ * date, given or found, is read by `readDate`, `now` (milliseconds) bounding how far ahead it may be.
  *
  * @example
  * const c = clean({ origin: 'a.txt', text: 'Title\n\nBody sentence here.', format: 'text', encoding: 'utf-8', given: {} });

@@ -165,7 +165,7 @@ test('dates: HTML metadata dates are read by the same rules; a bad one is record
     if (c.rejected) assert.match(a.meta.rejectedDate!.evidence!, /rejected: /);
   }
   // a fuzz of page dates: whatever the page says, the article's date is one a store reads back
-  for (const d of fuzzDates(300)) {
+  for (const d of fuzzDates(100)) {
     const a = analyze({ text: page(ld(d) + `<meta property="article:published_time" content="${d.replace(/"/g, '')}">`), origin: 'p.html', format: 'html' });
     assert.ok(!('skipped' in a));
     if (a.meta.date) assert.equal(storedDate(a.meta.date.value), a.meta.date.value, d);
@@ -222,9 +222,12 @@ const ROUTES = [
   '/api/events', '/api/events?from=2021-01-01', '/api/articles', '/api/articles?from=2021-01-01', '/api/quotes', '/api/stats',
 ];
 
-/** Every command and route that reads the store at `db` answers, and writes no bad date. */
-async function assertReadersAnswer(db: string, store: Store, dir: string): Promise<void> {
-  const cmds = [
+/**
+ * Every command and route that reads the store at `db` answers, and writes no bad date. The
+ * commands (a process each) only when `commands`: after a repair the routes are enough.
+ */
+async function assertReadersAnswer(db: string, store: Store, dir: string, commands = true): Promise<void> {
+  const cmds = !commands ? [] : [
     ['relations'], ['relations', '--dyad', 'RUS,EU', '--period', 'week'], ['relations', '--dyad', 'RUS,EU', '--period', 'day'],
     ['relations', '--actor', 'RUS'], ['relations', '--format', 'json'], ['relations', '--format', 'csv'], ['events'], ['events', '--format', 'json'], ['events', '--format', 'csv'], ['list'],
   ];
@@ -232,14 +235,14 @@ async function assertReadersAnswer(db: string, store: Store, dir: string): Promi
     const r = entente([...args, '--db', db]);
     assert.equal(r.status, 0, `entente ${args.join(' ')}: ${r.stderr}`);
   }
-  for (const format of ['gdelt', 'plover', 'csv']) {
+  for (const format of commands ? ['gdelt', 'plover', 'csv'] : []) {
     const out = join(dir, `out.${format}`);
     const r = entente(['export', '--format', format, '--out', out, '--db', db]);
     assert.equal(r.status, 0, `entente export --format ${format}: ${r.stderr}`);
     const text = readFileSync(out, 'utf8');
     for (const bad of ['last Tues', '2019-13-01', '0000-00-00', 'soon']) assert.ok(!text.includes(bad), `${format} export holds ${bad}`);
   }
-  for (const r of (await store.listArticles()).slice(0, 5)) {
+  for (const r of commands ? (await store.listArticles()).slice(0, 5) : []) {
     const show = entente(['show', r.id, '--db', db]);
     assert.equal(show.status, 0, show.stderr);
   }
@@ -256,10 +259,10 @@ async function assertReadersAnswer(db: string, store: Store, dir: string): Promi
   }
 }
 
-async function readersAnswerOnSqlite(db: string, dir: string): Promise<void> {
+async function readersAnswerOnSqlite(db: string, dir: string, commands = true): Promise<void> {
   const store = openSqliteStore(db);
   try {
-    await assertReadersAnswer(db, store, dir);
+    await assertReadersAnswer(db, store, dir, commands);
   } finally {
     await store.close();
   }
@@ -321,7 +324,7 @@ test('dates: the SQLite date repair normalises what reads as a date, NULLs the r
     assert.equal(repairSqliteDates(after), 0, 'a second repair finds nothing to do');
     assert.equal(JSON.stringify([dates('events'), dates('quotes'), after.prepare('SELECT date, meta FROM articles').all()]), before);
     after.close();
-    await readersAnswerOnSqlite(db, dir);
+    await readersAnswerOnSqlite(db, dir, false);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -384,7 +387,7 @@ test('dates: a PostgreSQL store with bad dates written in by SQL answers every c
       } finally {
         await client.end();
       }
-      await assertReadersAnswer(schema.url, store, dir);
+      await assertReadersAnswer(schema.url, store, dir, false);
     } finally {
       await store.close();
     }
