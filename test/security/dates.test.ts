@@ -113,6 +113,7 @@ test('dates: a JSON line with a bad date keeps the article, records why, and dat
     const bad = ['2019-13-01', '0000-00-00', 'last Tuesday lol', '9999-12-31', 'soon', ...fuzzDates(40)];
     const lines = bad.map((date, i) => JSON.stringify({ text: DATELINE_STORY.replace('Russia and', `Story ${i}: Russia and`) + `\n\nLine ${i}.`, date }));
     lines.push(JSON.stringify({ text: makeArticle(4), date: '20190301' }));
+    lines.push(JSON.stringify({ text: makeArticle(6), date: 20200415 }), JSON.stringify({ text: DATELINE_STORY + '\n\nAn object.', date: { day: 1 } }));
     const file = join(dir, 'in.jsonl');
     writeFileSync(file, lines.join('\n') + '\n');
     const db = join(dir, 'x.db');
@@ -127,9 +128,10 @@ test('dates: a JSON line with a bad date keeps the article, records why, and dat
       assert.ok(row.date === null || row.date.slice(0, 10) <= new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10), row.date ?? '');
     }
     assert.ok(rows.some((x) => x.date === '2019-03-01'), 'YYYYMMDD is read');
+    assert.ok(rows.some((x) => x.date === '2020-04-15'), 'a number YYYYMMDD is read');
     const rejected = rows.map((x) => JSON.parse(x.meta)).filter((m) => m.rejectedDate);
     const byValue = new Map(rejected.map((m) => [m.rejectedDate.value, m]));
-    for (const v of ['2019-13-01', '0000-00-00', 'last Tuesday lol', '9999-12-31', 'soon']) {
+    for (const v of ['2019-13-01', '0000-00-00', 'last Tuesday lol', '9999-12-31', 'soon', '{"day":1}']) {
       const m = byValue.get(v);
       assert.ok(m, `the rejected ${v} is recorded`);
       assert.match(m.rejectedDate.evidence, /rejected: /);
