@@ -164,7 +164,7 @@ export function readMetadata(
     [head.time, 'time-element', '<time datetime>'],
   ];
   for (const [raw, by, where] of candidates) {
-    if (raw === undefined) continue;
+    if (raw === undefined || raw.trim() === '') continue; // an empty tag gives nothing to reject
     const r = readDate(raw);
     if (r.ok) {
       meta.date = found(r.value, by, by === 'time-element' ? `<time datetime="${raw}">` : by === 'meta' ? `${where}=${raw}` : `${where} ${raw}`);
