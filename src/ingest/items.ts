@@ -179,7 +179,7 @@ const TEXT_FIELDS = ['text', 'html', 'body', 'content'] as const;
 
 /**
  * One JSON line → one raw item. It must be an object with a `text` or `html` string; optional
- * `title`, `date`, `url`, `source` strings are taken as given.
+ * `title`, `date`, `url`, `source` strings are taken as given (a `date` is read by the clean stage).
  *
  * @example fromJsonLine('{"text":"Hi there."}', 'a.jsonl#1', { maxBytes: 1e6 }).format // 'text'
  */
@@ -209,7 +209,10 @@ export function fromJsonValue(obj: unknown, origin: string, opts: ReadOptions): 
   const str = (k: string) => (typeof rec[k] === 'string' && (rec[k] as string).trim() ? (rec[k] as string).trim() : undefined);
   const detected = detectFormat(text, '');
   const format: InputFormat = field === 'html' || detected === 'html' ? 'html' : detected === 'markdown' ? 'markdown' : 'text';
-  return { origin, text, format, encoding: 'utf-8', given: { title: str('title'), date: str('date'), url: str('url'), source: str('source') } };
+  // a date that is not a string is still a given date: a number is read as its digits
+  // (PETRARCH's 20210323), anything else is rejected by the clean stage with its reason, on record
+  const date = rec.date === undefined || rec.date === null || typeof rec.date === 'string' ? str('date') : typeof rec.date === 'number' ? String(rec.date) : JSON.stringify(rec.date);
+  return { origin, text, format, encoding: 'utf-8', given: { title: str('title'), date, url: str('url'), source: str('source') } };
 }
 
 /**

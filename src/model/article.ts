@@ -36,6 +36,11 @@ export interface ArticleMeta {
   title?: Found<string>;
   /** ISO date `YYYY-MM-DD` (or a full ISO timestamp when the page gives one) */
   date?: Found<string>;
+  /**
+   * A date the input gave that is not one (`value` as given, `evidence` says where and why, for
+   * every one rejected): the date then comes from the text's own clues (see `model/date.ts`).
+   */
+  rejectedDate?: Found<string>;
   /** the outlet, e.g. "Fox News" */
   source?: Found<string>;
   url?: Found<string>;

@@ -5,3 +5,4 @@ export * from './errors.js';
 export * from './actor.js';
 export * from './quote.js';
 export * from './event.js';
+export * from './date.js';

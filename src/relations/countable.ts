@@ -1,3 +1,4 @@
+import { storedDay } from '../model/date.js';
 import type { StoredEvent } from '../store/types.js';
 
 /** A stored event that can stand in a dyad: it has a target, a date and two different sides. */
@@ -6,11 +7,12 @@ export type DyadEvent = StoredEvent & { targetCountry: string; date: string };
 /**
  * Whether an event counts in relations. Negated events ("did not attack") never happened, and
  * hypothetical ones ("if …, we would", an accusation's alleged act) may not have;
- * events without a target or a date cannot be placed in a dyad or a period; a country acting
+ * events without a target or a real day (a bad stored date is none) cannot be placed in a dyad or
+ * a period; a country acting
  * on itself (RUS→RUS) is domestic, not a relation between actors.
  */
 export function countable(e: StoredEvent): e is DyadEvent {
-  return !e.negated && e.modality !== 'hypothetical' && !!e.sourceCountry && !!e.targetCountry && !!e.date && e.sourceCountry !== e.targetCountry;
+  return !e.negated && e.modality !== 'hypothetical' && !!e.sourceCountry && !!e.targetCountry && storedDay(e.date) !== undefined && e.sourceCountry !== e.targetCountry;
 }
 
 /** Inclusive ISO-day bounds; ISO days compare correctly as strings. */

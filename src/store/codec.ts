@@ -1,5 +1,6 @@
 import type { Span } from '../model/span.js';
-import type { Article } from '../model/article.js';
+import type { Article, ArticleMeta } from '../model/article.js';
+import { storedDate } from '../model/date.js';
 import type { Actor, Mention, MentionKind } from '../model/actor.js';
 import type { SourceMap } from '../model/source-map.js';
 import type { CodedEvent } from '../model/event.js';
@@ -227,7 +228,7 @@ export function articleFromColumns(r: Record<string, unknown>, origin: string): 
     encoding: r.encoding as string,
     inputLength: r.input_length as number,
     text: r.text as string,
-    meta: JSON.parse(r.meta as string),
+    meta: storedMeta(JSON.parse(r.meta as string) as ArticleMeta),
     captions: JSON.parse(r.captions as string),
     removed: JSON.parse(r.removed as string),
     sourceMap: decodeSourceMap(r.source_map as Buffer),
@@ -246,4 +247,11 @@ export function articleFromColumns(r: Record<string, unknown>, origin: string): 
  */
 export function eventGroup(e: CodedEvent): string {
   return `${e.source.country}>${e.target?.country ?? ''}:${e.code}@${e.date ?? ''}`;
+}
+
+/** The stored metadata, a date that is not one entente writes (put there by other means) left out. */
+function storedMeta(meta: ArticleMeta): ArticleMeta {
+  if (meta.date === undefined || storedDate(meta.date.value) !== undefined) return meta;
+  const { date: _bad, ...rest } = meta;
+  return rest;
 }

@@ -5,7 +5,30 @@
  * The tables mirror the SQLite store's. Keys and codes are `COLLATE "C"` so that ordering and
  * prefix matching are bytewise, as in SQLite, whatever the server's default locale.
  */
-export const POSTGRES_MIGRATIONS: readonly string[] = [
+import type pg from 'pg';
+import { DATED_TABLES, repairOf, repairSql, repairedRow } from './date-repair.js';
+
+/** SQL, or a function for a repair SQL cannot write (it runs in the migration's transaction). */
+export type PostgresMigration = string | ((client: pg.ClientBase) => Promise<void>);
+
+/** Every stored date read by `readDate`: normalised when it is one, NULL when it is not (see date-repair.ts). */
+export async function repairPostgresDates(client: pg.ClientBase, now: number = Date.now()): Promise<number> {
+  let repaired = 0;
+  for (const t of DATED_TABLES) {
+    const sql = repairSql(t, (n) => `$${n}`);
+    for (const { date: was } of (await client.query(sql.values)).rows as { date: string }[]) {
+      const fix = repairOf(was, t.day, now);
+      if (fix.keep) continue;
+      for (const row of (await client.query(sql.rows, [was])).rows as { key: unknown; json: string; grp?: string }[]) {
+        await client.query(sql.update, repairedRow(t, row, was, fix));
+        repaired++;
+      }
+    }
+  }
+  return repaired;
+}
+
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   `CREATE TABLE articles (
      id text COLLATE "C" PRIMARY KEY,
      format text NOT NULL,
@@ -110,4 +133,7 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `ALTER TABLE articles ADD COLUMN search tsvector
      GENERATED ALWAYS AS (to_tsvector('english', left(coalesce(title, '') || ' ' || text, 250000))) STORED;
    CREATE INDEX articles_search ON articles USING gin (search);`,
+  // 4: dates stored as given before every date entering was read by readDate ("2019-13-01",
+  // "soon", "20190301") broke the relations; repaired once, readers treat any left as undated
+  async (client) => void (await repairPostgresDates(client)),
 ];

@@ -3,6 +3,7 @@ import type { Article } from '../model/article.js';
 import type { Quote } from '../model/quote.js';
 import type { CodedEvent } from '../model/event.js';
 import { EntenteError, type SkipReason, type Skipped } from '../model/errors.js';
+import { storedDate, storedDay } from '../model/date.js';
 import { articleFromColumns, eventGroup, packed, type PackedArticle } from './codec.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { articleSql, likeLiteral, quoteSql, type FilterSql } from './postgres-search.js';
@@ -94,7 +95,9 @@ async function migrate(pool: pg.Pool): Promise<void> {
       throw new Error(`the database is at schema version ${version}, newer than this entente (${POSTGRES_MIGRATIONS.length}): upgrade entente`);
     }
     for (let v = version; v < POSTGRES_MIGRATIONS.length; v++) {
-      await client.query(POSTGRES_MIGRATIONS[v]);
+      const m = POSTGRES_MIGRATIONS[v];
+      if (typeof m === 'string') await client.query(m);
+      else await m(client);
       await client.query('INSERT INTO entente_schema (version) VALUES ($1)', [v + 1]);
     }
     await client.query('COMMIT');
@@ -218,7 +221,7 @@ export class PostgresStore implements Store {
     return rows.map((r) => ({
       id: r.id,
       title: r.title ?? undefined,
-      date: r.date ?? undefined,
+      date: storedDate(r.date),
       source: r.source ?? undefined,
       url: r.url ?? undefined,
       origins: r.origins,
@@ -256,10 +259,12 @@ export class PostgresStore implements Store {
       if (r.target !== null) e.target = r.target;
       if (r.target_country !== null) e.targetCountry = r.target_country;
       if (r.plover !== null) e.plover = r.plover;
-      if (r.date !== null) e.date = r.date;
+      const day = storedDay(r.date); // a bad stored value is undated, never an error
+      if (day) e.date = day;
       if (r.outlet !== null) e.outlet = r.outlet;
       if (r.url !== null) e.url = r.url;
-      if (r.article_date !== null) e.articleDate = r.article_date;
+      const articleDate = storedDate(r.article_date);
+      if (articleDate) e.articleDate = articleDate;
       return e;
     });
   }

@@ -1,8 +1,32 @@
 /**
  * Schema migrations of the SQLite store, applied in order; `PRAGMA user_version` records how
- * many have run. Never edit a released migration: add one.
+ * many have run. Never edit a released migration: add one. A migration is SQL, or a function
+ * for a repair SQL cannot write (it runs in the same transaction).
  */
-export const SQLITE_MIGRATIONS: readonly string[] = [
+import type Database from 'better-sqlite3';
+import { DATED_TABLES, repairOf, repairSql, repairedRow } from './date-repair.js';
+
+export type SqliteMigration = string | ((db: Database.Database) => void);
+
+/** Every stored date read by `readDate`: normalised when it is one, NULL when it is not (see date-repair.ts). */
+export function repairSqliteDates(db: Database.Database, now: number = Date.now()): number {
+  let repaired = 0;
+  for (const t of DATED_TABLES) {
+    const sql = repairSql(t, () => '?');
+    const update = db.prepare(sql.update);
+    for (const was of db.prepare(sql.values).pluck().all() as unknown[]) {
+      const fix = repairOf(String(was), t.day, now);
+      if (fix.keep) continue;
+      for (const row of db.prepare(sql.rows).all(was) as { key: unknown; json: string; grp?: string }[]) {
+        update.run(...repairedRow(t, row, String(was), fix));
+        repaired++;
+      }
+    }
+  }
+  return repaired;
+}
+
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   `CREATE TABLE articles (
      id TEXT PRIMARY KEY,
      format TEXT NOT NULL,
@@ -106,4 +130,7 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    CREATE INDEX events_order ON events(date, article_id, n, negated);
    INSERT INTO article_keys (article_id) SELECT id FROM articles ORDER BY date, id;
    INSERT INTO article_search (article_search) VALUES ('rebuild');`,
+  // 6: dates stored as given before every date entering was read by readDate ("2019-13-01",
+  // "soon", "20190301") broke the relations; repaired once, readers treat any left as undated
+  (db) => void repairSqliteDates(db),
 ];

@@ -1,4 +1,5 @@
 import type { Span } from '../model/span.js';
+import { storedDate, storedDay } from '../model/date.js';
 import type { ArticleFilter, ArticleHit, QuoteFilter, StoredQuote } from './types.js';
 
 /**
@@ -85,7 +86,9 @@ export function articleSql(f: ArticleFilter): FilterSql & { fts: boolean } {
 /** One row of `articleSql` as an `ArticleHit`, the snippet's marks turned into offsets. @example articleHit({ id: 'a1', title: null, date: null, source: null, url: null }) // { id: 'a1' } */
 export function articleHit(r: Record<string, unknown>): ArticleHit {
   const hit: ArticleHit = { id: r.id as string };
-  for (const k of ['title', 'date', 'source', 'url'] as const) if (r[k] !== null) hit[k] = r[k] as string;
+  for (const k of ['title', 'source', 'url'] as const) if (r[k] !== null) hit[k] = r[k] as string;
+  const date = storedDate(r.date); // a bad stored value is undated, never an error
+  if (date) hit.date = date;
   if (typeof r.snippet === 'string') {
     const { text, matches } = unmark(r.snippet);
     hit.snippet = text;
@@ -157,12 +160,13 @@ export function storedQuote(r: Record<string, unknown>): StoredQuote {
   const article: StoredQuote['article'] = {};
   if (r.title !== null) article.title = r.title as string;
   if (r.source !== null) article.source = r.source as string;
-  if (r.article_date !== null) article.date = r.article_date as string;
+  const articleDate = storedDate(r.article_date);
+  if (articleDate) article.date = articleDate;
   const q: StoredQuote = {
     articleId: r.article_id as string, index: r.n as number, start, end, kind: r.kind as StoredQuote['kind'],
     text: (r.text as string).slice(start, end), confidence: r.confidence as number, rule: r.rule as string, article,
   };
-  const opt = { speaker: r.speaker, speakerCode: r.speaker_code, cue: r.cue, medium: r.medium, date: r.day };
+  const opt = { speaker: r.speaker, speakerCode: r.speaker_code, cue: r.cue, medium: r.medium, date: storedDay(r.day) };
   for (const [k, v] of Object.entries(opt)) if (v !== null && v !== undefined) (q as unknown as Record<string, unknown>)[k] = v;
   // the article last, as the API lists the fields
   delete (q as Partial<StoredQuote>).article;

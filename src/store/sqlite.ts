@@ -5,6 +5,7 @@ import type { Article } from '../model/article.js';
 import type { Quote } from '../model/quote.js';
 import type { CodedEvent } from '../model/event.js';
 import { EntenteError, type SkipReason, type Skipped } from '../model/errors.js';
+import { storedDate, storedDay } from '../model/date.js';
 import { articleFromColumns, eventGroup, packed, type PackedArticle } from './codec.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { articleHit, articleSql, quoteSql, storedQuote, type FilterSql } from './sqlite-search.js';
@@ -45,7 +46,9 @@ function migrate(db: Database.Database): void {
   }
   for (let v = version; v < SQLITE_MIGRATIONS.length; v++) {
     db.transaction(() => {
-      db.exec(SQLITE_MIGRATIONS[v]);
+      const m = SQLITE_MIGRATIONS[v];
+      if (typeof m === 'string') db.exec(m);
+      else m(db);
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
@@ -152,7 +155,7 @@ class SqliteStore implements Store {
     return rows.map((r) => ({
       id: r.id as string,
       title: (r.title as string) ?? undefined,
-      date: (r.date as string) ?? undefined,
+      date: storedDate(r.date),
       source: (r.source as string) ?? undefined,
       url: (r.url as string) ?? undefined,
       origins: r.origins ? String(r.origins).split('\n') : [],
@@ -191,10 +194,12 @@ class SqliteStore implements Store {
       if (r.target !== null) e.target = r.target as string;
       if (r.target_country !== null) e.targetCountry = r.target_country as string;
       if (r.plover !== null) e.plover = r.plover as string;
-      if (r.date !== null) e.date = r.date as string;
+      const day = storedDay(r.date); // a bad stored value is undated, never an error
+      if (day) e.date = day;
       if (r.outlet !== null) e.outlet = r.outlet as string;
       if (r.url !== null) e.url = r.url as string;
-      if (r.article_date !== null) e.articleDate = r.article_date as string;
+      const articleDate = storedDate(r.article_date);
+      if (articleDate) e.articleDate = articleDate;
       return e;
     });
   }

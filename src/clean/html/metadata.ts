@@ -5,7 +5,8 @@
  */
 import type { AnyNode, Document } from 'domhandler';
 import type { ArticleMeta, Found, FoundBy } from '../../model/article.js';
-import { dateFromUrl, normalizeDate } from './dates.js';
+import { dateFromUrl } from './dates.js';
+import { noteRejectedDates, readDate, type RejectedDate } from '../../model/date.js';
 import { isElement, textOf } from './dom.js';
 import { readJsonLd, type LdArticle } from './json-ld.js';
 import type { ExtractionRules } from './rules.js';
@@ -154,18 +155,29 @@ export function readMetadata(
   else if (metaUrl && mu) meta.url = found(metaUrl, 'meta', `meta ${mu.key}`);
   else if (givenUrl) meta.url = found(givenUrl, 'given', 'opts.url');
 
-  // date
-  const ldDate = ld?.datePublished ? normalizeDate(ld.datePublished) : undefined;
-  const md = fromMetaDate(head, keys.date);
-  const timeDate = head.time ? normalizeDate(head.time) : undefined;
-  if (ldDate) meta.date = found(ldDate, 'json-ld', `ld+json datePublished ${ld!.datePublished}`);
-  else if (md) meta.date = found(md.value, 'meta', `meta ${md.key}=${md.raw}`);
-  else if (timeDate) meta.date = found(timeDate, 'time-element', `<time datetime="${head.time}">`);
-  else {
+  // date: the first of JSON-LD, meta tags and <time> that is a date; those that are not are
+  // kept with the reason (the clean stage then looks in the body)
+  const rejected: RejectedDate[] = [];
+  const candidates: [string | undefined, FoundBy, string][] = [
+    [ld?.datePublished, 'json-ld', 'ld+json datePublished'],
+    ...keys.date.map((k): [string | undefined, FoundBy, string] => [head.meta.get(k), 'meta', `meta ${k}`]),
+    [head.time, 'time-element', '<time datetime>'],
+  ];
+  for (const [raw, by, where] of candidates) {
+    if (raw === undefined || raw.trim() === '') continue; // an empty tag gives nothing to reject
+    const r = readDate(raw);
+    if (r.ok) {
+      meta.date = found(r.value, by, by === 'time-element' ? `<time datetime="${raw}">` : by === 'meta' ? `${where}=${raw}` : `${where} ${raw}`);
+      break;
+    }
+    rejected.push({ value: raw, by, evidence: where, reason: r.reason });
+  }
+  if (!meta.date) {
     const u = meta.url?.value ?? givenUrl;
     const d = u ? dateFromUrl(u) : undefined;
     if (d) meta.date = found(d.value, 'url-path', d.evidence);
   }
+  noteRejectedDates(meta, rejected);
 
   // author
   const ma = fromMeta(head, keys.author);
@@ -209,16 +221,6 @@ export function stripOutlet(title: string, outlet: string, separators: readonly 
     if (tail === want || (tail.length >= 3 && (want.startsWith(tail) || tail.startsWith(want)))) return title.slice(0, i).trim();
   }
   return title;
-}
-
-function fromMetaDate(head: PageHead, keys: readonly string[]): { key: string; value: string; raw: string } | undefined {
-  for (const key of keys) {
-    const raw = head.meta.get(key);
-    if (raw === undefined) continue;
-    const value = normalizeDate(raw);
-    if (value !== undefined) return { key, value, raw };
-  }
-  return undefined;
 }
 
 function hostOf(url: string): string | undefined {

@@ -114,3 +114,4 @@ function mergeCaptions(doc: Doc): Caption[] {
   }
   return [...byKey.values()].sort((a, b) => a.inputStart - b.inputStart);
 }
+export { bodyDate } from './meta-date.js';

@@ -5,6 +5,7 @@ import type { Article } from '../../model/article.js';
 import type { CodedEvent } from '../../model/event.js';
 import { UsageError } from '../../model/errors.js';
 import { toInputSpan } from '../../model/source-map.js';
+import { readDate } from '../../model/date.js';
 import { analyze, STAGES, type Stage } from '../../pipeline/index.js';
 import { stagesWith } from '../../pipeline/with-dictionaries.js';
 import { loadDictionaryDir } from '../petrarch-dir.js';
@@ -102,11 +103,11 @@ export function readLine(s: string): InputLine | string {
   const o = v as Record<string, unknown>;
   if (typeof o.id !== 'string' && typeof o.id !== 'number') return '"id" must be a string or a number';
   if (typeof o.text !== 'string' || o.text.trim() === '') return '"text" must be a non-empty string';
-  // PETRARCH's own inputs date stories as YYYYMMDD
-  const date = typeof o.date === 'string' && /^\d{8}$/.test(o.date) ? `${o.date.slice(0, 4)}-${o.date.slice(4, 6)}-${o.date.slice(6)}` : o.date;
-  if (date !== undefined && date !== null && (typeof date !== 'string' || Number.isNaN(Date.parse(date)))) return `"date" must be a date such as 2021-03-23 or 20210323, got ${JSON.stringify(o.date)}`;
+  // PETRARCH's own inputs date stories as YYYYMMDD, which readDate reads too
+  const date = o.date === undefined || o.date === null ? undefined : readDate(o.date);
+  if (date && !date.ok) return `"date" must be a date such as 2021-03-23 or 20210323, got ${JSON.stringify(o.date)}: ${date.reason}`;
   const out: InputLine = { id: o.id, text: o.text };
-  if (typeof date === 'string') out.date = date;
+  if (date) out.date = date.value;
   if (typeof o.title === 'string' && o.title.trim() !== '') out.title = o.title;
   return out;
 }

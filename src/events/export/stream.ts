@@ -20,6 +20,12 @@ export async function* eventGroups(events: EventSource): AsyncGenerator<StoredEv
   let groups = new Map<string, StoredEvent[]>();
   for await (const e of events) {
     const d = e.date ?? '';
+    // an undated event among dated ones (a store row whose date was not a date, read as none)
+    // cannot share a group with the undated ones before it: it stands alone
+    if (d === '' && day !== undefined && day !== '') {
+      yield [[e]];
+      continue;
+    }
     if (day !== undefined && d !== day) {
       if (d < day) throw new RangeError(`events must come in date order: ${e.articleId}#${e.index} dated ${d || 'none'} after ${day}`);
       yield [...groups.values()];
