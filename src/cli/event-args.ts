@@ -1,5 +1,5 @@
 import { UsageError } from '../model/errors.js';
-import type { EventFilter, Store, StoredEvent } from '../store/types.js';
+import type { EventFilter } from '../store/types.js';
 
 /** The event filters `entente events`, `relations` and `export` share. */
 export const EVENT_FILTER_ARGS = {
@@ -114,23 +114,6 @@ export function rejectUnknownFlags(rawArgs: string[], declared: Record<string, u
     if (!(name in declared) && !(name.startsWith('no-') && name.slice(3) in declared)) {
       throw new UsageError(`unknown option --${name} (see --help)`);
     }
-  }
-}
-
-/**
- * The store's events, read a page at a time in the store's order (date, article, index), so an
- * export of a large store holds one page, not the whole table.
- */
-export async function* pagedEvents(store: Store, filter: EventFilter, pageSize = 5000): AsyncGenerator<StoredEvent> {
-  const cap = filter.limit;
-  let offset = 0;
-  for (;;) {
-    const want = cap === undefined ? pageSize : Math.min(pageSize, cap - offset);
-    if (want <= 0) return;
-    const page = await store.listEvents({ ...filter, limit: want, offset });
-    yield* page;
-    offset += page.length;
-    if (page.length < want) return;
   }
 }
 
