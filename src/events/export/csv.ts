@@ -10,11 +10,22 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * One RFC 4180 field: quoted when it holds a comma, a quote or a line break, quotes doubled.
+ * A cell a spreadsheet would run as a formula: it starts with = + - @, a tab or a carriage return
+ * (OWASP, "CSV injection"). A plain number ("-7.5") is data, not a formula.
+ */
+const FORMULA = /^[=+\-@\t\r]/;
+const NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * One RFC 4180 field: quoted when it holds a comma, a quote or a line break, quotes doubled; text
+ * that would start a formula gets a leading `'`, so a spreadsheet shows it instead of running it
+ * (every CSV entente writes goes through here: titles, outlets and sentences come from the input).
  * @example csvField('said "no", twice') // '"said ""no"", twice"'
+ * @example csvField('=1+1') // "'=1+1"
  */
 export function csvField(v: string | number | boolean | undefined): string {
-  const s = v === undefined ? '' : String(v);
+  let s = v === undefined ? '' : String(v);
+  if (FORMULA.test(s) && !NUMBER.test(s)) s = "'" + s;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
