@@ -3,6 +3,7 @@ import { openStore } from '../../store/index.js';
 import { UsageError } from '../../model/errors.js';
 import type { Article } from '../../model/article.js';
 import { toInputSpan } from '../../model/source-map.js';
+import { forTerminal } from '../terminal-text.js';
 
 export default defineCommand({
   meta: { name: 'show', description: 'Show one stored article: metadata with how each field was found, the clean body, captions, and what was removed and why.' },
@@ -20,7 +21,7 @@ export default defineCommand({
       await store.close();
     }
     if (!article) throw new UsageError(`no article "${String(args.id)}" in ${store.location} (ids: \`entente list\`)`);
-    process.stdout.write(args.json ? JSON.stringify(article) + '\n' : render(article));
+    process.stdout.write(args.json ? JSON.stringify(article) + '\n' : forTerminal(render(article)));
   },
 });
 
