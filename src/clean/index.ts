@@ -4,6 +4,10 @@ import type { GivenMeta, RawItem } from '../ingest/items.js';
 import { cleanHtml } from './html/index.js';
 import { cleanText } from './text/index.js';
 
+import { capMeta } from './meta-limits.js';
+
+export { META_LIMITS } from './meta-limits.js';
+
 /**
  * The clean stage: raw input → body text, paragraphs, captions, removals and metadata, by the
  * cleaner for its format. Metadata the input came with (a JSON line's fields) overrides what
@@ -24,7 +28,8 @@ export function clean(raw: RawItem): Cleaned | Skipped {
   if (!/\p{L}{2}/u.test(cleaned.text)) {
     return skip('no-body', raw.origin, `no article body was found in the ${raw.format} input`);
   }
-  return { ...cleaned, meta: withGiven(cleaned.meta, raw.given) };
+  // after the given values are in: they are as long as the input makes them
+  return { ...cleaned, meta: capMeta(withGiven(cleaned.meta, raw.given)) };
 }
 
 function withGiven(meta: ArticleMeta, given: GivenMeta): ArticleMeta {

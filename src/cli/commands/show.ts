@@ -28,7 +28,7 @@ export default defineCommand({
 function render(a: Article): string {
   const out: string[] = [`id        ${a.id}`, `origin    ${a.origin}  (${a.format}, ${a.encoding})`];
   for (const [k, f] of Object.entries(a.meta)) {
-    if (f) out.push(`${k.padEnd(9)} ${f.value}  [by ${f.by}${f.evidence ? `: ${clip(f.evidence, 90)}` : ''}]`);
+    if (f) out.push(`${k.padEnd(9)} ${f.value}  [by ${f.by}${f.evidence ? `: ${clip(f.evidence, 90)}` : ''}${f.cut ? `; ${f.cut}` : ''}]`);
   }
   out.push(`sentences ${a.spans.sentences.length}, tokens ${a.spans.tokens.length}, paragraphs ${a.spans.paragraphs.length}`, '', '── body ──');
   a.spans.paragraphs.forEach((p, i) => {
