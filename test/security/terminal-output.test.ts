@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,20 +14,20 @@ const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u20
 
 const BODY = 'Russia accused the European Union of meddling in the talks on Tuesday, officials in Brussels said.';
 
-/** A store holding an article whose title and outlet carry terminal escapes and a bidi override. */
-function poisonedStore(t: import('node:test').TestContext): { db: string; dir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'entente-terminal-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const db = join(dir, 'x.db');
+/** A store holding an article whose title and outlet carry terminal escapes and a bidi override (made once: ingest takes seconds). */
+let db = '';
+let dir = '';
+after(() => rmSync(dir, { recursive: true, force: true }));
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'entente-terminal-'));
+  db = join(dir, 'x.db');
   const input = join(dir, 'in.jsonl');
   writeFileSync(input, JSON.stringify({ title: `Talks ${ESCAPES}end ${RLO}txet desrever`, source: `Wire${ESCAPES}`, url: 'https://example.org/a', date: '2021-03-23', text: BODY }) + '\n');
   const r = entente(['ingest', '--db', db, '--threads', '0', input]);
   assert.equal(r.status, 0, r.stderr);
-  return { db, dir };
-}
+});
 
-test('list prints titles and outlets without terminal escapes or bidi controls', (t) => {
-  const { db } = poisonedStore(t);
+test('list prints titles and outlets without terminal escapes or bidi controls', () => {
   const r = entente(['list', '--db', db]);
   assert.equal(r.status, 0, r.stderr);
   assert.doesNotMatch(r.stdout, CONTROLS);
@@ -35,8 +35,7 @@ test('list prints titles and outlets without terminal escapes or bidi controls',
   assert.match(r.stdout, /Wire/);
 });
 
-test('show prints the article without terminal escapes or bidi controls', (t) => {
-  const { db } = poisonedStore(t);
+test('show prints the article without terminal escapes or bidi controls', () => {
   const id = entente(['list', '--db', db, '--json']).stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l).id as string)[0];
   const r = entente(['show', id, '--db', db]);
   assert.equal(r.status, 0, r.stderr);
