@@ -65,3 +65,19 @@ test('events --format csv and export --format csv write formulas from the input 
   assert.equal(exported.status, 0, exported.stderr);
   assertNoFormula(readFileSync(out, 'utf8'));
 });
+
+test('export --format gdelt: its tab-separated tables, which spreadsheets open too, write formulas from the input as text', async (t) => {
+  const { dir, db } = await poisonedStore();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const out = join(dir, 'events.tsv');
+  const r = entente(['export', '--db', db, '--format', 'gdelt', '--out', out]);
+  assert.equal(r.status, 0, r.stderr);
+  const table = (p: string) => readFileSync(p, 'utf8').trimEnd().split('\n').map((l) => l.split('\t'));
+  const [eh, ev] = table(out);
+  const [mh, mv] = table(join(dir, 'events.mentions.tsv'));
+  assert.equal(ev[eh.indexOf('SOURCEURL')], "'@SUM(1+1)");
+  assert.equal(ev[eh.indexOf('GoldsteinScale')], '-2');
+  assert.equal(mv[mh.indexOf('MentionSourceName')], `'${HYPERLINK}`);
+  assert.equal(mv[mh.indexOf('MentionIdentifier')], "'@SUM(1+1)");
+  for (const cell of [...ev, ...mv]) assert.doesNotMatch(cell, /^[=+@]|^-(?!\d+(\.\d+)?$)/, `cell ${JSON.stringify(cell)}`);
+});

@@ -17,15 +17,23 @@ const FORMULA = /^[=+\-@\t\r]/;
 const NUMBER = /^[+-]?\d+(\.\d+)?$/;
 
 /**
- * One RFC 4180 field: quoted when it holds a comma, a quote or a line break, quotes doubled; text
- * that would start a formula gets a leading `'`, so a spreadsheet shows it instead of running it
- * (every CSV entente writes goes through here: titles, outlets and sentences come from the input).
+ * The cell as text a spreadsheet shows rather than runs: a leading `'` before a formula. Every
+ * table entente writes for spreadsheets (CSV, GDELT's tab-separated tables) puts its cells
+ * through here; titles, outlets, addresses and sentences come from the input.
+ * @example formulaSafe('=1+1') // "'=1+1"
+ */
+export function formulaSafe(s: string): string {
+  return FORMULA.test(s) && !NUMBER.test(s) ? "'" + s : s;
+}
+
+/**
+ * One RFC 4180 field: quoted when it holds a comma, a quote or a line break, quotes doubled, and
+ * formula-safe.
  * @example csvField('said "no", twice') // '"said ""no"", twice"'
  * @example csvField('=1+1') // "'=1+1"
  */
 export function csvField(v: string | number | boolean | undefined): string {
-  let s = v === undefined ? '' : String(v);
-  if (FORMULA.test(s) && !NUMBER.test(s)) s = "'" + s;
+  const s = formulaSafe(v === undefined ? '' : String(v));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
