@@ -5,6 +5,10 @@ import { cleanHtml } from './html/index.js';
 import { bodyDate, cleanText } from './text/index.js';
 import { dayOfDate, noteRejectedDates, readDate, type DateReading, type RejectedDate } from '../model/date.js';
 
+import { capMeta } from './meta-limits.js';
+
+export { META_LIMITS } from './meta-limits.js';
+
 /**
  * The clean stage: raw input → body text, paragraphs, captions, removals and metadata, by the
  * cleaner for its format. Metadata the input came with (a JSON line's fields) overrides what
@@ -27,7 +31,8 @@ export function clean(raw: RawItem, now: number = Date.now()): Cleaned | Skipped
   if (!/\p{L}{2}/u.test(cleaned.text)) {
     return skip('no-body', raw.origin, `no article body was found in the ${raw.format} input`);
   }
-  return { ...cleaned, meta: decideDate(withGiven(cleaned.meta, raw.given), raw, given, cleaned, now) };
+  // after the given values are in: they are as long as the input makes them
+  return { ...cleaned, meta: capMeta(decideDate(withGiven(cleaned.meta, raw.given), raw, given, cleaned, now)) };
 }
 
 function withGiven(meta: ArticleMeta, given: GivenMeta): ArticleMeta {

@@ -1,5 +1,6 @@
 import { UsageError } from '../model/errors.js';
-import type { EventFilter, Store, StoredEvent } from '../store/types.js';
+import type { EventFilter } from '../store/types.js';
+import { forTerminal } from './terminal-text.js';
 
 /** The event filters `entente events`, `relations` and `export` share. */
 export const EVENT_FILTER_ARGS = {
@@ -117,26 +118,9 @@ export function rejectUnknownFlags(rawArgs: string[], declared: Record<string, u
   }
 }
 
-/**
- * The store's events, read a page at a time in the store's order (date, article, index), so an
- * export of a large store holds one page, not the whole table.
- */
-export async function* pagedEvents(store: Store, filter: EventFilter, pageSize = 5000): AsyncGenerator<StoredEvent> {
-  const cap = filter.limit;
-  let offset = 0;
-  for (;;) {
-    const want = cap === undefined ? pageSize : Math.min(pageSize, cap - offset);
-    if (want <= 0) return;
-    const page = await store.listEvents({ ...filter, limit: want, offset });
-    yield* page;
-    offset += page.length;
-    if (page.length < want) return;
-  }
-}
-
-/** Text columns padded to their widest cell; columns of numbers aligned right. */
+/** Text columns padded to their widest cell; columns of numbers aligned right; cells cleared of what a terminal would act on. */
 export function formatTable(header: string[], rows: (string | number)[][]): string {
-  const cells = [header, ...rows.map((r) => r.map(String))];
+  const cells = [header, ...rows.map((r) => r.map((c) => forTerminal(String(c))))];
   const width = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
   const right = header.map((_, i) => rows.length > 0 && rows.every((r) => /^-?\d+(\.\d+)?$/.test(String(r[i]))));
   return cells.map((r) => r.map((c, i) => (right[i] ? c.padStart(width[i]) : c.padEnd(width[i]))).join('  ').trimEnd()).join('\n') + '\n';

@@ -2,6 +2,7 @@ import { UsageError } from '../model/errors.js';
 import type { Article } from '../model/article.js';
 import { analyze } from '../pipeline/index.js';
 import { DEFAULT_MAX_BYTES, readItems } from '../ingest/index.js';
+import { forTerminal } from './terminal-text.js';
 
 /** Exit codes, the same for every command (documented in `--help` and the README). */
 export const EXIT = Object.freeze({ ok: 0, fatal: 1, usage: 2, skipped: 3 });
@@ -46,10 +47,10 @@ export async function eachArticle(
     if ('skipped' in a) {
       skipped++;
       if (json) process.stdout.write(JSON.stringify({ file: a.origin, skipped: { reason: a.reason, detail: a.detail } }) + '\n');
-      else process.stderr.write(`skipped ${a.origin}: ${a.reason}: ${a.detail}\n`);
+      else process.stderr.write(forTerminal(`skipped ${a.origin}: ${a.reason}: ${a.detail}`) + '\n');
       continue;
     }
-    process.stdout.write(json ? JSON.stringify(record(a)) + '\n' : readable(a));
+    process.stdout.write(json ? JSON.stringify(record(a)) + '\n' : forTerminal(readable(a)));
   }
   process.exitCode = skipped > 0 ? EXIT.skipped : EXIT.ok;
 }

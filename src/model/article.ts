@@ -30,6 +30,8 @@ export interface Found<T> {
   evidence?: string;
   /** the rule id that produced it */
   rule?: string;
+  /** why the value is not all the input gave: it was cut to a length limit (see `META_LIMITS`) */
+  cut?: string;
 }
 
 export interface ArticleMeta {

@@ -1,9 +1,10 @@
 import type { Span } from '../model/span.js';
 import type { Article, ArticleMeta } from '../model/article.js';
-import { storedDate } from '../model/date.js';
+import { storedDate, storedDay } from '../model/date.js';
 import type { Actor, Mention, MentionKind } from '../model/actor.js';
 import type { SourceMap } from '../model/source-map.js';
 import type { CodedEvent } from '../model/event.js';
+import type { StoredEvent } from './types.js';
 
 /**
  * Span layers are stored as blobs, not rows: a Reuters story has ~300 tokens, and a row each
@@ -254,4 +255,25 @@ function storedMeta(meta: ArticleMeta): ArticleMeta {
   if (meta.date === undefined || storedDate(meta.date.value) !== undefined) return meta;
   const { date: _bad, ...rest } = meta;
   return rest;
+}
+
+/** A row of the events query (an event joined to its article's text, outlet, address and day) as a stored event; both stores' columns are alike. */
+export function storedEvent(r: Record<string, unknown>): StoredEvent {
+  const event = JSON.parse(r.data as string) as CodedEvent;
+  const e: StoredEvent = {
+    articleId: r.article_id as string, index: r.n as number, group: r.grp as string,
+    source: r.source as string, sourceCountry: r.source_country as string,
+    code: r.code as string, root: r.root as string, goldstein: r.goldstein as number, quad: r.quad as StoredEvent['quad'],
+    // SQLite keeps booleans as 0 and 1
+    negated: r.negated === true || r.negated === 1, modality: r.modality as string, rule: r.rule as string, confidence: r.confidence as number,
+    // sliced here, not in SQL: offsets count UTF-16 units, PostgreSQL counts code points
+    sentence: (r.text as string).slice(event.sentenceSpan.start, event.sentenceSpan.end), event,
+  };
+  const optional = [['target', 'target'], ['targetCountry', 'target_country'], ['plover', 'plover'], ['outlet', 'outlet'], ['url', 'url']] as const;
+  for (const [k, col] of optional) if (r[col] !== null && r[col] !== undefined) e[k] = r[col] as string;
+  const day = storedDay(r.date); // a bad stored value is undated, never an error
+  if (day) e.date = day;
+  const articleDate = storedDate(r.article_date);
+  if (articleDate) e.articleDate = articleDate;
+  return e;
 }

@@ -3,8 +3,8 @@ import type { Article } from '../model/article.js';
 import type { Quote } from '../model/quote.js';
 import type { CodedEvent } from '../model/event.js';
 import { EntenteError, type SkipReason, type Skipped } from '../model/errors.js';
-import { storedDate, storedDay } from '../model/date.js';
-import { articleFromColumns, eventGroup, packed, type PackedArticle } from './codec.js';
+import { storedDate } from '../model/date.js';
+import { articleFromColumns, eventGroup, packed, storedEvent, type PackedArticle } from './codec.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { articleSql, likeLiteral, quoteSql, type FilterSql } from './postgres-search.js';
 import { articleHit, storedQuote } from './sqlite-search.js';
@@ -245,28 +245,29 @@ export class PostgresStore implements Store {
 
   async listEvents(f: EventFilter = {}): Promise<StoredEvent[]> {
     const { sql, params } = eventQuery(f);
-    const { rows } = await this.pool.query(sql, params);
-    return rows.map((r) => {
-      const event = JSON.parse(r.data) as CodedEvent;
-      const e: StoredEvent = {
-        articleId: r.article_id, index: r.n, group: r.grp,
-        source: r.source, sourceCountry: r.source_country,
-        code: r.code, root: r.root, goldstein: r.goldstein, quad: r.quad,
-        negated: r.negated, modality: r.modality, rule: r.rule, confidence: r.confidence,
-        // sliced here, not in SQL: offsets count UTF-16 units, PostgreSQL counts code points
-        sentence: (r.text as string).slice(event.sentenceSpan.start, event.sentenceSpan.end), event,
-      };
-      if (r.target !== null) e.target = r.target;
-      if (r.target_country !== null) e.targetCountry = r.target_country;
-      if (r.plover !== null) e.plover = r.plover;
-      const day = storedDay(r.date); // a bad stored value is undated, never an error
-      if (day) e.date = day;
-      if (r.outlet !== null) e.outlet = r.outlet;
-      if (r.url !== null) e.url = r.url;
-      const articleDate = storedDate(r.article_date);
-      if (articleDate) e.articleDate = articleDate;
-      return e;
-    });
+    return (await this.pool.query(sql, params)).rows.map(storedEvent);
+  }
+
+  async *eventsInSnapshot(f: EventFilter = {}, fetch = 2000): AsyncGenerator<StoredEvent> {
+    const client = await this.pool.connect();
+    let ended = false;
+    try {
+      // a cursor reads the snapshot its transaction took, one batch at a time, never the whole result at once
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const { sql, params } = eventQuery(f);
+      await client.query(`DECLARE entente_events NO SCROLL CURSOR FOR ${sql}`, params);
+      for (;;) {
+        const { rows } = await client.query(`FETCH ${fetch} FROM entente_events`);
+        for (const r of rows) yield storedEvent(r);
+        if (rows.length < fetch) break;
+      }
+      await client.query('COMMIT');
+      ended = true;
+    } finally {
+      // a caller that stopped early (or a failed fetch) leaves the transaction open: end it, or drop a connection that cannot
+      const rolledBack = ended || (await client.query('ROLLBACK').then(() => true, () => false));
+      client.release(rolledBack ? undefined : true);
+    }
   }
 
   async countEvents(f: EventFilter = {}): Promise<number> {

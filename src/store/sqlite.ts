@@ -5,8 +5,8 @@ import type { Article } from '../model/article.js';
 import type { Quote } from '../model/quote.js';
 import type { CodedEvent } from '../model/event.js';
 import { EntenteError, type SkipReason, type Skipped } from '../model/errors.js';
-import { storedDate, storedDay } from '../model/date.js';
-import { articleFromColumns, eventGroup, packed, type PackedArticle } from './codec.js';
+import { storedDate } from '../model/date.js';
+import { articleFromColumns, eventGroup, packed, storedEvent, type PackedArticle } from './codec.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { articleHit, articleSql, quoteSql, storedQuote, type FilterSql } from './sqlite-search.js';
 import type { ArticleFilter, ArticleHit, ArticleSummary, EventFilter, PutResult, QuoteFilter, Store, StoreStats, StoredEvent, StoredQuote } from './types.js';
@@ -180,28 +180,22 @@ class SqliteStore implements Store {
 
   async listEvents(f: EventFilter = {}): Promise<StoredEvent[]> {
     const { sql, params } = eventQuery(f);
-    const rows = this.stmt(sql).all(...params) as Row[];
-    return rows.map((r) => {
-      const event = JSON.parse(r.data as string) as CodedEvent;
-      const text = r.text as string;
-      const e: StoredEvent = {
-        articleId: r.article_id as string, index: r.n as number, group: r.grp as string,
-        source: r.source as string, sourceCountry: r.source_country as string,
-        code: r.code as string, root: r.root as string, goldstein: r.goldstein as number, quad: r.quad as StoredEvent['quad'],
-        negated: r.negated === 1, modality: r.modality as string, rule: r.rule as string, confidence: r.confidence as number,
-        sentence: text.slice(event.sentenceSpan.start, event.sentenceSpan.end), event,
-      };
-      if (r.target !== null) e.target = r.target as string;
-      if (r.target_country !== null) e.targetCountry = r.target_country as string;
-      if (r.plover !== null) e.plover = r.plover as string;
-      const day = storedDay(r.date); // a bad stored value is undated, never an error
-      if (day) e.date = day;
-      if (r.outlet !== null) e.outlet = r.outlet as string;
-      if (r.url !== null) e.url = r.url as string;
-      const articleDate = storedDate(r.article_date);
-      if (articleDate) e.articleDate = articleDate;
-      return e;
-    });
+    return (this.stmt(sql).all(...params) as Row[]).map(storedEvent);
+  }
+
+  async *eventsInSnapshot(f: EventFilter = {}): AsyncGenerator<StoredEvent> {
+    // an in-memory database has no other connection to write it while we read
+    if (this.location === ':memory:') return yield* await this.listEvents(f);
+    // one statement reads one snapshot from its first row to its last; on a connection of its own,
+    // so this store stays free for other reads and writes while the caller takes its time
+    const reader = new Database(this.location, { readonly: true, fileMustExist: true });
+    try {
+      reader.pragma('busy_timeout = 5000');
+      const { sql, params } = eventQuery(f);
+      for (const r of reader.prepare(sql).iterate(...params)) yield storedEvent(r as Row);
+    } finally {
+      reader.close();
+    }
   }
 
   async countEvents(f: EventFilter = {}): Promise<number> {

@@ -163,6 +163,13 @@ export interface Store {
   stats(): Promise<StoreStats>;
   /** events in date order, then article and index */
   listEvents(filter?: EventFilter): Promise<StoredEvent[]>;
+  /**
+   * The events `listEvents` would return for the filter (all of them without a limit), read in one
+   * snapshot however long the caller takes: articles stored meanwhile are not seen, so no event
+   * comes twice or out of date order (offset paging read rows again as new ones shifted it).
+   * Iterate to the end or break out: the snapshot is held open until then.
+   */
+  eventsInSnapshot(filter?: EventFilter): AsyncIterable<StoredEvent>;
   /** how many events the filter selects, ignoring its limit and offset */
   countEvents(filter?: EventFilter): Promise<number>;
   /** full-text search and listing of articles */

@@ -2,7 +2,7 @@ import { defineCommand } from 'citty';
 import { writeCsv } from '../../events/export/csv.js';
 import { openStore } from '../../store/index.js';
 import type { StoredEvent } from '../../store/types.js';
-import { EVENT_FILTER_ARGS, formatTable, pagedEvents, parseEventFilter, parseFormat, parseLimit, rejectUnknownFlags } from '../event-args.js';
+import { EVENT_FILTER_ARGS, formatTable, parseEventFilter, parseFormat, parseLimit, rejectUnknownFlags } from '../event-args.js';
 import { EXIT } from '../shared.js';
 
 const ARGS = {
@@ -27,7 +27,7 @@ export default defineCommand({
     const format = parseFormat(args, ['table', 'json', 'csv'] as const, 'table');
     const store = await openStore(args.db, process.env);
     try {
-      const events = pagedEvents(store, filter);
+      const events = store.eventsInSnapshot(filter);
       if (format === 'csv') {
         await writeCsv(events, process.stdout);
       } else if (format === 'json') {

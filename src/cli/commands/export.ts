@@ -6,7 +6,7 @@ import { writeGdelt } from '../../events/export/gdelt.js';
 import { writePlover } from '../../events/export/plover.js';
 import { UsageError } from '../../model/errors.js';
 import { openStore } from '../../store/index.js';
-import { EVENT_FILTER_ARGS, pagedEvents, parseEventFilter, parseFormat, rejectUnknownFlags } from '../event-args.js';
+import { EVENT_FILTER_ARGS, parseEventFilter, parseFormat, rejectUnknownFlags } from '../event-args.js';
 import { EXIT } from '../shared.js';
 import { writeAtomically } from '../atomic-files.js';
 
@@ -46,7 +46,7 @@ export default defineCommand({
     let summary: string;
     try {
       summary = await writeAtomically(targets, async (streams) => {
-        const events = pagedEvents(store, filter);
+        const events = store.eventsInSnapshot(filter);
         if (format === 'gdelt') {
           const n = await writeGdelt(events, { events: streams[0], mentions: streams[1] });
           return `${n.events} events to ${targets[0]}, ${n.mentions} mentions to ${targets[1]}`;

@@ -1,5 +1,6 @@
 import { defineCommand } from 'citty';
 import { openStore } from '../../store/index.js';
+import { forTerminal } from '../terminal-text.js';
 
 export default defineCommand({
   meta: { name: 'list', description: 'List stored articles (id, date, source, title) and, with --skipped, the inputs that were skipped and why.' },
@@ -16,8 +17,8 @@ export default defineCommand({
       const rows = args.skipped ? await store.listSkipped({ limit }) : await store.listArticles({ limit });
       for (const r of rows) {
         if (args.json) process.stdout.write(JSON.stringify(r) + '\n');
-        else if ('skipped' in r) process.stdout.write(`${r.reason.padEnd(15)} ${r.origin}: ${r.detail}\n`);
-        else process.stdout.write(`${r.id}  ${(r.date ?? '—').padEnd(10)}  ${(r.source ?? '—').slice(0, 20).padEnd(20)}  ${r.title ?? '(no title)'}\n`);
+        else if ('skipped' in r) process.stdout.write(forTerminal(`${r.reason.padEnd(15)} ${r.origin}: ${r.detail}`) + '\n');
+        else process.stdout.write(`${r.id}  ${forTerminal(r.date ?? '—').padEnd(10)}  ${forTerminal(r.source ?? '—').slice(0, 20).padEnd(20)}  ${forTerminal(r.title ?? '(no title)')}\n`);
       }
       const s = await store.stats();
       if (!args.json) process.stderr.write(`${s.articles} articles, ${s.sentences} sentences, ${s.skipped} skipped inputs in ${store.location}\n`);

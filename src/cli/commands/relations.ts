@@ -4,7 +4,7 @@ import { UsageError } from '../../model/errors.js';
 import { PERIODS, partners, relationSeries, topDyads, type Period } from '../../relations/index.js';
 import { openStore } from '../../store/index.js';
 import type { StoredEvent } from '../../store/types.js';
-import { EVENT_FILTER_ARGS, formatTable, pagedEvents, parseEventFilter, parseFormat, parseLimit, rejectUnknownFlags } from '../event-args.js';
+import { EVENT_FILTER_ARGS, formatTable, parseEventFilter, parseFormat, parseLimit, rejectUnknownFlags } from '../event-args.js';
 import { EXIT } from '../shared.js';
 
 const { source: _s, target: _t, ...FILTERS } = EVENT_FILTER_ARGS;
@@ -50,7 +50,7 @@ export default defineCommand({
     const store = await openStore(args.db, process.env);
     let events: StoredEvent[] = [];
     try {
-      for await (const e of pagedEvents(store, filter)) events.push(e);
+      for await (const e of store.eventsInSnapshot(filter)) events.push(e);
     } finally {
       await store.close();
     }

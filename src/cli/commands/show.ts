@@ -3,6 +3,7 @@ import { openStore } from '../../store/index.js';
 import { UsageError } from '../../model/errors.js';
 import type { Article } from '../../model/article.js';
 import { toInputSpan } from '../../model/source-map.js';
+import { forTerminal } from '../terminal-text.js';
 
 export default defineCommand({
   meta: { name: 'show', description: 'Show one stored article: metadata with how each field was found, the clean body, captions, and what was removed and why.' },
@@ -20,14 +21,14 @@ export default defineCommand({
       await store.close();
     }
     if (!article) throw new UsageError(`no article "${String(args.id)}" in ${store.location} (ids: \`entente list\`)`);
-    process.stdout.write(args.json ? JSON.stringify(article) + '\n' : render(article));
+    process.stdout.write(args.json ? JSON.stringify(article) + '\n' : forTerminal(render(article)));
   },
 });
 
 function render(a: Article): string {
   const out: string[] = [`id        ${a.id}`, `origin    ${a.origin}  (${a.format}, ${a.encoding})`];
   for (const [k, f] of Object.entries(a.meta)) {
-    if (f) out.push(`${k.padEnd(9)} ${f.value}  [by ${f.by}${f.evidence ? `: ${clip(f.evidence, 90)}` : ''}]`);
+    if (f) out.push(`${k.padEnd(9)} ${f.value}  [by ${f.by}${f.evidence ? `: ${clip(f.evidence, 90)}` : ''}${f.cut ? `; ${f.cut}` : ''}]`);
   }
   out.push(`sentences ${a.spans.sentences.length}, tokens ${a.spans.tokens.length}, paragraphs ${a.spans.paragraphs.length}`, '', '── body ──');
   a.spans.paragraphs.forEach((p, i) => {

@@ -2,6 +2,7 @@ import { defineCommand } from 'citty';
 import { openPostgresStore } from '../../store/postgres.js';
 import { failedJobs, queueStatus } from '../../store/postgres-queue.js';
 import { QUEUE_DB_ARG, queueUrl } from '../queue-db.js';
+import { forTerminal } from '../terminal-text.js';
 
 export default defineCommand({
   meta: { name: 'status', description: 'Counts of the PostgreSQL job queue: queued, running (and how many of those have an expired lease), done (stored, unchanged, skipped) and failed.' },
@@ -23,7 +24,7 @@ export default defineCommand({
         `queued   ${s.queued}\nrunning  ${s.running}${s.expired ? ` (${s.expired} with an expired lease: taken again by the next worker)` : ''}\n` +
           `done     ${s.done} (${s.stored} stored, ${s.unchanged} unchanged, ${s.skipped} skipped)\nfailed   ${s.failed}\n`,
       );
-      for (const f of failed ?? []) process.stdout.write(`failed job ${f.id} ${f.origin} after ${f.attempts} attempts: ${f.error}\n`);
+      for (const f of failed ?? []) process.stdout.write(forTerminal(`failed job ${f.id} ${f.origin} after ${f.attempts} attempts: ${f.error}`) + '\n');
     } finally {
       await store.close();
     }

@@ -10,11 +10,30 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * One RFC 4180 field: quoted when it holds a comma, a quote or a line break, quotes doubled.
+ * A cell a spreadsheet would run as a formula: it starts with = + - @, a tab or a carriage return
+ * (OWASP, "CSV injection"). A plain number ("-7.5") is data, not a formula.
+ */
+const FORMULA = /^[=+\-@\t\r]/;
+const NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * The cell as text a spreadsheet shows rather than runs: a leading `'` before a formula. Every
+ * table entente writes for spreadsheets (CSV, GDELT's tab-separated tables) puts its cells
+ * through here; titles, outlets, addresses and sentences come from the input.
+ * @example formulaSafe('=1+1') // "'=1+1"
+ */
+export function formulaSafe(s: string): string {
+  return FORMULA.test(s) && !NUMBER.test(s) ? "'" + s : s;
+}
+
+/**
+ * One RFC 4180 field: quoted when it holds a comma, a quote or a line break, quotes doubled, and
+ * formula-safe.
  * @example csvField('said "no", twice') // '"said ""no"", twice"'
+ * @example csvField('=1+1') // "'=1+1"
  */
 export function csvField(v: string | number | boolean | undefined): string {
-  const s = v === undefined ? '' : String(v);
+  const s = formulaSafe(v === undefined ? '' : String(v));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -24,6 +24,7 @@
 import type { Writable } from 'node:stream';
 import type { EventParty } from '../../model/event.js';
 import type { StoredEvent } from '../../store/types.js';
+import { formulaSafe } from './csv.js';
 import { eventGroups, outletKey, put, type EventSource } from './stream.js';
 
 export const GDELT_EVENT_COLUMNS = [
@@ -52,9 +53,9 @@ function geoColumns(p: string): string[] {
 type EventColumn = (typeof GDELT_EVENT_COLUMNS)[number];
 type MentionColumn = (typeof GDELT_MENTION_COLUMNS)[number];
 
-/** Tabs and line breaks would break the table; GDELT's own files never quote. */
+/** Tabs and line breaks would break the table (GDELT's own files never quote); a formula is made text as in the CSV export. */
 function cell(v: string | number | undefined): string {
-  return v === undefined ? '' : String(v).replace(/[\t\r\n]+/g, ' ');
+  return v === undefined ? '' : formulaSafe(String(v).replace(/[\t\r\n]+/g, ' '));
 }
 
 function line<C extends string>(columns: readonly C[], row: Partial<Record<C, string | number>>): string {

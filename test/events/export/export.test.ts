@@ -7,6 +7,7 @@ import {
 } from '../../../src/events/export/index.js';
 import type { StoredEvent } from '../../../src/store/types.js';
 import { ev } from '../../relations/_events.js';
+import { parseCsv } from './_csv.js';
 
 /** A Writable that keeps what it got, slowly and with a tiny buffer, so writers must wait for 'drain'. */
 function sink(): Writable & { text: () => string } {
@@ -111,23 +112,6 @@ test('eventGroups: refuses events out of date order rather than splitting a grou
   const early = ev('RUS', 'UKR', '190', '2021-03-01', { goldstein: -10, quad: 4 });
   await assert.rejects(async () => { for await (const _ of eventGroups([late, early])) void _; }, /date order.*2021-03-01 after 2021-03-23/);
 });
-
-/** RFC 4180 reader for the test: quoted fields, doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [], field = '', q = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (q) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') q = false; else field += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
-    else field += c;
-  }
-  assert.equal(field, '', 'the last record ends with CRLF');
-  return rows;
-}
 
 test('csv: a header and one row per mention; commas, quotes and line breaks survive quoting', async () => {
   const list = events();
