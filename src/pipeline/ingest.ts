@@ -16,6 +16,11 @@ export interface IngestOptions {
   onResult?: (result: Article | PackedArticle | Skipped, counts: IngestCounts) => void;
   /** checked after each item read: true stops reading; what is in flight is still written */
   stop?: () => boolean;
+  /**
+   * Stops reading, even while the input is idle; what was read (standard input's buffered lines
+   * too: they cannot be read again) is still analysed and written.
+   */
+  signal?: AbortSignal;
 }
 
 export interface IngestCounts {
@@ -104,7 +109,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     await settle(group);
   };
   try {
-    for await (const item of readItems(paths, { maxBytes: opts.maxBytes })) {
+    for await (const item of readItems(paths, { maxBytes: opts.maxBytes, signal: opts.signal })) {
       inFlight.push(track('skipped' in item ? Promise.resolve(item) : analyzer.analyze(item)));
       while (inFlight.length >= window) await settleOldest();
       if (opts.stop?.()) {
@@ -113,6 +118,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       }
     }
     while (inFlight.length) await settleOldest();
+    if (opts.signal?.aborted) sum.interrupted = true;
   } finally {
     await analyzer.close();
   }
