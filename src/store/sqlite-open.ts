@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EntenteError } from '../model/errors.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
@@ -22,7 +22,7 @@ export function openDatabase(path: string, opts: SqliteOpenOptions = {}): Databa
   let db: Database.Database | undefined;
   try {
     if (!opts.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    db = opts.readonly ? new Database(path, { readonly: true, fileMustExist: true }) : new Database(path);
+    db = opts.readonly ? openReadOnly(path) : new Database(path);
     // set before anything else takes a lock: another process may be creating or migrating the file
     db.pragma('busy_timeout = 5000');
     if (!opts.readonly) {
@@ -41,12 +41,64 @@ export function openDatabase(path: string, opts: SqliteOpenOptions = {}): Databa
         return openDatabase(path, opts);
       }
       newerRefused(db);
-    } else whenUnlocked(() => migrate(db!));
+    } else {
+      whenUnlocked(() => migrate(db!));
+      // SQLite opens a write-protected file for reading without a word: say so now, not at the first write
+      whenUnlocked(() => db!.exec('BEGIN IMMEDIATE; ROLLBACK'));
+    }
     return db;
   } catch (cause) {
     if (db?.open) db.close();
     if (cause instanceof EntenteError) throw cause;
+    // "unable to open" on a file that is there: most often its folder or disk is write-protected
+    // (the write-ahead log and its index cannot be made), which the folder's access says
+    if ((cause as { code?: string }).code === 'SQLITE_CANTOPEN' && !opts.readonly) cause = unwritable(path) ?? cause;
     throw storeError(cause, path) ?? new EntenteError('E_STORE_OPEN', `cannot open the database ${path}: ${(cause as Error).message}`, { cause });
+  }
+}
+
+/**
+ * A WAL file is read through its shared-memory index (`-shm`), which SQLite must create beside
+ * it; on read-only media or in a write-protected folder it cannot, and the open fails. Such a
+ * file cannot change under us, so it is read from a copy in memory instead (the whole file: fine
+ * for reading commands, which are short), marked as a rollback-journal file there so that SQLite
+ * needs no index.
+ */
+function openReadOnly(path: string): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma('user_version');
+    return db;
+  } catch (e) {
+    db?.close();
+    if ((e as { code?: string }).code !== 'SQLITE_CANTOPEN') throw e;
+    if ((statSafe(path + '-wal')?.size ?? 0) > 0) {
+      throw new EntenteError('E_READ_ONLY', `cannot read ${path}: it is on a read-only disk or folder and its write-ahead log (${path}-wal) holds changes; open it once where it can be written`);
+    }
+    const bytes = readFileSync(path);
+    // bytes 18 and 19 of the header: the file format versions, 2 for WAL, 1 for a rollback journal
+    if (bytes.length >= 20 && bytes[18] === 2 && bytes[19] === 2) bytes[18] = bytes[19] = 1;
+    return new Database(bytes, { readonly: true });
+  }
+}
+
+function unwritable(path: string): Error | undefined {
+  for (const p of [dirname(path), path]) {
+    try {
+      if (existsSync(p)) accessSync(p, constants.W_OK);
+    } catch (e) {
+      return e as Error;
+    }
+  }
+  return undefined;
+}
+
+function statSafe(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
   }
 }
 
@@ -119,18 +171,23 @@ function newerRefused(db: Database.Database): number {
  * `entente doctor`).
  */
 function quickCheck(db: Database.Database, path: string): void {
-  const problems = db.pragma('quick_check(5)', { simple: false }) as { quick_check: string }[];
-  if (problems.length === 1 && problems[0].quick_check === 'ok') return;
-  throw corrupt(path, problems.map((p) => p.quick_check));
+  const rows = db.pragma('quick_check(3)') as { quick_check: string }[];
+  if (rows.length === 1 && rows[0].quick_check === 'ok') return;
+  throw corrupt(path, problemLines(rows.map((r) => r.quick_check)));
 }
 
 /** The problems `PRAGMA integrity_check` finds (at most `max`), or [] when the file is sound. */
-export function integrityProblems(db: Database.Database, max = 100): string[] {
+function integrityProblems(db: Database.Database, max = 100): string[] {
   const rows = db.pragma(`integrity_check(${max})`) as { integrity_check: string }[];
-  return rows.length === 1 && rows[0].integrity_check === 'ok' ? [] : rows.map((r) => r.integrity_check);
+  return rows.length === 1 && rows[0].integrity_check === 'ok' ? [] : problemLines(rows.map((r) => r.integrity_check));
 }
 
-export function corrupt(path: string, problems: string[]): EntenteError {
+/** SQLite's report, one problem a line, without its "*** in database main ***" headings. */
+function problemLines(rows: string[]): string[] {
+  return rows.flatMap((r) => r.split('\n')).filter((l) => l.trim() && !/^\*\*\* in database/.test(l));
+}
+
+function corrupt(path: string, problems: string[]): EntenteError {
   return new EntenteError(
     'E_STORE_CORRUPT',
     `the database ${path} is damaged (${problems.slice(0, 3).join('; ')}): run \`entente doctor --db ${path}\` for the full check; ` +
