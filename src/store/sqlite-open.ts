@@ -36,8 +36,14 @@ export function openDatabase(path: string, opts: SqliteOpenOptions = {}): Databa
     if (opts.readonly) {
       if (schemaVersion(db) < SQLITE_MIGRATIONS.length) {
         // an older file is upgraded once, with write access, then read as asked
+        const version = schemaVersion(db);
         db.close();
-        openDatabase(path).close();
+        try {
+          openDatabase(path).close();
+        } catch (e) {
+          const why = e instanceof EntenteError ? e.message.replace(/^\[entente\] /, '') : String(e);
+          throw new EntenteError('E_READ_ONLY', `${path} has schema version ${version}, older than this entente's ${SQLITE_MIGRATIONS.length}, and cannot be upgraded: ${why}`, { cause: e });
+        }
         return openDatabase(path, opts);
       }
       newerRefused(db);
