@@ -4,8 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { BIN } from './_run.js';
+import { BIN, storedArticles } from './_run.js';
 import { makeArticle } from '../_fixtures.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -29,19 +28,6 @@ function ingestProcess(args: string[]) {
   return { child, exited, out: () => stdout, err: () => stderr };
 }
 
-function storedCount(db: string): number {
-  try {
-    const ro = new Database(db, { readonly: true, fileMustExist: true });
-    try {
-      return ro.prepare('SELECT count(*) FROM articles').pluck().get() as number;
-    } finally {
-      ro.close();
-    }
-  } catch {
-    return 0; // not created yet, or mid-migration
-  }
-}
-
 test('ingest: SIGTERM stops like Ctrl-C: what was read is stored and the summary printed (issue 14 #10)', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'entente-term-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -50,7 +36,7 @@ test('ingest: SIGTERM stops like Ctrl-C: what was read is stored and the summary
   writeFileSync(corpus, Array.from({ length: N }, (_, i) => JSON.stringify({ text: makeArticle(i) })).join('\n') + '\n');
   const db = join(dir, 'x.db');
   const run = ingestProcess([corpus, '--db', db, '--json', '--quiet']);
-  assert.ok(await until(() => storedCount(db) >= 200), 'the ingest stored articles');
+  assert.ok(await until(() => storedArticles(db) >= 200), 'the ingest stored articles');
   run.child.kill('SIGTERM');
   const bound = setTimeout(() => run.child.kill('SIGKILL'), 60_000);
   const exit = await run.exited;
@@ -60,7 +46,7 @@ test('ingest: SIGTERM stops like Ctrl-C: what was read is stored and the summary
   const summary = JSON.parse(run.out());
   assert.equal(summary.interrupted, true);
   assert.ok(summary.stored > 0 && summary.stored < N, `stored ${summary.stored}`);
-  assert.equal(storedCount(db), summary.stored, 'the summary counts what the store holds');
+  assert.equal(storedArticles(db), summary.stored, 'the summary counts what the store holds');
 });
 
 test('ingest -: Ctrl-C while standard input is idle stops at once, and the lines already read are stored, none dropped (issue 14 #10)', async (t) => {
@@ -82,5 +68,5 @@ test('ingest -: Ctrl-C while standard input is idle stops at once, and the lines
   const summary = JSON.parse(run.out());
   assert.equal(summary.interrupted, true);
   assert.equal(summary.stored, 3, 'the three lines read were stored');
-  assert.equal(storedCount(db), 3);
+  assert.equal(storedArticles(db), 3);
 });

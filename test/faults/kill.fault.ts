@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { storedArticles } from '../cli/_run.js';
 import { checkedCounts, cleanRun, figure, ingest, ingestAll, jsonl, reuters, scratch, seeded } from './_fault.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -19,20 +20,6 @@ function afterKill(db: string): number {
     d.close();
   }
   return checkedCounts(db).articles;
-}
-
-/** Articles stored so far (0 before the file and its schema exist). */
-function storedNow(db: string): number {
-  try {
-    const d = new Database(db, { readonly: true, fileMustExist: true });
-    try {
-      return d.prepare('SELECT count(*) FROM articles').pluck().get() as number;
-    } finally {
-      d.close();
-    }
-  } catch {
-    return 0;
-  }
 }
 
 test('faults: kill -9 at random moments leaves a sound file, and a re-ingest brings it to the clean run (issue 14)', async (t) => {
@@ -59,7 +46,7 @@ test('faults: kill -9 at random moments leaves a sound file, and a re-ingest bri
       if (random() < 0.5) await sleep(Math.floor(random() * span));
       else {
         const target = 1 + Math.floor(random() * (clean.articles - 1));
-        for (let waited = 0; waited < 3 * span && storedNow(db) < target; waited += 5) await sleep(5);
+        for (let waited = 0; waited < 3 * span && storedArticles(db) < target; waited += 5) await sleep(5);
       }
       run.child.kill('SIGKILL');
       const res = await run.done;
