@@ -1,5 +1,6 @@
 import { defineCommand, renderUsage, runCommand } from 'citty';
 import { EntenteError, UsageError } from '../model/errors.js';
+import { ENVIRONMENT_CODES, storeError } from '../store/index.js';
 import { EXIT } from './shared.js';
 
 const VERSION = '0.1.0';
@@ -19,14 +20,16 @@ export const main = defineCommand({
     code: () => import('./commands/code.js').then((m) => m.default),
     worker: () => import('./commands/worker.js').then((m) => m.default),
     status: () => import('./commands/status.js').then((m) => m.default),
+    doctor: () => import('./commands/doctor.js').then((m) => m.default),
     serve: () => import('./commands/serve.js').then((m) => m.default),
   },
 });
 
 /**
  * Runs the CLI and turns every failure into a message and a documented exit code, in one place:
- * usage errors print the usage and exit 2, known errors print their message and exit 1, anything
- * else is a bug and prints its stack.
+ * usage errors print the usage and exit 2, known errors print their message and exit 1 (4 when
+ * the machine refused: a full disk, a read-only or missing database; 5 for a damaged database),
+ * anything else is a bug and prints its stack.
  */
 export async function runCli(argv: string[]): Promise<void> {
   // `entente … | head`: a reader that has seen enough closes the pipe; that is not an error
@@ -52,14 +55,22 @@ export async function runCli(argv: string[]): Promise<void> {
       process.stderr.write(plain(await renderUsage(cmd, parent), process.stderr) + '\n\n');
       process.stderr.write(`error: ${(error as Error).message.replace(/^\[entente\] /, '')}\n`);
       process.exitCode = EXIT.usage;
-    } else if (error instanceof EntenteError) {
-      process.stderr.write(`error: ${error.message.replace(/^\[entente\] /, '')}\n`);
-      process.exitCode = EXIT.fatal;
+    } else if (error instanceof EntenteError || storeError(error, 'the database')) {
+      const known = error instanceof EntenteError ? error : storeError(error, 'the database')!;
+      process.stderr.write(`error: ${known.message.replace(/^\[entente\] /, '')}\n`);
+      process.exitCode = exitCodeOf(known);
     } else {
       process.stderr.write(`entente: unexpected error (a bug; please report it):\n${(error as Error)?.stack ?? String(error)}\n`);
       process.exitCode = EXIT.fatal;
     }
   }
+}
+
+/** A known error's exit code: the machine's refusals and a damaged database have their own. */
+function exitCodeOf(error: EntenteError): number {
+  if (error.code === 'E_STORE_CORRUPT') return EXIT.corrupt;
+  if (error.code === 'E_STORE_MISSING' || (ENVIRONMENT_CODES as readonly string[]).includes(error.code)) return EXIT.environment;
+  return EXIT.fatal;
 }
 
 type Cmd = Parameters<typeof renderUsage>[0];

@@ -5,7 +5,12 @@ import { DEFAULT_MAX_BYTES, readItems } from '../ingest/index.js';
 import { forTerminal } from './terminal-text.js';
 
 /** Exit codes, the same for every command (documented in `--help` and the README). */
-export const EXIT = Object.freeze({ ok: 0, fatal: 1, usage: 2, skipped: 3 });
+export const EXIT = Object.freeze({ ok: 0, fatal: 1, usage: 2, skipped: 3, environment: 4, corrupt: 5 });
+
+/** The exit codes as `--help` states them. */
+export const EXIT_HELP =
+  `Exit code: ${EXIT.ok} done; ${EXIT.skipped} done, some inputs skipped (listed); ${EXIT.usage} usage error; ${EXIT.fatal} fatal error; ` +
+  `${EXIT.environment} the machine refused (disk full, read-only or missing database, no permission, a path through a file); ${EXIT.corrupt} the database is damaged.`;
 
 /** @example parseMaxBytes('1048576') // 1048576 */
 export function parseMaxBytes(v: unknown): number {

@@ -30,6 +30,11 @@ export interface ReadOptions {
   maxBytes: number;
   /** what `-` reads (default: standard input) */
   stdin?: AsyncIterable<Buffer | string>;
+  /**
+   * Stops the reading: no further file is opened, and standard input is read no further, but the
+   * lines already read from it still come out (they cannot be read again).
+   */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -43,12 +48,45 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
  */
 export async function* readItems(paths: string[], opts: ReadOptions = { maxBytes: DEFAULT_MAX_BYTES }): AsyncGenerator<RawItem | Skipped> {
   for await (const p of expandPaths(paths)) {
+    if (opts.signal?.aborted) return;
     if (p.kind === 'missing') {
       yield skip('unreadable', p.path, 'no such file or folder, or the pattern matched nothing');
     } else if (p.kind === 'stdin') {
-      yield* readStdin(opts.stdin ?? process.stdin, opts);
+      yield* readStdin(untilAborted(opts.stdin ?? process.stdin, opts.signal), opts);
     } else {
-      yield* readFile(p.path, opts);
+      // a file can be read again: its rest is left for the next run
+      for await (const item of readFile(p.path, opts)) {
+        yield item;
+        if (opts.signal?.aborted) return;
+      }
+    }
+  }
+}
+
+/**
+ * The chunks of `input` until `signal` aborts, even while waiting on an idle stream (a terminal,
+ * `tail -f`); the wait is dropped and the stream released, so the process can end.
+ */
+async function* untilAborted(input: AsyncIterable<Buffer | string>, signal: AbortSignal | undefined): AsyncGenerator<Buffer | string> {
+  const source = input[Symbol.asyncIterator]();
+  if (!signal) {
+    for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
+    return;
+  }
+  const aborted = new Promise<'aborted'>((res) => (signal.aborted ? res('aborted') : signal.addEventListener('abort', () => res('aborted'), { once: true })));
+  try {
+    for (;;) {
+      const pending = source.next();
+      // after an abort this read is never awaited: its failure (the stream destroyed) is no one's
+      pending.catch(() => {});
+      const next = await Promise.race([pending, aborted]);
+      if (next === 'aborted' || next.done) return;
+      yield next.value;
+    }
+  } finally {
+    if (signal.aborted) {
+      void source.return?.()?.catch(() => {});
+      if (input === process.stdin) process.stdin.destroy();
     }
   }
 }
@@ -224,6 +262,8 @@ async function* readStdin(input: AsyncIterable<Buffer | string>, opts: ReadOptio
   const head: Buffer[] = [];
   let size = 0;
   let ended = false;
+  // up to 64 KiB decide the format, or less: a first whole line that is a JSON object says JSON
+  // lines, and they are read as they come (an idle `tail -f` feed is not held back)
   while (size < 64 * 1024) {
     const next = await source.next();
     if (next.done) {
@@ -233,6 +273,7 @@ async function* readStdin(input: AsyncIterable<Buffer | string>, opts: ReadOptio
     const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
     head.push(chunk);
     size += chunk.length;
+    if (chunk.includes(10) && firstLineIsJson(Buffer.concat(head))) break;
   }
   const start = Buffer.concat(head);
   if (detectFormat(start.toString('utf8'), '-') === 'jsonl' && !start.includes(0)) {
@@ -257,6 +298,11 @@ async function* readStdin(input: AsyncIterable<Buffer | string>, opts: ReadOptio
     return;
   }
   yield* fromBytes(Buffer.concat(chunks), '-', opts);
+}
+
+function firstLineIsJson(head: Buffer): boolean {
+  const text = head.toString('utf8');
+  return detectFormat(text.slice(0, text.indexOf('\n') + 1), '-') === 'jsonl';
 }
 
 function mb(n: number): string {

@@ -21,6 +21,11 @@ export interface IngestOptions {
    * database restart): every write is safe to repeat, a re-put article being `unchanged`.
    */
   retry?: <T>(write: () => Promise<T>) => Promise<T>;
+  /**
+   * Stops reading, even while the input is idle; what was read (standard input's buffered lines
+   * too: they cannot be read again) is still analysed and written.
+   */
+  signal?: AbortSignal;
 }
 
 export interface IngestCounts {
@@ -133,7 +138,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     await settle(group);
   };
   try {
-    for await (const item of readItems(paths, { maxBytes: opts.maxBytes })) {
+    for await (const item of readItems(paths, { maxBytes: opts.maxBytes, signal: opts.signal })) {
       inFlight.push(track('skipped' in item ? Promise.resolve(item) : analyzer.analyze(item)));
       while (inFlight.length >= window) await settleOldest();
       if (opts.stop?.()) {
@@ -142,6 +147,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       }
     }
     while (inFlight.length) await settleOldest();
+    if (opts.signal?.aborted) sum.interrupted = true;
   } finally {
     await analyzer.close();
   }

@@ -2,10 +2,13 @@ import { defaultDbPath } from './location.js';
 import { openSqliteStore } from './sqlite.js';
 import { openPostgresStore } from './postgres.js';
 import type { Store } from './types.js';
+import { storeError } from './store-errors.js';
 
 export type { Store, PutResult, StoreStats, ArticleSummary } from './types.js';
 export { openSqliteStore } from './sqlite.js';
 export { defaultDbPath } from './location.js';
+export { storeError, ENVIRONMENT_CODES } from './store-errors.js';
+export { checkSqliteFile, type SqliteCheck } from './sqlite-open.js';
 export { openPostgresStore } from './postgres.js';
 export { untilReachable } from './postgres-wait.js';
 
@@ -15,8 +18,28 @@ export { untilReachable } from './postgres-wait.js';
  *
  * @example const store = await openStore(undefined, process.env); // ~/.local/share/entente/entente.db
  */
-export async function openStore(db: string | undefined, env: Record<string, string | undefined>): Promise<Store> {
+export async function openStore(db: string | undefined, env: Record<string, string | undefined>, opts: { readonly?: boolean } = {}): Promise<Store> {
   const target = db ?? defaultDbPath(env);
-  if (/^postgres(ql)?:\/\//.test(target)) return openPostgresStore(target);
-  return openSqliteStore(target);
+  const store = /^postgres(ql)?:\/\//.test(target) ? await openPostgresStore(target) : openSqliteStore(target, opts);
+  return namingErrors(store);
+}
+
+/**
+ * The store, its failures from the machine (a full disk, a damaged file) turned into errors that
+ * name the database and say what to do (src/store/store-errors.ts); other failures pass as they are.
+ */
+function namingErrors(store: Store): Store {
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        try {
+          return await value.apply(target, args);
+        } catch (error) {
+          throw storeError(error, target.location) ?? error;
+        }
+      };
+    },
+  });
 }

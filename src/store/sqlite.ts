@@ -1,13 +1,11 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Article } from '../model/article.js';
 import type { Quote } from '../model/quote.js';
 import type { CodedEvent } from '../model/event.js';
-import { EntenteError, type SkipReason, type Skipped } from '../model/errors.js';
+import { type SkipReason, type Skipped } from '../model/errors.js';
 import { storedDate } from '../model/date.js';
 import { articleFromColumns, eventGroup, packed, storedEvent, type PackedArticle } from './codec.js';
-import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
+import { openDatabase, type SqliteOpenOptions } from './sqlite-open.js';
 import { articleHit, articleSql, quoteSql, storedQuote, type FilterSql } from './sqlite-search.js';
 import type { ArticleFilter, ArticleHit, ArticleSummary, EventFilter, PutResult, QuoteFilter, Store, StoreStats, StoredEvent, StoredQuote } from './types.js';
 
@@ -21,37 +19,8 @@ type Row = Record<string, unknown>;
  * const store = openSqliteStore('/tmp/entente.db');
  * await store.putArticle(article); // 'stored', then 'unchanged' the second time
  */
-export function openSqliteStore(path: string): Store {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  let db: Database.Database;
-  try {
-    db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    // NORMAL in WAL mode syncs at checkpoints only: a crash of the process loses nothing
-    // committed; a power cut may lose the last transactions, never consistency.
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    migrate(db);
-  } catch (cause) {
-    throw new EntenteError('E_STORE_OPEN', `cannot open the database ${path}: ${(cause as Error).message}`, { cause });
-  }
-  return new SqliteStore(db, path);
-}
-
-function migrate(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > SQLITE_MIGRATIONS.length) {
-    throw new Error(`the database is at schema version ${version}, newer than this entente (${SQLITE_MIGRATIONS.length}): upgrade entente`);
-  }
-  for (let v = version; v < SQLITE_MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      const m = SQLITE_MIGRATIONS[v];
-      if (typeof m === 'string') db.exec(m);
-      else m(db);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
+export function openSqliteStore(path: string, opts: SqliteOpenOptions = {}): Store {
+  return new SqliteStore(openDatabase(path, opts), path);
 }
 
 class SqliteStore implements Store {

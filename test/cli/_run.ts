@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
 import { resolve } from 'node:path';
+import Database from 'better-sqlite3';
 
 export const BIN = resolve('bin/entente.js');
 
@@ -38,4 +39,18 @@ export function collect(child: ChildProcess): { text: string } {
   child.stderr?.setEncoding('utf8').on('data', (d: string) => (out.text += d));
   child.stdout?.resume();
   return out;
+}
+
+/** Articles a store holds now, read beside a running ingest (0 before the file and its schema exist). */
+export function storedArticles(db: string): number {
+  try {
+    const ro = new Database(db, { readonly: true, fileMustExist: true });
+    try {
+      return ro.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+    } finally {
+      ro.close();
+    }
+  } catch {
+    return 0; // not created yet, or mid-migration
+  }
 }

@@ -152,7 +152,7 @@ test('cli export: plover leaves out undated events and says so; a failing run le
   writeFileSync(notDb, 'plain text, not a database');
   const failed = join(dir, 'failed.tsv');
   const f = entente(['export', '--format', 'gdelt', '--out', failed, '--db', notDb]);
-  assert.equal(f.status, 1, f.stderr);
+  assert.equal(f.status, 5, f.stderr);
   assert.ok(!readdirSync(dir).some((x) => x.startsWith('failed')), readdirSync(dir).join(' '));
 });
 

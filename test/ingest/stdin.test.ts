@@ -37,3 +37,18 @@ test('ingest/items: other input on standard input is one article, and too large 
   assert.equal(large.length, 1);
   assert.ok('skipped' in large[0] && large[0].reason === 'too-large', JSON.stringify(large[0]));
 });
+
+test('ingest/items: JSON lines on an idle standard input come out as they arrive, and an abort ends the wait with none dropped (issue 14 #10)', async () => {
+  const stop = new AbortController();
+  async function* idle() {
+    yield Buffer.from(JSON.stringify({ text: makeArticle(1) }) + '\n' + JSON.stringify({ text: makeArticle(2) }) + '\n');
+    await new Promise(() => {}); // a terminal or `tail -f` with nothing more to say
+  }
+  const origins: string[] = [];
+  for await (const it of readItems(['-'], { maxBytes: 1 << 20, stdin: idle(), signal: stop.signal })) {
+    assert.ok(!('skipped' in it), JSON.stringify(it));
+    origins.push(it.origin);
+    if (origins.length === 2) stop.abort();
+  }
+  assert.deepEqual(origins, ['-#1', '-#2']);
+});

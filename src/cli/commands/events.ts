@@ -25,7 +25,7 @@ export default defineCommand({
     const limit = parseLimit(args, 100);
     if (limit !== undefined) filter.limit = limit;
     const format = parseFormat(args, ['table', 'json', 'csv'] as const, 'table');
-    const store = await openStore(args.db, process.env);
+    const store = await openStore(args.db, process.env, { readonly: true });
     try {
       const events = store.eventsInSnapshot(filter);
       if (format === 'csv') {

@@ -42,7 +42,7 @@ export default defineCommand({
     if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) throw new UsageError(`--out: folder ${dirname(out)} does not exist`);
     if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out: ${out} is a folder; give a file path`);
     const targets = format === 'gdelt' ? [out, mentionsPath(out)] : [out];
-    const store = await openStore(args.db, process.env);
+    const store = await openStore(args.db, process.env, { readonly: true });
     let summary: string;
     try {
       summary = await writeAtomically(targets, async (streams) => {

@@ -11,7 +11,7 @@ export default defineCommand({
     json: { type: 'boolean', description: 'one JSON line per row', default: false },
   },
   async run({ args }) {
-    const store = await openStore(args.db, process.env);
+    const store = await openStore(args.db, process.env, { readonly: true });
     try {
       const limit = Math.max(1, Number(args.limit) || 100);
       const rows = args.skipped ? await store.listSkipped({ limit }) : await store.listArticles({ limit });

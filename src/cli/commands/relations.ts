@@ -47,7 +47,7 @@ export default defineCommand({
     const range = { from: filter.from, to: filter.to };
     if (filter.dyad) filter.undirected = undirected;
 
-    const store = await openStore(args.db, process.env);
+    const store = await openStore(args.db, process.env, { readonly: true });
     let events: StoredEvent[] = [];
     try {
       for await (const e of store.eventsInSnapshot(filter)) events.push(e);

@@ -13,7 +13,7 @@ export default defineCommand({
     json: { type: 'boolean', description: 'print the whole article record as JSON', default: false },
   },
   async run({ args }) {
-    const store = await openStore(args.db, process.env);
+    const store = await openStore(args.db, process.env, { readonly: true });
     let article: Article | undefined;
     try {
       article = await store.getArticle(String(args.id));

@@ -1,0 +1,105 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { closeSync, existsSync, fstatSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { entente } from './_run.js';
+import { remount, tmpfs } from '../_mount.js';
+import { makeArticle } from '../_fixtures.js';
+
+const ENVIRONMENT = 4;
+const CORRUPT = 5;
+
+function scratch(t: { after: (f: () => void) => void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'entente-env-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** No stack trace, no "a bug" line: the machine's refusals are not entente's bugs. */
+function noBugReport(stderr: string): void {
+  assert.doesNotMatch(stderr, /unexpected error|please report|\n\s+at /, stderr);
+}
+
+test('cli: a --db whose folder path runs through a file is a clear error naming it, exit 4 (issue 14 #10)', async (t) => {
+  const dir = scratch(t);
+  writeFileSync(join(dir, 'file'), 'not a folder');
+  const db = join(dir, 'file', 'sub', 'x.db');
+  const r = entente(['ingest', 'examples/', '--db', db, '--quiet']);
+  noBugReport(r.stderr);
+  assert.match(r.stderr, /^error: cannot create or open .*file\/sub\/x\.db: a part of the path is a file/m);
+  assert.equal(r.status, ENVIRONMENT);
+});
+
+test('cli: reading commands never create a database: a mistyped --db is an error naming the path, and nothing is made (issue 14 #10)', async (t) => {
+  const dir = scratch(t);
+  const db = join(dir, 'typo', 'entente.db');
+  for (const args of [['list'], ['show', 'abcdef'], ['events'], ['relations'], ['export', '--format', 'csv', '--out', join(dir, 'out.csv')]]) {
+    const r = entente([...args, '--db', db]);
+    noBugReport(r.stderr);
+    assert.match(r.stderr, new RegExp(`^error: no database at ${db.replace(/[.]/g, '\\.')}: reading commands never create one`, 'm'), args[0]);
+    assert.equal(r.status, ENVIRONMENT, args[0]);
+  }
+  assert.equal(existsSync(join(dir, 'typo')), false, 'no folder was created');
+});
+
+test('cli: a read-only database is read by the reading commands, and ingest says it is read-only, exit 4 (issue 14 #10)', async (t) => {
+  const disk = tmpfs(t, '16m');
+  if (!disk) return;
+  const db = join(disk, 'x.db');
+  assert.equal(entente(['ingest', 'examples/', '--db', db, '--quiet']).status, 0);
+  remount(disk, 'ro');
+  const list = entente(['list', '--db', db, '--json']);
+  noBugReport(list.stderr);
+  assert.equal(list.status, 0, list.stderr);
+  assert.equal(list.stdout.trim().split('\n').length, 8, 'every article listed');
+  assert.equal(entente(['events', '--db', db, '--format', 'json']).status, 0);
+  const write = entente(['ingest', 'examples/', '--db', db, '--quiet']);
+  noBugReport(write.stderr);
+  assert.match(write.stderr, /^error: .*x\.db is read-only/m);
+  assert.equal(write.status, ENVIRONMENT);
+});
+
+test('cli: a full disk stops ingest with the summary of what was stored first, a clear error, exit 4, and a sound database (issue 14 #10)', async (t) => {
+  const disk = tmpfs(t, '1m');
+  if (!disk) return;
+  const dir = scratch(t);
+  const corpus = join(dir, 'corpus.jsonl');
+  writeFileSync(corpus, Array.from({ length: 2000 }, (_, i) => JSON.stringify({ text: makeArticle(i) })).join('\n') + '\n');
+  const db = join(disk, 'x.db');
+  const r = entente(['ingest', corpus, '--db', db, '--quiet', '--threads', '1']);
+  noBugReport(r.stderr);
+  assert.equal(r.status, ENVIRONMENT, r.stderr);
+  const lines = r.stderr.trim().split('\n');
+  const summary = /^stopped by an error: (\d+) stored, 0 unchanged, 0 skipped/.exec(lines[0]);
+  assert.ok(summary, `the summary comes first: ${r.stderr}`);
+  assert.match(lines[1], /^error: the disk holding .*x\.db is full/);
+  const stored = Number(summary[1]);
+  assert.ok(stored > 0 && stored < 2000, `stored ${stored}`);
+  const check = new Database(db, { readonly: true });
+  assert.equal(check.pragma('integrity_check', { simple: true }), 'ok');
+  assert.equal(check.prepare('SELECT count(*) FROM articles').pluck().get(), stored, 'the summary counts what the store holds');
+  check.close();
+});
+
+test('cli: a damaged page is found at open (exit 5, naming doctor), and `entente doctor` reports it; a sound file passes (issue 14 #10)', async (t) => {
+  const dir = scratch(t);
+  const db = join(dir, 'x.db');
+  assert.equal(entente(['ingest', 'examples/', '--db', db, '--quiet']).status, 0);
+  const sound = entente(['doctor', '--db', db]);
+  assert.equal(sound.status, 0, sound.stderr);
+  assert.match(sound.stdout, /^ok: .*x\.db is sound \(schema version \d+; \d+ articles, \d+ quotes, \d+ events, 0 skipped inputs\)/);
+  // junk over the middle of one page, past its header: a b-tree page no longer adds up
+  const fd = openSync(db, 'r+');
+  const pages = Math.floor(fstatSync(fd).size / 4096);
+  writeSync(fd, Buffer.alloc(200, 0x5a), 0, 200, Math.floor(pages / 2) * 4096 + 8);
+  closeSync(fd);
+  const list = entente(['list', '--db', db]);
+  noBugReport(list.stderr);
+  assert.match(list.stderr, /^error: the database .*x\.db is damaged \(.+\): run `entente doctor --db /m);
+  assert.equal(list.status, CORRUPT);
+  const doctor = entente(['doctor', '--db', db]);
+  assert.equal(doctor.status, CORRUPT);
+  assert.match(doctor.stdout, /^damaged: .*x\.db\n  \S/);
+});
