@@ -29,17 +29,35 @@ export async function openStore(db: string | undefined, env: Record<string, stri
  * name the database and say what to do (src/store/store-errors.ts); other failures pass as they are.
  */
 function namingErrors(store: Store): Store {
+  const named = (error: unknown) => storeError(error, store.location) ?? error;
   return new Proxy(store, {
     get(target, key, receiver) {
       const value = Reflect.get(target, key, receiver);
       if (typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
+      // each method keeps its own shape (a value, a promise or an async iterator); only its failures change
+      return (...args: unknown[]) => {
+        let result: unknown;
         try {
-          return await value.apply(target, args);
+          result = value.apply(target, args);
         } catch (error) {
-          throw storeError(error, target.location) ?? error;
+          throw named(error);
         }
+        if (result instanceof Promise) return result.catch((error: unknown) => Promise.reject(named(error)));
+        if (isAsyncIterable(result)) return namingIteration(result, named);
+        return result;
       };
     },
   });
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+async function* namingIteration<T>(items: AsyncIterable<T>, named: (error: unknown) => unknown): AsyncGenerator<T> {
+  try {
+    yield* items;
+  } catch (error) {
+    throw named(error);
+  }
 }

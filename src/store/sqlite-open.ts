@@ -70,7 +70,7 @@ export function openDatabase(path: string, opts: SqliteOpenOptions = {}): Databa
  * for reading commands, which are short), marked as a rollback-journal file there so that SQLite
  * needs no index.
  */
-function openReadOnly(path: string): Database.Database {
+export function openReadOnly(path: string): Database.Database {
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });

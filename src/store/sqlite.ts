@@ -5,7 +5,7 @@ import type { CodedEvent } from '../model/event.js';
 import { type SkipReason, type Skipped } from '../model/errors.js';
 import { storedDate } from '../model/date.js';
 import { articleFromColumns, eventGroup, packed, storedEvent, type PackedArticle } from './codec.js';
-import { openDatabase, type SqliteOpenOptions } from './sqlite-open.js';
+import { openDatabase, openReadOnly, type SqliteOpenOptions } from './sqlite-open.js';
 import { articleHit, articleSql, quoteSql, storedQuote, type FilterSql } from './sqlite-search.js';
 import type { ArticleFilter, ArticleHit, ArticleSummary, EventFilter, PutResult, QuoteFilter, Store, StoreStats, StoredEvent, StoredQuote } from './types.js';
 
@@ -157,7 +157,7 @@ class SqliteStore implements Store {
     if (this.location === ':memory:') return yield* await this.listEvents(f);
     // one statement reads one snapshot from its first row to its last; on a connection of its own,
     // so this store stays free for other reads and writes while the caller takes its time
-    const reader = new Database(this.location, { readonly: true, fileMustExist: true });
+    const reader = openReadOnly(this.location);
     try {
       reader.pragma('busy_timeout = 5000');
       const { sql, params } = eventQuery(f);
