@@ -32,7 +32,7 @@ export function openDatabase(path: string, opts: SqliteOpenOptions = {}): Databa
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
-    whenUnlocked(() => quickCheck(db!, path));
+    if ((statSafe(path)?.size ?? 0) <= QUICK_CHECK_MAX_BYTES) whenUnlocked(() => quickCheck(db!, path));
     if (opts.readonly) {
       if (schemaVersion(db) < SQLITE_MIGRATIONS.length) {
         // an older file is upgraded once, with write access, then read as asked
@@ -174,7 +174,14 @@ function newerRefused(db: Database.Database): number {
 }
 
 /**
- * `quick_check` at every open: a damaged page is reported before any command trusts the file
+ * Largest file checked at every open. `quick_check` reads every page, about 1 ms per MB on an idle
+ * 2-core machine (0.8 s for 1 GiB); past this a command would wait seconds for it each time, so a
+ * larger file is checked by `entente doctor` and SQLite's own corruption errors when a bad page is read.
+ */
+export const QUICK_CHECK_MAX_BYTES = 1 << 30;
+
+/**
+ * `quick_check` at every open (of a file up to QUICK_CHECK_MAX_BYTES): a damaged page is reported before any command trusts the file
  * (it reads every page once, without the index cross-checks of `integrity_check`; see
  * `entente doctor`).
  */
