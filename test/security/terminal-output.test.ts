@@ -59,3 +59,13 @@ test('tables (events, relations) clear their cells of terminal escapes before pa
   assert.doesNotMatch(out, CONTROLS);
   assert.deepEqual(out.split('\n').slice(1, 3), ['Wireclick   1', 'Two        22']);
 });
+
+test('ingest names a skipped input without the terminal escapes or bidi controls in its file name', () => {
+  const folder = mkdtempSync(join(dir, 'names-'));
+  // a file name cannot hold '/', so the title-setting and screen-clearing sequences only
+  writeFileSync(join(folder, `empty \u001b]0;pwned\u0007\u001b[2J${RLO}.txt`), '');
+  const r = entente(['ingest', '--db', db, '--threads', '0', folder]);
+  assert.equal(r.status, 3, r.stderr);
+  assert.match(r.stderr, /skipped .*empty .*: empty/);
+  assert.doesNotMatch(r.stderr, CONTROLS);
+});

@@ -4,6 +4,7 @@ import { ingest, type IngestSummary } from '../../pipeline/ingest.js';
 import { DEFAULT_MAX_BYTES } from '../../ingest/index.js';
 import { openStore, untilReachable, type Store } from '../../store/index.js';
 import { Progress } from '../progress.js';
+import { forTerminal } from '../terminal-text.js';
 import { ingestToQueue } from '../queue-ingest.js';
 import { EXIT, EXIT_HELP, parseMaxBytes, parseThreads, pathsOf } from '../shared.js';
 
@@ -74,7 +75,7 @@ export default defineCommand({
           summary = counts as IngestSummary;
           if ('skipped' in result && !args.quiet && !args.json) {
             progress.clear();
-            process.stderr.write(`skipped ${result.origin}: ${result.reason}: ${result.detail}\n`);
+            process.stderr.write(forTerminal(`skipped ${result.origin}: ${result.reason}: ${result.detail}`) + '\n');
           }
           const done = counts.stored + counts.unchanged + counts.skipped;
           progress.tick(() => `${counts.stored} stored, ${counts.unchanged} unchanged, ${counts.skipped} skipped (${(done / ((performance.now() - started) / 1000)).toFixed(0)}/s)`);
