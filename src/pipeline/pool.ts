@@ -148,9 +148,6 @@ class WorkerPool implements Analyzer {
   private overran(batch: number): void {
     const entry = this.inFlight.get(batch);
     if (!entry || this.closing) return;
-    const running = this.oldestOn(entry.worker);
-    // a batch queued behind the running one has not started yet: its time starts again
-    if (running !== batch) return void (entry.timer = this.deadline(batch, entry.items.length));
     const old = this.workers[entry.worker];
     this.replace(entry.worker, `the article took more than ${this.limits.timeoutMs} ms to analyse, the server's limit for one article; split it or lower its size`);
     void old.terminate();
@@ -220,7 +217,7 @@ class WorkerPool implements Analyzer {
     const batch = this.nextBatch++;
     const worker = this.nextWorker++ % this.workers.length;
     const req: WorkRequest = { batch, items };
-    this.inFlight.set(batch, { worker, items, pending, alone, timer: this.deadline(batch, items.length) });
+    this.inFlight.set(batch, { worker, items, pending, alone });
     this.workers[worker].ref();
     this.workers[worker].postMessage(req);
   }
@@ -228,6 +225,8 @@ class WorkerPool implements Analyzer {
   private receive(reply: WorkReply): void {
     const entry = this.inFlight.get(reply.batch);
     if (!entry) return;
+    // its time runs from when the thread takes it up, not from a fresh thread's start or a queue
+    if ('started' in reply) return void (entry.timer = this.deadline(reply.batch, entry.items.length));
     this.inFlight.delete(reply.batch);
     clearTimeout(entry.timer);
     if (this.oldestOn(entry.worker) === undefined) this.workers[entry.worker].unref();
