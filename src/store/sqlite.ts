@@ -55,6 +55,7 @@ class SqliteStore implements Store {
   readonly kind = 'sqlite';
   private readonly q;
   private readonly put: (a: PackedArticle, now: string) => PutResult;
+  private readonly catchUp: Database.Transaction<() => void>;
   private readonly putMany: (list: readonly PackedArticle[], now: string) => PutResult[];
   private anySkips: boolean;
   private readonly statements = new Map<string, Database.Statement>();
@@ -111,6 +112,11 @@ class SqliteStore implements Store {
       return known ? 'unchanged' : 'stored';
     };
     this.put = db.transaction(write);
+    this.catchUp = db.transaction(() => {
+      const last = this.q.lastKey.get() as number;
+      this.q.newKeys.run();
+      this.q.indexNew.run(last);
+    });
     // ingest spends much of its time in SQLite's commits, more the more rows an article has
     // (its quotes and events): a run of articles shares one
     this.putMany = db.transaction((list: readonly PackedArticle[], now: string): PutResult[] => list.map((a) => write(a, now)));
@@ -218,14 +224,18 @@ class SqliteStore implements Store {
    * The full-text index is brought up to date before a text search, not in each article's
    * transaction: indexing a body costs as much as storing the article, and ingest runs far more
    * often than search. Articles written by another process are caught up the same way.
+   * The catch-up takes the write lock first (BEGIN IMMEDIATE, waiting out the busy timeout): a
+   * read transaction that turned into a write failed with "database is locked" whenever another
+   * process committed in between. Should the lock stay taken, the search answers from the index
+   * as it is, without the newest articles, rather than fail.
    */
   private catchUpSearch(): void {
     if ((this.q.unindexed.get() as number) === 0) return;
-    this.db.transaction(() => {
-      const last = this.q.lastKey.get() as number;
-      this.q.newKeys.run();
-      this.q.indexNew.run(last);
-    })();
+    try {
+      this.catchUp.immediate();
+    } catch (e) {
+      if (!String((e as { code?: string }).code).startsWith('SQLITE_BUSY')) throw e;
+    }
   }
 
   async listQuotes(f: QuoteFilter = {}): Promise<StoredQuote[]> {
