@@ -7,7 +7,7 @@ import { articleFromColumns, eventGroup, packed, type PackedArticle } from './co
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { articleSql, likeLiteral, quoteSql, type FilterSql } from './postgres-search.js';
 import { articleHit, storedQuote } from './sqlite-search.js';
-import type { ArticleFilter, ArticleHit, ArticleSummary, EventFilter, PutResult, QuoteFilter, Store, StoreStats, StoredEvent, StoredQuote } from './types.js';
+import type { ArticleFilter, ArticleHit, ArticleSummary, EventFilter, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
 
 type Row = Record<string, unknown>;
 /** a pool or one checked-out client: what a statement runs on */
@@ -209,13 +209,21 @@ export class PostgresStore implements Store {
   }
 
   async stats(): Promise<StoreStats> {
+    const { quotes: _q, events: _e, ...stats } = await this.totals();
+    return stats;
+  }
+
+  /** One statement: PostgreSQL reads all of it in one snapshot. */
+  async totals(): Promise<StoreTotals> {
     const { rows } = await this.pool.query(`SELECT
+        (SELECT count(*) FROM quotes) AS quotes,
+        (SELECT count(*) FROM events) AS events,
         (SELECT count(*) FROM articles) AS articles,
         (SELECT coalesce(sum(n_sentences), 0) FROM articles) AS sentences,
         (SELECT coalesce(json_object_agg(reason, n), '{}') FROM (SELECT reason, count(*) AS n FROM skipped GROUP BY reason) s) AS by_reason`);
     const byReason = rows[0].by_reason as StoreStats['skippedByReason'];
     const skipped = Object.values(byReason).reduce((n, x) => n + (x ?? 0), 0);
-    return { articles: Number(rows[0].articles), sentences: Number(rows[0].sentences), skipped, skippedByReason: byReason };
+    return { articles: Number(rows[0].articles), sentences: Number(rows[0].sentences), skipped, skippedByReason: byReason, quotes: Number(rows[0].quotes), events: Number(rows[0].events) };
   }
 
   async listEvents(f: EventFilter = {}): Promise<StoredEvent[]> {

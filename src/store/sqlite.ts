@@ -8,7 +8,7 @@ import { EntenteError, type SkipReason, type Skipped } from '../model/errors.js'
 import { articleFromColumns, eventGroup, packed, type PackedArticle } from './codec.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { articleHit, articleSql, quoteSql, storedQuote, type FilterSql } from './sqlite-search.js';
-import type { ArticleFilter, ArticleHit, ArticleSummary, EventFilter, PutResult, QuoteFilter, Store, StoreStats, StoredEvent, StoredQuote } from './types.js';
+import type { ArticleFilter, ArticleHit, ArticleSummary, EventFilter, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
 
 type Row = Record<string, unknown>;
 
@@ -56,6 +56,7 @@ class SqliteStore implements Store {
   private readonly q;
   private readonly put: (a: PackedArticle, now: string) => PutResult;
   private readonly catchUp: Database.Transaction<() => void>;
+  private readonly readTotals: () => StoreTotals;
   private readonly putMany: (list: readonly PackedArticle[], now: string) => PutResult[];
   private anySkips: boolean;
   private readonly statements = new Map<string, Database.Statement>();
@@ -91,6 +92,8 @@ class SqliteStore implements Store {
       skipped: db.prepare('SELECT origin, reason, detail FROM skipped ORDER BY origin LIMIT ?'),
       counts: db.prepare('SELECT count(*) AS articles, coalesce(sum(n_sentences), 0) AS sentences FROM articles'),
       skipCounts: db.prepare('SELECT reason, count(*) AS n FROM skipped GROUP BY reason'),
+      quoteCount: db.prepare('SELECT count(*) FROM quotes').pluck(),
+      eventCount: db.prepare('SELECT count(*) FROM events').pluck(),
     };
     const q = this.q;
     this.anySkips = (db.prepare('SELECT EXISTS (SELECT 1 FROM skipped)').pluck().get() as number) === 1;
@@ -112,6 +115,12 @@ class SqliteStore implements Store {
       return known ? 'unchanged' : 'stored';
     };
     this.put = db.transaction(write);
+    // a transaction's reads share one snapshot: another process's commit cannot fall between them
+    this.readTotals = db.transaction(() => ({
+      ...this.statsNow(),
+      quotes: this.q.quoteCount.get() as number,
+      events: this.q.eventCount.get() as number,
+    }));
     this.catchUp = db.transaction(() => {
       const last = this.q.lastKey.get() as number;
       this.q.newKeys.run();
@@ -171,6 +180,14 @@ class SqliteStore implements Store {
   }
 
   async stats(): Promise<StoreStats> {
+    return this.statsNow();
+  }
+
+  async totals(): Promise<StoreTotals> {
+    return this.readTotals();
+  }
+
+  private statsNow(): StoreStats {
     const c = this.q.counts.get() as { articles: number; sentences: number };
     const byReason: StoreStats['skippedByReason'] = {};
     let skipped = 0;
