@@ -1,6 +1,6 @@
 import type { ServerOptions } from './options.js';
 import type { ParamSpec, Schema } from './params.js';
-import { articleListParams } from './routes/articles.js';
+import { articleListParams, LAYERS, layerParams } from './routes/articles.js';
 import { eventListParams } from './routes/events.js';
 import { quoteListParams } from './routes/quotes.js';
 import { dyadSeriesParams, partnerParams, topDyadParams } from './routes/relations.js';
@@ -57,6 +57,7 @@ const SCHEMAS: Record<string, Schema> = {
       mentions: { type: 'array', items: ref('Mention') }, quotes: { type: 'array', items: ref('Quote') }, events: { type: 'array', items: ref('CodedEvent') },
       captions: { type: 'array', items: obj({ text: str, credit: str, inputStart: int, inputEnd: int, copies: int }, ['text', 'inputStart', 'inputEnd', 'copies']) },
       removed: { type: 'array', items: obj({ rule: str, reason: str, text: str, inputStart: int, inputEnd: int }) },
+      more: { type: 'object', description: 'the whole length of each layer cut to its first items; the rest at /api/articles/{id}/{layer}', additionalProperties: int },
     },
     ['id', 'origin', 'text', 'paragraphs', 'sentences', 'mentions', 'quotes', 'events', 'captions', 'removed'],
   ),
@@ -91,6 +92,7 @@ const SCHEMAS: Record<string, Schema> = {
   QuoteList: list('StoredQuote'),
   EventList: list('StoredEvent'),
   DyadList: list('DyadRow'),
+  LayerPage: obj({ items: { type: 'array', items: {} }, limit: int, offset: int, total: int }),
   PartnerList: list('PartnerRow'),
 };
 
@@ -99,6 +101,7 @@ export function routeParams(o: ServerOptions): Record<string, ParamSpec> {
   return {
     'get /api/articles': articleListParams(o),
     'get /api/articles/{id}': {},
+    'get /api/articles/{id}/{layer}': layerParams(o),
     'get /api/quotes': quoteListParams(o),
     'get /api/events': eventListParams(o),
     'get /api/relations': topDyadParams(o),
@@ -140,6 +143,17 @@ export function openApiDocument(o: ServerOptions): Record<string, unknown> {
           summary: 'One article with its text, span layers, mentions, quotes, events, captions and removed blocks',
           parameters: [{ name: 'id', in: 'path', required: true, description: 'the article id, or a prefix of 6 or more characters that only one id starts with', schema: str }],
           responses: { 200: json(ref('Article'), 'OK'), 400: BAD, 404: error('no article has this id') },
+        },
+      },
+      '/api/articles/{id}/{layer}': {
+        get: {
+          summary: "A page of one of an article's layers, as the article's answer gives them (it carries the first items of each)",
+          parameters: [
+            { name: 'id', in: 'path', required: true, description: 'the article id, or a prefix of 6 or more characters that only one id starts with', schema: str },
+            { name: 'layer', in: 'path', required: true, description: `the layer: ${LAYERS.join(', ')}`, schema: { type: 'string', enum: [...LAYERS] } },
+            ...query(p['get /api/articles/{id}/{layer}']),
+          ],
+          responses: { 200: json(ref('LayerPage'), 'OK'), 400: BAD, 404: error('no article has this id, or no layer this name') },
         },
       },
       '/api/quotes': get('get /api/quotes', 'Quotes with their speakers, newest first', ref('QuoteList')),
