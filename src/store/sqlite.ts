@@ -93,6 +93,7 @@ class SqliteStore implements Store {
       counts: db.prepare('SELECT count(*) AS articles, coalesce(sum(n_sentences), 0) AS sentences FROM articles'),
       skipCounts: db.prepare('SELECT reason, count(*) AS n FROM skipped GROUP BY reason'),
       quoteCount: db.prepare('SELECT count(*) FROM quotes').pluck(),
+      textOf: db.prepare('SELECT text FROM articles WHERE id = ?').pluck(),
       eventCount: db.prepare('SELECT count(*) FROM events').pluck(),
     };
     const q = this.q;
@@ -201,9 +202,13 @@ class SqliteStore implements Store {
   async listEvents(f: EventFilter = {}): Promise<StoredEvent[]> {
     const { sql, params } = eventQuery(f);
     const rows = this.stmt(sql).all(...params) as Row[];
+    // each article's text is read once, not once per event: a long article with thousands of
+    // events gave each row its own copy, and one 9 MiB article ran the server out of memory
+    const texts = new Map<string, string>();
+    const textOf = (id: string) => texts.get(id) ?? texts.set(id, this.q.textOf.get(id) as string).get(id)!;
     return rows.map((r) => {
       const event = JSON.parse(r.data as string) as CodedEvent;
-      const text = r.text as string;
+      const text = textOf(r.article_id as string);
       const e: StoredEvent = {
         articleId: r.article_id as string, index: r.n as number, group: r.grp as string,
         source: r.source as string, sourceCountry: r.source_country as string,
@@ -317,7 +322,7 @@ function eventQuery(f: EventFilter, count = false): { sql: string; params: unkno
   if (count) return { sql: `SELECT count(*) FROM events e ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`, params };
   // the page is chosen from the events alone and only its rows are joined to their articles:
   // joining first made SQLite read every matching article's text to keep 50 (2x slower on Reuters)
-  const sql = `SELECT e.*, a.text, a.source AS outlet, a.url AS url, a.date AS article_date FROM events e JOIN articles a ON a.id = e.article_id
+  const sql = `SELECT e.*, a.source AS outlet, a.url AS url, a.date AS article_date FROM events e JOIN articles a ON a.id = e.article_id
     WHERE e.id IN (SELECT e.id FROM events e ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.date, e.article_id, e.n LIMIT ? OFFSET ?)
     ORDER BY e.date, e.article_id, e.n`;
   params.push(f.limit ?? -1, f.offset ?? 0);
