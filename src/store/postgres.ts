@@ -229,6 +229,11 @@ export class PostgresStore implements Store {
   async listEvents(f: EventFilter = {}): Promise<StoredEvent[]> {
     const { sql, params } = eventQuery(f);
     const { rows } = await this.pool.query(sql, params);
+    // each article's text comes once, not once per event: a long article with thousands of
+    // events sent (and held) a copy of its whole text per row
+    const ids = [...new Set(rows.map((r) => r.article_id as string))];
+    const texts = new Map<string, string>();
+    if (ids.length) for (const t of (await this.pool.query('SELECT id, text FROM articles WHERE id = ANY($1)', [ids])).rows) texts.set(t.id, t.text);
     return rows.map((r) => {
       const event = JSON.parse(r.data) as CodedEvent;
       const e: StoredEvent = {
@@ -237,7 +242,7 @@ export class PostgresStore implements Store {
         code: r.code, root: r.root, goldstein: r.goldstein, quad: r.quad,
         negated: r.negated, modality: r.modality, rule: r.rule, confidence: r.confidence,
         // sliced here, not in SQL: offsets count UTF-16 units, PostgreSQL counts code points
-        sentence: (r.text as string).slice(event.sentenceSpan.start, event.sentenceSpan.end), event,
+        sentence: texts.get(r.article_id)!.slice(event.sentenceSpan.start, event.sentenceSpan.end), event,
       };
       if (r.target !== null) e.target = r.target;
       if (r.target_country !== null) e.targetCountry = r.target_country;
@@ -317,7 +322,7 @@ function eventQuery(f: EventFilter, count = false): { sql: string; params: unkno
   if (f.to !== undefined) where.push(`e.date <= ${p(f.to)}`);
   if (!f.negated) where.push('NOT e.negated');
   if (count) return { sql: `SELECT count(*)::int AS n FROM events e ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`, params };
-  const sql = `SELECT e.*, a.text, a.source AS outlet, a.url AS url, a.date AS article_date FROM events e JOIN articles a ON a.id = e.article_id
+  const sql = `SELECT e.*, a.source AS outlet, a.url AS url, a.date AS article_date FROM events e JOIN articles a ON a.id = e.article_id
     ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.date NULLS FIRST, e.article_id, e.n
     LIMIT ${p(f.limit ?? null)} OFFSET ${p(f.offset ?? 0)}`;
   return { sql, params };
