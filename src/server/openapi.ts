@@ -120,6 +120,8 @@ function query(spec: ParamSpec) {
 }
 
 const BAD = error('a parameter is unknown, repeated, missing or malformed: the message names it');
+/** The relation routes' answer when too many uncached ones are being computed (src/server/gate.ts). */
+const BUSY = { 503: error('too many relation answers are being computed: try again after Retry-After seconds') };
 
 /** The document `/openapi.json` serves. @example openApiDocument(serverOptions()).openapi // '3.1.0' */
 export function openApiDocument(o: ServerOptions): Record<string, unknown> {
@@ -158,9 +160,9 @@ export function openApiDocument(o: ServerOptions): Record<string, unknown> {
       },
       '/api/quotes': get('get /api/quotes', 'Quotes with their speakers, newest first', ref('QuoteList')),
       '/api/events': get('get /api/events', 'Coded events in date order', ref('EventList')),
-      '/api/relations': get('get /api/relations', 'The most active dyads (most de-duplicated events first)', ref('DyadList')),
-      '/api/relations/dyad': get('get /api/relations/dyad', "One dyad's relation per period", ref('DyadSeries')),
-      '/api/relations/partners': get('get /api/relations/partners', "An actor's partners, both directions together", ref('PartnerList')),
+      '/api/relations': get('get /api/relations', 'The most active dyads (most de-duplicated events first)', ref('DyadList'), BUSY),
+      '/api/relations/dyad': get('get /api/relations/dyad', "One dyad's relation per period", ref('DyadSeries'), BUSY),
+      '/api/relations/partners': get('get /api/relations/partners', "An actor's partners, both directions together", ref('PartnerList'), BUSY),
       '/api/ingest': {
         post: {
           summary: 'Read, analyse and store one article or an array of them; each bad article is skipped with its reason',
@@ -179,7 +181,9 @@ export function openApiDocument(o: ServerOptions): Record<string, unknown> {
             200: json(ref('IngestResults'), 'one result per article, at its index'),
             400: error('the body is not JSON'),
             401: error('the server has a token and the request did not send it as "Authorization: Bearer <token>"'),
+            403: error('sent by a web page of another origin (Origin, Sec-Fetch-Site), or addressed to a name that is not loopback'),
             413: error(`more than ${o.ingestMaxBytes} bytes or ${o.ingestMaxItems} articles`),
+            415: error('the body is not sent as Content-Type: application/json'),
           },
         },
       },
