@@ -6,6 +6,7 @@ import { STAGES } from './stages.js';
 
 export { STAGES, articleId } from './stages.js';
 export type { Stage, Draft } from './stage.js';
+export { createAnalyzer, defaultThreads, type Analyzer, type AnalyzerLimits } from './pool.js';
 
 checkStages(STAGES);
 

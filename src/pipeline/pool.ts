@@ -44,12 +44,22 @@ export function defaultThreads(): number {
  * const result = await pool.analyze(item);
  * await pool.close();
  */
-export function createAnalyzer(threads: number, stageNames?: readonly string[]): Analyzer {
+export function createAnalyzer(threads: number, stageNames?: readonly string[], limits: AnalyzerLimits = {}): Analyzer {
   const stages = selectStages(stageNames); // a bad subset fails here, before any thread starts
   if (threads <= 0) {
     return { threads: 0, analyze: async (item) => analyze(item, stages), close: async () => {} };
   }
-  return new WorkerPool(threads, stageNames);
+  return new WorkerPool(threads, stageNames, limits);
+}
+
+/** Bounds on one article's analysis in a thread (inline analysis has none). */
+export interface AnalyzerLimits {
+  /**
+   * Milliseconds one article may take: an article still running after them is skipped as too
+   * large and its thread replaced, so one pathological input never holds a thread for minutes.
+   * A batch may take this much per article in it. None when absent.
+   */
+  timeoutMs?: number;
 }
 
 /**
@@ -95,7 +105,7 @@ interface Pending {
 
 class WorkerPool implements Analyzer {
   private readonly workers: Worker[] = [];
-  private readonly inFlight = new Map<number, { worker: number; items: RawItem[]; pending: Pending[]; alone: boolean }>();
+  private readonly inFlight = new Map<number, { worker: number; items: RawItem[]; pending: Pending[]; alone: boolean; timer?: NodeJS.Timeout }>();
   private queue: { item: RawItem; pending: Pending }[] = [];
   private queuedChars = 0;
   private nextBatch = 0;
@@ -103,7 +113,7 @@ class WorkerPool implements Analyzer {
   private flushScheduled = false;
   private failure: Error | undefined;
 
-  constructor(readonly threads: number, private readonly stageNames?: readonly string[]) {
+  constructor(readonly threads: number, private readonly stageNames?: readonly string[], private readonly limits: AnalyzerLimits = {}) {
     for (let i = 0; i < threads; i++) this.workers.push(this.spawn(i));
   }
 
@@ -121,27 +131,58 @@ class WorkerPool implements Analyzer {
     w.on('exit', (code) => {
       if (code !== 0 && !this.closing && this.workers[index] === w && !this.replacing.has(w)) this.fail(new EntenteError('E_WORKER', `an analysis thread exited with code ${code}`));
     });
+    // an idle thread does not keep the process alive (a server that never closes its pool can
+    // still exit); one with work does, until its results are in
+    w.unref();
     return w;
   }
 
   private readonly replacing = new Set<Worker>();
 
-  /**
-   * A thread ran out of heap: replace it. A thread takes its batches in order, so the oldest one
-   * sent to it was running: its items go again one by one (or, already alone, the item is skipped
-   * as too large); the batches queued behind it go again as they were.
-   */
+  /** A thread ran out of heap: replace it, its running article skipped as too large when alone. */
   private outOfMemory(index: number): void {
+    this.replace(index, `the article needs more memory than an analysis thread has (${WORKER_OLD_SPACE_MB} MB of heap); split it or lower its size`);
+  }
+
+  /** The running batch of a thread overran its time: the thread is stopped and replaced as when out of memory. */
+  private overran(batch: number): void {
+    const entry = this.inFlight.get(batch);
+    if (!entry || this.closing) return;
+    const old = this.workers[entry.worker];
+    this.replace(entry.worker, `the article took more than ${this.limits.timeoutMs} ms to analyse, the server's limit for one article; split it or lower its size`);
+    void old.terminate();
+  }
+
+  /**
+   * Replaces thread `index`. A thread takes its batches in order, so the oldest one sent to it
+   * was running: its items go again one by one (or, already alone, the item is skipped as too
+   * large, for `why`); the batches queued behind it go again as they were.
+   */
+  private replace(index: number, why: string): void {
     this.replacing.add(this.workers[index]);
     this.workers[index] = this.spawn(index);
     const mine = [...this.inFlight].filter(([, e]) => e.worker === index).sort((a, b) => a[0] - b[0]);
     mine.forEach(([batch, entry], k) => {
       this.inFlight.delete(batch);
+      clearTimeout(entry.timer);
       if (k > 0) this.send(entry.items, entry.pending, entry.alone);
-      else if (entry.alone) {
-        entry.pending[0].resolve(skip('too-large', entry.items[0].origin, `the article needs more memory than an analysis thread has (${WORKER_OLD_SPACE_MB} MB of heap); split it or lower its size`));
-      } else entry.items.forEach((item, i) => this.send([item], [entry.pending[i]], true));
+      else if (entry.alone) entry.pending[0].resolve(skip('too-large', entry.items[0].origin, why));
+      else entry.items.forEach((item, i) => this.send([item], [entry.pending[i]], true));
     });
+  }
+
+  private oldestOn(worker: number): number | undefined {
+    let oldest: number | undefined;
+    for (const [batch, e] of this.inFlight) if (e.worker === worker && (oldest === undefined || batch < oldest)) oldest = batch;
+    return oldest;
+  }
+
+  private deadline(batch: number, items: number): NodeJS.Timeout | undefined {
+    if (this.limits.timeoutMs === undefined) return undefined;
+    const t = setTimeout(() => this.overran(batch), this.limits.timeoutMs * items);
+    // the work itself keeps the process alive, not its deadline
+    t.unref();
+    return t;
   }
 
 
@@ -177,13 +218,18 @@ class WorkerPool implements Analyzer {
     const worker = this.nextWorker++ % this.workers.length;
     const req: WorkRequest = { batch, items };
     this.inFlight.set(batch, { worker, items, pending, alone });
+    this.workers[worker].ref();
     this.workers[worker].postMessage(req);
   }
 
   private receive(reply: WorkReply): void {
     const entry = this.inFlight.get(reply.batch);
     if (!entry) return;
+    // its time runs from when the thread takes it up, not from a fresh thread's start or a queue
+    if ('started' in reply) return void (entry.timer = this.deadline(reply.batch, entry.items.length));
     this.inFlight.delete(reply.batch);
+    clearTimeout(entry.timer);
+    if (this.oldestOn(entry.worker) === undefined) this.workers[entry.worker].unref();
     if ('error' in reply) {
       const e = new EntenteError(reply.error.code ?? 'E_WORKER', reply.error.message.replace(/^\[entente\] /, ''));
       for (const p of entry.pending) p.reject(e);
@@ -196,7 +242,10 @@ class WorkerPool implements Analyzer {
   private fail(e: Error): void {
     if (this.failure) return;
     this.failure = e;
-    for (const { pending } of this.inFlight.values()) for (const p of pending) p.reject(e);
+    for (const { pending, timer } of this.inFlight.values()) {
+      clearTimeout(timer);
+      for (const p of pending) p.reject(e);
+    }
     for (const q of this.queue) q.pending.reject(e);
     this.inFlight.clear();
     this.queue = [];

@@ -14,12 +14,19 @@ export interface WorkRequest {
 }
 
 export type WorkReply =
+  | { batch: number; started: true }
   | { batch: number; results: (PackedArticle | Skipped)[] }
   | { batch: number; error: { name: string; code?: string; message: string; stack?: string } };
 
 const stages = selectStages((workerData as { stages?: string[] } | null)?.stages);
 
+// the stages load their dictionaries at first use (about a second): done here, before any batch,
+// so that a batch's time limit measures the batch and not the thread's start
+analyzeBatch([{ text: 'Germany praised France on Monday, officials in Paris said.\n\n“We agree,” the foreign minister told reporters.' }], stages);
+
 parentPort!.on('message', (req: WorkRequest) => {
+  // the pool's time limit for the batch starts now
+  parentPort!.postMessage({ batch: req.batch, started: true } satisfies WorkReply);
   let reply: WorkReply;
   try {
     reply = {

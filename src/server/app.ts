@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import type { Store } from '../store/types.js';
+import { requireToken } from './auth.js';
 import { ApiError, errorResponse } from './errors.js';
+import { loopbackHostOnly } from './guard.js';
 import { openApiDocument } from './openapi.js';
 import { serverOptions, type ServerOptions } from './options.js';
 import { parseQuery } from './params.js';
@@ -23,6 +25,8 @@ import { dashboard } from './static.js';
 export function createApp(store: Store, given: Partial<ServerOptions> = {}): Hono {
   const o = serverOptions(given);
   const doc = openApiDocument(o);
+  // reads of an exposed server give away the store as writes would change it
+  const readGuard = o.exposed && !o.publicRead ? requireToken(o.token, 'this server is exposed beyond loopback and its reads are not public') : undefined;
   const api = new Hono()
     .use('*', async (c, next) => {
       await next();
@@ -30,6 +34,7 @@ export function createApp(store: Store, given: Partial<ServerOptions> = {}): Hon
       // answers change as articles are ingested
       c.header('Cache-Control', 'no-store');
     })
+    .use('*', (c, next) => (readGuard && c.req.method !== 'POST' ? readGuard(c, next) : next()))
     .route('/', articleRoutes(store, o))
     .route('/', quoteRoutes(store, o))
     .route('/', eventRoutes(store, o))
@@ -38,7 +43,12 @@ export function createApp(store: Store, given: Partial<ServerOptions> = {}): Hon
     .route('/', statsRoutes(store));
   const app = new Hono();
   app.onError((err, c) => errorResponse(err, c, o.log));
-  app.notFound((c) => errorResponse(new ApiError(404, 'not_found', `nothing at ${c.req.method} ${c.req.path}; /openapi.json lists the API's routes`), c, o.log));
+  app.notFound((c) => {
+    const allow = allowedMethods(app, c.req.path, o.webDir !== undefined);
+    if (allow.length && !allow.includes(c.req.method)) return errorResponse(new ApiError(405, 'method_not_allowed', `${c.req.path} answers ${allow.join(', ')}, not ${c.req.method}`, { Allow: allow.join(', ') }), c, o.log);
+    return errorResponse(new ApiError(404, 'not_found', `nothing at ${c.req.method} ${c.req.path}; /openapi.json lists the API's routes`), c, o.log);
+  });
+  if (!o.exposed) app.use('*', loopbackHostOnly());
   app.route('/api', api);
   app.get('/openapi.json', (c) => {
     parseQuery({}, c.req.queries());
@@ -50,4 +60,23 @@ export function createApp(store: Store, given: Partial<ServerOptions> = {}): Hon
     app.use('*', async (c, next) => (c.req.path === '/api' || c.req.path.startsWith('/api/') ? next() : files(c, next)));
   }
   return app;
+}
+
+/**
+ * The methods some route answers at `path` (none: nothing is there). The dashboard's pages are
+ * every path outside `/api` when it is served.
+ *
+ * @example allowedMethods(app, '/api/ingest', false) // ['POST']
+ */
+function allowedMethods(app: Hono, path: string, dashboard: boolean): string[] {
+  const methods = new Set<string>();
+  if (dashboard && path !== '/api' && !path.startsWith('/api/')) methods.add('GET');
+  for (const r of app.routes) {
+    // middleware is registered for ALL methods and says nothing of what the path serves
+    if (r.method === 'ALL') continue;
+    const pattern = r.path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\/:[^/]+/g, '/[^/]+');
+    if (new RegExp(`^${pattern}/?$`).test(path)) methods.add(r.method);
+  }
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods];
 }

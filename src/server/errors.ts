@@ -9,7 +9,9 @@ export interface ErrorBody {
   message: string;
 }
 
-export type ErrorCode = 'bad_parameter' | 'bad_request' | 'not_found' | 'unauthorized' | 'payload_too_large' | 'internal';
+export type ErrorCode =
+  | 'bad_parameter' | 'bad_request' | 'not_found' | 'unauthorized' | 'forbidden' | 'method_not_allowed' | 'payload_too_large'
+  | 'unsupported_media_type' | 'busy' | 'internal';
 
 /**
  * An error the API answers as it is, with its status and stable code; anything else thrown is a
@@ -18,7 +20,13 @@ export type ErrorCode = 'bad_parameter' | 'bad_request' | 'not_found' | 'unautho
  * @example throw new ApiError(404, 'not_found', 'no article "abc123"')
  */
 export class ApiError extends Error {
-  constructor(readonly status: ClientErrorStatusCode | ServerErrorStatusCode, readonly code: ErrorCode, message: string) {
+  constructor(
+    readonly status: ClientErrorStatusCode | ServerErrorStatusCode,
+    readonly code: ErrorCode,
+    message: string,
+    /** headers the answer carries, as `Allow` with a 405 or `Retry-After` with a 503 */
+    readonly headers: Record<string, string> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
   }
@@ -44,5 +52,6 @@ export function errorResponse(err: unknown, c: Context, log: (message: string) =
     body = { status: 500, code: 'internal', message: 'internal error: the server log has the details' };
   }
   if (body.status === 401) c.header('WWW-Authenticate', 'Bearer realm="entente"');
+  if (err instanceof ApiError) for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
   return c.json(body, body.status as ClientErrorStatusCode | ServerErrorStatusCode);
 }

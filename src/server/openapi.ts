@@ -1,6 +1,6 @@
 import type { ServerOptions } from './options.js';
 import type { ParamSpec, Schema } from './params.js';
-import { articleListParams } from './routes/articles.js';
+import { articleListParams, LAYERS, layerParams } from './routes/articles.js';
 import { eventListParams } from './routes/events.js';
 import { quoteListParams } from './routes/quotes.js';
 import { dyadSeriesParams, partnerParams, topDyadParams } from './routes/relations.js';
@@ -57,6 +57,7 @@ const SCHEMAS: Record<string, Schema> = {
       mentions: { type: 'array', items: ref('Mention') }, quotes: { type: 'array', items: ref('Quote') }, events: { type: 'array', items: ref('CodedEvent') },
       captions: { type: 'array', items: obj({ text: str, credit: str, inputStart: int, inputEnd: int, copies: int }, ['text', 'inputStart', 'inputEnd', 'copies']) },
       removed: { type: 'array', items: obj({ rule: str, reason: str, text: str, inputStart: int, inputEnd: int }) },
+      more: { type: 'object', description: 'the whole length of each layer cut to its first items; the rest at /api/articles/{id}/{layer}', additionalProperties: int },
     },
     ['id', 'origin', 'text', 'paragraphs', 'sentences', 'mentions', 'quotes', 'events', 'captions', 'removed'],
   ),
@@ -91,6 +92,7 @@ const SCHEMAS: Record<string, Schema> = {
   QuoteList: list('StoredQuote'),
   EventList: list('StoredEvent'),
   DyadList: list('DyadRow'),
+  LayerPage: obj({ items: { type: 'array', items: {} }, limit: int, offset: int, total: int }),
   PartnerList: list('PartnerRow'),
 };
 
@@ -99,6 +101,7 @@ export function routeParams(o: ServerOptions): Record<string, ParamSpec> {
   return {
     'get /api/articles': articleListParams(o),
     'get /api/articles/{id}': {},
+    'get /api/articles/{id}/{layer}': layerParams(o),
     'get /api/quotes': quoteListParams(o),
     'get /api/events': eventListParams(o),
     'get /api/relations': topDyadParams(o),
@@ -117,6 +120,8 @@ function query(spec: ParamSpec) {
 }
 
 const BAD = error('a parameter is unknown, repeated, missing or malformed: the message names it');
+/** The relation routes' answer when too many uncached ones are being computed (src/server/gate.ts). */
+const BUSY = { 503: error('too many relation answers are being computed: try again after Retry-After seconds') };
 
 /** The document `/openapi.json` serves. @example openApiDocument(serverOptions()).openapi // '3.1.0' */
 export function openApiDocument(o: ServerOptions): Record<string, unknown> {
@@ -142,11 +147,22 @@ export function openApiDocument(o: ServerOptions): Record<string, unknown> {
           responses: { 200: json(ref('Article'), 'OK'), 400: BAD, 404: error('no article has this id') },
         },
       },
+      '/api/articles/{id}/{layer}': {
+        get: {
+          summary: "A page of one of an article's layers, as the article's answer gives them (it carries the first items of each)",
+          parameters: [
+            { name: 'id', in: 'path', required: true, description: 'the article id, or a prefix of 6 or more characters that only one id starts with', schema: str },
+            { name: 'layer', in: 'path', required: true, description: `the layer: ${LAYERS.join(', ')}`, schema: { type: 'string', enum: [...LAYERS] } },
+            ...query(p['get /api/articles/{id}/{layer}']),
+          ],
+          responses: { 200: json(ref('LayerPage'), 'OK'), 400: BAD, 404: error('no article has this id, or no layer this name') },
+        },
+      },
       '/api/quotes': get('get /api/quotes', 'Quotes with their speakers, newest first', ref('QuoteList')),
       '/api/events': get('get /api/events', 'Coded events in date order', ref('EventList')),
-      '/api/relations': get('get /api/relations', 'The most active dyads (most de-duplicated events first)', ref('DyadList')),
-      '/api/relations/dyad': get('get /api/relations/dyad', "One dyad's relation per period", ref('DyadSeries')),
-      '/api/relations/partners': get('get /api/relations/partners', "An actor's partners, both directions together", ref('PartnerList')),
+      '/api/relations': get('get /api/relations', 'The most active dyads (most de-duplicated events first)', ref('DyadList'), BUSY),
+      '/api/relations/dyad': get('get /api/relations/dyad', "One dyad's relation per period", ref('DyadSeries'), BUSY),
+      '/api/relations/partners': get('get /api/relations/partners', "An actor's partners, both directions together", ref('PartnerList'), BUSY),
       '/api/ingest': {
         post: {
           summary: 'Read, analyse and store one article or an array of them; each bad article is skipped with its reason',
@@ -165,7 +181,9 @@ export function openApiDocument(o: ServerOptions): Record<string, unknown> {
             200: json(ref('IngestResults'), 'one result per article, at its index'),
             400: error('the body is not JSON'),
             401: error('the server has a token and the request did not send it as "Authorization: Bearer <token>"'),
+            403: error('sent by a web page of another origin (Origin, Sec-Fetch-Site), or addressed to a name that is not loopback'),
             413: error(`more than ${o.ingestMaxBytes} bytes or ${o.ingestMaxItems} articles`),
+            415: error('the body is not sent as Content-Type: application/json'),
           },
         },
       },

@@ -14,13 +14,15 @@ export const DASHBOARD_CSP =
 
 /**
  * Serves the dashboard's built files from `dir` at `/`. A path without a file extension that
- * names no file gets `index.html`, so the dashboard's own routes (`/dyad/RUS/EU`) survive a reload.
+ * names no file is one of the dashboard's routes written as a path (`/dyad/RUS/EU`): it is
+ * redirected to the same route as the dashboard writes it (`/#/dyad/RUS/EU`). Served as it was,
+ * `index.html` loaded its relative assets and API from under `/dyad/RUS/` and showed a blank page.
+ * The redirect is relative, so it holds under any mount point.
  *
  * @example app.use('*', dashboard('dist/web'))
  */
 export function dashboard(dir: string): MiddlewareHandler {
   const files = serveStatic({ root: dir });
-  const index = serveStatic({ root: dir, path: 'index.html' });
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     c.header('Content-Security-Policy', DASHBOARD_CSP);
@@ -28,10 +30,7 @@ export function dashboard(dir: string): MiddlewareHandler {
     c.header('Referrer-Policy', 'no-referrer');
     const res = await files(c, async () => {});
     if (res) return res;
-    if (!/\.[A-Za-z0-9]+$/.test(c.req.path) && existsSync(join(dir, 'index.html'))) {
-      const fallback = await index(c, async () => {});
-      if (fallback) return fallback;
-    }
+    if (!/\.[A-Za-z0-9]+$/.test(c.req.path) && existsSync(join(dir, 'index.html'))) return c.redirect(hashRoute(c.req.path, new URL(c.req.url).search), 302);
     return next();
   };
 }
@@ -43,4 +42,14 @@ export function isDashboard(dir: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The dashboard's hash route for a route written as a path, relative to that path.
+ *
+ * @example hashRoute('/dyad/RUS/EU', '?period=week') // '../../#/dyad/RUS/EU?period=week'
+ */
+export function hashRoute(path: string, search: string): string {
+  const up = (path.match(/\//g)?.length ?? 1) - 1;
+  return `${up ? '../'.repeat(up) : './'}#/${path.split('/').filter(Boolean).join('/')}${search}`;
 }

@@ -257,8 +257,12 @@ function storedMeta(meta: ArticleMeta): ArticleMeta {
   return rest;
 }
 
-/** A row of the events query (an event joined to its article's text, outlet, address and day) as a stored event; both stores' columns are alike. */
-export function storedEvent(r: Record<string, unknown>): StoredEvent {
+/**
+ * A row of the events query (an event joined to its article's outlet, address and day) as a stored
+ * event, its sentence cut from `text`, the article's text (read once per article, not per row);
+ * both stores' columns are alike.
+ */
+export function storedEvent(r: Record<string, unknown>, text: string): StoredEvent {
   const event = JSON.parse(r.data as string) as CodedEvent;
   const e: StoredEvent = {
     articleId: r.article_id as string, index: r.n as number, group: r.grp as string,
@@ -267,7 +271,7 @@ export function storedEvent(r: Record<string, unknown>): StoredEvent {
     // SQLite keeps booleans as 0 and 1
     negated: r.negated === true || r.negated === 1, modality: r.modality as string, rule: r.rule as string, confidence: r.confidence as number,
     // sliced here, not in SQL: offsets count UTF-16 units, PostgreSQL counts code points
-    sentence: (r.text as string).slice(event.sentenceSpan.start, event.sentenceSpan.end), event,
+    sentence: text.slice(event.sentenceSpan.start, event.sentenceSpan.end), event,
   };
   const optional = [['target', 'target'], ['targetCountry', 'target_country'], ['plover', 'plover'], ['outlet', 'outlet'], ['url', 'url']] as const;
   for (const [k, col] of optional) if (r[col] !== null && r[col] !== undefined) e[k] = r[col] as string;

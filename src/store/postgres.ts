@@ -8,7 +8,7 @@ import { articleFromColumns, eventGroup, packed, storedEvent, type PackedArticle
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { articleSql, likeLiteral, quoteSql, type FilterSql } from './postgres-search.js';
 import { articleHit, storedQuote } from './sqlite-search.js';
-import type { ArticleFilter, ArticleHit, ArticleSummary, EventFilter, PutResult, QuoteFilter, Store, StoreStats, StoredEvent, StoredQuote } from './types.js';
+import type { ArticleFilter, ArticleHit, ArticleSummary, EventFilter, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
 
 type Row = Record<string, unknown>;
 /** a pool or one checked-out client: what a statement runs on */
@@ -234,31 +234,45 @@ export class PostgresStore implements Store {
   }
 
   async stats(): Promise<StoreStats> {
+    const { quotes: _q, events: _e, ...stats } = await this.totals();
+    return stats;
+  }
+
+  /** One statement: PostgreSQL reads all of it in one snapshot. */
+  async totals(): Promise<StoreTotals> {
     const { rows } = await this.pool.query(`SELECT
+        (SELECT count(*) FROM quotes) AS quotes,
+        (SELECT count(*) FROM events) AS events,
         (SELECT count(*) FROM articles) AS articles,
         (SELECT coalesce(sum(n_sentences), 0) FROM articles) AS sentences,
         (SELECT coalesce(json_object_agg(reason, n), '{}') FROM (SELECT reason, count(*) AS n FROM skipped GROUP BY reason) s) AS by_reason`);
     const byReason = rows[0].by_reason as StoreStats['skippedByReason'];
     const skipped = Object.values(byReason).reduce((n, x) => n + (x ?? 0), 0);
-    return { articles: Number(rows[0].articles), sentences: Number(rows[0].sentences), skipped, skippedByReason: byReason };
+    return { articles: Number(rows[0].articles), sentences: Number(rows[0].sentences), skipped, skippedByReason: byReason, quotes: Number(rows[0].quotes), events: Number(rows[0].events) };
   }
 
   async listEvents(f: EventFilter = {}): Promise<StoredEvent[]> {
     const { sql, params } = eventQuery(f);
-    return (await this.pool.query(sql, params)).rows.map(storedEvent);
+    const { rows } = await this.pool.query(sql, params);
+    // each article's text comes once, not once per event: a long article with thousands of
+    // events sent (and held) a copy of its whole text per row
+    const texts = await articleTexts(this.pool, rows);
+    return rows.map((r) => storedEvent(r, texts.get(r.article_id)!));
   }
 
   async *eventsInSnapshot(f: EventFilter = {}, fetch = 2000): AsyncGenerator<StoredEvent> {
     const client = await this.pool.connect();
     let ended = false;
     try {
-      // a cursor reads the snapshot its transaction took, one batch at a time, never the whole result at once
+      // a cursor reads the snapshot its transaction took, one batch at a time, never the whole result
+      // at once; the batch's article texts are read in the same snapshot
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const { sql, params } = eventQuery(f);
       await client.query(`DECLARE entente_events NO SCROLL CURSOR FOR ${sql}`, params);
       for (;;) {
         const { rows } = await client.query(`FETCH ${fetch} FROM entente_events`);
-        for (const r of rows) yield storedEvent(r);
+        const texts = await articleTexts(client, rows);
+        for (const r of rows) yield storedEvent(r, texts.get(r.article_id)!);
         if (rows.length < fetch) break;
       }
       await client.query('COMMIT');
@@ -359,10 +373,18 @@ function eventQuery(f: EventFilter, count = false): { sql: string; params: unkno
   if (f.to !== undefined) where.push(`e.date <= ${p(f.to)}`);
   if (!f.negated) where.push('NOT e.negated');
   if (count) return { sql: `SELECT count(*)::int AS n FROM events e ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`, params };
-  const sql = `SELECT e.*, a.text, a.source AS outlet, a.url AS url, a.date AS article_date FROM events e JOIN articles a ON a.id = e.article_id
+  const sql = `SELECT e.*, a.source AS outlet, a.url AS url, a.date AS article_date FROM events e JOIN articles a ON a.id = e.article_id
     ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.date NULLS FIRST, e.article_id, e.n
     LIMIT ${p(f.limit ?? null)} OFFSET ${p(f.offset ?? 0)}`;
   return { sql, params };
+}
+
+/** The texts of the articles `rows` of events belong to, each once, by article id. */
+async function articleTexts(db: pg.Pool | pg.PoolClient, rows: { article_id: string }[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.map((r) => r.article_id))];
+  const texts = new Map<string, string>();
+  if (ids.length) for (const t of (await db.query('SELECT id, text FROM articles WHERE id = ANY($1)', [ids])).rows) texts.set(t.id, t.text);
+  return texts;
 }
 
 /** PostgreSQL text cannot hold NUL; the columns made from metadata are for listing, the JSON keeps the original. */

@@ -7,7 +7,7 @@ import { storedDate } from '../model/date.js';
 import { articleFromColumns, eventGroup, packed, storedEvent, type PackedArticle } from './codec.js';
 import { openDatabase, openReadOnly, type SqliteOpenOptions } from './sqlite-open.js';
 import { articleHit, articleSql, quoteSql, storedQuote, type FilterSql } from './sqlite-search.js';
-import type { ArticleFilter, ArticleHit, ArticleSummary, EventFilter, PutResult, QuoteFilter, Store, StoreStats, StoredEvent, StoredQuote } from './types.js';
+import type { ArticleFilter, ArticleHit, ArticleSummary, EventFilter, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
 
 type Row = Record<string, unknown>;
 
@@ -27,6 +27,8 @@ class SqliteStore implements Store {
   readonly kind = 'sqlite';
   private readonly q;
   private readonly put: (a: PackedArticle, now: string) => PutResult;
+  private readonly catchUp: Database.Transaction<() => void>;
+  private readonly readTotals: () => StoreTotals;
   private readonly putMany: (list: readonly PackedArticle[], now: string) => PutResult[];
   private anySkips: boolean;
   private readonly statements = new Map<string, Database.Statement>();
@@ -62,6 +64,9 @@ class SqliteStore implements Store {
       skipped: db.prepare('SELECT origin, reason, detail FROM skipped ORDER BY origin LIMIT ?'),
       counts: db.prepare('SELECT count(*) AS articles, coalesce(sum(n_sentences), 0) AS sentences FROM articles'),
       skipCounts: db.prepare('SELECT reason, count(*) AS n FROM skipped GROUP BY reason'),
+      quoteCount: db.prepare('SELECT count(*) FROM quotes').pluck(),
+      textOf: db.prepare('SELECT text FROM articles WHERE id = ?').pluck(),
+      eventCount: db.prepare('SELECT count(*) FROM events').pluck(),
     };
     const q = this.q;
     this.anySkips = (db.prepare('SELECT EXISTS (SELECT 1 FROM skipped)').pluck().get() as number) === 1;
@@ -83,6 +88,17 @@ class SqliteStore implements Store {
       return known ? 'unchanged' : 'stored';
     };
     this.put = db.transaction(write);
+    // a transaction's reads share one snapshot: another process's commit cannot fall between them
+    this.readTotals = db.transaction(() => ({
+      ...this.statsNow(),
+      quotes: this.q.quoteCount.get() as number,
+      events: this.q.eventCount.get() as number,
+    }));
+    this.catchUp = db.transaction(() => {
+      const last = this.q.lastKey.get() as number;
+      this.q.newKeys.run();
+      this.q.indexNew.run(last);
+    });
     // ingest spends much of its time in SQLite's commits, more the more rows an article has
     // (its quotes and events): a run of articles shares one
     this.putMany = db.transaction((list: readonly PackedArticle[], now: string): PutResult[] => list.map((a) => write(a, now)));
@@ -137,6 +153,14 @@ class SqliteStore implements Store {
   }
 
   async stats(): Promise<StoreStats> {
+    return this.statsNow();
+  }
+
+  async totals(): Promise<StoreTotals> {
+    return this.readTotals();
+  }
+
+  private statsNow(): StoreStats {
     const c = this.q.counts.get() as { articles: number; sentences: number };
     const byReason: StoreStats['skippedByReason'] = {};
     let skipped = 0;
@@ -149,19 +173,26 @@ class SqliteStore implements Store {
 
   async listEvents(f: EventFilter = {}): Promise<StoredEvent[]> {
     const { sql, params } = eventQuery(f);
-    return (this.stmt(sql).all(...params) as Row[]).map(storedEvent);
+    const rows = this.stmt(sql).all(...params) as Row[];
+    // each article's text is read once, not once per event: a long article with thousands of
+    // events gave each row its own copy, and one 9 MiB article ran the server out of memory
+    const texts = new Map<string, string>();
+    const textOf = (id: string) => texts.get(id) ?? texts.set(id, this.q.textOf.get(id) as string).get(id)!;
+    return rows.map((r) => storedEvent(r, textOf(r.article_id as string)));
   }
 
   async *eventsInSnapshot(f: EventFilter = {}): AsyncGenerator<StoredEvent> {
     // an in-memory database has no other connection to write it while we read
     if (this.location === ':memory:') return yield* await this.listEvents(f);
-    // one statement reads one snapshot from its first row to its last; on a connection of its own,
-    // so this store stays free for other reads and writes while the caller takes its time
+    // one read transaction is one snapshot, for the events and their articles' texts alike; on a
+    // connection of its own, so this store stays free for other reads and writes meanwhile
     const reader = openReadOnly(this.location);
     try {
       reader.pragma('busy_timeout = 5000');
+      reader.exec('BEGIN');
+      const textOf = recentTexts(reader.prepare('SELECT text FROM articles WHERE id = ?').pluck());
       const { sql, params } = eventQuery(f);
-      for (const r of reader.prepare(sql).iterate(...params)) yield storedEvent(r as Row);
+      for (const r of reader.prepare(sql).iterate(...params) as Iterable<Row>) yield storedEvent(r, textOf(r.article_id as string));
     } finally {
       reader.close();
     }
@@ -186,14 +217,18 @@ class SqliteStore implements Store {
    * The full-text index is brought up to date before a text search, not in each article's
    * transaction: indexing a body costs as much as storing the article, and ingest runs far more
    * often than search. Articles written by another process are caught up the same way.
+   * The catch-up takes the write lock first (BEGIN IMMEDIATE, waiting out the busy timeout): a
+   * read transaction that turned into a write failed with "database is locked" whenever another
+   * process committed in between. Should the lock stay taken, the search answers from the index
+   * as it is, without the newest articles, rather than fail.
    */
   private catchUpSearch(): void {
     if ((this.q.unindexed.get() as number) === 0) return;
-    this.db.transaction(() => {
-      const last = this.q.lastKey.get() as number;
-      this.q.newKeys.run();
-      this.q.indexNew.run(last);
-    })();
+    try {
+      this.catchUp.immediate();
+    } catch (e) {
+      if (!String((e as { code?: string }).code).startsWith('SQLITE_BUSY')) throw e;
+    }
   }
 
   async listQuotes(f: QuoteFilter = {}): Promise<StoredQuote[]> {
@@ -258,11 +293,27 @@ function eventQuery(f: EventFilter, count = false): { sql: string; params: unkno
   if (count) return { sql: `SELECT count(*) FROM events e ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`, params };
   // the page is chosen from the events alone and only its rows are joined to their articles:
   // joining first made SQLite read every matching article's text to keep 50 (2x slower on Reuters)
-  const sql = `SELECT e.*, a.text, a.source AS outlet, a.url AS url, a.date AS article_date FROM events e JOIN articles a ON a.id = e.article_id
+  const sql = `SELECT e.*, a.source AS outlet, a.url AS url, a.date AS article_date FROM events e JOIN articles a ON a.id = e.article_id
     WHERE e.id IN (SELECT e.id FROM events e ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.date, e.article_id, e.n LIMIT ? OFFSET ?)
     ORDER BY e.date, e.article_id, e.n`;
   params.push(f.limit ?? -1, f.offset ?? 0);
   return { sql, params };
+}
+
+/**
+ * An article's text by id through `read`, the last few kept: events come in date order, so one
+ * article's events are near each other but not always together.
+ */
+function recentTexts(read: Database.Statement): (id: string) => string {
+  const kept = new Map<string, string>();
+  return (id) => {
+    let text = kept.get(id);
+    if (text === undefined) {
+      if (kept.size >= 64) kept.delete(kept.keys().next().value!);
+      kept.set(id, (text = read.get(id) as string));
+    }
+    return text;
+  };
 }
 
 function toRow(a: PackedArticle, now: string): Row {

@@ -139,6 +139,12 @@ export interface StoreStats {
   skippedByReason: Partial<Record<SkipReason, number>>;
 }
 
+/** `StoreStats` with the stored quotes and events (negated ones included), all as at one moment. */
+export interface StoreTotals extends StoreStats {
+  quotes: number;
+  events: number;
+}
+
 /**
  * Where articles and everything extracted from them live. Every write of one article is one
  * transaction: stored whole or not at all. Implementations: SQLite (embedded default); later
@@ -161,6 +167,8 @@ export interface Store {
   listArticles(opts?: { limit?: number; offset?: number }): Promise<ArticleSummary[]>;
   listSkipped(opts?: { limit?: number }): Promise<Skipped[]>;
   stats(): Promise<StoreStats>;
+  /** `stats` and the numbers of quotes and events, read in one snapshot: never two moments of a running ingest */
+  totals(): Promise<StoreTotals>;
   /** events in date order, then article and index */
   listEvents(filter?: EventFilter): Promise<StoredEvent[]>;
   /**

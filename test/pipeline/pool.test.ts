@@ -44,3 +44,19 @@ test('pipeline/pool: an analysis thread that finds actors, quotes or events gets
   assert.equal(threadLimits(['clean', 'sentences', 'tokens', 'actors']).maxYoungGenerationSizeMb, all.maxYoungGenerationSizeMb);
   assert.equal(text.maxOldGenerationSizeMb, all.maxOldGenerationSizeMb);
 });
+
+test('pipeline/pool: an article still analysing after the time limit is skipped as too large, its thread replaced, and the next article is analysed', async () => {
+  const pool = createAnalyzer(1, undefined, { timeoutMs: 200 });
+  try {
+    // ~2 MiB of wire copy: far more than 200 ms of analysis on any machine
+    const long = { ...items[0], origin: 'long.txt', text: Array.from({ length: 1200 }, (_, i) => makeArticle(i)).join('\n\n') };
+    const slow = await pool.analyze(long);
+    const next = await pool.analyze(items[1]);
+    assert.ok('skipped' in slow, 'the long article is skipped');
+    assert.equal(slow.reason, 'too-large');
+    assert.match(slow.detail, /took more than 200 ms to analyse/);
+    assert.deepEqual('packed' in next ? unpackArticle(next) : next, analyze(items[1]), 'the article behind it is analysed as ever');
+  } finally {
+    await pool.close();
+  }
+});

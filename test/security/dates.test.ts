@@ -181,7 +181,7 @@ test('dates: POST /api/ingest with bad dates stores every article with a readabl
     const app = createApp(store, { log: () => {} });
     const dates: unknown[] = ['2019-13-01', '0000-00-00', '20190301', 'last Tuesday lol', '9999-12-31', 'soon', 12, null, ...fuzzDates(30)];
     const body = dates.map((date, i) => ({ text: `${DATELINE_STORY}\n\nItem ${i}.`, date }));
-    const res = await app.request('/api/ingest', { method: 'POST', body: JSON.stringify(body) });
+    const res = await app.request('/api/ingest', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     assert.equal(res.status, 200);
     const { results } = (await res.json()) as { results: { status: string; id?: string; reason?: string }[] };
     for (const [i, r] of results.entries()) {

@@ -16,7 +16,7 @@ test('server/cache: relation answers follow the store as articles with events ar
     const app = createApp(store, { log: () => {} });
     const dyads = async () => (await (await app.request('/api/relations?undirected=true')).json()) as Dyads;
     assert.equal((await dyads()).total, 0);
-    const post = (text: string) => app.request('/api/ingest', { method: 'POST', body: JSON.stringify({ text, date: '2021-05-03' }) });
+    const post = (text: string) => app.request('/api/ingest', { method: 'POST', body: JSON.stringify({ text, date: '2021-05-03' }), headers: { 'Content-Type': 'application/json' } });
     await post('Norway accused Peru on Monday of breaking the fishing agreement, the foreign ministry in Oslo said.\n\nPeru rejected the accusation.');
     const one = await dyads();
     assert.deepEqual(one.items.map((d) => [d.source, d.target]), [['NOR', 'PER']]);

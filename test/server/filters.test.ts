@@ -146,7 +146,7 @@ test('server/errors: an exception inside a route is logged and answered as a JSO
   const { store, cleanup } = await testStore(t);
   const logged: string[] = [];
   try {
-    const broken = Object.create(store, { stats: { value: async () => { throw new Error('disk on fire at /secret/path'); } } });
+    const broken = Object.create(store, { totals: { value: async () => { throw new Error('disk on fire at /secret/path'); } } });
     const res = await createApp(broken, { log: (m) => logged.push(m) }).request('/api/stats');
     assert.equal(res.status, 500);
     const body = (await res.json()) as { message: string };

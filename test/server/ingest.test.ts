@@ -15,7 +15,7 @@ async function withApp(opts: Parameters<typeof createApp>[1], fn: (post: (body: 
   const store = openSqliteStore(join(dir, 'x.db'));
   try {
     const app = createApp(store, { log: () => {}, ...opts });
-    const post = (body: unknown) => Promise.resolve(app.request('/api/ingest', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) }));
+    const post = (body: unknown) => Promise.resolve(app.request('/api/ingest', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }));
     await fn(post, store);
   } finally {
     await store.close();

@@ -38,7 +38,7 @@ test('server/openapi: every documented route answers as documented, with every p
       for (const [method, op] of Object.entries(ops)) {
         const spec = specs[`${method} ${path}`];
         assert.ok(spec, `${method} ${path} has no parameter spec in routeParams`);
-        const route = path.replace('{id}', someId);
+        const route = path.replace('{id}', someId).replace('{layer}', 'sentences');
         const required = op.parameters.filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=${encodeURIComponent(p.example!)}`);
         const url = (extra: string[] = []) => `${route}${[...required, ...extra].length ? '?' : ''}${[...required, ...extra].join('&')}`;
         const body = op.requestBody?.content['application/json'].example;
@@ -61,7 +61,7 @@ test('server/openapi: every documented route answers as documented, with every p
           const unknown = await expect(op, await call('GET', url(['nosuch=1'])), 400, `${method} ${path}?nosuch=1`);
           assert.match(unknown.message, /nosuch/);
         }
-        if (op.responses['404']) await expect(op, await call('GET', path.replace('{id}', 'ffffffffffffffff')), 404, `${path} with an unknown id`);
+        if (op.responses['404']) await expect(op, await call('GET', path.replace('{id}', 'ffffffffffffffff').replace('{layer}', 'sentences')), 404, `${path} with an unknown id`);
       }
     }
     t.diagnostic(`${calls} calls over ${Object.keys(doc.paths).length} paths${seeds ? ', seeds included' : ''}`);

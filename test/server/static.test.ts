@@ -23,7 +23,11 @@ test('server/static: the dashboard at /, its files with their types and a strict
     assert.equal(await home.text(), '<!doctype html><title>dash</title>');
     const js = await app.request('/assets/main.js');
     assert.match(js.headers.get('content-type')!, /javascript/);
-    assert.equal((await app.request('/relations/RUS')).status, 200, 'a dashboard path without an extension gets index.html');
+    const route = await app.request('/dyad/RUS/EU?period=week');
+    assert.equal(route.status, 302, 'a dashboard route written as a path goes to the hash route the dashboard reads');
+    assert.equal(route.headers.get('location'), '../../#/dyad/RUS/EU?period=week');
+    assert.equal(new URL(route.headers.get('location')!, 'http://127.0.0.1:8787/dyad/RUS/EU').href, 'http://127.0.0.1:8787/#/dyad/RUS/EU?period=week');
+    assert.equal((await app.request('/relations/')).headers.get('location'), '../#/relations');
     const missing = await app.request('/assets/nope.js');
     assert.equal(missing.status, 404);
     assert.equal(((await missing.json()) as { code: string }).code, 'not_found');

@@ -4,6 +4,7 @@ import type { Store } from '../../store/types.js';
 import type { ServerOptions } from '../options.js';
 import { actorCode, date, flag, oneOf, page, parseQuery } from '../params.js';
 import { AnswerCache } from '../cache.js';
+import { AggregationGate } from '../gate.js';
 import { pageOf, slicePage } from './_list.js';
 
 /** Inclusive day bounds of the events that count. */
@@ -42,9 +43,10 @@ export function relationRoutes(store: Store, o: ServerOptions): Hono {
   const series = dyadSeriesParams();
   const part = partnerParams(o);
   const cache = new AnswerCache<unknown>();
-  // the answer before paging, keyed by the parameters that shape it
+  const gate = new AggregationGate(o.maxAggregations);
+  // the answer before paging, keyed by the parameters that shape it; only a miss goes through the gate
   const cached = async <T>(key: unknown[], compute: () => Promise<T>): Promise<T> =>
-    cache.get(JSON.stringify(key), String(await store.countEvents({ negated: true })), compute) as Promise<T>;
+    cache.get(JSON.stringify(key), String(await store.countEvents({ negated: true })), () => gate.run(compute)) as Promise<T>;
   return new Hono()
     .get('/relations', async (c) => {
       const { limit, offset, ...p } = parseQuery(top, c.req.queries());
