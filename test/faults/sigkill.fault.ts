@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { entente, spawnEntente } from './_run.js';
+import { entente, spawnEntente } from '../cli/_run.js';
 import { decodeSpans } from '../../src/store/codec.js';
 import { makeArticle } from '../_fixtures.js';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCorpus, type Corpus } from '../_corpus.js';
-import { collect, entente, exited, spawnEntente, until } from './_run.js';
+import { collect, entente, exited, spawnEntente, until } from '../cli/_run.js';
 import { TEST_PG, adminQuery, freshSchema, pgUnavailable } from '../store/_pg.js';
 import { startCluster } from '../store/_pg-cluster.js';
 

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { ingest } from '../../src/pipeline/ingest.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { SkipReason } from '../../src/model/errors.js';
-import { MB, writeFuzzInputs, type Outcome } from './_fuzz-inputs.js';
+import { MB, writeFuzzInputs, type Outcome } from '../ingest/_fuzz-inputs.js';
 
 const SEED = Number(process.env.ENTENTE_FUZZ_SEED ?? 20261123);
 const KNOWN: readonly SkipReason[] = ['empty', 'binary', 'encoding', 'too-large', 'malformed-html', 'malformed-json', 'no-body', 'not-english', 'unreadable', 'pipeline-error'];
