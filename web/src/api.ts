@@ -123,12 +123,38 @@ export interface DyadSeries { a: string; b: string; period: string; undirected: 
 
 type Params = Record<string, string | number | undefined>;
 
+const TOKEN_KEY = 'entente-token';
+
+function headers(token: string | null): Record<string, string> {
+  return token ? { accept: 'application/json', authorization: `Bearer ${token}` } : { accept: 'application/json' };
+}
+
+/** The pages load several routes at once: one question for all of them. */
+let asking: Promise<boolean> | undefined;
+
+/** Asks the user for the server's token; true when one was given. */
+function askToken(): Promise<boolean> {
+  asking ??= new Promise<boolean>((resolve) => {
+    const token = window.prompt('This entente server is open beyond its own machine: enter its token (the one given to entente serve with --token or $ENTENTE_TOKEN).')?.trim();
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    resolve(Boolean(token));
+  }).finally(() => (asking = undefined));
+  return asking;
+}
+
 /** GET a JSON route; empty parameters are left out so the server sees only what the user set. */
 export async function get<T>(path: string, params: Params = {}): Promise<T> {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, String(v));
   const url = `api/${path}${qs.size ? '?' + qs : ''}`;
-  const res = await fetch(url, { headers: { accept: 'application/json' } });
+  const sent = sessionStorage.getItem(TOKEN_KEY);
+  let res = await fetch(url, { headers: headers(sent) });
+  // a server open beyond this machine wants its token for reads too: asked once, kept for this
+  // tab; a request that went out before it was given just goes again
+  if (res.status === 401) {
+    const now = sessionStorage.getItem(TOKEN_KEY);
+    if ((now && now !== sent) || (await askToken())) res = await fetch(url, { headers: headers(sessionStorage.getItem(TOKEN_KEY)) });
+  }
   const body = (await res.json().catch(() => undefined)) as unknown;
   if (!res.ok) {
     const e = body as Partial<ApiErrorBody> | undefined;
