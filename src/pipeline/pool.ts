@@ -10,6 +10,8 @@ import type { WorkReply, WorkRequest } from './worker.js';
 /** Runs `analyze` on raw items, inline or in worker threads, with results in input order. */
 export interface Analyzer {
   readonly threads: number;
+  /** threads stopped and started again so far, each for an article that ran out of heap or time */
+  readonly replaced: number;
   analyze(item: RawItem): Promise<Article | PackedArticle | Skipped>;
   close(): Promise<void>;
 }
@@ -47,7 +49,7 @@ export function defaultThreads(): number {
 export function createAnalyzer(threads: number, stageNames?: readonly string[], limits: AnalyzerLimits = {}): Analyzer {
   const stages = selectStages(stageNames); // a bad subset fails here, before any thread starts
   if (threads <= 0) {
-    return { threads: 0, analyze: async (item) => analyze(item, stages), close: async () => {} };
+    return { threads: 0, replaced: 0, analyze: async (item) => analyze(item, stages), close: async () => {} };
   }
   return new WorkerPool(threads, stageNames, limits);
 }
@@ -138,6 +140,7 @@ class WorkerPool implements Analyzer {
   }
 
   private readonly replacing = new Set<Worker>();
+  replaced = 0;
 
   /** A thread ran out of heap: replace it, its running article skipped as too large when alone. */
   private outOfMemory(index: number): void {
@@ -159,6 +162,7 @@ class WorkerPool implements Analyzer {
    * large, for `why`); the batches queued behind it go again as they were.
    */
   private replace(index: number, why: string): void {
+    this.replaced++;
     this.replacing.add(this.workers[index]);
     this.workers[index] = this.spawn(index);
     const mine = [...this.inFlight].filter(([, e]) => e.worker === index).sort((a, b) => a[0] - b[0]);
@@ -166,7 +170,8 @@ class WorkerPool implements Analyzer {
       this.inFlight.delete(batch);
       clearTimeout(entry.timer);
       if (k > 0) this.send(entry.items, entry.pending, entry.alone);
-      else if (entry.alone) entry.pending[0].resolve(skip('too-large', entry.items[0].origin, why));
+      // an article that was alone in its batch would only fail the same way again
+      else if (entry.alone || entry.items.length === 1) entry.pending[0].resolve(skip('too-large', entry.items[0].origin, why));
       else entry.items.forEach((item, i) => this.send([item], [entry.pending[i]], true));
     });
   }

@@ -55,6 +55,7 @@ test('pipeline/pool: an article still analysing after the time limit is skipped 
     assert.ok('skipped' in slow, 'the long article is skipped');
     assert.equal(slow.reason, 'too-large');
     assert.match(slow.detail, /took more than 200 ms to analyse/);
+    assert.equal(pool.replaced, 1, 'alone in its batch, the article is not tried a second time');
     assert.deepEqual('packed' in next ? unpackArticle(next) : next, analyze(items[1]), 'the article behind it is analysed as ever');
   } finally {
     await pool.close();

@@ -42,7 +42,7 @@ test('server/stall: while a 9 MiB article is being analysed, /api/stats answers 
   t.after(() => pool.close());
   let started!: () => void;
   const analysing = new Promise<void>((done) => (started = done));
-  const analyzer: Analyzer = { threads: pool.threads, close: () => pool.close(), analyze: (item) => (started(), pool.analyze(item)) };
+  const analyzer: Analyzer = { threads: pool.threads, replaced: 0, close: () => pool.close(), analyze: (item) => (started(), pool.analyze(item)) };
   const server = await listen(createApp(store, { log: () => {}, analyzer }), '127.0.0.1', 0);
   t.after(() => server.close());
 
