@@ -7,19 +7,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { chromium } from 'playwright-core';
 import { createApp, listen } from '../../src/server/index.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { makeArticle } from '../_fixtures.js';
+import { launchChromium } from '../_chromium.js';
 
-const CHROMIUM = process.env.ENTENTE_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
  * The attacker's page: a form whose text/plain encoding (`name=value`) spells a JSON article,
@@ -41,10 +39,8 @@ function attackPage(ingest: string, article: string): string {
 }
 
 test('security/cross-site: a page on another loopback origin posts a text/plain form and a no-cors fetch; both reach the server and the store stays empty', { timeout: 120_000 }, async (t) => {
-  if (!existsSync(CHROMIUM)) {
-    t.skip(`${CHROMIUM} not found: this test drives Debian's Chromium (apt-get install -y chromium), set ENTENTE_CHROMIUM to use another`);
-    return;
-  }
+  const browser = await launchChromium(t);
+  if (!browser) return;
   const dir = mkdtempSync(join(tmpdir(), 'entente-cross-site-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const store = openSqliteStore(join(dir, 'x.db'));
@@ -71,8 +67,6 @@ test('security/cross-site: a page on another loopback origin posts a text/plain 
   t.after(() => attacker.close());
   const attackUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`;
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  t.after(() => browser.close());
   const page = await browser.newPage();
   await page.goto(attackUrl);
   assert.equal(await page.evaluate('window.noCors'), 'sent', 'the no-cors fetch went out (its answer is opaque to the page)');

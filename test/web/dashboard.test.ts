@@ -11,15 +11,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { sharedPath } from '../_shared.js';
 import { STAGES } from '../../src/pipeline/stages.js';
+import { launchChromium } from '../_chromium.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = join(ROOT, 'bin/entente.js');
 const FIXTURE = join(ROOT, 'test/web/fixtures/markup-in-text.txt');
-const CHROMIUM = process.env.ENTENTE_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WIDTHS = [{ name: 'laptop', width: 1280, height: 800 }, { name: 'phone', width: 390, height: 844 }] as const;
 const SHOTS = resolve(process.env.ENTENTE_SCREENSHOTS ?? join(ROOT, 'dist/screenshots/dashboard'));
 /** the event coder is a pipeline stage; until it is in, the checks that need events cannot run */
@@ -27,10 +26,8 @@ const CODES_EVENTS = STAGES.some((s) => s.name === 'events' || (s.assigns as str
 const NEEDS_EVENTS = 'needs events: the pipeline has no event stage yet, so the store holds no events or relations';
 
 test('dashboard in a real browser (Chromium) over entente serve', { timeout: 240_000 }, async (t) => {
-  if (!existsSync(CHROMIUM)) {
-    t.skip(`${CHROMIUM} not found: this test drives Debian's Chromium (apt-get install -y chromium), set ENTENTE_CHROMIUM to use another`);
-    return;
-  }
+  const browser = await launchChromium(t);
+  if (!browser) return;
   const seeds = sharedPath(t, 'seeds');
   if (!seeds) return;
   assert.ok(existsSync(join(ROOT, 'dist/web/index.html')), 'dist/web/index.html is missing: build the dashboard first (npm run build:web)');
@@ -44,8 +41,6 @@ test('dashboard in a real browser (Chromium) over entente serve', { timeout: 240
 
   const server = await serve(db);
   t.after(() => { server.child.kill(); });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  t.after(() => browser.close());
   mkdirSync(SHOTS, { recursive: true });
   for (const f of readdirSync(SHOTS)) if (f.endsWith('-failed.png')) rmSync(join(SHOTS, f));
   t.diagnostic(`screenshots: ${SHOTS}`);

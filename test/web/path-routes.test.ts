@@ -8,20 +8,16 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { createApp, listen } from '../../src/server/index.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
+import { launchChromium } from '../_chromium.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const WEB = join(ROOT, 'dist/web');
-const CHROMIUM = process.env.ENTENTE_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 test('web/path-routes: /dyad/RUS/EU and /articles load their dashboard pages', { timeout: 120_000 }, async (t) => {
-  if (!existsSync(CHROMIUM)) {
-    t.skip(`${CHROMIUM} not found: this test drives Debian's Chromium (apt-get install -y chromium), set ENTENTE_CHROMIUM to use another`);
-    return;
-  }
+  const browser = await launchChromium(t);
+  if (!browser) return;
   assert.ok(existsSync(join(WEB, 'index.html')), 'dist/web/index.html is missing: build the dashboard first (npm run build:web)');
   const dir = mkdtempSync(join(tmpdir(), 'entente-path-routes-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,8 +25,6 @@ test('web/path-routes: /dyad/RUS/EU and /articles load their dashboard pages', {
   t.after(() => store.close());
   const server = await listen(createApp(store, { webDir: WEB, log: () => {} }), '127.0.0.1', 0);
   t.after(() => server.close());
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  t.after(() => browser.close());
   const page = await browser.newPage();
   for (const [path, ready, heading] of [['/dyad/RUS/EU', 'dyad', /RUS/], ['/articles', 'articles', /Articles/]] as const) {
     await page.goto(server.url + path);

@@ -9,14 +9,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createApp, listen } from '../../src/server/index.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
+import { launchChromium } from '../_chromium.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const WEB = join(ROOT, 'dist/web');
-const CHROMIUM = process.env.ENTENTE_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TOKEN = 'a-token-of-28-characters-xyz';
 
 async function visit(page: Page, url: string, ready: string): Promise<string[]> {
@@ -26,10 +25,8 @@ async function visit(page: Page, url: string, ready: string): Promise<string[]> 
 }
 
 test('web/token: an exposed server\'s dashboard asks for the token once and then shows every page', { timeout: 120_000 }, async (t) => {
-  if (!existsSync(CHROMIUM)) {
-    t.skip(`${CHROMIUM} not found: this test drives Debian's Chromium (apt-get install -y chromium), set ENTENTE_CHROMIUM to use another`);
-    return;
-  }
+  const browser = await launchChromium(t);
+  if (!browser) return;
   assert.ok(existsSync(join(WEB, 'index.html')), 'dist/web/index.html is missing: build the dashboard first (npm run build:web)');
   const dir = mkdtempSync(join(tmpdir(), 'entente-web-token-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,8 +34,6 @@ test('web/token: an exposed server\'s dashboard asks for the token once and then
   t.after(() => store.close());
   const server = await listen(createApp(store, { webDir: WEB, exposed: true, token: TOKEN, log: () => {} }), '127.0.0.1', 0);
   t.after(() => server.close());
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  t.after(() => browser.close());
 
   // declined: the page says it could not load, naming the token
   const declined = await browser.newPage();
