@@ -219,15 +219,16 @@ class SqliteStore implements Store {
    * often than search. Articles written by another process are caught up the same way.
    * The catch-up takes the write lock first (BEGIN IMMEDIATE, waiting out the busy timeout): a
    * read transaction that turned into a write failed with "database is locked" whenever another
-   * process committed in between. Should the lock stay taken, the search answers from the index
-   * as it is, without the newest articles, rather than fail.
+   * process committed in between. Should the lock stay taken, or the store be open for reading
+   * only, the search answers from the index as it is, without the newest articles, rather than fail.
    */
   private catchUpSearch(): void {
     if ((this.q.unindexed.get() as number) === 0) return;
     try {
       this.catchUp.immediate();
     } catch (e) {
-      if (!String((e as { code?: string }).code).startsWith('SQLITE_BUSY')) throw e;
+      // busy past the timeout, or a store opened read-only: search the index as it stands
+      if (!/^SQLITE_(BUSY|READONLY)/.test(String((e as { code?: string }).code))) throw e;
     }
   }
 

@@ -75,3 +75,24 @@ test('store/search: a database from before the search index gets one, filled wit
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('store/search: a store opened read-only searches the index as it stands; articles not yet indexed wait for a writer', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'entente-search-'));
+  const path = join(dir, 'x.db');
+  try {
+    const writer = openSqliteStore(path);
+    for (let i = 0; i < 4; i++) await writer.putArticle(article(i));
+    assert.equal(await writer.countArticles({ q: 'fishing' }), 4, 'a writer catches the index up');
+    for (let i = 4; i < 8; i++) await writer.putArticle(article(i));
+    await writer.close();
+    const reader = openSqliteStore(path, { readonly: true });
+    try {
+      assert.equal(await reader.countArticles({ q: 'fishing' }), 4, 'the four indexed ones, no error');
+      assert.equal((await reader.searchArticles({ q: 'fishing' })).length, 4);
+    } finally {
+      await reader.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
