@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { DataFileError } from '../../model/errors.js';
 import { dataPath } from '../../data/read.js';
-import { expectNumber, expectObject } from '../../data/validate.js';
-import { extract, NFEATURES, normalise, NTAGS, SentenceHashes, UPOS } from './features.js';
+import { expectNumber, expectObject, freezeMap } from '../../data/validate.js';
+import { extract, NFEATURES, NTAGS, SentenceHashes, UPOS } from './features.js';
 
 export type Upos = (typeof UPOS)[number];
 
@@ -180,7 +180,7 @@ export function decodeTagger(json: unknown, file: string): { tagger: Tagger; hea
     classes.set(k, v);
   }
   const header: TaggerHeader = { $comment: o.$comment as string, source: o.source as string, licence: o.licence as string, training: o.training as Record<string, unknown>, accuracy: { dev: acc.dev as number, test: acc.test as number } };
-  return { tagger: new Tagger({ bits, weights, dict, classes }), header };
+  return { tagger: new Tagger({ bits, weights, dict: freezeMap(dict), classes: freezeMap(classes) }), header };
 }
 
 /** Read and check a model file at `path`. @example loadTaggerFile('/tmp/tagger.json').header.accuracy.dev */
@@ -203,4 +203,4 @@ export function defaultTagger(): Tagger {
   return cached;
 }
 
-export { normalise, UPOS };
+export { UPOS };
