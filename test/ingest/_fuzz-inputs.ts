@@ -6,19 +6,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SkipReason } from '../../src/model/errors.js';
+import { prng } from '../../src/data/prng.js';
 import { makeArticle } from '../_fixtures.js';
 
-/** A small fast PRNG (mulberry32): the same seed gives the same inputs. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator of the inputs (mulberry32): the same seed gives the same inputs. */
+export { prng };
 
 /** `unchanged`: the same story was stored before under another origin */
 export type Outcome = 'stored' | 'unchanged' | SkipReason;

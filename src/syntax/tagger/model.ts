@@ -1,0 +1,206 @@
+/**
+ * The averaged-perceptron UPOS tagger at run time: greedy, left to right, each word scored by the
+ * sum of its hashed features' weight rows (`features.ts`); frequent unambiguous words are tagged
+ * from a dictionary without scoring. The model file (`data/syntax/tagger.json`) is JSON with a
+ * header and the weights as base64: row indexes as LEB128 deltas, weights as int16 times `scale`.
+ * It is checked when it is loaded; a malformed file is a `DataFileError` naming it.
+ */
+import { readFileSync } from 'node:fs';
+import { DataFileError } from '../../model/errors.js';
+import { dataPath } from '../../data/read.js';
+import { expectNumber, expectObject, freezeMap } from '../../data/validate.js';
+import { extract, NFEATURES, NTAGS, SentenceHashes, UPOS } from './features.js';
+
+export type Upos = (typeof UPOS)[number];
+
+/** The tables a tagger needs; what `train.ts` produces and the model file stores. */
+export interface TaggerTables {
+  /** log2 of the number of weight rows. */
+  bits: number;
+  /** Row-major weights, `2^bits × NTAGS`. */
+  weights: Float32Array;
+  /** Exact form → tag index, for frequent words that (almost) always take one tag. */
+  dict: ReadonlyMap<string, number>;
+  /** Normalised form → bit mask of the tags it took in training. */
+  classes: ReadonlyMap<string, number>;
+}
+
+/** A loaded tagger. Not safe to share between threads mid-call (it reuses buffers). */
+export class Tagger {
+  private readonly hashes = new SentenceHashes();
+  /** The feature hashes of the last word `best` scored (training reads them to update). */
+  readonly feats = new Uint32Array(NFEATURES);
+  private readonly scores = new Float64Array(NTAGS);
+  private readonly shift: number;
+
+  constructor(readonly tables: TaggerTables) {
+    this.shift = 32 - tables.bits;
+  }
+
+  /** Tag indexes (into `UPOS`) of `words`. @example tagger.tagIds(['We', 'agree']) // Uint8Array [10, 15] */
+  tagIds(words: readonly string[], out = new Uint8Array(words.length)): Uint8Array {
+    const { dict } = this.tables;
+    this.prepare(words);
+    let p1 = -1, p2 = -1;
+    for (let i = 0; i < words.length; i++) {
+      const known = dict.get(words[i]);
+      const t = known ?? this.best(i, p1, p2);
+      out[i] = t;
+      p2 = p1; p1 = t;
+    }
+    return out;
+  }
+
+  /** UPOS tags of `words`. @example tagger.tag(['We', 'agree', '.']) // ['PRON', 'VERB', 'PUNCT'] */
+  tag(words: readonly string[]): Upos[] {
+    return Array.from(this.tagIds(words), (t) => UPOS[t]);
+  }
+
+  /** Hash the words of a sentence before `best` is called on them. */
+  prepare(words: readonly string[]): void {
+    this.hashes.fill(words, this.tables.classes);
+  }
+
+  /** The best-scoring tag of word `i` given the previous two tags (after `prepare`). */
+  best(i: number, p1: number, p2: number): number {
+    const { weights } = this.tables;
+    const feats = this.feats, scores = this.scores, shift = this.shift;
+    extract(this.hashes, i, p1, p2, feats);
+    scores.fill(0);
+    for (let f = 0; f < NFEATURES; f++) {
+      const base = (feats[f] >>> shift) * NTAGS;
+      for (let t = 0; t < NTAGS; t++) scores[t] += weights[base + t];
+    }
+    let bestT = 0;
+    for (let t = 1; t < NTAGS; t++) if (scores[t] > scores[bestT]) bestT = t;
+    return bestT;
+  }
+}
+
+/** The header fields of the model file, all required. */
+export interface TaggerHeader {
+  $comment: string;
+  source: string;
+  licence: string;
+  training: Record<string, unknown>;
+  accuracy: { dev: number; test: number };
+}
+
+const KEYS = ['$comment', 'source', 'licence', 'training', 'accuracy', 'tags', 'bits', 'scale', 'count', 'rows', 'values', 'dict', 'classes'];
+
+/** The model file's JSON for `tables` with `header`; weights with |w| < `prune` are dropped. */
+export function encodeTagger(tables: TaggerTables, header: TaggerHeader, prune: number): Record<string, unknown> {
+  const w = tables.weights;
+  let max = 0;
+  for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i]));
+  const scale = max > 0 ? max / 32767 : 1;
+  const idx: number[] = [], vals: number[] = [];
+  for (let i = 0; i < w.length; i++) {
+    const q = Math.round(w[i] / scale);
+    if (q !== 0 && Math.abs(w[i]) >= prune) { idx.push(i); vals.push(q); }
+  }
+  const bytes: number[] = [];
+  let prev = -1;
+  for (const i of idx) {
+    let d = i - prev - 1;
+    prev = i;
+    while (d >= 0x80) { bytes.push((d & 0x7f) | 0x80); d >>>= 7; }
+    bytes.push(d);
+  }
+  const v16 = Int16Array.from(vals);
+  const dict: Record<string, string> = {};
+  for (const [k, t] of [...tables.dict].sort((a, b) => (a[0] < b[0] ? -1 : 1))) dict[k] = UPOS[t];
+  const classes: Record<string, number> = {};
+  for (const [k, m] of [...tables.classes].sort((a, b) => (a[0] < b[0] ? -1 : 1))) classes[k] = m;
+  return {
+    ...header,
+    tags: [...UPOS],
+    bits: tables.bits,
+    scale,
+    count: idx.length,
+    rows: Buffer.from(bytes).toString('base64'),
+    values: Buffer.from(v16.buffer, v16.byteOffset, v16.byteLength).toString('base64'),
+    dict,
+    classes,
+  };
+}
+
+/**
+ * Check and decode a parsed model file; `file` names it in errors.
+ * @example decodeTagger(JSON.parse(text), 'data/syntax/tagger.json').tag(['Hi'])
+ */
+export function decodeTagger(json: unknown, file: string): { tagger: Tagger; header: TaggerHeader } {
+  const o = expectObject(file, json, KEYS);
+  for (const k of ['source', 'licence'] as const) {
+    if (typeof o[k] !== 'string' || o[k] === '') throw new DataFileError(file, `"${k}" must be a non-empty string`);
+  }
+  if (typeof o.training !== 'object' || o.training === null) throw new DataFileError(file, '"training" must be an object');
+  const acc = o.accuracy as Record<string, unknown> | null;
+  if (typeof acc !== 'object' || acc === null) throw new DataFileError(file, '"accuracy" must be an object');
+  expectNumber(file, acc, 'dev', 0, 1);
+  expectNumber(file, acc, 'test', 0, 1);
+  if (!Array.isArray(o.tags) || o.tags.join(' ') !== UPOS.join(' ')) throw new DataFileError(file, `"tags" must be the 17 UPOS tags in the order ${UPOS.join(' ')}`);
+  const bits = expectNumber(file, o, 'bits', 8, 24);
+  if (!Number.isInteger(bits)) throw new DataFileError(file, '"bits" must be an integer');
+  const scale = expectNumber(file, o, 'scale', Number.MIN_VALUE, 1e6);
+  const count = expectNumber(file, o, 'count', 0, (1 << bits) * NTAGS);
+  if (typeof o.rows !== 'string' || typeof o.values !== 'string') throw new DataFileError(file, '"rows" and "values" must be base64 strings');
+  const rows = Buffer.from(o.rows, 'base64');
+  const valBytes = Buffer.from(o.values, 'base64');
+  if (valBytes.length !== count * 2) throw new DataFileError(file, `"values" holds ${valBytes.length} bytes, expected ${count * 2} for count ${count}`);
+  const vals = new Int16Array(count);
+  for (let j = 0; j < count; j++) vals[j] = valBytes.readInt16LE(j * 2);
+  const size = (1 << bits) * NTAGS;
+  const weights = new Float32Array(size);
+  let pos = 0, prev = -1;
+  for (let j = 0; j < count; j++) {
+    let d = 0, sh = 0, b: number;
+    do {
+      if (pos >= rows.length) throw new DataFileError(file, `"rows" ends after ${j} of ${count} entries`);
+      b = rows[pos++];
+      d += (b & 0x7f) * 2 ** sh;
+      sh += 7;
+    } while (b & 0x80);
+    prev += d + 1;
+    if (prev >= size) throw new DataFileError(file, `"rows" points past the ${size} weights`);
+    weights[prev] = vals[j] * scale;
+  }
+  if (pos !== rows.length) throw new DataFileError(file, `"rows" has ${rows.length - pos} bytes beyond its ${count} entries`);
+  const dict = new Map<string, number>();
+  if (typeof o.dict !== 'object' || o.dict === null || Array.isArray(o.dict)) throw new DataFileError(file, '"dict" must be an object');
+  for (const [k, v] of Object.entries(o.dict)) {
+    const t = UPOS.indexOf(v as Upos);
+    if (t < 0) throw new DataFileError(file, `"dict" gives "${k}" the unknown tag ${JSON.stringify(v)}`);
+    dict.set(k, t);
+  }
+  const classes = new Map<string, number>();
+  if (typeof o.classes !== 'object' || o.classes === null || Array.isArray(o.classes)) throw new DataFileError(file, '"classes" must be an object');
+  for (const [k, v] of Object.entries(o.classes)) {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0 || v >= 1 << NTAGS) throw new DataFileError(file, `"classes" gives "${k}" a bad tag mask ${JSON.stringify(v)}`);
+    classes.set(k, v);
+  }
+  const header: TaggerHeader = { $comment: o.$comment as string, source: o.source as string, licence: o.licence as string, training: o.training as Record<string, unknown>, accuracy: { dev: acc.dev as number, test: acc.test as number } };
+  return { tagger: new Tagger({ bits, weights, dict: freezeMap(dict), classes: freezeMap(classes) }), header };
+}
+
+/** Read and check a model file at `path`. @example loadTaggerFile('/tmp/tagger.json').header.accuracy.dev */
+export function loadTaggerFile(path: string, name = path): { tagger: Tagger; header: TaggerHeader } {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new DataFileError(name, `cannot read as JSON: ${(err as Error).message}`, { cause: err });
+  }
+  return decodeTagger(json, name);
+}
+
+export const TAGGER_FILE = 'data/syntax/tagger.json';
+let cached: Tagger | undefined;
+
+/** The committed tagger, loaded and checked once. @example defaultTagger().tag(['Talks', 'resumed']) */
+export function defaultTagger(): Tagger {
+  cached ??= loadTaggerFile(dataPath(TAGGER_FILE), TAGGER_FILE).tagger;
+  return cached;
+}
+
+export { UPOS };
