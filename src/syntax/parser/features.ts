@@ -6,25 +6,16 @@
  * (s1 → s0 with relation l, pop s0); RIGHT onto the root only when the buffer is empty, so every
  * parse has one root. Training (`train.ts`) and parsing (`model.ts`) share this file.
  */
-import { normalise, NTAGS } from '../tagger/features.js';
+import { f1 as h1, f2 as h2, f3 as h3, fnv, normalise, NTAGS } from '../tagger/features.js';
 
 /** Pseudo-tags: the root word, and an empty position. */
 export const ROOT_TAG = NTAGS, NONE_TAG = NTAGS + 1;
 const NONE = 0x7fffffff;
 
-function fmix(h: number): number {
-  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-function f1(t: number, a: number): number { return fmix(Math.imul(t + 101, 0x9e3779b1) ^ a); }
-function f2(t: number, a: number, b: number): number { return fmix(f1(t, a) ^ Math.imul(b, 0x27d4eb2f)); }
-function f3(t: number, a: number, b: number, c: number): number { return fmix(f2(t, a, b) ^ Math.imul(c, 0x165667b1)); }
-function fnv(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
+/** The tagger's feature hashes, with template numbers past the tagger's. */
+const f1 = (t: number, a: number): number => h1(t + 100, a);
+const f2 = (t: number, a: number, b: number): number => h2(t + 100, a, b);
+const f3 = (t: number, a: number, b: number, c: number): number => h3(t + 100, a, b, c);
 
 /** A parser configuration over one sentence, with the word and tag hashes its features read. */
 export class Config {
@@ -50,7 +41,7 @@ export class Config {
     }
     this.n = n;
     this.word[0] = 0x2007; this.tag[0] = ROOT_TAG;
-    for (let i = 0; i < n; i++) { this.word[i + 1] = fnv(normalise(words[i])); this.tag[i + 1] = tags[i]; }
+    for (let i = 0; i < n; i++) { const lw = normalise(words[i]); this.word[i + 1] = fnv(lw, 0, lw.length); this.tag[i + 1] = tags[i]; }
     for (let i = 0; i <= n; i++) { this.head[i] = -1; this.label[i] = -1; this.lc1[i] = this.lc2[i] = this.rc1[i] = this.rc2[i] = this.nl[i] = this.nr[i] = 0; }
     this.stack[0] = 0; this.sp = 1; this.b = 1;
   }

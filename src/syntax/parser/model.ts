@@ -32,7 +32,8 @@ export class Parser {
   readonly feats = new Uint32Array(NFEATURES);
   readonly nclasses: number;
   readonly root: number;
-  private readonly scores: Float64Array;
+  /** The scores of every class in the last configuration `best` scored. */
+  readonly scores: Float64Array;
   private readonly shift: number;
 
   constructor(readonly tables: ParserTables) {

@@ -1,14 +1,17 @@
 /**
  * Training of the arc-hybrid parser: an averaged perceptron (Collins 2002) with a static oracle, as
  * in the greedy parser of Honnibal's "Parsing English in 500 lines of Python" (2013) but with labels
- * predicted with the transition. Each epoch walks the projective training sentences in a seeded
- * shuffled order; at each configuration the oracle's transition is compared with the best allowed
- * one under the current weights, a mistake adds 1 to the oracle's class of every feature and takes
- * 1 from the guess's, and the oracle's transition is applied. Training reads the gold UPOS tags;
+ * predicted with the transition, and the dynamic oracle of Goldberg and Nivre (2013). Each epoch walks
+ * the projective training sentences in a seeded shuffled order; at each configuration the cost of a
+ * transition is the number of gold arcs (and labels) it makes unreachable; when the best allowed
+ * transition under the current weights has a cost, 1 is added to the best zero-cost class of every
+ * feature and 1 taken from the guess's, and from epoch 2 the guess is followed with probability
+ * `explore` (else the zero-cost class), so the parser learns to recover from its own mistakes. Training reads the gold UPOS tags;
  * dev and test are parsed with the tagger's predicted tags. Non-projective training sentences are
  * skipped (the static oracle cannot build them). The epochs are chosen on dev LAS.
  */
 import { prng } from '../../data/prng.js';
+import { AveragedWeights } from '../perceptron.js';
 import type { ConlluToken } from '../conllu.js';
 import { UPOS } from '../tagger/features.js';
 import type { Tagger } from '../tagger/model.js';
@@ -20,6 +23,8 @@ export interface TrainOptions {
   maxEpochs: number;
   /** Stop after this many epochs without a better dev LAS. */
   patience: number;
+  /** From epoch 2, the probability of following the model's wrong transition (dynamic oracle); 0 for a static oracle. */
+  explore: number;
 }
 
 export interface TrainResult {
@@ -69,35 +74,28 @@ export function attachment(parser: Parser, sentences: readonly Tagged[]): { uas:
   return all === 0 ? { uas: 0, las: 0, tokens: 0 } : { uas: u / all, las: l / all, tokens: all };
 }
 
-/** Train on `train`, choosing the number of epochs on `dev` (tagged by the tagger); `log` hears one line per epoch. */
-export function trainParser(train: readonly ConlluToken[][], dev: readonly Tagged[], o: TrainOptions, log: (line: string) => void = () => {}): TrainResult {
+/**
+ * Train on `train`, choosing the number of epochs on `dev` (tagged by the tagger); `log` hears one line per
+ * epoch. `trainTags` (tag ids, one array per training sentence) replaces the gold tags, e.g. jackknifed ones.
+ */
+export function trainParser(train: readonly ConlluToken[][], dev: readonly Tagged[], o: TrainOptions, log: (line: string) => void = () => {}, trainTags?: readonly Uint8Array[]): TrainResult {
   const labels = [...new Set(train.flatMap((s) => s.map((w) => w.deprel)))].sort();
   const nl = labels.length, nc = 1 + 2 * nl;
   const size = (1 << o.bits) * nc, shift = 32 - o.bits;
-  const w = new Float32Array(size), totals = new Float64Array(size), stamps = new Float64Array(size);
+  const aw = new AveragedWeights(size), w = aw.w;
   const tables: ParserTables = { bits: o.bits, labels, weights: w };
   const live = new Parser(tables), c = live.config;
-  const projective = train.filter(isProjective);
-  const sents = projective.map((s) => ({
+  const projective = train.map((s, i) => ({ s, i })).filter(({ s }) => isProjective(s));
+  const sents = projective.map(({ s, i }) => ({
     words: s.map((x) => x.form),
-    tags: Uint8Array.from(s, (x) => UPOS.indexOf(x.upos as (typeof UPOS)[number])),
+    tags: trainTags?.[i] ?? Uint8Array.from(s, (x) => UPOS.indexOf(x.upos as (typeof UPOS)[number])),
     heads: Int32Array.from([-1, ...s.map((x) => x.head)]),
     rels: Int32Array.from([-1, ...s.map((x) => labels.indexOf(x.deprel))]),
   }));
   const random = prng(o.seed);
-  let step = 0, best: Float32Array | undefined, bestLas = -1, bestEpoch = 0;
+  let best: Float32Array | undefined, bestLas = -1, bestEpoch = 0;
   const devByEpoch: number[] = [];
-  const averaged = (): Float32Array => {
-    const avg = new Float32Array(size);
-    for (let k = 0; k < size; k++) avg[k] = (totals[k] + (step - stamps[k]) * w[k]) / step;
-    return avg;
-  };
-  const bump = (k: number, d: number): void => {
-    totals[k] += (step - stamps[k]) * w[k];
-    stamps[k] = step;
-    w[k] += d;
-  };
-  let pending = new Int32Array(0);
+  const bump = (k: number, d: number): void => aw.bump(k, d);
   for (let epoch = 1; epoch <= o.maxEpochs; epoch++) {
     for (let i = sents.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -106,19 +104,32 @@ export function trainParser(train: readonly ConlluToken[][], dev: readonly Tagge
     let right = 0, all = 0;
     for (const { words, tags, heads, rels } of sents) {
       c.reset(words, tags);
-      if (pending.length < heads.length) pending = new Int32Array(heads.length * 2);
-      pending.fill(0, 0, heads.length);
-      for (let i = 1; i < heads.length; i++) pending[heads[i]]++;
+      /** The gold arcs that transition class `k` would make unreachable (Goldberg and Nivre 2013), label included. */
+      const cost = (k: number): number => {
+        const s0 = c.stack[c.sp - 1], s1 = c.sp >= 2 ? c.stack[c.sp - 2] : -1, n = c.n;
+        let lost = 0;
+        if (k === 0) {
+          const b0 = c.b;
+          for (let i = 0; i < c.sp; i++) { const x = c.stack[i]; if (heads[x] === b0 || (heads[b0] === x && x !== s0)) lost++; }
+          return lost;
+        }
+        for (let x = c.b; x <= n; x++) if (heads[x] === s0) lost++;
+        if (k <= nl) {
+          if (heads[s0] === s1 || heads[s0] > c.b) lost++;
+          else if (heads[s0] === c.b && rels[s0] !== k - 1) lost++;
+        } else {
+          if (heads[s0] >= c.b) lost++;
+          else if (heads[s0] === s1 && rels[s0] !== k - 1 - nl) lost++;
+        }
+        return lost;
+      };
       while (!c.done()) {
-        const s0 = c.stack[c.sp - 1], s1 = c.sp >= 2 ? c.stack[c.sp - 2] : -1;
-        let gold: number;
-        if (c.canLeft() && heads[s0] === c.b) gold = 1 + rels[s0];
-        else if (c.canRight() && heads[s0] === s1 && pending[s0] === 0) gold = 1 + nl + rels[s0];
-        else if (c.canShift()) gold = 0;
-        else throw new Error(`the oracle is stuck on a sentence of ${words.length} words`);
-        step++;
+        aw.step++;
         const guess = live.best();
-        if (guess !== gold) {
+        let gold = -1;
+        for (let k = 0; k < nc; k++) if (live.allowed(k) && cost(k) === 0 && (gold < 0 || live.scores[k] > live.scores[gold])) gold = k;
+        if (gold < 0) throw new Error(`no transition of zero cost on a sentence of ${words.length} words`);
+        if (cost(guess) !== 0) {
           for (const f of live.feats) {
             const base = (f >>> shift) * nc;
             bump(base + gold, 1);
@@ -126,11 +137,10 @@ export function trainParser(train: readonly ConlluToken[][], dev: readonly Tagge
           }
         } else right++;
         all++;
-        if (gold !== 0) pending[heads[s0]]--;
-        live.apply(gold);
+        live.apply(epoch > 1 && o.explore > 0 && guess !== gold && random() < o.explore ? guess : gold);
       }
     }
-    const avg = averaged();
+    const avg = aw.averaged();
     const { uas, las } = attachment(new Parser({ ...tables, weights: avg }), dev);
     devByEpoch.push(las);
     log(`epoch ${epoch}: train transitions ${(right / all).toFixed(4)}, dev UAS ${uas.toFixed(4)} LAS ${las.toFixed(4)}`);
