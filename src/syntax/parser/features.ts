@@ -20,8 +20,8 @@ const f3 = (t: number, a: number, b: number, c: number): number => h3(t + 100, a
 /** A parser configuration over one sentence, with the word and tag hashes its features read. */
 export class Config {
   n = 0;
-  /** Per word 0..n: hashes of the normalised form, and tag ids (ROOT_TAG for word 0). */
-  word = new Uint32Array(0); tag = new Uint32Array(0);
+  /** Per word 0..n: hashes of the normalised form and of its last three letters, and tag ids (ROOT_TAG for word 0). */
+  word = new Uint32Array(0); tag = new Uint32Array(0); suf = new Uint32Array(0);
   /** The arcs built: head (-1 none) and label id (-1 none) of each word. */
   head = new Int32Array(0); label = new Int32Array(0);
   /** Leftmost two and rightmost two children (0 none: the root is never a child), and counts. */
@@ -36,12 +36,12 @@ export class Config {
     const n = words.length, m = n + 1;
     if (this.word.length < m) {
       const size = Math.max(m, 64);
-      for (const k of ['word', 'tag'] as const) this[k] = new Uint32Array(size);
+      for (const k of ['word', 'tag', 'suf'] as const) this[k] = new Uint32Array(size);
       for (const k of ['head', 'label', 'lc1', 'lc2', 'rc1', 'rc2', 'nl', 'nr', 'stack'] as const) this[k] = new Int32Array(size);
     }
     this.n = n;
-    this.word[0] = 0x2007; this.tag[0] = ROOT_TAG;
-    for (let i = 0; i < n; i++) { const lw = normalise(words[i]); this.word[i + 1] = fnv(lw, 0, lw.length); this.tag[i + 1] = tags[i]; }
+    this.word[0] = this.suf[0] = 0x2007; this.tag[0] = ROOT_TAG;
+    for (let i = 0; i < n; i++) { const lw = normalise(words[i]); this.word[i + 1] = fnv(lw, 0, lw.length); this.suf[i + 1] = fnv(lw, Math.max(0, lw.length - 3), lw.length); this.tag[i + 1] = tags[i]; }
     for (let i = 0; i <= n; i++) { this.head[i] = -1; this.label[i] = -1; this.lc1[i] = this.lc2[i] = this.rc1[i] = this.rc2[i] = this.nl[i] = this.nr[i] = 0; }
     this.stack[0] = 0; this.sp = 1; this.b = 1;
   }
@@ -73,7 +73,7 @@ export class Config {
 }
 
 /** How many features `extract` writes. */
-export const NFEATURES = 52;
+export const NFEATURES = 62;
 
 /** Write the feature hashes of configuration `c` into `out` (length ≥ NFEATURES). */
 export function extract(c: Config, out: Uint32Array): void {
@@ -116,4 +116,10 @@ export function extract(c: Config, out: Uint32Array): void {
   out[k++] = f3(45, s0t, L(s0l), L(s0l2)); out[k++] = f3(46, s0t, L(s0r), L(s0r2)); out[k++] = f3(47, b0t, L(b0l), L(b0l2));
   out[k++] = f2(48, W(s0l), s0t); out[k++] = f2(49, W(s0r), s0t); out[k++] = f2(50, W(b0l), b0t);
   out[k++] = f3(51, s1t, L(s1l), L(s1r));
+  // more words, suffixes and children's tags
+  const S = (i: number): number => (i === NONE ? 0x1 : c.suf[i]);
+  out[k++] = f2(52, S(s0), s0t); out[k++] = f2(53, S(b0), b0t); out[k++] = f2(54, b0w, b1w); out[k++] = f1(55, W(s2));
+  out[k++] = f3(56, s0t, b0t, b1w); out[k++] = f3(57, s1t, s0t, s1 === NONE || s0 === NONE ? 0 : Math.min(s0 - s1, 8));
+  out[k++] = f3(58, s0t, T(s0l), T(s0l2)); out[k++] = f3(59, s0t, T(s0r), T(s0r2)); out[k++] = f3(60, b0t, T(b0l), T(b0l2));
+  out[k++] = f3(61, s1w, s0w, b0t);
 }

@@ -1,14 +1,15 @@
 /**
- * Training of the arc-hybrid parser: an averaged perceptron (Collins 2002) with a static oracle, as
- * in the greedy parser of Honnibal's "Parsing English in 500 lines of Python" (2013) but with labels
- * predicted with the transition, and the dynamic oracle of Goldberg and Nivre (2013). Each epoch walks
- * the projective training sentences in a seeded shuffled order; at each configuration the cost of a
- * transition is the number of gold arcs (and labels) it makes unreachable; when the best allowed
- * transition under the current weights has a cost, 1 is added to the best zero-cost class of every
- * feature and 1 taken from the guess's, and from epoch 2 the guess is followed with probability
- * `explore` (else the zero-cost class), so the parser learns to recover from its own mistakes. Training reads the gold UPOS tags;
- * dev and test are parsed with the tagger's predicted tags. Non-projective training sentences are
- * skipped (the static oracle cannot build them). The epochs are chosen on dev LAS.
+ * Training of the arc-hybrid parser: an averaged perceptron (Collins 2002), as in the greedy parser of
+ * Honnibal's "Parsing English in 500 lines of Python" (2013) but with labels predicted with the
+ * transition, and the dynamic oracle of Goldberg and Nivre (2013). Each epoch walks the projective
+ * training sentences in a seeded shuffled order; at each configuration the cost of a transition is
+ * the number of gold arcs (and labels) it makes unreachable; when the best allowed transition under
+ * the current weights has a cost, 1 is added to the best zero-cost class of every feature and 1 taken
+ * from the guess's, and from epoch 2 the guess is followed with probability `explore` (else the
+ * zero-cost class), so the parser learns to recover from its own mistakes. Training reads the tags it
+ * is given (gold, or jackknifed: `trainTags`); dev and test are parsed with the tagger's predicted
+ * tags. Non-projective training sentences are skipped (the costs assume a projective gold tree).
+ * The epochs are chosen on dev LAS.
  */
 import { prng } from '../../data/prng.js';
 import { AveragedWeights } from '../perceptron.js';
