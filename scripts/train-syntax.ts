@@ -11,7 +11,7 @@ import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { readConllu } from '../src/syntax/conllu.js';
 import { encodeTagger, loadTaggerFile, type TaggerHeader } from '../src/syntax/tagger/model.js';
-import { accuracy, trainTagger, type TrainOptions } from '../src/syntax/tagger/train.js';
+import { accuracy, TAGGER_SETTINGS, trainTagger, type TrainOptions } from '../src/syntax/tagger/train.js';
 
 const args = process.argv.slice(2);
 const seedAt = args.indexOf('--seed');
@@ -20,10 +20,7 @@ const TREEBANK = resolve(args[0] ?? '../shared/treebank');
 const OUT = resolve('data/syntax/tagger.json');
 const PRUNE = 0.05;
 
-const options: TrainOptions = {
-  seed, bits: 19, maxEpochs: 12, patience: 3,
-  dictMinCount: 20, dictMinShare: 0.97, classMinCount: 3, classMinShare: 0.05,
-};
+const options: TrainOptions = { seed, ...TAGGER_SETTINGS };
 
 const t0 = performance.now();
 const [train, dev, test] = ['train', 'dev', 'test'].map((s) => readConllu(join(TREEBANK, `en_ewt-ud-${s}.conllu`)));

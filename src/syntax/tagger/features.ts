@@ -20,12 +20,12 @@ function fmix(h: number): number {
   h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
 }
-function f1(t: number, a: number): number { return fmix(Math.imul(t + 1, 0x9e3779b1) ^ a); }
-function f2(t: number, a: number, b: number): number { return fmix(f1(t, a) ^ Math.imul(b, 0x27d4eb2f)); }
-function f3(t: number, a: number, b: number, c: number): number { return fmix(f2(t, a, b) ^ Math.imul(c, 0x165667b1)); }
+export function f1(t: number, a: number): number { return fmix(Math.imul(t + 1, 0x9e3779b1) ^ a); }
+export function f2(t: number, a: number, b: number): number { return fmix(f1(t, a) ^ Math.imul(b, 0x27d4eb2f)); }
+export function f3(t: number, a: number, b: number, c: number): number { return fmix(f2(t, a, b) ^ Math.imul(c, 0x165667b1)); }
 
 /** FNV-1a over `s[from, to)`. */
-function fnv(s: string, from: number, to: number): number {
+export function fnv(s: string, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;

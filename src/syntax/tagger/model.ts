@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { DataFileError } from '../../model/errors.js';
 import { dataPath } from '../../data/read.js';
 import { expectNumber, expectObject, freezeMap } from '../../data/validate.js';
+import { decodeWeights, encodeWeights } from '../weights.js';
 import { extract, NFEATURES, NTAGS, SentenceHashes, UPOS } from './features.js';
 
 export type Upos = (typeof UPOS)[number];
@@ -90,24 +91,6 @@ const KEYS = ['$comment', 'source', 'licence', 'training', 'accuracy', 'tags', '
 
 /** The model file's JSON for `tables` with `header`; weights with |w| < `prune` are dropped. */
 export function encodeTagger(tables: TaggerTables, header: TaggerHeader, prune: number): Record<string, unknown> {
-  const w = tables.weights;
-  let max = 0;
-  for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i]));
-  const scale = max > 0 ? max / 32767 : 1;
-  const idx: number[] = [], vals: number[] = [];
-  for (let i = 0; i < w.length; i++) {
-    const q = Math.round(w[i] / scale);
-    if (q !== 0 && Math.abs(w[i]) >= prune) { idx.push(i); vals.push(q); }
-  }
-  const bytes: number[] = [];
-  let prev = -1;
-  for (const i of idx) {
-    let d = i - prev - 1;
-    prev = i;
-    while (d >= 0x80) { bytes.push((d & 0x7f) | 0x80); d >>>= 7; }
-    bytes.push(d);
-  }
-  const v16 = Int16Array.from(vals);
   const dict: Record<string, string> = {};
   for (const [k, t] of [...tables.dict].sort((a, b) => (a[0] < b[0] ? -1 : 1))) dict[k] = UPOS[t];
   const classes: Record<string, number> = {};
@@ -116,10 +99,7 @@ export function encodeTagger(tables: TaggerTables, header: TaggerHeader, prune: 
     ...header,
     tags: [...UPOS],
     bits: tables.bits,
-    scale,
-    count: idx.length,
-    rows: Buffer.from(bytes).toString('base64'),
-    values: Buffer.from(v16.buffer, v16.byteOffset, v16.byteLength).toString('base64'),
+    ...encodeWeights(tables.weights, prune),
     dict,
     classes,
   };
@@ -142,30 +122,7 @@ export function decodeTagger(json: unknown, file: string): { tagger: Tagger; hea
   if (!Array.isArray(o.tags) || o.tags.join(' ') !== UPOS.join(' ')) throw new DataFileError(file, `"tags" must be the 17 UPOS tags in the order ${UPOS.join(' ')}`);
   const bits = expectNumber(file, o, 'bits', 8, 24);
   if (!Number.isInteger(bits)) throw new DataFileError(file, '"bits" must be an integer');
-  const scale = expectNumber(file, o, 'scale', Number.MIN_VALUE, 1e6);
-  const count = expectNumber(file, o, 'count', 0, (1 << bits) * NTAGS);
-  if (typeof o.rows !== 'string' || typeof o.values !== 'string') throw new DataFileError(file, '"rows" and "values" must be base64 strings');
-  const rows = Buffer.from(o.rows, 'base64');
-  const valBytes = Buffer.from(o.values, 'base64');
-  if (valBytes.length !== count * 2) throw new DataFileError(file, `"values" holds ${valBytes.length} bytes, expected ${count * 2} for count ${count}`);
-  const vals = new Int16Array(count);
-  for (let j = 0; j < count; j++) vals[j] = valBytes.readInt16LE(j * 2);
-  const size = (1 << bits) * NTAGS;
-  const weights = new Float32Array(size);
-  let pos = 0, prev = -1;
-  for (let j = 0; j < count; j++) {
-    let d = 0, sh = 0, b: number;
-    do {
-      if (pos >= rows.length) throw new DataFileError(file, `"rows" ends after ${j} of ${count} entries`);
-      b = rows[pos++];
-      d += (b & 0x7f) * 2 ** sh;
-      sh += 7;
-    } while (b & 0x80);
-    prev += d + 1;
-    if (prev >= size) throw new DataFileError(file, `"rows" points past the ${size} weights`);
-    weights[prev] = vals[j] * scale;
-  }
-  if (pos !== rows.length) throw new DataFileError(file, `"rows" has ${rows.length - pos} bytes beyond its ${count} entries`);
+  const weights = decodeWeights(file, o, (1 << bits) * NTAGS);
   const dict = new Map<string, number>();
   if (typeof o.dict !== 'object' || o.dict === null || Array.isArray(o.dict)) throw new DataFileError(file, '"dict" must be an object');
   for (const [k, v] of Object.entries(o.dict)) {

@@ -7,6 +7,7 @@
  * epochs is the one that scores best on dev.
  */
 import { prng } from '../../data/prng.js';
+import { AveragedWeights } from '../perceptron.js';
 import type { ConlluToken } from '../conllu.js';
 import { NTAGS, normalise, UPOS } from './features.js';
 import { Tagger, type TaggerTables } from './model.js';
@@ -24,6 +25,11 @@ export interface TrainOptions {
   classMinCount: number;
   classMinShare: number;
 }
+
+/** The settings of the committed tagger (all but the seed), chosen on dev. */
+export const TAGGER_SETTINGS: Omit<TrainOptions, 'seed'> = {
+  bits: 19, maxEpochs: 12, patience: 3, dictMinCount: 20, dictMinShare: 0.97, classMinCount: 3, classMinShare: 0.05,
+};
 
 export interface TrainResult {
   tables: TaggerTables;
@@ -81,22 +87,13 @@ export function accuracy(tagger: Tagger, sentences: readonly ConlluToken[][]): n
 export function trainTagger(train: readonly ConlluToken[][], dev: readonly ConlluToken[][], o: TrainOptions, log: (line: string) => void = () => {}): TrainResult {
   const { dict, classes } = lexicon(train, o);
   const size = (1 << o.bits) * NTAGS, shift = 32 - o.bits;
-  const w = new Float32Array(size), totals = new Float64Array(size), stamps = new Float64Array(size);
+  const aw = new AveragedWeights(size), w = aw.w;
   const live = new Tagger({ bits: o.bits, weights: w, dict, classes });
   const sents = train.map((s) => ({ words: s.map((x) => x.form), gold: s.map((x) => tagIndex(x.upos)) }));
   const random = prng(o.seed);
-  let step = 0, best: Float32Array | undefined, bestAcc = -1, bestEpoch = 0;
+  let best: Float32Array | undefined, bestAcc = -1, bestEpoch = 0;
   const devByEpoch: number[] = [];
-  const averaged = (): Float32Array => {
-    const avg = new Float32Array(size);
-    for (let k = 0; k < size; k++) avg[k] = (totals[k] + (step - stamps[k]) * w[k]) / step;
-    return avg;
-  };
-  const bump = (k: number, d: number): void => {
-    totals[k] += (step - stamps[k]) * w[k];
-    stamps[k] = step;
-    w[k] += d;
-  };
+  const bump = (k: number, d: number): void => aw.bump(k, d);
   for (let epoch = 1; epoch <= o.maxEpochs; epoch++) {
     for (let i = sents.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -111,7 +108,7 @@ export function trainTagger(train: readonly ConlluToken[][], dev: readonly Conll
         let guess: number;
         if (known !== undefined) guess = known;
         else {
-          step++;
+          aw.step++;
           guess = live.best(i, p1, p2);
           if (guess !== gold[i]) {
             for (const f of live.feats) {
@@ -126,7 +123,7 @@ export function trainTagger(train: readonly ConlluToken[][], dev: readonly Conll
         p2 = p1; p1 = guess;
       }
     }
-    const avg = averaged();
+    const avg = aw.averaged();
     const acc = accuracy(new Tagger({ bits: o.bits, weights: avg, dict, classes }), dev);
     devByEpoch.push(acc);
     log(`epoch ${epoch}: train ${(right / all).toFixed(4)}, dev ${acc.toFixed(4)}`);

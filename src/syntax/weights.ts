@@ -1,0 +1,63 @@
+/**
+ * The weight-table codec shared by the syntax models' files (tagger, parser): the non-zero weights
+ * of a row-major Float32 table as base64 strings, their indexes as LEB128 gaps (`rows`) and their
+ * values as int16 times `scale` (`values`). Decoding checks every length and names the file.
+ */
+import { DataFileError } from '../model/errors.js';
+import { expectNumber } from '../data/validate.js';
+
+/** The encoded fields of a weight table. */
+export interface EncodedWeights { scale: number; count: number; rows: string; values: string }
+
+/** Encode `w`, dropping weights with |w| < `prune`. */
+export function encodeWeights(w: Float32Array, prune: number): EncodedWeights {
+  let max = 0;
+  for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i]));
+  const scale = max > 0 ? max / 32767 : 1;
+  const idx: number[] = [], vals: number[] = [];
+  for (let i = 0; i < w.length; i++) {
+    const q = Math.round(w[i] / scale);
+    if (q !== 0 && Math.abs(w[i]) >= prune) { idx.push(i); vals.push(q); }
+  }
+  const bytes: number[] = [];
+  let prev = -1;
+  for (const i of idx) {
+    let d = i - prev - 1;
+    prev = i;
+    while (d >= 0x80) { bytes.push((d & 0x7f) | 0x80); d >>>= 7; }
+    bytes.push(d);
+  }
+  const v16 = Int16Array.from(vals);
+  return {
+    scale,
+    count: idx.length,
+    rows: Buffer.from(bytes).toString('base64'),
+    values: Buffer.from(v16.buffer, v16.byteOffset, v16.byteLength).toString('base64'),
+  };
+}
+
+/** Decode the `scale`, `count`, `rows` and `values` fields of `o` into a table of `size` weights. */
+export function decodeWeights(file: string, o: Record<string, unknown>, size: number): Float32Array {
+  const scale = expectNumber(file, o, 'scale', Number.MIN_VALUE, 1e6);
+  const count = expectNumber(file, o, 'count', 0, size);
+  if (typeof o.rows !== 'string' || typeof o.values !== 'string') throw new DataFileError(file, '"rows" and "values" must be base64 strings');
+  const rows = Buffer.from(o.rows, 'base64');
+  const valBytes = Buffer.from(o.values, 'base64');
+  if (valBytes.length !== count * 2) throw new DataFileError(file, `"values" holds ${valBytes.length} bytes, expected ${count * 2} for count ${count}`);
+  const weights = new Float32Array(size);
+  let pos = 0, prev = -1;
+  for (let j = 0; j < count; j++) {
+    let d = 0, sh = 0, b: number;
+    do {
+      if (pos >= rows.length) throw new DataFileError(file, `"rows" ends after ${j} of ${count} entries`);
+      b = rows[pos++];
+      d += (b & 0x7f) * 2 ** sh;
+      sh += 7;
+    } while (b & 0x80);
+    prev += d + 1;
+    if (prev >= size) throw new DataFileError(file, `"rows" points past the ${size} weights`);
+    weights[prev] = valBytes.readInt16LE(j * 2) * scale;
+  }
+  if (pos !== rows.length) throw new DataFileError(file, `"rows" has ${rows.length - pos} bytes beyond its ${count} entries`);
+  return weights;
+}
