@@ -11,7 +11,7 @@
  * tags. Non-projective training sentences are skipped (the costs assume a projective gold tree).
  * The epochs are chosen on dev LAS.
  */
-import { prng } from '../../data/prng.js';
+import { prng, shuffle } from '../../data/prng.js';
 import { AveragedWeights } from '../perceptron.js';
 import type { ConlluToken } from '../conllu.js';
 import { UPOS } from '../tagger/features.js';
@@ -98,10 +98,7 @@ export function trainParser(train: readonly ConlluToken[][], dev: readonly Tagge
   const devByEpoch: number[] = [];
   const bump = (k: number, d: number): void => aw.bump(k, d);
   for (let epoch = 1; epoch <= o.maxEpochs; epoch++) {
-    for (let i = sents.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [sents[i], sents[j]] = [sents[j], sents[i]];
-    }
+    shuffle(sents, random);
     let right = 0, all = 0;
     for (const { words, tags, heads, rels } of sents) {
       c.reset(words, tags);

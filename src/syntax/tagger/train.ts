@@ -6,7 +6,7 @@
  * weights kept are the averages over all steps (kept lazily with time stamps). The number of
  * epochs is the one that scores best on dev.
  */
-import { prng } from '../../data/prng.js';
+import { prng, shuffle } from '../../data/prng.js';
 import { AveragedWeights } from '../perceptron.js';
 import type { ConlluToken } from '../conllu.js';
 import { NTAGS, normalise, UPOS } from './features.js';
@@ -95,10 +95,7 @@ export function trainTagger(train: readonly ConlluToken[][], dev: readonly Conll
   const devByEpoch: number[] = [];
   const bump = (k: number, d: number): void => aw.bump(k, d);
   for (let epoch = 1; epoch <= o.maxEpochs; epoch++) {
-    for (let i = sents.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [sents[i], sents[j]] = [sents[j], sents[i]];
-    }
+    shuffle(sents, random);
     let right = 0, all = 0;
     for (const { words, gold } of sents) {
       live.prepare(words);
