@@ -6,3 +6,4 @@ export * from './actor.js';
 export * from './quote.js';
 export * from './event.js';
 export * from './date.js';
+export * from './syntax.js';
