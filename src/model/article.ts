@@ -3,6 +3,7 @@ import type { SourceMap } from './source-map.js';
 import type { Mention } from './actor.js';
 import type { Quote } from './quote.js';
 import type { CodedEvent } from './event.js';
+import type { ParsedSentence } from './syntax.js';
 
 /** How a metadata value was found, so `entente show` can say why it believes it. */
 export type FoundBy =
@@ -90,6 +91,11 @@ export interface SpanLayers {
   tokens: Span[];
   /** actor mentions, sorted and non-overlapping (the actors stage) */
   mentions: Mention[];
+  /**
+   * dependency parses of the sentences the syntax stage chose to parse, in text order (absent on
+   * articles stored before the stage existed)
+   */
+  syntax?: ParsedSentence[];
 }
 
 /** What the stages after nlp read of an article: its text, metadata and text layers. */
