@@ -1,0 +1,136 @@
+/**
+ * The tokenisation bridge: entente's tokens of a sentence → the words of UD English EWT, the
+ * treebank the tagger and parser were trained on, so they see the word boundaries and spellings
+ * they learnt. Each word keeps a span of the cleaned text; `form` is what the models read.
+ *
+ * What differs between the two (counted on EWT train):
+ * - EWT splits hyphenated words ("long-term" → "long" "-" "term", 1,313 split hyphens) except after
+ *   a few prefixes ("e-mail", "non-", "mid-", "pre-", "anti-", "re-", …) and between digits (phone
+ *   numbers); entente keeps "20-year" whole;
+ * - EWT keeps URLs, e-mail addresses, emoticons (":-)"), clock times ("5:00"), runs of "!" or
+ *   "?", years ("'67") and decades ("80's") whole; entente cuts them at every mark;
+ * - EWT writes "cannot" as "can" "not", "gonna" as "gon" "na";
+ * - EWT text is mostly straight-quoted ('"' 1,296 times, '“' 30; "'s" 905, "’s" 40), news is
+ *   curly-quoted: curly quotes, apostrophes, "…" and dashes are read in their EWT spelling.
+ */
+import type { Span } from '../model/span.js';
+
+/** One UD word: a span of the text and the spelling the tagger and parser read for it. */
+export interface BridgeWord extends Span {
+  form: string;
+}
+
+/** Prefixes EWT leaves joined to the rest of a hyphenated word (each kept joined more often than split in train). */
+const JOINED_PREFIXES = new Set(['e', 'non', 'mid', 'pre', 'anti', 're', 'post', 'co', 'pro', 'multi', 'ex', 'sub', 'semi', 'cross', 'neo', 'psycho', 'socio', 'counter', 'inter', 'intra', 'ultra', 'micro', 'macro', 'quasi']);
+
+/** Tokens EWT splits into two words that concatenate to the token. */
+const SPLIT_WORDS: ReadonlyMap<string, number> = new Map([['cannot', 3], ['gonna', 3], ['wanna', 3], ['gotta', 3]]);
+
+/** Whole words that entente cuts apart: tried at each token start, longest first where they overlap. */
+const WHOLE = [
+  /(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"“”‘’()[\]{}]+[^\s<>"“”‘’()[\]{}.,;:!?'’]/y, // a URL, without a trailing stop
+  /[\w.+-]+@[\w-]+(?:\.[\w-]+)*/y, // an e-mail address (or an in-house one, "Lamb@ENRON")
+  /[:;=][-o^']?[)(\]\[DPpOo|\\/*3]+(?![\w])/y, // an emoticon
+  /\d{1,2}:\d\d(?::\d\d)?(?![\d:])/y, // a clock time
+  /[!?]{2,}/y,
+  /['’]\d\d(?![\w'’])/y, // a year, "'67"
+  /\d+0['’]s(?!\w)/y, // a decade, "80's"
+];
+
+/**
+ * The UD words of one sentence's tokens (spans of `text`, in order, as `tokenize` cut them).
+ * @example
+ * const text = 'A long-term deal can’t wait';
+ * bridge(text, tokenize(text, [{ start: 0, end: text.length }])).map((w) => w.form)
+ * // ['A', 'long', '-', 'term', 'deal', 'ca', "n't", 'wait']
+ */
+export function bridge(text: string, tokens: readonly Span[]): BridgeWord[] {
+  const out: BridgeWord[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const end = wholeEnd(text, tokens, i);
+    if (end > i) {
+      const span = { start: t.start, end: tokens[end].end };
+      out.push({ ...span, form: text.slice(span.start, span.end) });
+      i = end;
+      continue;
+    }
+    splitToken(text, t.start, t.end, out);
+  }
+  return out;
+}
+
+/**
+ * When a whole word (URL, e-mail, emoticon, time, "!!") starts at token `i` and spans several
+ * touching tokens, the index of its last token; otherwise `i`.
+ */
+function wholeEnd(text: string, tokens: readonly Span[], i: number): number {
+  if (i + 1 >= tokens.length || tokens[i + 1].start !== tokens[i].end) return i;
+  let best = i;
+  for (const re of WHOLE) {
+    re.lastIndex = tokens[i].start;
+    if (!re.test(text)) continue;
+    const stop = re.lastIndex;
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j + 1].start === tokens[j].end && tokens[j + 1].end <= stop) j++;
+    if (j > best && tokens[j].end === stop) best = j;
+  }
+  return best;
+}
+
+/** Push the UD words of the token `[s, e)`: split at hyphens and in "cannot", spelt as EWT spells them. */
+function splitToken(text: string, s: number, e: number, out: BridgeWord[]): void {
+  const raw = text.slice(s, e);
+  const lower = raw.toLowerCase();
+  const cut = SPLIT_WORDS.get(lower);
+  if (cut !== undefined) {
+    out.push({ start: s, end: s + cut, form: raw.slice(0, cut) }, { start: s + cut, end: e, form: raw.slice(cut) });
+    return;
+  }
+  const hyphen = hyphenAt(raw);
+  if (hyphen < 0 || !splitsAtHyphens(lower)) {
+    out.push({ start: s, end: e, form: spelling(raw) });
+    return;
+  }
+  let from = 0;
+  for (let k = hyphen; k >= 0; k = hyphenAt(raw, from)) {
+    if (k > from) out.push({ start: s + from, end: s + k, form: spelling(raw.slice(from, k)) });
+    out.push({ start: s + k, end: s + k + 1, form: '-' });
+    from = k + 1;
+  }
+  if (from < raw.length) out.push({ start: s + from, end: e, form: spelling(raw.slice(from)) });
+}
+
+/** The first inner hyphen (or non-breaking hyphen) of a word at or after `from`, else -1. */
+function hyphenAt(word: string, from = 1): number {
+  for (let k = Math.max(from, 1); k < word.length - 1; k++) {
+    const c = word.charCodeAt(k);
+    if (c === 45 || c === 0x2011) return k;
+  }
+  return -1;
+}
+
+/**
+ * EWT splits a hyphenated word ("long-term", "20-year", a range "16-18") unless it starts with a
+ * joined prefix, is a code of three parts or more starting and ending with digits ("713-853-3989", "01-Feb-02"),
+ * a phone number or ZIP+4 code ("853-7906", "20006-3700"), or a run of dashes.
+ */
+function splitsAtHyphens(lower: string): boolean {
+  if (/^\d[^-‑]*[-‑][^-‑]+[-‑].*\d[^-‑]*$/.test(lower) || /^(?:\d{3}|\d{5})[-‑]\d{4}$/.test(lower) || !/[\p{L}\p{N}]/u.test(lower)) return false;
+  const first = lower.slice(0, hyphenAt(lower));
+  return !JOINED_PREFIXES.has(first);
+}
+
+/** Spellings EWT has (almost) only in their straight or ASCII form. */
+const SPELLING: ReadonlyMap<string, string> = new Map([
+  ['“', '"'], ['”', '"'], ['„', '"'], ['‟', '"'], ['″', '"'], ['«', '"'], ['»', '"'],
+  ['‘', "'"], ['’', "'"], ['‚', "'"], ['`', "'"], ['``', '"'], ["''", '"'],
+  ['…', '...'], ['—', '--'], ['–', '--'], ['―', '--'], ['‑', '-'],
+]);
+
+/** EWT's spelling of one word: curly apostrophes straightened ("’s", "n’t", "O’Neill"), marks mapped. */
+export function spelling(form: string): string {
+  const mapped = SPELLING.get(form);
+  if (mapped !== undefined) return mapped;
+  return /[’‘‑]/.test(form) ? form.replace(/[’‘]/g, "'").replace(/‑/g, '-') : form;
+}
