@@ -10,6 +10,7 @@
  * - EWT keeps URLs, e-mail addresses, emoticons (":-)"), clock times ("5:00"), runs of "!" or
  *   "?", years ("'67") and decades ("80's") whole; entente cuts them at every mark;
  * - EWT writes "cannot" as "can" "not", "gonna" as "gon" "na";
+ * - before a sentence's last stop entente leaves "U.S" without its period, read as "U.S.";
  * - EWT text is mostly straight-quoted ('"' 1,296 times, '“' 30; "'s" 905, "’s" 40), news is
  *   curly-quoted: curly quotes, apostrophes, "…" and dashes are read in their EWT spelling.
  */
@@ -26,16 +27,33 @@ const JOINED_PREFIXES = new Set(['e', 'non', 'mid', 'pre', 'anti', 're', 'post',
 /** Tokens EWT splits into two words that concatenate to the token. */
 const SPLIT_WORDS: ReadonlyMap<string, number> = new Map([['cannot', 3], ['gonna', 3], ['wanna', 3], ['gotta', 3]]);
 
-/** Whole words that entente cuts apart: tried at each token start, longest first where they overlap. */
-const WHOLE = [
-  /(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"“”‘’()[\]{}]+[^\s<>"“”‘’()[\]{}.,;:!?'’]/y, // a URL, without a trailing stop
-  /[\w.+-]+@[\w-]+(?:\.[\w-]+)*/y, // an e-mail address (or an in-house one, "Lamb@ENRON")
-  /[:;=][-o^']?[)(\]\[DPpOo|\\/*3]+(?![\w])/y, // an emoticon
-  /\d{1,2}:\d\d(?::\d\d)?(?![\d:])/y, // a clock time
-  /[!?]{2,}/y,
-  /['’]\d\d(?![\w'’])/y, // a year, "'67"
-  /\d+0['’]s(?!\w)/y, // a decade, "80's"
+/**
+ * Whole words that entente cuts apart, each with the test its first character must pass (most
+ * tokens fail them all, so the patterns are rarely run); the longest that ends on a token wins.
+ */
+const WHOLE: readonly { first: (c: number, text: string, start: number, end: number) => boolean; re: RegExp }[] = [
+  // a URL, without a trailing stop
+  { first: (c) => c === 104 || c === 102 || c === 119, re: /(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"“”‘’()[\]{}]+[^\s<>"“”‘’()[\]{}.,;:!?'’]/y },
+  // an e-mail address (or an in-house one, "Lamb@ENRON")
+  { first: hasAt, re: /[\w.+-]+@[\w-]+(?:\.[\w-]+)*/y },
+  // an emoticon
+  { first: (c) => c === 58 || c === 59 || c === 61, re: /[:;=][-o^']?[)(\]\[DPpOo|\\/*3]+(?![\w])/y },
+  // a clock time, a decade ("80's")
+  { first: isDigit, re: /\d{1,2}:\d\d(?::\d\d)?(?![\d:])/y },
+  { first: isDigit, re: /\d+0['’]s(?!\w)/y },
+  { first: (c) => c === 33 || c === 63, re: /[!?]{2,}/y },
+  // a year, "'67"
+  { first: (c) => c === 39 || c === 0x2019, re: /['’]\d\d(?![\w'’])/y },
 ];
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function hasAt(_: number, text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) === 64) return true;
+  return false;
+}
 
 /**
  * The UD words of one sentence's tokens (spans of `text`, in order, as `tokenize` cut them).
@@ -56,8 +74,16 @@ export function bridge(text: string, tokens: readonly Span[]): BridgeWord[] {
       continue;
     }
     splitToken(text, t.start, t.end, out);
+    if (i + 2 === tokens.length && isFinalStop(text, t, tokens[i + 1]) && ACRONYM.test(out[out.length - 1].form)) out[out.length - 1].form += '.';
   }
   return out;
+}
+
+/** "U.S" as entente leaves it before a sentence's last stop: EWT's words spell it "U.S." before a "." of its own. */
+const ACRONYM = /^(?:\p{L}\.)+\p{L}$/u;
+
+function isFinalStop(text: string, word: Span, stop: Span): boolean {
+  return stop.start === word.end && stop.end === stop.start + 1 && text.charCodeAt(stop.start) === 46;
 }
 
 /**
@@ -66,13 +92,17 @@ export function bridge(text: string, tokens: readonly Span[]): BridgeWord[] {
  */
 function wholeEnd(text: string, tokens: readonly Span[], i: number): number {
   if (i + 1 >= tokens.length || tokens[i + 1].start !== tokens[i].end) return i;
+  let last = i + 1;
+  while (last + 1 < tokens.length && tokens[last + 1].start === tokens[last].end) last++;
+  const start = tokens[i].start, c = text.charCodeAt(start), runEnd = tokens[last].end;
   let best = i;
-  for (const re of WHOLE) {
-    re.lastIndex = tokens[i].start;
+  for (const { first, re } of WHOLE) {
+    if (!first(c, text, start, runEnd)) continue;
+    re.lastIndex = start;
     if (!re.test(text)) continue;
     const stop = re.lastIndex;
     let j = i;
-    while (j + 1 < tokens.length && tokens[j + 1].start === tokens[j].end && tokens[j + 1].end <= stop) j++;
+    while (j < last && tokens[j + 1].end <= stop) j++;
     if (j > best && tokens[j].end === stop) best = j;
   }
   return best;
@@ -81,14 +111,13 @@ function wholeEnd(text: string, tokens: readonly Span[], i: number): number {
 /** Push the UD words of the token `[s, e)`: split at hyphens and in "cannot", spelt as EWT spells them. */
 function splitToken(text: string, s: number, e: number, out: BridgeWord[]): void {
   const raw = text.slice(s, e);
-  const lower = raw.toLowerCase();
-  const cut = SPLIT_WORDS.get(lower);
+  const cut = raw.length === 5 || raw.length === 6 ? SPLIT_WORDS.get(raw.toLowerCase()) : undefined;
   if (cut !== undefined) {
     out.push({ start: s, end: s + cut, form: raw.slice(0, cut) }, { start: s + cut, end: e, form: raw.slice(cut) });
     return;
   }
   const hyphen = hyphenAt(raw);
-  if (hyphen < 0 || !splitsAtHyphens(lower)) {
+  if (hyphen < 0 || !splitsAtHyphens(raw.toLowerCase())) {
     out.push({ start: s, end: e, form: spelling(raw) });
     return;
   }

@@ -15,6 +15,7 @@ function words(text: string): [string, string][] {
 test('bridge: hyphenated words split as EWT splits them, each part a span of the text', () => {
   assert.deepEqual(words('a long-term, 20-year-old deal').map(([s]) => s), ['a', 'long', '-', 'term', ',', '20', '-', 'year', '-', 'old', 'deal']);
   assert.deepEqual(words('The U.S.-led coalition').map(([s]) => s), ['The', 'U.S.', '-', 'led', 'coalition']);
+  assert.deepEqual(words('He flew to the U.S.'), [['He', 'He'], ['flew', 'flew'], ['to', 'to'], ['the', 'the'], ['U.S', 'U.S.'], ['.', '.']]);
   // prefixes EWT keeps joined, codes, phone numbers; ranges split
   assert.deepEqual(words('a non-binding e-mail from mid-August').map(([s]) => s), ['a', 'non-binding', 'e-mail', 'from', 'mid-August']);
   assert.deepEqual(words('call 713-853-3989 or 853-7906 on 01-Feb-02').map(([s]) => s), ['call', '713-853-3989', 'or', '853-7906', 'on', '01-Feb-02']);
