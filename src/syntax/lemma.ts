@@ -2,13 +2,14 @@
  * Lemmas, as far as the event coder needs them: verbs to their base form ("accused" → "accuse",
  * "met" → "meet", "was" → "be"), nouns to the singular, lower case except for proper nouns.
  * `data/syntax/lemmas.json` (written by scripts/build-lemmas.ts from UD English EWT train) holds
- * suffix rules learnt per UPOS tag ("-ating" → "-ate") for words never seen, and the words whose
- * most frequent lemma in EWT the rules get wrong ("met", "was", "children"). The file is checked
+ * suffix rules learnt per UPOS tag ("-ating" → "-ate") for words never seen, the open-class lemmas
+ * of the treebank (to choose between rules), and the words whose most frequent lemma in EWT the
+ * rules get wrong ("met", "was", "children"). The file is checked
  * when it is loaded; a malformed one is a `DataFileError` naming it.
  */
 import { DataFileError } from '../model/errors.js';
 import { readDataJson } from '../data/read.js';
-import { expectObject, freezeMap } from '../data/validate.js';
+import { expectObject, freezeMap, freezeSet } from '../data/validate.js';
 
 export const LEMMA_FILE = 'data/syntax/lemmas.json';
 /** The longest suffix a rule looks at. */
@@ -23,30 +24,40 @@ export interface LemmaTables {
   words: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** UPOS → suffix ('' for the default) → edit; the longest suffix of a word that has a rule wins. */
   rules: ReadonlyMap<string, ReadonlyMap<string, LemmaEdit>>;
+  /** The lemmas of open-class words (nouns, verbs, adjectives, adverbs) in the treebank. */
+  known: ReadonlySet<string>;
 }
 
+/** Tags whose unseen words may take a shorter suffix's rule when only that gives a known lemma. */
+const OPEN = new Set(['NOUN', 'VERB', 'ADJ', 'ADV', 'AUX']);
 const NONE: ReadonlyMap<string, never> = new Map<string, never>();
 
 /**
  * The lemma of `form` tagged `upos`: a proper noun keeps its form, other words are lower-cased
- * and looked up, then edited by their longest suffix rule.
+ * and looked up, then edited by a suffix rule (`guess`).
  * @example lemmatize(tables, 'Accused', 'VERB') // 'accuse'
  */
 export function lemmatize(tables: LemmaTables, form: string, upos: string): string {
   if (upos === 'PROPN') return form;
   const lower = form.toLowerCase();
-  const known = (tables.words.get(upos) ?? NONE).get(lower);
-  if (known !== undefined) return known;
-  return applyRule(tables.rules.get(upos) ?? NONE, lower);
+  return (tables.words.get(upos) ?? NONE).get(lower) ?? guess(tables.rules.get(upos) ?? NONE, tables.known, lower, upos);
 }
 
-/** `lower` edited by the rule of its longest suffix with a rule, keeping at least two characters of stem. */
-export function applyRule(rules: ReadonlyMap<string, LemmaEdit>, lower: string): string {
-  for (let k = Math.min(MAX_SUFFIX, lower.length - 2); k >= 0; k--) {
+/**
+ * The lemma the rules give a word: its longest suffix's rule, unless that gives no known lemma of
+ * an open class and a shorter suffix's rule does ("traded": "-aded" → "trade" over "-ed" → "trad").
+ * @example guess(rules, new Set(['note']), 'noting', 'VERB') // 'note'
+ */
+export function guess(rules: ReadonlyMap<string, LemmaEdit>, known: ReadonlySet<string>, lower: string, upos: string): string {
+  let first: string | undefined;
+  for (let k = Math.min(MAX_SUFFIX, lower.length - 1); k >= 0; k--) {
     const edit = rules.get(k === 0 ? '' : lower.slice(lower.length - k));
-    if (edit !== undefined) return edit.strip > lower.length - 2 ? lower : lower.slice(0, lower.length - edit.strip) + edit.add;
+    if (edit === undefined || edit.strip > lower.length - 1) continue;
+    const lemma = lower.slice(0, lower.length - edit.strip) + edit.add;
+    if (!OPEN.has(upos) || known.has(lemma)) return lemma;
+    first ??= lemma;
   }
-  return lower;
+  return known.has(lower) ? lower : first ?? lower;
 }
 
 /** The edit that turns `form` into `lemma` (both lower case). @example editOf('waging', 'wage') // { strip: 3, add: 'e' } */
@@ -61,7 +72,7 @@ export function editOf(form: string, lemma: string): LemmaEdit {
  * @example decodeLemmas(JSON.parse(text), 'data/syntax/lemmas.json').words.get('VERB')?.get('met') // 'meet'
  */
 export function decodeLemmas(json: unknown, file: string): LemmaTables {
-  const o = expectObject(file, json, ['$comment', 'source', 'licence', 'words', 'rules']);
+  const o = expectObject(file, json, ['$comment', 'source', 'licence', 'known', 'words', 'rules']);
   for (const k of ['source', 'licence'] as const) {
     if (typeof o[k] !== 'string' || o[k] === '') throw new DataFileError(file, `"${k}" must be a non-empty string`);
   }
@@ -85,7 +96,8 @@ export function decodeLemmas(json: unknown, file: string): LemmaTables {
     }
     rules.set(upos, freezeMap(m));
   }
-  return { words: freezeMap(words), rules: freezeMap(rules) };
+  if (!Array.isArray(o.known) || o.known.some((w) => typeof w !== 'string' || w === '')) throw new DataFileError(file, '"known" must be an array of lemmas (non-empty strings)');
+  return { words: freezeMap(words), rules: freezeMap(rules), known: freezeSet(new Set(o.known as string[])) };
 }
 
 function entries(file: string, v: unknown, name: string): [string, unknown][] {

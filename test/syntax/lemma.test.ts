@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { DataFileError } from '../../src/model/errors.js';
 import { readConllu } from '../../src/syntax/conllu.js';
-import { applyRule, decodeLemmas, defaultLemmas, editOf, lemmatize, LEMMA_FILE } from '../../src/syntax/lemma.js';
+import { decodeLemmas, defaultLemmas, editOf, guess, lemmatize, LEMMA_FILE } from '../../src/syntax/lemma.js';
 import { learnLemmas } from '../../src/syntax/lemma-train.js';
 import { readDataJson } from '../../src/data/read.js';
 import { sharedPath } from '../_shared.js';
@@ -22,16 +22,20 @@ test('lemma: the verbs, nouns and auxiliaries an event coder reads', () => {
 test('lemma: an edit and its rule', () => {
   assert.deepEqual(editOf('waging', 'wage'), { strip: 3, add: 'e' });
   assert.deepEqual(editOf('met', 'meet'), { strip: 1, add: 'et' });
-  const rules = new Map([['', { strip: 0, add: '' }], ['ing', { strip: 3, add: '' }], ['ating', { strip: 3, add: 'e' }]]);
-  assert.equal(applyRule(rules, 'creating'), 'create');
-  assert.equal(applyRule(rules, 'talking'), 'talk');
-  assert.equal(applyRule(rules, 'ing'), 'ing', 'a rule keeps two characters of stem');
+  const rules = new Map([['ing', { strip: 3, add: '' }], ['ting', { strip: 3, add: 'e' }], ['ating', { strip: 3, add: 'e' }]]);
+  const known = new Set(['create', 'talk', 'vote', 'wait']);
+  assert.equal(guess(rules, known, 'creating', 'VERB'), 'create');
+  assert.equal(guess(rules, known, 'talking', 'VERB'), 'talk');
+  assert.equal(guess(rules, known, 'waiting', 'VERB'), 'wait', 'a shorter suffix\'s rule when only it gives a known lemma');
+  assert.equal(guess(rules, known, 'skating', 'VERB'), 'skate', 'the longest suffix\'s rule when none gives a known lemma');
+  assert.equal(guess(rules, known, 'ing', 'VERB'), 'ing', 'a rule keeps a character of stem');
 });
 
 test('lemma: a malformed lemma file is an error naming the file and the field', () => {
   const good = readDataJson(LEMMA_FILE) as Record<string, unknown>;
   assert.throws(() => decodeLemmas({ ...good, licence: '' }, 'x.json'), (e: unknown) => e instanceof DataFileError && /x\.json.*licence/.test(e.message));
   assert.throws(() => decodeLemmas({ ...good, rules: { VERB: { ing: 'three' } } }, 'x.json'), (e: unknown) => e instanceof DataFileError && /rules\.VERB.*"ing"/.test(e.message));
+  assert.throws(() => decodeLemmas({ ...good, known: ['meet', ''] }, 'x.json'), (e: unknown) => e instanceof DataFileError && /x\.json.*known/.test(e.message));
   assert.throws(() => decodeLemmas({ ...good, words: { VERB: { met: 5 } } }, 'x.json'), (e: unknown) => e instanceof DataFileError && /words\.VERB.*met/.test(e.message));
 });
 
@@ -40,7 +44,7 @@ test('lemma: learnt from EWT train, right on ≥ 98% of dev VERB/NOUN/AUX/ADJ wo
   if (!dir) return;
   const learnt = learnLemmas(readConllu(join(dir, 'en_ewt-ud-train.conllu')));
   const committed = readDataJson(LEMMA_FILE) as Record<string, unknown>;
-  assert.deepEqual({ words: committed.words, rules: committed.rules }, learnt, 'data/syntax/lemmas.json is stale: run node --import tsx scripts/build-lemmas.ts');
+  assert.deepEqual({ known: committed.known, words: committed.words, rules: committed.rules }, learnt, 'data/syntax/lemmas.json is stale: run node --import tsx scripts/build-lemmas.ts');
   const tables = defaultLemmas();
   let right = 0, all = 0;
   for (const s of readConllu(join(dir, 'en_ewt-ud-dev.conllu'))) {
