@@ -9,7 +9,7 @@
  *   numbers); entente keeps "20-year" whole;
  * - EWT keeps URLs, e-mail addresses, emoticons (":-)"), clock times ("5:00"), runs of "!" or
  *   "?", years ("'67") and decades ("80's") whole; entente cuts them at every mark;
- * - EWT writes "cannot" as "can" "not", "gonna" as "gon" "na";
+ * - EWT writes "cannot" as "can" "not", "gonna" as "gon" "na", "dont" as "do" "nt";
  * - before a sentence's last stop entente leaves "U.S" without its period, read as "U.S.";
  * - EWT text is mostly straight-quoted ('"' 1,296 times, '“' 30; "'s" 905, "’s" 40), news is
  *   curly-quoted: curly quotes, apostrophes, "…" and dashes are read in their EWT spelling.
@@ -24,8 +24,16 @@ export interface BridgeWord extends Span {
 /** Prefixes EWT leaves joined to the rest of a hyphenated word (each kept joined more often than split in train). */
 const JOINED_PREFIXES = new Set(['e', 'non', 'mid', 'pre', 'anti', 're', 'post', 'co', 'pro', 'multi', 'ex', 'sub', 'semi', 'cross', 'neo', 'psycho', 'socio', 'counter', 'inter', 'intra', 'ultra', 'micro', 'macro', 'quasi']);
 
-/** Tokens EWT splits into two words that concatenate to the token. */
-const SPLIT_WORDS: ReadonlyMap<string, number> = new Map([['cannot', 3], ['gonna', 3], ['wanna', 3], ['gotta', 3]]);
+/**
+ * Tokens EWT splits into two words that concatenate to the token, with the first word's length:
+ * "cannot" and the colloquial forms, and the contractions written without an apostrophe that EWT
+ * train has only split (never as a word of their own).
+ */
+const SPLIT_WORDS: ReadonlyMap<string, number> = new Map([
+  ['cannot', 3], ['gonna', 3], ['wanna', 3], ['gotta', 3],
+  ['dont', 2], ['didnt', 3], ['doesnt', 4], ['couldnt', 5], ['wouldnt', 5], ['cant', 2], ['wont', 2], ['aint', 2],
+  ['thats', 4], ['theres', 5], ['whats', 4],
+]);
 
 /**
  * Whole words that entente cuts apart, each with the test its first character must pass (most
@@ -111,7 +119,7 @@ function wholeEnd(text: string, tokens: readonly Span[], i: number): number {
 /** Push the UD words of the token `[s, e)`: split at hyphens and in "cannot", spelt as EWT spells them. */
 function splitToken(text: string, s: number, e: number, out: BridgeWord[]): void {
   const raw = text.slice(s, e);
-  const cut = raw.length === 5 || raw.length === 6 ? SPLIT_WORDS.get(raw.toLowerCase()) : undefined;
+  const cut = raw.length >= 4 && raw.length <= 7 ? SPLIT_WORDS.get(raw.toLowerCase()) : undefined;
   if (cut !== undefined) {
     out.push({ start: s, end: s + cut, form: raw.slice(0, cut) }, { start: s + cut, end: e, form: raw.slice(cut) });
     return;

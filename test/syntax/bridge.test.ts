@@ -30,8 +30,9 @@ test('bridge: curly quotes, apostrophes, ellipses and dashes are read in their E
   ]);
 });
 
-test('bridge: "cannot" and "gonna" become two words; URLs, addresses, emoticons, times, years and "!!" one', () => {
+test('bridge: "cannot", "gonna" and "dont" become two words; URLs, addresses, emoticons, times, years and "!!" one', () => {
   assert.deepEqual(words('We cannot wait, gonna go').map(([s]) => s), ['We', 'can', 'not', 'wait', ',', 'gon', 'na', 'go']);
+  assert.deepEqual(words('I dont know, thats it').map(([s]) => s), ['I', 'do', 'nt', 'know', ',', 'that', 's', 'it']);
   assert.deepEqual(words('See http://www.example.com/a/b.html.').map(([s]) => s), ['See', 'http://www.example.com/a/b.html', '.']);
   assert.deepEqual(words('Mail john.smith@example.org or Lamb@ENRON now').map(([s]) => s), ['Mail', 'john.smith@example.org', 'or', 'Lamb@ENRON', 'now']);
   assert.deepEqual(words('Great :-) at 5:30 pm in the class of \'67!!').map(([s]) => s), ['Great', ':-)', 'at', '5:30', 'pm', 'in', 'the', 'class', 'of', "'67", '!!']);
