@@ -9,6 +9,7 @@
  *   numbers); entente keeps "20-year" whole;
  * - EWT keeps URLs, e-mail addresses, emoticons (":-)"), clock times ("5:00"), runs of "!" or
  *   "?", years ("'67") and decades ("80's") whole; entente cuts them at every mark;
+ * - EWT splits a unit off a number ("375mm", "5bn", "3pm"; ordinals and decades stay whole);
  * - EWT writes "cannot" as "can" "not", "gonna" as "gon" "na", "dont" as "do" "nt";
  * - before a sentence's last stop entente leaves "U.S" without its period, read as "U.S.";
  * - EWT text is mostly straight-quoted ('"' 1,296 times, '“' 30; "'s" 905, "’s" 40), news is
@@ -124,6 +125,12 @@ function splitToken(text: string, s: number, e: number, out: BridgeWord[]): void
     out.push({ start: s, end: s + cut, form: raw.slice(0, cut) }, { start: s + cut, end: e, form: raw.slice(cut) });
     return;
   }
+  const unit = NUMBER_UNIT.exec(raw);
+  if (unit && !JOINED_SUFFIXES.has(unit[2].toLowerCase())) {
+    const cutAt = s + unit[1].length;
+    out.push({ start: s, end: cutAt, form: unit[1] }, { start: cutAt, end: e, form: unit[2] });
+    return;
+  }
   const hyphen = hyphenAt(raw);
   if (hyphen < 0 || !splitsAtHyphens(raw.toLowerCase())) {
     out.push({ start: s, end: e, form: spelling(raw) });
@@ -157,6 +164,11 @@ function splitsAtHyphens(lower: string): boolean {
   const first = lower.slice(0, hyphenAt(lower));
   return !JOINED_PREFIXES.has(first);
 }
+
+/** A number with a unit or a letter glued on: "375mm", "5bn", "3pm", "39K". */
+const NUMBER_UNIT = /^(\d+(?:[.,]\d+)*)(\p{L}+)$/u;
+/** What EWT keeps on a number: ordinals ("5th", "2nd"), decades ("1980s"), "3D". */
+const JOINED_SUFFIXES = new Set(['th', 'st', 'nd', 'rd', 's', 'd']);
 
 /** Spellings EWT has (almost) only in their straight or ASCII form. */
 const SPELLING: ReadonlyMap<string, string> = new Map([

@@ -20,6 +20,7 @@ test('bridge: hyphenated words split as EWT splits them, each part a span of the
   assert.deepEqual(words('a non-binding e-mail from mid-August').map(([s]) => s), ['a', 'non-binding', 'e-mail', 'from', 'mid-August']);
   assert.deepEqual(words('call 713-853-3989 or 853-7906 on 01-Feb-02').map(([s]) => s), ['call', '713-853-3989', 'or', '853-7906', 'on', '01-Feb-02']);
   assert.deepEqual(words('won 4-0 in 1946-1954').map(([s]) => s), ['won', '4', '-', '0', 'in', '1946', '-', '1954']);
+  assert.deepEqual(words('a 375mm gun, $5bn by 3pm on the 5th of the 1980s').map(([s]) => s), ['a', '375', 'mm', 'gun', ',', '$', '5', 'bn', 'by', '3', 'pm', 'on', 'the', '5th', 'of', 'the', '1980s']);
   assert.deepEqual(words('a pause ---- then'), [['a', 'a'], ['pause', 'pause'], ['----', '----'], ['then', 'then']]);
 });
 
