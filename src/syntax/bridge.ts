@@ -13,7 +13,8 @@
  * - EWT writes "cannot" as "can" "not", "gonna" as "gon" "na", "dont" as "do" "nt";
  * - before a sentence's last stop entente leaves "U.S" without its period, read as "U.S.";
  * - EWT text is mostly straight-quoted ('"' 1,296 times, '“' 30; "'s" 905, "’s" 40), news is
- *   curly-quoted: curly quotes, apostrophes, "…" and dashes are read in their EWT spelling.
+ *   curly-quoted: curly quotes, apostrophes, "…" and dashes are read in their EWT spelling (an en
+ *   dash between two words, "2014–2022", as a hyphen).
  */
 import type { Span } from '../model/span.js';
 
@@ -83,6 +84,8 @@ export function bridge(text: string, tokens: readonly Span[]): BridgeWord[] {
       continue;
     }
     splitToken(text, t.start, t.end, out);
+    // an en dash joining two words or numbers ("2014–2022", "Russia–Ukraine") is EWT's hyphen
+    if (text.charCodeAt(t.start) === 0x2013 && t.end - t.start === 1 && i > 0 && tokens[i - 1].end === t.start && i + 1 < tokens.length && tokens[i + 1].start === t.end) out[out.length - 1].form = '-';
     if (i + 2 === tokens.length && isFinalStop(text, t, tokens[i + 1]) && ACRONYM.test(out[out.length - 1].form)) out[out.length - 1].form += '.';
   }
   return out;

@@ -29,6 +29,7 @@ test('bridge: curly quotes, apostrophes, ellipses and dashes are read in their E
   assert.deepEqual(words(text), [
     ['Russia', 'Russia'], ['’s', "'s"], ['envoy', 'envoy'], ['said', 'said'], ['“', '"'], ['we', 'we'], ['ca', 'ca'], ['n’t', "n't"], ['”', '"'], ['…', '...'], ['—', '--'], ['O’Neill', "O'Neill"],
   ]);
+  assert.deepEqual(words('in 2014–2022 – and since'), [['in', 'in'], ['2014', '2014'], ['–', '-'], ['2022', '2022'], ['–', '--'], ['and', 'and'], ['since', 'since']]);
 });
 
 test('bridge: "cannot", "gonna" and "dont" become two words; URLs, addresses, emoticons, times, years and "!!" one', () => {
