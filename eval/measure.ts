@@ -8,6 +8,7 @@ import { analyseSeeds, checkSeedEvents, checkSeedRelations } from './seed-events
 import { loadPloverGold, ploverGoldPath, scorePlover } from './plover.js';
 import { predict } from './plover-coder.js';
 import { evalQuotes } from './quotes.js';
+import { evalSyntax } from './syntax.js';
 
 export interface Measurement {
   values: Record<string, number>;
@@ -32,7 +33,8 @@ export function fingerprintFile(path: string): string {
 
 /**
  * Scores everything `npm run eval` reports on the shared corpora: body extraction on the
- * article-extraction dev pages, and the seeds' checks of expected.json.
+ * article-extraction dev pages, the seeds' checks of expected.json, quotes, events, and syntax on
+ * UD English EWT (tags, attachment and lemmas; gold and entente's own tokenisation).
  */
 export async function measure(shared: string): Promise<Measurement> {
   const m: Measurement = { values: {}, corpus: {}, notes: [], missing: [] };
@@ -90,5 +92,12 @@ export async function measure(shared: string): Promise<Measurement> {
     m.notes.push(`quotes (PolNeAR dev, direct+mixed, strict): P ${dm.strict.p.toFixed(3)} R ${dm.strict.r.toFixed(3)} F1 ${dm.strict.f1.toFixed(3)}, speaker ${dm.speakerAccuracy.toFixed(3)}, end-to-end F1 ${dm.endToEnd.f1.toFixed(3)} (${dm.n} articles)`);
     m.notes.push(`quotes (PolNeAR dev, indirect, strict): P ${ind.strict.p.toFixed(3)} R ${ind.strict.r.toFixed(3)} F1 ${ind.strict.f1.toFixed(3)}, speaker ${ind.speakerAccuracy.toFixed(3)}, end-to-end F1 ${ind.endToEnd.f1.toFixed(3)}`);
   } else m.missing.push(gold);
+  const treebank = join(shared, 'treebank');
+  if (existsSync(treebank)) {
+    m.corpus.treebank = fingerprint(treebank);
+    const sx = evalSyntax(treebank);
+    Object.assign(m.values, sx.values);
+    m.notes.push(...sx.notes);
+  } else m.missing.push(treebank);
   return m;
 }

@@ -14,7 +14,7 @@ const baselinePath = join(root, 'eval', 'baseline.json');
 const shared = resolve(process.env.ENTENTE_SHARED ?? join(root, '..', 'shared'));
 const args = new Set(process.argv.slice(2));
 if (args.has('--help')) {
-  process.stdout.write('usage: npm run eval [-- --check] [-- --lower]\n  scores body extraction and the seeds against ../shared; floors in eval/baseline.json\n');
+  process.stdout.write('usage: npm run eval [-- --check] [-- --lower]\n  scores body extraction, the seeds, quotes, events and syntax (UD EWT) against ../shared; floors in eval/baseline.json\n');
   process.exit(0);
 }
 

@@ -18,6 +18,7 @@ export const main = defineCommand({
     relations: () => import('./commands/relations.js').then((m) => m.default),
     export: () => import('./commands/export.js').then((m) => m.default),
     code: () => import('./commands/code.js').then((m) => m.default),
+    parse: () => import('./commands/parse.js').then((m) => m.default),
     worker: () => import('./commands/worker.js').then((m) => m.default),
     status: () => import('./commands/status.js').then((m) => m.default),
     doctor: () => import('./commands/doctor.js').then((m) => m.default),
