@@ -2,6 +2,7 @@ import { api, type ArticleFull, type EventRec, type MentionRec, type QuoteRec, t
 import { h, safeHref, status, type Child } from '../dom.js';
 import { link, type Route } from '../route.js';
 import { layout, type Ann, type Piece } from '../reader/layers.js';
+import { parseDialog, sentenceAt } from '../reader/parse-dialog.js';
 import { fmt, QUAD_NAMES } from '../scale.js';
 
 /** Layers from the outside in: the order in which highlights nest. */
@@ -11,7 +12,8 @@ const LABEL: Record<Layer, string> = { quote: 'Quotes', event: 'Events', mention
 
 /**
  * The article reader: the clean body built from text nodes only, with quotes, events and actor
- * mentions as focusable highlights; activating one shows its record beside the text.
+ * mentions as focusable highlights; activating one shows its record beside the text, and from
+ * there the parse of its sentence (or any sentence's, from the button above the text).
  */
 export async function renderReader(view: HTMLElement, route: Route): Promise<void> {
   const id = route.parts[0];
@@ -36,7 +38,10 @@ export async function renderReader(view: HTMLElement, route: Route): Promise<voi
     h('p', { class: 'status' }, 'Select a highlighted quote, event or actor (click, or Tab to it and press Enter) to see its record.'),
   ];
   const panel = h('aside', { class: 'record', id: 'record', 'aria-labelledby': 'record-title', 'aria-live': 'polite' }, ...hint());
-  view.append(legend(records, body), h('div', { class: 'reader' }, body, panel));
+  const parses = parseDialog(a);
+  const parseAll = h('button', { type: 'button', class: 'secondary', id: 'open-parse' }, 'Sentence parses');
+  parseAll.addEventListener('click', () => void parses.open(0, parseAll));
+  view.append(h('div', { class: 'reader-tools' }, legend(records, body), parseAll), h('div', { class: 'reader' }, body, panel), parses.element);
 
   const layers: Ann[][] = [
     a.quotes.map((q, index) => ({ layer: 0, index, spans: q.spans?.length ? q.spans : [q] })),
@@ -63,6 +68,13 @@ export async function renderReader(view: HTMLElement, route: Route): Promise<voi
     selected = body.querySelector<HTMLElement>(`.hl-${layer}[data-index="${index}"][tabindex]`) ?? el;
     panel.replaceChildren(h('button', { type: 'button', class: 'secondary close', onclick: close, 'aria-label': 'Close the record' }, 'Close'),
       ...recordView(a, layer, index));
+    // why an event was coded as it was: the parse of the sentence it was read from
+    const sentence = layer === 'event' ? a.events[index].sentence : sentenceAt(a.sentences, records[layer][index].start);
+    if (sentence >= 0) {
+      const open = h('button', { type: 'button', class: 'secondary', id: 'record-parse', 'data-sentence': sentence }, `Parse of its sentence (${sentence + 1})`);
+      open.addEventListener('click', () => void parses.open(sentence, open));
+      panel.append(h('p', { class: 'record-parse' }, open));
+    }
   };
   view.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && selected) close();
@@ -92,6 +104,8 @@ export async function renderReader(view: HTMLElement, route: Route): Promise<voi
       el.scrollIntoView({ block: 'center' });
     }
   }
+  const sentence = Number(route.params.get('sentence') ?? NaN);
+  if (Number.isInteger(sentence) && sentence >= 0) void parses.open(sentence);
 }
 
 /** Pieces to DOM: text nodes for text, one element per highlight piece (only the first focusable). */
