@@ -54,7 +54,7 @@ async function drawn(page: Page) {
   });
 }
 
-test('reader: an event opens the parse of its sentence, drawn as the API gives it, walkable by keyboard', { timeout: 240_000 }, async (t) => {
+test('reader: an event (or a click in a sentence) opens the parse of its sentence, drawn as the API gives it, walkable by keyboard', { timeout: 240_000 }, async (t) => {
   const browser = await launchChromium(t);
   if (!browser) return;
   assert.ok(existsSync(join(WEB, 'index.html')), `${WEB}/index.html is missing: build the dashboard first (npm run build:web)`);
@@ -141,6 +141,35 @@ test('reader: an event opens the parse of its sentence, drawn as the API gives i
       assert.equal(await page.locator('#parse').evaluate((d) => (d as unknown as El).open), false);
       assert.equal(await page.locator('#record dl[data-layer="event"]').count(), 1, 'the record closed with the parse');
       assert.equal(await open.evaluate((el) => (el as unknown as El) === (el as unknown as El).ownerDocument.activeElement), true, 'focus did not return to the record\'s button');
+
+      // a click in plain text selects its sentence, whose record offers its parse
+      const point = await page.evaluate<{ x: number; y: number; around: string } | null>(`(() => {
+        const walk = document.createTreeWalker(document.querySelector('#article-body'), NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+          if (n.parentElement.closest('.hl') || n.textContent.length < 40) continue;
+          n.parentElement.scrollIntoView({ block: 'center' });
+          const r = document.createRange();
+          r.setStart(n, 20);
+          r.setEnd(n, 21);
+          const b = r.getBoundingClientRect();
+          return { x: b.left + b.width / 2, y: b.top + b.height / 2, around: n.textContent.slice(16, 25) };
+        }
+        return null;
+      })()`);
+      assert.ok(point, 'no plain text of 40 characters in the article body');
+      await page.mouse.click(point.x, point.y);
+      const sentenceRecord = page.locator('#record dl[data-layer="sentence"]');
+      await sentenceRecord.waitFor();
+      const m = Number(await sentenceRecord.getAttribute('data-index'));
+      const clicked = await api<Parse>(`api/articles/${a.id}/syntax?sentence=${m}`);
+      const recordText = await page.locator('#record .record-text').innerText();
+      assert.equal(recordText, a.text.slice(clicked.start, clicked.end).trim());
+      assert.ok(recordText.includes(point.around), `the sentence selected, "${recordText}", is not the one clicked ("${point.around}")`);
+      await page.screenshot({ path: join(SHOTS, `sentence-${viewport.width}.png`) });
+      await page.locator('#record #record-parse').click();
+      await page.locator(`#parse[data-ready="${m}"]`).waitFor();
+      assert.deepEqual((await drawn(page)).words.map((w) => w.text), clicked.words.map((w) => w.text));
+      await page.keyboard.press('Escape');
       assert.deepEqual(errors, [], `script errors at ${viewport.width}px`);
     } catch (e) {
       await page.screenshot({ path: join(SHOTS, `parse-${viewport.width}-failed.png`), fullPage: true }).catch(() => undefined);
