@@ -178,4 +178,16 @@ test('reader: an event (or a click in a sentence) opens the parse of its sentenc
       await context.close();
     }
   }
+
+  // a link can name the sentence: the reader opens with its parse
+  const page = await browser.newPage();
+  try {
+    const last = a.sentences.length - 1;
+    await page.goto(`${server.url}/#/article/${a.id}?sentence=${last}`);
+    await page.locator(`#parse[data-ready="${last}"]`).waitFor();
+    assert.equal(await page.locator('#parse-title').innerText(), `Sentence ${last + 1} of ${a.sentences.length}`);
+    assert.equal(await page.locator('#parse [data-go="next"]').isDisabled(), true, 'Next is offered after the last sentence');
+  } finally {
+    await page.close();
+  }
 });

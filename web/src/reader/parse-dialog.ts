@@ -54,7 +54,7 @@ export function parseDialog(a: ArticleFull): ParseDialog {
     if (mine !== generation) return;
     content.replaceChildren(
       h('p', { class: 'record-text parse-text' }, a.text.slice(p.start, p.end)),
-      h('p', { class: 'meta' }, p.stored ? 'Parsed when the article was stored (the events stage read this parse).' : 'Parsed now: the syntax stage did not keep a parse of this sentence.'),
+      h('p', { class: 'meta' }, p.stored ? 'Parsed when the article was stored, by the syntax stage.' : 'Parsed now: the syntax stage did not keep a parse of this sentence.'),
       ...parseDiagram(p),
       wordTable(p));
     element.dataset.ready = String(n);
