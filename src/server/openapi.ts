@@ -1,6 +1,7 @@
 import type { ServerOptions } from './options.js';
 import type { ParamSpec, Schema } from './params.js';
-import { articleListParams, LAYERS, layerParams } from './routes/articles.js';
+import { articleListParams, articleParams, LAYERS, layerParams } from './routes/articles.js';
+import { syntaxParams } from './routes/syntax.js';
 import { eventListParams } from './routes/events.js';
 import { quoteListParams } from './routes/quotes.js';
 import { dyadSeriesParams, partnerParams, topDyadParams } from './routes/relations.js';
@@ -50,6 +51,16 @@ const SCHEMAS: Record<string, Schema> = {
     },
     ['start', 'end', 'source', 'sources', 'targets', 'code', 'root', 'goldstein', 'quad', 'negated', 'modality', 'sentence', 'sentenceSpan', 'confidence', 'rule'],
   ),
+  SyntaxWord: obj({
+    start: int, end: int, text: str, upos: { ...str, description: 'Universal Dependencies part of speech, e.g. PROPN' }, lemma: str,
+    head: { type: 'integer', minimum: -1, description: "the head word's index in the sentence's words (0 is the first), -1 for the root" },
+    deprel: { ...str, description: 'Universal Dependencies relation to the head, e.g. nsubj, obj, obl, acl:relcl; root for the root' },
+  }),
+  SentenceParse: obj({
+    sentence: { type: 'integer', minimum: 0, description: "the sentence's index in the article's sentences" }, start: int, end: int,
+    stored: { ...bool, description: 'true when the syntax stage stored this parse at ingest; false when it was parsed for this answer' },
+    words: { type: 'array', items: ref('SyntaxWord') },
+  }),
   Article: obj(
     {
       id: str, title: str, date: str, source: str, url: str, origin: str, text: str,
@@ -57,6 +68,7 @@ const SCHEMAS: Record<string, Schema> = {
       mentions: { type: 'array', items: ref('Mention') }, quotes: { type: 'array', items: ref('Quote') }, events: { type: 'array', items: ref('CodedEvent') },
       captions: { type: 'array', items: obj({ text: str, credit: str, inputStart: int, inputEnd: int, copies: int }, ['text', 'inputStart', 'inputEnd', 'copies']) },
       removed: { type: 'array', items: obj({ rule: str, reason: str, text: str, inputStart: int, inputEnd: int }) },
+      syntax: { type: 'array', items: ref('SentenceParse'), description: 'with ?layers=syntax: the parses the syntax stage stored (the sentences later stages could use); any sentence by /api/articles/{id}/syntax?sentence=N' },
       more: { type: 'object', description: 'the whole length of each layer cut to its first items; the rest at /api/articles/{id}/{layer}', additionalProperties: int },
     },
     ['id', 'origin', 'text', 'paragraphs', 'sentences', 'mentions', 'quotes', 'events', 'captions', 'removed'],
@@ -100,7 +112,8 @@ const SCHEMAS: Record<string, Schema> = {
 export function routeParams(o: ServerOptions): Record<string, ParamSpec> {
   return {
     'get /api/articles': articleListParams(o),
-    'get /api/articles/{id}': {},
+    'get /api/articles/{id}': articleParams(),
+    'get /api/articles/{id}/syntax': syntaxParams(),
     'get /api/articles/{id}/{layer}': layerParams(o),
     'get /api/quotes': quoteListParams(o),
     'get /api/events': eventListParams(o),
@@ -119,6 +132,7 @@ function query(spec: ParamSpec) {
   }));
 }
 
+const ID = { name: 'id', in: 'path', required: true, description: 'the article id, or a prefix of 6 or more characters that only one id starts with', schema: str };
 const BAD = error('a parameter is unknown, repeated, missing or malformed: the message names it');
 /** The relation routes' answer when too many uncached ones are being computed (src/server/gate.ts). */
 const BUSY = { 503: error('too many relation answers are being computed: try again after Retry-After seconds') };
@@ -142,16 +156,27 @@ export function openApiDocument(o: ServerOptions): Record<string, unknown> {
       '/api/articles': get('get /api/articles', 'Search and list articles (full-text over title and body)', ref('ArticleList')),
       '/api/articles/{id}': {
         get: {
-          summary: 'One article with its text, span layers, mentions, quotes, events, captions and removed blocks',
-          parameters: [{ name: 'id', in: 'path', required: true, description: 'the article id, or a prefix of 6 or more characters that only one id starts with', schema: str }],
+          summary: 'One article with its text, span layers, mentions, quotes, events, captions and removed blocks; with ?layers=syntax, the stored dependency parses too',
+          parameters: [ID, ...query(p['get /api/articles/{id}'])],
           responses: { 200: json(ref('Article'), 'OK'), 400: BAD, 404: error('no article has this id') },
+        },
+      },
+      '/api/articles/{id}/syntax': {
+        get: {
+          summary: "One sentence's dependency parse: words with UPOS tags, lemmas, heads and relations; the stored parse, or one made on request from the stored tokens",
+          parameters: [ID, ...query(p['get /api/articles/{id}/syntax'])],
+          responses: {
+            200: json(ref('SentenceParse'), 'OK'),
+            400: error('sentence is missing, malformed, not below the number of sentences, or the sentence has more tokens than a layer carries: the message says which'),
+            404: error('no article has this id'),
+          },
         },
       },
       '/api/articles/{id}/{layer}': {
         get: {
           summary: "A page of one of an article's layers, as the article's answer gives them (it carries the first items of each)",
           parameters: [
-            { name: 'id', in: 'path', required: true, description: 'the article id, or a prefix of 6 or more characters that only one id starts with', schema: str },
+            ID,
             { name: 'layer', in: 'path', required: true, description: `the layer: ${LAYERS.join(', ')}`, schema: { type: 'string', enum: [...LAYERS] } },
             ...query(p['get /api/articles/{id}/{layer}']),
           ],

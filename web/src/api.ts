@@ -63,7 +63,15 @@ export interface ArticleFull extends ArticleSummary {
   events: EventRec[];
   captions?: { text: string; credit?: string }[];
   removed?: { rule: string; reason: string; text: string }[];
+  /** the whole length of each layer the answer cut to its first items */
+  more?: Record<string, number>;
 }
+
+/** One word of a parse: `head` is the index of its head in the sentence's words, -1 for the root. */
+export interface SyntaxWord extends Span { text: string; upos: string; lemma: string; head: number; deprel: string }
+
+/** A sentence's dependency parse; `stored` is false when the server parsed it for this answer. */
+export interface SentenceParse extends Span { sentence: number; stored: boolean; words: SyntaxWord[] }
 
 export interface QuoteHit {
   articleId: string;
@@ -167,6 +175,8 @@ export const api = {
   articles: (p: { q?: string; source?: string; from?: string; to?: string; limit?: number; offset?: number }) =>
     get<Page<ArticleSummary>>('articles', p),
   article: (id: string) => get<ArticleFull>(`articles/${encodeURIComponent(id)}`),
+  /** sentence `sentence` (0 is the first) of an article, parsed */
+  parse: (id: string, sentence: number) => get<SentenceParse>(`articles/${encodeURIComponent(id)}/syntax`, { sentence }),
   quotes: (p: { speaker?: string; actor?: string; q?: string; from?: string; to?: string; limit?: number; offset?: number }) =>
     get<Page<QuoteHit>>('quotes', p),
   events: (p: { actor?: string; dyad?: string; undirected?: string; from?: string; to?: string; limit?: number; offset?: number }) =>

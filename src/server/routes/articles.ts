@@ -6,6 +6,7 @@ import { ApiError } from '../errors.js';
 import type { ServerOptions } from '../options.js';
 import { date, page, parseQuery, text } from '../params.js';
 import { pageOf, slicePage } from './_list.js';
+import { layersParam, sentenceParse, storedParses, syntaxParams, type OptionalLayer } from './syntax.js';
 
 /** The annotation layers of an article answer, each cut to `layerMaxItems` and paged at `/api/articles/{id}/{layer}`. */
 export const LAYERS = ['paragraphs', 'sentences', 'mentions', 'quotes', 'events', 'captions', 'removed'] as const;
@@ -14,6 +15,11 @@ export type Layer = (typeof LAYERS)[number];
 /** `GET /api/articles/{id}/{layer}`: a page of one layer. @example parseQuery(layerParams(o), { offset: ['2000'] }) */
 export function layerParams(o: ServerOptions) {
   return page(o.layerMaxItems, o.layerMaxItems);
+}
+
+/** `GET /api/articles/{id}`: the optional layers to add. @example parseQuery(articleParams(), { layers: ['syntax'] }) */
+export function articleParams() {
+  return { layers: layersParam() };
 }
 
 /** `GET /api/articles`: full-text search (title and body), by outlet and date. @example parseQuery(articleListParams(o), { q: ['sanctions'] }) */
@@ -36,6 +42,8 @@ export function articleListParams(o: ServerOptions) {
 export function articleRoutes(store: Store, o: ServerOptions): Hono {
   const listParams = articleListParams(o);
   const layerPage = layerParams(o);
+  const oneParams = articleParams();
+  const parseParams = syntaxParams();
   const found = async (id: string): Promise<Article> => {
     const a = await store.getArticle(id);
     if (!a) throw new ApiError(404, 'not_found', `no article has the id ${JSON.stringify(id)} (a full id, or a prefix of 6 or more characters that only one id starts with)`);
@@ -50,8 +58,15 @@ export function articleRoutes(store: Store, o: ServerOptions): Hono {
       return c.json({ items, ...pg, total });
     })
     .get('/articles/:id', async (c) => {
-      parseQuery({}, c.req.queries());
-      return c.json(articleBody(await found(c.req.param('id')), o.layerMaxItems));
+      const p = parseQuery(oneParams, c.req.queries());
+      return c.json(articleBody(await found(c.req.param('id')), o.layerMaxItems, p.layers));
+    })
+    // before `/:layer`, which would take "syntax" for a layer name
+    .get('/articles/:id/syntax', async (c) => {
+      // an unknown article is a 404 whatever the query says
+      const a = await found(c.req.param('id'));
+      const p = parseQuery(parseParams, c.req.queries());
+      return c.json(sentenceParse(a, p.sentence!, o));
     })
     .get('/articles/:id/:layer', async (c) => {
       const p = parseQuery(layerPage, c.req.queries());
@@ -66,16 +81,17 @@ export function articleRoutes(store: Store, o: ServerOptions): Hono {
  * One article as the API gives it: metadata values, text, span layers (no tokens) and its
  * annotations, each layer cut to its first `maxItems`; `more` gives the whole length of each
  * layer that was cut. A 9 MiB article's answer was 246 MB of annotations: now it is bounded.
+ * `extra` adds optional layers (the stored parses), cut the same way.
  *
  * @example articleBody(a, 2000).mentions[0].actor.code // 'RUS'
  */
-export function articleBody(a: Article, maxItems: number) {
-  const more: Partial<Record<Layer, number>> = {};
-  const layer = (name: Layer) => {
-    const all = layerItems(a, name);
+export function articleBody(a: Article, maxItems: number, extra: readonly OptionalLayer[] = []) {
+  const more: Partial<Record<Layer | OptionalLayer, number>> = {};
+  const cut = <T>(name: Layer | OptionalLayer, all: T[]): T[] => {
     if (all.length > maxItems) more[name] = all.length;
     return all.slice(0, maxItems);
   };
+  const layer = (name: Layer) => cut(name, layerItems(a, name));
   const body = {
     id: a.id,
     title: a.meta.title?.value,
@@ -91,6 +107,7 @@ export function articleBody(a: Article, maxItems: number) {
     events: layer('events'),
     captions: layer('captions'),
     removed: layer('removed'),
+    ...(extra.includes('syntax') ? { syntax: cut('syntax', storedParses(a)) } : {}),
   };
   return Object.keys(more).length ? { ...body, more } : body;
 }

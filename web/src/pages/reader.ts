@@ -2,6 +2,8 @@ import { api, type ArticleFull, type EventRec, type MentionRec, type QuoteRec, t
 import { h, safeHref, status, type Child } from '../dom.js';
 import { link, type Route } from '../route.js';
 import { layout, type Ann, type Piece } from '../reader/layers.js';
+import { parseDialog, sentenceAt } from '../reader/parse-dialog.js';
+import { markSpan, offsetAt, type TextStarts } from '../reader/text-offsets.js';
 import { fmt, QUAD_NAMES } from '../scale.js';
 
 /** Layers from the outside in: the order in which highlights nest. */
@@ -11,7 +13,8 @@ const LABEL: Record<Layer, string> = { quote: 'Quotes', event: 'Events', mention
 
 /**
  * The article reader: the clean body built from text nodes only, with quotes, events and actor
- * mentions as focusable highlights; activating one shows its record beside the text.
+ * mentions as focusable highlights; activating one shows its record beside the text, and from
+ * there the parse of its sentence (or any sentence's, from the button above the text).
  */
 export async function renderReader(view: HTMLElement, route: Route): Promise<void> {
   const id = route.parts[0];
@@ -33,10 +36,13 @@ export async function renderReader(view: HTMLElement, route: Route): Promise<voi
   const body = h('div', { class: 'body', id: 'article-body', lang: 'en' });
   const hint = () => [
     h('h2', { id: 'record-title' }, 'Record'),
-    h('p', { class: 'status' }, 'Select a highlighted quote, event or actor (click, or Tab to it and press Enter) to see its record.'),
+    h('p', { class: 'status' }, 'Select a highlighted quote, event or actor (click, or Tab to it and press Enter) to see its record; click elsewhere in a sentence for the sentence and its parse.'),
   ];
   const panel = h('aside', { class: 'record', id: 'record', 'aria-labelledby': 'record-title', 'aria-live': 'polite' }, ...hint());
-  view.append(legend(records, body), h('div', { class: 'reader' }, body, panel));
+  const parses = parseDialog(a);
+  const parseAll = h('button', { type: 'button', class: 'secondary', id: 'open-parse' }, 'Sentence parses');
+  parseAll.addEventListener('click', () => void parses.open(0, parseAll));
+  view.append(h('div', { class: 'reader-tools' }, legend(records, body), parseAll), h('div', { class: 'reader' }, body, panel), parses.element);
 
   const layers: Ann[][] = [
     a.quotes.map((q, index) => ({ layer: 0, index, spans: q.spans?.length ? q.spans : [q] })),
@@ -45,12 +51,17 @@ export async function renderReader(view: HTMLElement, route: Route): Promise<voi
   ];
   const paragraphs: Span[] = a.paragraphs?.length ? a.paragraphs : [{ start: 0, end: a.text.length }];
   const seen = new Set<Ann>();
-  for (const p of paragraphs) body.append(h('p', {}, ...render(a.text, layout(p.start, p.end, layers, 0, seen))));
+  const starts: TextStarts = new WeakMap();
+  for (const p of paragraphs) body.append(h('p', {}, ...render(a.text, layout(p.start, p.end, layers, 0, seen), starts)));
 
   let selected: HTMLElement | undefined;
   // closing hands focus back to the highlight, so a keyboard reader keeps their place
-  const close = () => {
+  const unselect = () => {
     for (const s of body.querySelectorAll('.hl.selected')) s.classList.remove('selected');
+    markSpan(body, starts, undefined);
+  };
+  const close = () => {
+    unselect();
     panel.replaceChildren(...hint());
     selected?.focus();
     selected = undefined;
@@ -58,18 +69,41 @@ export async function renderReader(view: HTMLElement, route: Route): Promise<voi
   const select = (el: HTMLElement) => {
     const layer = el.dataset.layer as Layer;
     const index = Number(el.dataset.index);
-    for (const s of body.querySelectorAll('.hl.selected')) s.classList.remove('selected');
+    unselect();
     for (const s of body.querySelectorAll<HTMLElement>(`.hl-${layer}[data-index="${index}"]`)) s.classList.add('selected');
     selected = body.querySelector<HTMLElement>(`.hl-${layer}[data-index="${index}"][tabindex]`) ?? el;
-    panel.replaceChildren(h('button', { type: 'button', class: 'secondary close', onclick: close, 'aria-label': 'Close the record' }, 'Close'),
-      ...recordView(a, layer, index));
+    // why an event was coded as it was: the parse of the sentence it was read from
+    const sentence = layer === 'event' ? a.events[index].sentence : sentenceAt(a.sentences, records[layer][index].start);
+    panel.replaceChildren(closeButton(close), ...recordView(a, layer, index), ...parseButton(sentence, `Parse of its sentence (${sentence + 1})`));
+  };
+  const parseButton = (sentence: number, label: string): HTMLElement[] => {
+    if (sentence < 0) return [];
+    const open = h('button', { type: 'button', class: 'secondary', id: 'record-parse', 'data-sentence': sentence }, label);
+    open.addEventListener('click', () => void parses.open(sentence, open));
+    return [h('p', { class: 'record-parse' }, open)];
+  };
+  // a click in plain text selects its sentence; focus stays where it was, so there is none to hand back
+  const selectSentence = (n: number) => {
+    unselect();
+    selected = undefined;
+    const span = a.sentences[n];
+    markSpan(body, starts, span);
+    panel.replaceChildren(closeButton(close),
+      h('h2', { id: 'record-title' }, `Sentence ${n + 1} of ${a.more?.sentences ?? a.sentences.length}`),
+      h('p', { class: 'record-text' }, a.text.slice(span.start, span.end)),
+      h('dl', { 'data-layer': 'sentence', 'data-index': n }, h('dt', {}, 'offsets'), h('dd', {}, offsets([span]))),
+      ...parseButton(n, 'Show its parse'));
   };
   view.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && selected) close();
   });
   body.addEventListener('click', (e) => {
     const el = (e.target as HTMLElement).closest<HTMLElement>('.hl');
-    if (el) select(el);
+    if (el) return select(el);
+    // a drag that selected text is not a click on a sentence
+    if (!getSelection()?.isCollapsed) return;
+    const n = sentenceAt(a.sentences, offsetAt(starts, e.clientX, e.clientY));
+    if (n >= 0) selectSentence(n);
   });
   body.addEventListener('keydown', (e) => {
     const el = e.target as HTMLElement;
@@ -92,12 +126,22 @@ export async function renderReader(view: HTMLElement, route: Route): Promise<voi
       el.scrollIntoView({ block: 'center' });
     }
   }
+  const sentence = Number(route.params.get('sentence') ?? NaN);
+  if (Number.isInteger(sentence) && sentence >= 0) void parses.open(sentence);
 }
 
-/** Pieces to DOM: text nodes for text, one element per highlight piece (only the first focusable). */
-function render(text: string, pieces: Piece[]): Child[] {
+function closeButton(close: () => void): HTMLElement {
+  return h('button', { type: 'button', class: 'secondary close', onclick: close, 'aria-label': 'Close the record' }, 'Close');
+}
+
+/** Pieces to DOM: text nodes for text (each one's start recorded), one element per highlight piece (only the first focusable). */
+function render(text: string, pieces: Piece[], starts: TextStarts): Child[] {
   return pieces.map((p) => {
-    if ('text' in p) return text.slice(p.text.start, p.text.end);
+    if ('text' in p) {
+      const node = document.createTextNode(text.slice(p.text.start, p.text.end));
+      starts.set(node, p.text.start);
+      return node;
+    }
     const layer = LAYERS[p.ann.layer];
     return h('span', {
       class: `hl hl-${layer}`,
@@ -106,7 +150,7 @@ function render(text: string, pieces: Piece[]): Child[] {
       tabindex: p.first ? 0 : undefined,
       role: 'button',
       'aria-label': p.first ? `${layer}: ${text.slice(p.start, p.end)}` : undefined,
-    }, ...render(text, p.children));
+    }, ...render(text, p.children, starts));
   });
 }
 
