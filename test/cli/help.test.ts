@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { entente } from './_run.js';
 
-const COMMANDS = ['ingest', 'extract', 'show', 'list', 'actors', 'quotes', 'worker', 'status', 'serve'];
+const COMMANDS = ['ingest', 'extract', 'show', 'list', 'actors', 'quotes', 'events', 'relations', 'export', 'code', 'parse', 'doctor', 'worker', 'status', 'serve'];
 
 test('cli: entente --help lists every command', () => {
   const r = entente(['--help']);
