@@ -16,10 +16,10 @@ function seeds(dir: string): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 
-/** The sentences whose mentions name two different coded actors, found from the article alone. */
-function twoActorSentences(a: Article): number[] {
+/** The sentences whose mentions name coded actors of two countries (or organisations), found from the article alone. */
+function twoCountrySentences(a: Article): number[] {
   return a.spans.sentences.flatMap((s, i) => {
-    const codes = new Set(a.spans.mentions.filter((m) => m.start >= s.start && m.start < s.end && m.actor.code !== '').map((m) => m.actor.code));
+    const codes = new Set(a.spans.mentions.filter((m) => m.start >= s.start && m.start < s.end && m.actor.code !== '').map((m) => m.actor.country));
     return codes.size >= 2 ? [i] : [];
   });
 }
@@ -36,16 +36,19 @@ test('pipeline/syntax: the stage runs after the actors, which choose its sentenc
   assert.equal('syntax' in text.spans, false);
 });
 
-test('pipeline/syntax: only sentences naming two different actors are parsed, each as one tree over words in the sentence', () => {
+test('pipeline/syntax: only sentences naming actors of two countries are parsed, each as one tree over words in the sentence', () => {
   const a = analyzed(
     'Talks\n\nRussia accused the European Union of waging a hybrid war against Moscow. The weather was mild. ' +
-      'Russia said it would respond. China and Japan signed a trade agreement in Beijing on Tuesday.',
+      'Russia said it would respond. Putin said Russia would respond. China and Japan signed a trade agreement in Beijing on Tuesday.',
   );
   const parsed = a.spans.syntax!;
-  assert.deepEqual(parsed.map((p) => p.sentence), twoActorSentences(a));
+  assert.deepEqual(parsed.map((p) => p.sentence), twoCountrySentences(a));
   assert.ok(parsed.length >= 1 && parsed.length < a.spans.sentences.length, `parsed ${parsed.map((p) => p.sentence)} of ${a.spans.sentences.length}`);
   const said = a.spans.sentences.findIndex((s) => a.text.slice(s.start, s.end).startsWith('Russia said'));
   assert.ok(said >= 0 && !parsed.some((p) => p.sentence === said), 'one actor alone is not a dyad: not parsed');
+  const putin = a.spans.sentences.findIndex((s) => a.text.slice(s.start, s.end).startsWith('Putin said'));
+  assert.ok(putin >= 0 && a.spans.mentions.filter((m) => m.start >= a.spans.sentences[putin].start && m.end <= a.spans.sentences[putin].end).length >= 2);
+  assert.ok(!parsed.some((p) => p.sentence === putin), 'two actors of one country are no dyad of the relations: not parsed');
   for (const p of parsed) {
     const sentence = a.spans.sentences[p.sentence];
     assert.deepEqual({ start: p.start, end: p.end }, sentence);
@@ -73,7 +76,7 @@ test('pipeline/syntax: on the seeds, parsing changes no other layer (mentions, q
     assert.deepEqual(rest, b.spans);
     assert.deepEqual(a.quotes, b.quotes);
     assert.deepEqual(a.events, b.events);
-    assert.deepEqual(syntax!.map((p) => p.sentence), twoActorSentences(a));
+    assert.deepEqual(syntax!.map((p) => p.sentence), twoCountrySentences(a));
     parsedSentences += syntax!.length;
   }
   assert.ok(parsedSentences > 0);
@@ -86,7 +89,7 @@ test('pipeline/syntax: the seed sentence "Lavrov accused the EU of waging …" i
   assert.ok(a, 'the seed with the sentence');
   const at = a.text.indexOf('Lavrov accused the EU of waging');
   const p = a.spans.syntax!.find((x) => x.start <= at && at < x.end);
-  assert.ok(p, 'the sentence is parsed (Lavrov and the EU are two actors)');
+  assert.ok(p, 'the sentence is parsed (Lavrov and the EU: Russia and an organisation)');
   const words = p.words.map((w) => a.text.slice(w.start, w.end));
   assert.ok(words.includes('accused') && words.includes('EU') && words.includes('waging'), words.join(' '));
 });
