@@ -81,6 +81,7 @@ if (all || want.has('stages')) {
     console.log(`  + syntax (all stages)     ${s.fullMsPerArticle.toFixed(3)} ms/article  (+${(100 * s.syntaxShare).toFixed(0)} % on the others, median of rounds; ${(100 * s.syntaxPartOfFull).toFixed(0)} % of the whole)`);
     console.log(`  syntax stage              ${s.parsedSentences} sentences parsed of ${s.sentences}, ${s.parsedWords} words, ${s.parsedWordsPerSec.toFixed(0)} words/s (tagging and parsing)`);
     console.log(`  sentences/s, all stages   ${s.fullSentencesPerSec.toFixed(0)}, ${s.noSyntaxSentencesPerSec.toFixed(0)} without syntax  (one thread; target ≥ 10,000 end to end)`);
+    console.log(`  over CPU time             ${s.cpu.fullSentencesPerSec.toFixed(0)} sentences/s, ${s.cpu.noSyntaxSentencesPerSec.toFixed(0)} without syntax; syntax ${s.cpu.parsedWordsPerSec.toFixed(0)} words/s (the process's CPU time: waits for a busy machine's cores left out)`);
     console.log(`  peak RSS                  ${s.peakRssMB} MB (this process, whole corpus held in memory)`);
   }
 }

@@ -369,6 +369,7 @@ function putParams(a: PackedArticle): unknown[] {
     ev.map((e) => e.target?.code ?? null), ev.map((e) => e.target?.country ?? null), ev.map((e) => e.code), ev.map((e) => e.root),
     ev.map((e) => e.plover?.event ?? null), ev.map((e) => e.goldstein), ev.map((e) => e.quad), ev.map((e) => e.date ?? null),
     ev.map((e) => e.negated), ev.map((e) => e.modality), ev.map((e) => e.rule), ev.map((e) => e.confidence), ev.map((e) => JSON.stringify(e)),
+    // $52, numbered after the child rows' arrays so that adding the layer renumbered none of them
     a.packed.syntax ?? null,
   ];
 }
