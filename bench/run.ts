@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- reuters|stages|html]`: speed and memory, never asserted in tests.
- *   reuters  the whole Reuters-21578 corpus through `entente ingest` into SQLite
- *   stages   the same stories in one thread, foundation stages alone and then the whole pipeline
+ *   reuters  the whole Reuters-21578 corpus through `entente ingest` into SQLite, with and without the later stages (syntax among them)
+ *   stages   the same stories in one thread: foundation stages alone, with actors and quotes, all but syntax, all
+ *            (--rounds=N, default 7)
  *   html     body extraction on the article-extraction dev pages, against Readability + linkedom
  *   scale    (only when named: it takes minutes) the corpus and a 10× replica streamed through SQLite with
  *            1 and 2 analysis threads, and PostgreSQL with 1, 2 and 4 workers when $ENTENTE_BENCH_PG is set;
@@ -33,18 +34,20 @@ if (all || want.has('reuters')) {
   if (!existsSync(corpus)) console.log(`reuters: skipped, ${corpus} not found (../shared absent)`);
   else {
     const child = join(root, 'dist', 'bench', 'ingest-child.js');
-    // The three variants take turns, three rounds in a rotating order, and each reports its median
+    // The variants take turns, three rounds in a rotating order, and each reports its median
     // run: back to back, the same ingest took anywhere from 6.2 to 7.9 s on this machine.
-    const variants = [FOUNDATION_STAGES, STAGES.map((s) => s.name).filter((n) => n !== 'events'), undefined];
-    const runs: IngestBench[][] = [[], [], []];
+    const names = STAGES.map((s) => s.name);
+    const variants = [FOUNDATION_STAGES, names.filter((n) => n !== 'events' && n !== 'syntax'), names.filter((n) => n !== 'syntax'), undefined];
+    const runs: IngestBench[][] = variants.map(() => []);
     for (let round = 0; round < INGEST_ROUNDS; round++) {
-      for (let k = 0; k < 3; k++) {
-        const v = (round + k) % 3;
+      for (let k = 0; k < variants.length; k++) {
+        const v = (round + k) % variants.length;
         runs[v].push(benchIngest(child, corpus, variants[v]));
       }
     }
-    const [text, aq, r] = runs.map((xs) => [...xs].sort((a, b) => a.seconds - b.seconds)[xs.length >> 1]);
+    const [text, aq, ns, r] = runs.map((xs) => [...xs].sort((a, b) => a.seconds - b.seconds)[xs.length >> 1]);
     const added = runs[1].map((x, i) => x.seconds / runs[0][i].seconds - 1);
+    const syntaxAdded = runs[3].map((x, i) => x.seconds / runs[2][i].seconds - 1);
     // a process's fixed start-up (the later stages load their dictionaries) is no time per article:
     // it is read off an ingest of the corpus's first 50 lines and taken out for the net share
     const head = join(mkdtempSync(join(tmpdir(), 'entente-head-')), 'head.jsonl');
@@ -52,26 +55,33 @@ if (all || want.has('reuters')) {
     const startup = variants.map((v) => Math.min(...[0, 1, 2].map(() => benchIngest(child, head, v).seconds)));
     rmSync(dirname(head), { recursive: true, force: true });
     const net = (aq.seconds - startup[1]) / (text.seconds - startup[0]) - 1;
-    results.reuters = { foundation: text, actorsQuotes: aq, full: r, actorsQuotesAddedByRound: added, startupSeconds: startup, actorsQuotesAddedNet: net };
+    const syntaxNet = (r.seconds - startup[3]) / (ns.seconds - startup[2]) - 1;
+    results.reuters = { foundation: text, actorsQuotes: aq, noSyntax: ns, full: r, actorsQuotesAddedByRound: added, syntaxAddedByRound: syntaxAdded, startupSeconds: startup, actorsQuotesAddedNet: net, syntaxAddedNet: syntaxNet };
     console.log(`Reuters-21578 → SQLite (the library's ingest, as entente ingest runs it; ${r.articles} articles, ${JSON.stringify(r.skippedByReason)} skipped; median of ${INGEST_ROUNDS} runs each)`);
-    for (const [name, x, target] of [['foundation (clean, nlp)', text, '≥ 3,000 articles/s, ≤ 300 MB'], ['+ actors, quotes', aq, ''], ['full (+ actors, quotes, events)', r, '≥ 10,000 sentences/s']] as const) {
-      console.log(`  ${name.padEnd(24)} ${x.seconds.toFixed(2)} s  ${x.articlesPerSec.toFixed(0).padStart(5)} articles/s  ${x.sentencesPerSec.toFixed(0).padStart(6)} sentences/s  ${x.mbPerSec.toFixed(2)} MB/s  peak RSS ${x.peakRssMB} MB  ${target}`);
+    for (const [name, x, target] of [['foundation (clean, nlp)', text, '≥ 3,000 articles/s, ≤ 300 MB'], ['+ actors, quotes', aq, ''], ['+ events (all but syntax)', ns, ''], ['full (+ syntax)', r, '≥ 10,000 sentences/s, ≤ 450 MB']] as const) {
+      console.log(`  ${name.padEnd(25)} ${x.seconds.toFixed(2)} s  ${x.articlesPerSec.toFixed(0).padStart(5)} articles/s  ${x.sentencesPerSec.toFixed(0).padStart(6)} sentences/s  ${x.mbPerSec.toFixed(2)} MB/s  peak RSS ${x.peakRssMB} MB  ${target}`);
     }
     console.log(`  actors and quotes add ${(100 * (aq.seconds / text.seconds - 1)).toFixed(0)} % to the foundation ingest's time (rounds ${added.map((x) => (100 * x).toFixed(0)).join(', ')} %), ${(100 * net).toFixed(0)} % per article net of start-up (${startup[0].toFixed(2)} s and ${startup[1].toFixed(2)} s; target ≤ 50 %)`);
-    console.log(`  actors, quotes and events add ${(100 * (r.seconds / text.seconds - 1)).toFixed(0)} % to the foundation ingest's time `);
+    console.log(`  actors, quotes and events add ${(100 * (ns.seconds / text.seconds - 1)).toFixed(0)} % to the foundation ingest's time `);
+    console.log(`  syntax adds ${(100 * (r.seconds / ns.seconds - 1)).toFixed(0)} % to the other stages' ingest (rounds ${syntaxAdded.map((x) => (100 * x).toFixed(0)).join(', ')} %), ${(100 * syntaxNet).toFixed(0)} % net of start-up (${startup[2].toFixed(2)} s and ${startup[3].toFixed(2)} s)`);
   }
 }
 if (all || want.has('stages')) {
   const corpus = join(shared, 'corpus', 'reuters21578.jsonl');
   if (!existsSync(corpus)) console.log(`stages: skipped, ${corpus} not found (../shared absent)`);
   else {
-    const s = await benchStagesInThread(corpus);
+    const rounds = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 7);
+    if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds must be a whole number of at least 1');
+    const s = await benchStagesInThread(corpus, rounds);
     results.stages = s;
     console.log(`Pipeline stages in one analysis thread (its heap bounds, as ingest runs it) on Reuters-21578 (${s.articles} articles, ${s.sentences} sentences)`);
     console.log(`  foundation (clean, nlp)   ${s.foundationMsPerArticle.toFixed(3)} ms/article`);
     console.log(`  + actors, quotes          ${s.actorsQuotesMsPerArticle.toFixed(3)} ms/article  (+${(100 * s.addedShare).toFixed(0)} % on the foundation, median of rounds ${(100 * s.addedShareRange[0]).toFixed(0)}–${(100 * s.addedShareRange[1]).toFixed(0)} %; target ≤ +50 %)`);
-    console.log(`  + events (all stages)     ${s.fullMsPerArticle.toFixed(3)} ms/article  (+${(100 * s.eventsShare).toFixed(0)} % on actors and quotes)`);
-    console.log(`  sentences/s, all stages   ${s.fullSentencesPerSec.toFixed(0)}  (one thread; target ≥ 10,000 end to end)`);
+    console.log(`  + events (all but syntax) ${s.noSyntaxMsPerArticle.toFixed(3)} ms/article  (+${(100 * s.eventsShare).toFixed(0)} % on actors and quotes)`);
+    console.log(`  + syntax (all stages)     ${s.fullMsPerArticle.toFixed(3)} ms/article  (+${(100 * s.syntaxShare).toFixed(0)} % on the others, median of rounds; ${(100 * s.syntaxPartOfFull).toFixed(0)} % of the whole)`);
+    console.log(`  syntax stage              ${s.parsedSentences} sentences parsed of ${s.sentences}, ${s.parsedWords} words, ${s.parsedWordsPerSec.toFixed(0)} words/s (tagging and parsing)`);
+    console.log(`  sentences/s, all stages   ${s.fullSentencesPerSec.toFixed(0)}, ${s.noSyntaxSentencesPerSec.toFixed(0)} without syntax  (one thread; target ≥ 10,000 end to end)`);
+    console.log(`  over CPU time             ${s.cpu.fullSentencesPerSec.toFixed(0)} sentences/s, ${s.cpu.noSyntaxSentencesPerSec.toFixed(0)} without syntax; syntax ${s.cpu.parsedWordsPerSec.toFixed(0)} words/s (the process's CPU time: waits for a busy machine's cores left out)`);
     console.log(`  peak RSS                  ${s.peakRssMB} MB (this process, whole corpus held in memory)`);
   }
 }

@@ -19,7 +19,22 @@ export interface StageBench {
   addedShareRange: [number, number];
   /** how much the events stage adds on top of actors and quotes */
   eventsShare: number;
+  /** every stage but syntax */
+  noSyntaxMsPerArticle: number;
+  /** how much the syntax stage adds to the other stages' time (median over rounds), and its part of the whole */
+  syntaxShare: number;
+  syntaxPartOfFull: number;
+  /** sentences and words the syntax stage parsed, and words parsed a second of its time */
+  parsedSentences: number;
+  parsedWords: number;
+  parsedWordsPerSec: number;
   fullSentencesPerSec: number;
+  noSyntaxSentencesPerSec: number;
+  /**
+   * The same two and the words/s over the process's CPU time rather than the wall clock (best round
+   * each): on a machine shared with other work, time spent waiting for a core is left out.
+   */
+  cpu: { fullSentencesPerSec: number; noSyntaxSentencesPerSec: number; parsedWordsPerSec: number };
   /** the stages counted as "later" */
   later: string[];
   peakRssMB: number;
@@ -38,9 +53,9 @@ export const FOUNDATION_STAGES = TEXT_STAGE_NAMES;
 const FOUNDATION = new Set(FOUNDATION_STAGES);
 
 /**
- * Times the pipeline in one thread on a JSON lines corpus, first with the foundation stages only,
- * then with every stage, alternating rounds so that warm-up falls on both, and keeps the fastest
- * round of each.
+ * Times the pipeline in one thread on a JSON lines corpus: the foundation stages only, with actors
+ * and quotes, every stage but syntax, and every stage, alternating so that warm-up falls on all,
+ * and keeps the fastest round of each.
  *
  * @example const r = benchStages('../shared/corpus/reuters21578.jsonl'); r.addedShare // 0.4
  */
@@ -52,39 +67,56 @@ export function benchStages(corpus: string, rounds = 7): StageBench {
     if (!('skipped' in it)) items.push(it);
   }
   const foundation = STAGES.filter((s) => FOUNDATION.has(s.name));
-  const withQuotes = STAGES.filter((s) => s.name !== 'events');
+  const withQuotes = STAGES.filter((s) => s.name !== 'events' && s.name !== 'syntax');
+  const noSyntax = STAGES.filter((s) => s.name !== 'syntax');
   const later = STAGES.filter((s) => !FOUNDATION.has(s.name)).map((s) => s.name);
   // one article through every stage first, so dictionaries load outside the timing
   analyze(items[0]);
-  // The three variants take turns on chunks of the corpus (in a rotating order), so that whatever
-  // else the machine does at a moment, and the heap's state, fall on all three alike; a round's
+  // The variants take turns on chunks of the corpus (in a rotating order), so that whatever
+  // else the machine does at a moment, and the heap's state, fall on all alike; a round's
   // time per variant is the sum over its chunks. The fastest round of each variant is kept (other
   // load only ever adds time), and the shares are the median over rounds of the per-round ratios.
-  const variants = [foundation, withQuotes, STAGES];
-  const best = [Infinity, Infinity, Infinity];
+  const variants = [foundation, withQuotes, noSyntax, STAGES];
+  const nv = variants.length;
+  const best = variants.map(() => Infinity);
+  const bestCpu = variants.map(() => Infinity);
   const added: number[] = [];
   const events: number[] = [];
+  const syntax: number[] = [];
   let sentences = 0;
+  let parsedSentences = 0;
+  let parsedWords = 0;
   for (let r = 0; r < rounds; r++) {
-    const t = [0, 0, 0];
-    sentences = 0;
+    const t = variants.map(() => 0);
+    const cpu = variants.map(() => 0);
+    sentences = parsedSentences = parsedWords = 0;
     for (let c = 0, chunk = 0; c < items.length; c += CHUNK, chunk++) {
       const part = items.slice(c, c + CHUNK);
-      for (let k = 0; k < 3; k++) {
-        const v = (chunk + k) % 3;
+      for (let k = 0; k < nv; k++) {
+        const v = (chunk + k) % nv;
         const t0 = performance.now();
+        const c0 = process.cpuUsage();
         // in the batches an analysis thread gets from ingest, each run stage by stage
         for (let b = 0; b < part.length; b += BATCH) {
-          for (const a of analyzeBatch(part.slice(b, b + BATCH), variants[v])) if (v === 2 && !('skipped' in a)) sentences += a.spans.sentences.length;
+          for (const a of analyzeBatch(part.slice(b, b + BATCH), variants[v])) {
+            if (v !== nv - 1 || 'skipped' in a) continue;
+            sentences += a.spans.sentences.length;
+            parsedSentences += a.spans.syntax!.length;
+            for (const p of a.spans.syntax!) parsedWords += p.words.length;
+          }
         }
         t[v] += performance.now() - t0;
+        const c1 = process.cpuUsage(c0);
+        cpu[v] += (c1.user + c1.system) / 1000;
       }
     }
-    for (let v = 0; v < 3; v++) best[v] = Math.min(best[v], t[v]);
+    for (let v = 0; v < nv; v++) best[v] = Math.min(best[v], t[v]);
+    for (let v = 0; v < nv; v++) bestCpu[v] = Math.min(bestCpu[v], cpu[v]);
     added.push(t[1] / t[0] - 1);
     events.push(t[2] / t[1] - 1);
+    syntax.push(t[3] / t[2] - 1);
   }
-  const [tFound, tQuotes, tFull] = best;
+  const [tFound, tQuotes, tNoSyntax, tFull] = best;
   const n = items.length;
   return {
     articles: items.length,
@@ -95,7 +127,19 @@ export function benchStages(corpus: string, rounds = 7): StageBench {
     addedShare: median(added),
     eventsShare: median(events),
     addedShareRange: [Math.min(...added), Math.max(...added)],
+    noSyntaxMsPerArticle: tNoSyntax / n,
+    syntaxShare: median(syntax),
+    syntaxPartOfFull: 1 - tNoSyntax / tFull,
+    parsedSentences,
+    parsedWords,
+    parsedWordsPerSec: parsedWords / ((tFull - tNoSyntax) / 1000),
     fullSentencesPerSec: sentences / (tFull / 1000),
+    noSyntaxSentencesPerSec: sentences / (tNoSyntax / 1000),
+    cpu: {
+      fullSentencesPerSec: sentences / (bestCpu[3] / 1000),
+      noSyntaxSentencesPerSec: sentences / (bestCpu[2] / 1000),
+      parsedWordsPerSec: parsedWords / ((bestCpu[3] - bestCpu[2]) / 1000),
+    },
     later,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
   };

@@ -91,7 +91,7 @@ function toArticle(d: Draft): Article {
     text: c.text,
     meta: d.language ? { ...c.meta, language: { value: d.language.lang, by: 'detected', evidence: d.language.detail, rule: 'language/function-words' } } : c.meta,
     // without the actor or quote stage (a benchmark of the text stages alone) there are none
-    spans: { paragraphs: c.paragraphs, sentences: d.sentences!, tokens: d.tokens!, mentions: d.mentions ?? [] },
+    spans: { paragraphs: c.paragraphs, sentences: d.sentences!, tokens: d.tokens!, mentions: d.mentions ?? [], ...(d.syntax ? { syntax: d.syntax } : {}) },
     captions: c.captions,
     removed: c.removed,
     sourceMap: c.sourceMap,

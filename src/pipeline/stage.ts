@@ -3,6 +3,7 @@ import type { Span } from '../model/span.js';
 import type { Mention } from '../model/actor.js';
 import type { CodedEvent } from '../model/event.js';
 import type { Quote } from '../model/quote.js';
+import type { ParsedSentence } from '../model/syntax.js';
 import { EntenteError, type Skipped } from '../model/errors.js';
 import type { RawItem } from '../ingest/items.js';
 
@@ -14,6 +15,7 @@ export interface Draft {
   sentences?: Span[];
   tokens?: Span[];
   mentions?: Mention[];
+  syntax?: ParsedSentence[];
   quotes?: Quote[];
   events?: CodedEvent[];
   id?: string;

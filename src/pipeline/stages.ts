@@ -9,6 +9,7 @@ import { findQuotes } from '../quotes/index.js';
 import { codeEvents } from '../events/index.js';
 import type { Draft } from './stage.js';
 import type { Stage } from './stage.js';
+import { syntaxStage } from './syntax-stage.js';
 
 const cleanStage: Stage = {
   name: 'clean',
@@ -90,4 +91,4 @@ export function articleId(body: string): string {
 }
 
 /** The pipeline, in order. Order matters: each stage reads what the ones before it assigned. */
-export const STAGES: readonly Stage[] = Object.freeze([cleanStage, sentenceStage, tokenStage, languageStage, actorStage, quoteStage, eventStage, identityStage]);
+export const STAGES: readonly Stage[] = Object.freeze([cleanStage, sentenceStage, tokenStage, languageStage, actorStage, syntaxStage, quoteStage, eventStage, identityStage]);

@@ -5,6 +5,8 @@ import type { Actor, Mention, MentionKind } from '../model/actor.js';
 import type { SourceMap } from '../model/source-map.js';
 import type { CodedEvent } from '../model/event.js';
 import type { StoredEvent } from './types.js';
+import { VarintReader, VarintWriter } from './varint.js';
+import { decodeSyntax, encodeSyntax } from './syntax-codec.js';
 
 /**
  * Span layers are stored as blobs, not rows: a Reuters story has ~300 tokens, and a row each
@@ -76,65 +78,13 @@ export function decodeSourceMap(buf: Uint8Array): SourceMap {
   return { segments };
 }
 
-/** LEB128-style unsigned varints; signed values zig-zag first. Offsets stay below 2^53. */
-class VarintWriter {
-  private buf: Uint8Array;
-  private n = 0;
-
-  constructor(items: number) {
-    this.buf = new Uint8Array(Math.max(16, items * 2));
-  }
-
-  uint(v: number): void {
-    if (this.n + 8 > this.buf.length) {
-      const bigger = new Uint8Array(this.buf.length * 2 + 16);
-      bigger.set(this.buf);
-      this.buf = bigger;
-    }
-    while (v >= 0x80) {
-      this.buf[this.n++] = (v % 0x80) | 0x80;
-      v = Math.floor(v / 0x80);
-    }
-    this.buf[this.n++] = v;
-  }
-
-  int(v: number): void {
-    this.uint(v >= 0 ? v * 2 : -v * 2 - 1);
-  }
-
-  done(): Buffer {
-    return Buffer.from(this.buf.buffer, 0, this.n);
-  }
-}
-
-class VarintReader {
-  private i = 0;
-  constructor(private readonly buf: Uint8Array) {}
-
-  uint(): number {
-    let v = 0;
-    let scale = 1;
-    for (;;) {
-      const b = this.buf[this.i++];
-      if (b === undefined) throw new RangeError('truncated span blob');
-      v += (b & 0x7f) * scale;
-      if (b < 0x80) return v;
-      scale *= 0x80;
-    }
-  }
-
-  int(): number {
-    const z = this.uint();
-    return z % 2 === 0 ? z / 2 : -(z + 1) / 2;
-  }
-}
-
 /**
  * An article with its span layers and source map already encoded: what a worker thread hands
  * to the writing thread (a few strings and byte arrays clone far faster than ~300 span objects).
  */
 export interface PackedArticle extends Omit<Article, 'spans' | 'sourceMap'> {
-  packed: { paragraphs: Uint8Array; sentences: Uint8Array; tokens: Uint8Array; sourceMap: Uint8Array; nSentences: number; mentions: string };
+  /** `syntax` is absent when the article has no syntax layer (the stage did not run) */
+  packed: { paragraphs: Uint8Array; sentences: Uint8Array; tokens: Uint8Array; sourceMap: Uint8Array; nSentences: number; mentions: string; syntax?: Uint8Array };
 }
 
 /** @example unpackArticle(packArticle(a)) // deep-equals a */
@@ -149,6 +99,7 @@ export function packArticle(a: Article): PackedArticle {
       sourceMap: encodeSourceMap(sourceMap),
       nSentences: spans.sentences.length,
       mentions: encodeMentions(spans.mentions),
+      ...(spans.syntax ? { syntax: encodeSyntax(a.text, spans.syntax) } : {}),
     },
   };
 }
@@ -162,6 +113,7 @@ export function unpackArticle(p: PackedArticle): Article {
       sentences: decodeSpans(packed.sentences),
       tokens: decodeSpans(packed.tokens),
       mentions: decodeMentions(packed.mentions),
+      ...(packed.syntax ? { syntax: decodeSyntax(packed.syntax, rest.text) } : {}),
     },
     sourceMap: decodeSourceMap(packed.sourceMap),
   };
@@ -238,6 +190,8 @@ export function articleFromColumns(r: Record<string, unknown>, origin: string): 
       sentences: decodeSpans(r.sentences as Buffer),
       tokens: decodeSpans(r.tokens as Buffer),
       mentions: decodeMentions(r.mentions as string),
+      // NULL on articles stored before the syntax stage (or ingested without it)
+      ...(r.syntax ? { syntax: decodeSyntax(r.syntax as Buffer, r.text as string) } : {}),
     },
   };
 }

@@ -136,4 +136,6 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   // 4: dates stored as given before every date entering was read by readDate ("2019-13-01",
   // "soon", "20190301") broke the relations; repaired once, readers treat any left as undated
   async (client) => void (await repairPostgresDates(client)),
+  // 5: the syntax layer (src/store/syntax-codec.ts), NULL on articles stored before the syntax stage
+  `ALTER TABLE articles ADD COLUMN IF NOT EXISTS syntax bytea;`,
 ];

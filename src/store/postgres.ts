@@ -113,8 +113,8 @@ async function migrate(pool: pg.Pool): Promise<void> {
 /** One statement an article: a rerun or a concurrent writer finds the row and adds no child rows. */
 const PUT_SQL = `WITH a AS (
     INSERT INTO articles (id, format, encoding, input_length, title, date, source, url, author, language,
-      text, meta, captions, removed, source_map, paragraphs, sentences, tokens, n_sentences, mentions, ingested_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, now())
+      text, meta, captions, removed, source_map, paragraphs, sentences, tokens, n_sentences, mentions, syntax, ingested_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $52, now())
     ON CONFLICT (id) DO NOTHING RETURNING id
   ), q AS (
     INSERT INTO quotes (article_id, n, start, "end", kind, speaker, speaker_code, speaker_country, cue, medium, confidence, rule, date, data)
@@ -137,7 +137,7 @@ const SKIP_SQL = `INSERT INTO skipped (origin, reason, detail, seen_at) VALUES (
   ON CONFLICT (origin) DO UPDATE SET reason = excluded.reason, detail = excluded.detail, seen_at = excluded.seen_at`;
 
 const GET_SQL = `SELECT a.id, a.format, a.encoding, a.input_length, a.text, a.meta, a.captions, a.removed, a.source_map,
-    a.paragraphs, a.sentences, a.tokens, a.mentions,
+    a.paragraphs, a.sentences, a.tokens, a.mentions, a.syntax,
     (SELECT array_agg(origin ORDER BY origin) FROM origins WHERE article_id = a.id) AS origins,
     (SELECT array_agg(data ORDER BY n) FROM quotes WHERE article_id = a.id) AS quotes,
     (SELECT array_agg(data ORDER BY n) FROM events WHERE article_id = a.id) AS events
@@ -369,6 +369,8 @@ function putParams(a: PackedArticle): unknown[] {
     ev.map((e) => e.target?.code ?? null), ev.map((e) => e.target?.country ?? null), ev.map((e) => e.code), ev.map((e) => e.root),
     ev.map((e) => e.plover?.event ?? null), ev.map((e) => e.goldstein), ev.map((e) => e.quad), ev.map((e) => e.date ?? null),
     ev.map((e) => e.negated), ev.map((e) => e.modality), ev.map((e) => e.rule), ev.map((e) => e.confidence), ev.map((e) => JSON.stringify(e)),
+    // $52, numbered after the child rows' arrays so that adding the layer renumbered none of them
+    a.packed.syntax ?? null,
   ];
 }
 

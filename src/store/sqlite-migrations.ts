@@ -133,4 +133,10 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   // 6: dates stored as given before every date entering was read by readDate ("2019-13-01",
   // "soon", "20190301") broke the relations; repaired once, readers treat any left as undated
   (db) => void repairSqliteDates(db),
+  // 7: the syntax layer (src/store/syntax-codec.ts), NULL on articles stored before the syntax stage;
+  // SQLite has no ADD COLUMN IF NOT EXISTS, so the column is looked for first
+  (db) => {
+    const has = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('articles') as string[]).includes('syntax');
+    if (!has) db.exec('ALTER TABLE articles ADD COLUMN syntax BLOB');
+  },
 ];

@@ -37,9 +37,9 @@ class SqliteStore implements Store {
     this.q = {
       exists: db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck(),
       insert: db.prepare(`INSERT OR IGNORE INTO articles (id, format, encoding, input_length, title, date, source, url, author, language,
-          text, meta, captions, removed, source_map, paragraphs, sentences, tokens, n_sentences, mentions, ingested_at)
+          text, meta, captions, removed, source_map, paragraphs, sentences, tokens, n_sentences, mentions, syntax, ingested_at)
         VALUES (@id, @format, @encoding, @input_length, @title, @date, @source, @url, @author, @language,
-          @text, @meta, @captions, @removed, @source_map, @paragraphs, @sentences, @tokens, @n_sentences, @mentions, @ingested_at)`),
+          @text, @meta, @captions, @removed, @source_map, @paragraphs, @sentences, @tokens, @n_sentences, @mentions, @syntax, @ingested_at)`),
       origin: db.prepare(`INSERT INTO origins (origin, article_id, seen_at) VALUES (?, ?, ?)
         ON CONFLICT(origin) DO UPDATE SET article_id = excluded.article_id, seen_at = excluded.seen_at`),
       quote: db.prepare(`INSERT INTO quotes (article_id, n, start, "end", kind, speaker, speaker_code, speaker_country, cue, medium, confidence, rule, date, data)
@@ -339,6 +339,7 @@ function toRow(a: PackedArticle, now: string): Row {
     tokens: a.packed.tokens,
     n_sentences: a.packed.nSentences,
     mentions: a.packed.mentions,
+    syntax: a.packed.syntax ?? null,
     ingested_at: now,
   };
 }
