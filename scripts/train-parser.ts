@@ -23,7 +23,7 @@ const TREEBANK = resolve(args[0] ?? '../shared/treebank');
 const OUT = resolve(process.env.PARSER_OUT ?? 'data/syntax/parser.json');
 const PRUNE = Number(process.env.PARSER_PRUNE ?? 0.5);
 
-const options: TrainOptions = { seed, bits: Number(process.env.PARSER_BITS ?? 18), maxEpochs: Number(process.env.PARSER_EPOCHS ?? 12), patience: 2, explore: Number(process.env.PARSER_EXPLORE ?? 0.9) };
+const options: TrainOptions = { seed, bits: Number(process.env.PARSER_BITS ?? 22), labelBits: Number(process.env.PARSER_LABEL_BITS ?? 18), lift: process.env.PARSER_LIFT === '1', maxEpochs: Number(process.env.PARSER_EPOCHS ?? 12), patience: 2, explore: Number(process.env.PARSER_EXPLORE ?? 0.9) };
 
 const t0 = performance.now();
 const tagger = loadTaggerFile(resolve('data/syntax/tagger.json'), 'data/syntax/tagger.json').tagger;
@@ -47,8 +47,8 @@ const seconds = (performance.now() - t0) / 1000;
 
 const round = (x: number): number => Number(x.toFixed(4));
 const header = (scores: ParserHeader['scores']): ParserHeader => ({
-  $comment: 'Labelled dependency parser of src/syntax/parser (greedy arc-hybrid transitions, averaged perceptron over hashed features, dynamic oracle), written by scripts/train-parser.ts (npm run train:syntax). Trained on the Universal Dependencies English Web Treebank; model weights derived from it are shared under its licence. labels: the relations (classes: SHIFT, LEFT-label in this order, RIGHT-label in this order); rows/values: the non-zero weights of the 2^bits × classes table, row-major, as LEB128 gaps and int16 × scale (base64). scores: UAS and LAS of this file on EWT dev and test, gold tokenisation, tags predicted by data/syntax/tagger.json, punctuation included.',
-  source: 'UD_English-EWT (github.com/UniversalDependencies/UD_English-EWT) @ 15d613d8: train (jackknifed UPOS unless folds is 1; non-projective sentences skipped), dev for the epochs, test reported',
+  $comment: 'Labelled dependency parser of src/syntax/parser (greedy arc-hybrid transitions, then the label of each arc, each by an averaged perceptron over hashed features; dynamic oracle), written by scripts/train-parser.ts (npm run train:syntax). Trained on the Universal Dependencies English Web Treebank; model weights derived from it are shared under its licence. labels: the relations, in the order of the columns of the label table; transitions: the 2^bits × 4 table (SHIFT, LEFT, RIGHT, padding), labelling: the 2^labelBits × labels table, each as the non-zero weights, row-major, as LEB128 gaps (rows) and int16 × scale (values), base64. scores: UAS and LAS of this file on EWT dev and test, gold tokenisation, tags predicted by data/syntax/tagger.json, punctuation included.',
+  source: 'UD_English-EWT (github.com/UniversalDependencies/UD_English-EWT) @ 15d613d8: train (jackknifed UPOS unless folds is 1; non-projective sentences lifted or skipped, see training.lift), dev for the epochs, test reported',
   licence: 'CC BY-SA 4.0',
   training: {
     ...options, prune: PRUNE, epochs: result.epochs, devLasByEpoch: result.devByEpoch.map(round),
