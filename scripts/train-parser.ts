@@ -23,7 +23,7 @@ const TREEBANK = resolve(args[0] ?? '../shared/treebank');
 const OUT = resolve(process.env.PARSER_OUT ?? 'data/syntax/parser.json');
 const PRUNE = Number(process.env.PARSER_PRUNE ?? 0.5);
 
-const options: TrainOptions = { seed, bits: Number(process.env.PARSER_BITS ?? 22), labelBits: Number(process.env.PARSER_LABEL_BITS ?? 18), lift: process.env.PARSER_LIFT === '1', maxEpochs: Number(process.env.PARSER_EPOCHS ?? 12), patience: 2, explore: Number(process.env.PARSER_EXPLORE ?? 0.9) };
+const options: TrainOptions = { seed, bits: Number(process.env.PARSER_BITS ?? 21), labelBits: Number(process.env.PARSER_LABEL_BITS ?? 18), lift: process.env.PARSER_LIFT === '1', maxEpochs: Number(process.env.PARSER_EPOCHS ?? 15), patience: 3, explore: Number(process.env.PARSER_EXPLORE ?? 0.9) };
 
 const t0 = performance.now();
 const tagger = loadTaggerFile(resolve('data/syntax/tagger.json'), 'data/syntax/tagger.json').tagger;
@@ -42,7 +42,7 @@ if (FOLDS > 1) {
     console.log(`jackknife fold ${f + 1}/${FOLDS} tagged`);
   }
 }
-const result = trainParser(train, dev, options, (line) => console.log(line), trainTags);
+const result = trainParser(train, dev, tagger.tables.classes, options, (line) => console.log(line), trainTags);
 const seconds = (performance.now() - t0) / 1000;
 
 const round = (x: number): number => Number(x.toFixed(4));
@@ -63,11 +63,11 @@ const write = (json: unknown): void => {
   renameSync(`${OUT}.tmp`, OUT);
 };
 write(encodeParser(result.tables, header({ devUas: 0, devLas: 0, testUas: 0, testLas: 0 }), PRUNE));
-const loaded = loadParserFile(OUT).parser;
+const loaded = loadParserFile(OUT, OUT, tagger.tables.classes).parser;
 const d = attachment(loaded, dev);
 const t1 = performance.now();
 const t = attachment(loaded, test);
 const speed = t.tokens / ((performance.now() - t1) / 1000);
 write(encodeParser(result.tables, header({ devUas: round(d.uas), devLas: round(d.las), testUas: round(t.uas), testLas: round(t.las) }), PRUNE));
-loadParserFile(OUT);
+loadParserFile(OUT, OUT, tagger.tables.classes);
 console.log(`trained in ${seconds.toFixed(1)} s, ${result.epochs} epochs, ${result.nonProjective} non-projective sentences skipped; as written: dev UAS ${round(d.uas)} LAS ${round(d.las)}, test UAS ${round(t.uas)} LAS ${round(t.las)}; ${Math.round(speed)} tokens/s (parsing only); ${(statSync(OUT).size / 1e6).toFixed(2)} MB → ${OUT}`);

@@ -72,6 +72,8 @@ test('parser: a corrupt model file is refused with an error naming it', () => {
       ['no-root.json', JSON.stringify({ ...good, labels: (good.labels as string[]).filter((l) => l !== 'root') }), /"labels" must include "root"/],
       ['short-values.json', JSON.stringify({ ...good, transitions: { ...tr, values: tr.values.slice(0, 400) } }), /\(transitions\)\] "values" holds/],
       ['short-rows.json', JSON.stringify({ ...good, labelling: { ...lb, rows: lb.rows.slice(0, 400) } }), /\(labelling\)\] "rows" ends/],
+      ['bad-candidates.json', JSON.stringify({ ...good, candidates: { ...(good.candidates as object), 'NOUN^': ['nsubj'] } }), /"candidates" has the key "NOUN\^"/],
+      ['root-candidate.json', JSON.stringify({ ...good, candidates: { 'VERB<': ['root'] } }), /"candidates" of VERB< must be labels/],
       ['no-labelling.json', JSON.stringify({ ...good, labelling: undefined }), /missing field "labelling"/],
       ['fewer-labels.json', JSON.stringify({ ...good, labels: (good.labels as string[]).slice(1) }), /\(labelling\)\] "rows" points past/],
       ['no-licence.json', JSON.stringify({ ...good, licence: undefined }), /missing field "licence"/],

@@ -7,7 +7,7 @@
  * when the buffer is empty, so every parse has one root. Training (`train.ts`) and parsing
  * (`model.ts`) share this file.
  */
-import { f1 as h1, f2 as h2, f3 as h3, fnv, normalise, NTAGS } from '../tagger/features.js';
+import { fmix, fnv, normalise, NTAGS } from '../tagger/features.js';
 
 /** Pseudo-tags: the root word, and an empty position. */
 export const ROOT_TAG = NTAGS, NONE_TAG = NTAGS + 1;
@@ -16,10 +16,18 @@ export const SHIFT = 0, LEFT = 1, RIGHT = 2, TSTRIDE = 4;
 /** The label id of "no label": the root word and empty positions. */
 export const NO_LABEL = 0x3ff;
 
-/** The tagger's feature hashes, with template numbers past the tagger's. */
-const f1 = (t: number, a: number): number => h1(t + 100, a);
-const f2 = (t: number, a: number, b: number): number => h2(t + 100, a, b);
-const f3 = (t: number, a: number, b: number, c: number): number => h3(t + 100, a, b, c);
+/**
+ * A feature's row hash from its template number `t` and one to three values: each value multiplied
+ * in, then murmur3's finaliser once (the tagger's hashes finalise after every value; a parser step
+ * hashes about a hundred features, so the parser takes the cheaper mix).
+ */
+export const hash1 = (t: number, a: number): number => fmix(Math.imul(t + 1, 0x9e3779b1) ^ a);
+export const hash2 = (t: number, a: number, b: number): number => fmix(Math.imul(Math.imul(t + 1, 0x9e3779b1) ^ a, 0x27d4eb2f) ^ b);
+export const hash3 = (t: number, a: number, b: number, c: number): number => fmix(Math.imul(Math.imul(Math.imul(t + 1, 0x9e3779b1) ^ a, 0x27d4eb2f) ^ b, 0x165667b1) ^ c);
+/** Transition templates are numbered from 100 (label templates from 200). */
+const f1 = (t: number, a: number): number => hash1(t + 100, a);
+const f2 = (t: number, a: number, b: number): number => hash2(t + 100, a, b);
+const f3 = (t: number, a: number, b: number, c: number): number => hash3(t + 100, a, b, c);
 
 /**
  * A parser configuration over one sentence, with the word and tag hashes its features read. Word
@@ -31,6 +39,8 @@ export class Config {
   none = 1;
   /** Per word 0..n+1: hashes of the normalised form and of its last three letters, and tag ids (ROOT_TAG for word 0). */
   word = new Uint32Array(0); tag = new Uint32Array(0); suf = new Uint32Array(0);
+  /** Per word, the tagger's ambiguity class of its normalised form (the tags it took in training; 0 unknown, 1 none). */
+  cls = new Uint32Array(0);
   /** The arcs built: head (-1 none) and label id (NO_LABEL none) of each word. */
   head = new Int32Array(0); label = new Int32Array(0);
   /** Leftmost two and rightmost two children (`none` if none), and counts. */
@@ -42,21 +52,23 @@ export class Config {
   /** The buffer's front word; `none` (n + 1) when the buffer is empty. */
   b = 1;
 
-  /** Start a parse of `words` with tag ids `tags`. */
-  reset(words: readonly string[], tags: ArrayLike<number>): void {
+  /** Start a parse of `words` with tag ids `tags`; `classes` maps a normalised form to its ambiguity class. */
+  reset(words: readonly string[], tags: ArrayLike<number>, classes: ReadonlyMap<string, number>): void {
     const n = words.length, m = n + 2, none = n + 1;
     if (this.word.length < m) {
       const size = Math.max(m, 64);
-      for (const k of ['word', 'tag', 'suf', 'lset', 'rset'] as const) this[k] = new Uint32Array(size);
+      for (const k of ['word', 'tag', 'suf', 'cls', 'lset', 'rset'] as const) this[k] = new Uint32Array(size);
       for (const k of ['head', 'label', 'lc1', 'lc2', 'rc1', 'rc2', 'nl', 'nr', 'stack'] as const) this[k] = new Int32Array(size);
     }
     this.n = n; this.none = none;
     const { word, suf, tag } = this;
     word[0] = suf[0] = 0x2007; tag[0] = ROOT_TAG;
     word[none] = suf[none] = 0x1; tag[none] = NONE_TAG;
+    const { cls } = this;
+    cls[0] = 0x2007; cls[none] = 1;
     for (let i = 0; i < n; i++) {
       const lw = normalise(words[i]), L = lw.length;
-      word[i + 1] = fnv(lw, 0, L); suf[i + 1] = fnv(lw, L > 3 ? L - 3 : 0, L); tag[i + 1] = tags[i];
+      word[i + 1] = fnv(lw, 0, L); suf[i + 1] = fnv(lw, L > 3 ? L - 3 : 0, L); tag[i + 1] = tags[i]; cls[i + 1] = classes.get(lw) ?? 0;
     }
     this.head.fill(-1, 0, m); this.label.fill(NO_LABEL, 0, m);
     for (const a of [this.lc1, this.lc2, this.rc1, this.rc2]) a.fill(none, 0, m);
@@ -91,7 +103,7 @@ export class Config {
 }
 
 /** How many features `extract` writes. */
-export const NFEATURES = 70;
+export const NFEATURES = 75;
 
 /** Write the transition-feature hashes of configuration `c` into `out` (length ≥ NFEATURES). */
 export function extract(c: Config, out: Uint32Array): void {
@@ -140,4 +152,8 @@ export function extract(c: Config, out: Uint32Array): void {
   out[k++] = f2(64, b0w, lset[b0]); out[k++] = f2(65, b0t, lset[b0]);
   out[k++] = f3(66, s1t, rset[s1], lset[s1]); out[k++] = f2(67, W[b2], b2t);
   out[k++] = f3(68, b0w, b0t, dist); out[k++] = f3(69, s0t, b0t, rset[s0]);
+  // the tagger's ambiguity classes: what else a word's tag could have been
+  const { cls } = c;
+  out[k++] = f2(70, cls[s0], s0t); out[k++] = f2(71, cls[b0], b0t); out[k++] = f2(72, cls[b1], b1t);
+  out[k++] = f3(73, cls[s0], cls[b0], b0t); out[k++] = f3(74, s0t, cls[b0], cls[b1]);
 }

@@ -5,15 +5,14 @@
  * already attached makes the next subject nsubj:pass). Scored only for the arcs built, about one
  * transition in two, over a table of its own with one column per label.
  */
-import { f1 as h1, f2 as h2, f3 as h3 } from '../tagger/features.js';
-import type { Config } from './features.js';
+import { hash1, hash2, hash3, type Config } from './features.js';
 
-const f1 = (t: number, a: number): number => h1(t + 200, a);
-const f2 = (t: number, a: number, b: number): number => h2(t + 200, a, b);
-const f3 = (t: number, a: number, b: number, c: number): number => h3(t + 200, a, b, c);
+const f1 = (t: number, a: number): number => hash1(t + 200, a);
+const f2 = (t: number, a: number, b: number): number => hash2(t + 200, a, b);
+const f3 = (t: number, a: number, b: number, c: number): number => hash3(t + 200, a, b, c);
 
 /** How many features `extractLabel` writes. */
-export const NLABEL_FEATURES = 24;
+export const NLABEL_FEATURES = 26;
 
 /** Write the label-feature hashes of the arc `h` → `d` in configuration `c` into `out` (length ≥ NLABEL_FEATURES). */
 export function extractLabel(c: Config, h: number, d: number, out: Uint32Array): void {
@@ -36,4 +35,5 @@ export function extractLabel(c: Config, h: number, d: number, out: Uint32Array):
   out[k++] = f3(17, dt, T[prev], T[next]); out[k++] = f3(18, W[dr], dt, dir);
   out[k++] = f3(19, dt, c.nl[d], c.nr[d]); out[k++] = f3(20, dt, L[hn], L[hn2]);
   out[k++] = f3(21, W[prev], dt, ht); out[k++] = f3(22, dt, ht, T[c.b]); out[k++] = f3(23, dt, ht, W[c.b]);
+  out[k++] = f3(24, c.cls[d], dt, dir); out[k++] = f3(25, c.cls[d], ht, c.cls[h]);
 }

@@ -2,8 +2,9 @@
  * The labelled dependency parser at run time: greedy arc-hybrid transitions (`features.ts`), each
  * the best-scoring allowed one of SHIFT, LEFT and RIGHT under an averaged perceptron over hashed
  * features; the label of each arc built is then chosen by a second perceptron over features of
- * that arc (`labels.ts`). Scoring 3 transitions, and ~50 labels only for the arcs built, is what
- * makes it fast: the first version scored 1 + 2 × 51 transition+label classes at every step. The
+ * that arc (`labels.ts`), among the labels training saw for the dependent's tag on that side of its
+ * head. Scoring 3 transitions, and a few labels only for the arcs built, is what makes it fast: the
+ * first version scored 1 + 2 × 51 transition+label classes at every step. The
  * model file (`data/syntax/parser.json`) is JSON with a header and the two weight tables in the
  * tagger's format (`../weights.ts`); it is checked when it is loaded, and a malformed file is a
  * `DataFileError` naming it.
@@ -13,6 +14,8 @@ import { DataFileError } from '../../model/errors.js';
 import { dataPath } from '../../data/read.js';
 import { expectNumber, expectObject, expectWords } from '../../data/validate.js';
 import { decodeWeights, encodeWeights } from '../weights.js';
+import { defaultTagger } from '../tagger/model.js';
+import { UPOS } from '../tagger/features.js';
 import { Config, extract, LEFT, NFEATURES, RIGHT, SHIFT, TSTRIDE } from './features.js';
 import { extractLabel, NLABEL_FEATURES } from './labels.js';
 
@@ -30,6 +33,12 @@ export interface ParserTables {
   transitions: Float32Array | Int16Array;
   /** Row-major weights, `2^labelBits × labels`, float or int16 likewise. */
   labelWeights: Float32Array | Int16Array;
+  /**
+   * The labels an arc may take by its dependent's tag and side, at `tag * 2 + (dependent after head ? 1 : 0)`:
+   * those seen so in training (NOUN on the left: nsubj, compound, obl:tmod…), so that about a fifth of
+   * the label table's columns are scored; empty where training saw none (then every label is).
+   */
+  candidates: readonly Int32Array[];
 }
 
 /** The tables as training holds them, with float weights (what the model file encodes). */
@@ -47,13 +56,17 @@ export class Parser {
   readonly lfeats = new Uint32Array(NLABEL_FEATURES);
   readonly lscores: Float64Array;
   readonly root: number;
+  /** Every label but root: the candidates where the tables have none. */
+  private readonly allLabels: Int32Array;
   private readonly tshift: number;
   private readonly lshift: number;
 
-  constructor(readonly tables: ParserTables) {
+  /** `classes`: the tagger's ambiguity classes (`TaggerTables.classes`), which the features read. */
+  constructor(readonly tables: ParserTables, readonly classes: ReadonlyMap<string, number>) {
     this.root = tables.labels.indexOf('root');
     if (this.root < 0) throw new Error('the parser labels lack "root"');
     this.lscores = new Float64Array(tables.labels.length);
+    this.allLabels = Int32Array.from(tables.labels.keys()).filter((k) => k !== this.root);
     this.tshift = 32 - tables.bits;
     this.lshift = 32 - tables.labelBits;
   }
@@ -64,7 +77,7 @@ export class Parser {
    */
   parse(words: readonly string[], tags: ArrayLike<number>): Parse {
     const c = this.config;
-    c.reset(words, tags);
+    c.reset(words, tags, this.classes);
     while (!c.done()) {
       const t = this.transition();
       if (t === SHIFT) c.shift();
@@ -102,15 +115,19 @@ export class Parser {
     const c = this.config, d = c.dependent(), h = c.headOf(t);
     if (h === 0) return this.root;
     const w = this.tables.labelWeights, feats = this.lfeats, sc = this.lscores, nl = sc.length, shift = this.lshift;
+    let cand = this.tables.candidates[c.tag[d] * 2 + (d > h ? 1 : 0)];
+    if (cand === undefined || cand.length === 0) cand = this.allLabels;
+    const m = cand.length;
     extractLabel(c, h, d, feats);
-    sc.fill(0);
-    for (let f = 0; f < NLABEL_FEATURES; f++) {
-      const base = (feats[f] >>> shift) * nl;
-      for (let k = 0; k < nl; k++) sc[k] += w[base + k];
+    let base = (feats[0] >>> shift) * nl;
+    for (let j = 0; j < m; j++) sc[j] = w[base + cand[j]];
+    for (let f = 1; f < NLABEL_FEATURES; f++) {
+      base = (feats[f] >>> shift) * nl;
+      for (let j = 0; j < m; j++) sc[j] += w[base + cand[j]];
     }
-    let best = this.root === 0 ? 1 : 0;
-    for (let k = best + 1; k < nl; k++) if (sc[k] > sc[best] && k !== this.root) best = k;
-    return best;
+    let best = 0;
+    for (let j = 1; j < m; j++) if (sc[j] > sc[best]) best = j;
+    return cand[best];
   }
 
   /** Build the arc of transition `t` (LEFT or RIGHT) with label `l`, and pop its dependent. */
@@ -131,18 +148,22 @@ export interface ParserHeader {
   scores: { devUas: number; devLas: number; testUas: number; testLas: number };
 }
 
-const KEYS = ['$comment', 'source', 'licence', 'training', 'scores', 'labels', 'bits', 'labelBits', 'transitions', 'labelling'];
+const KEYS = ['$comment', 'source', 'licence', 'training', 'scores', 'labels', 'bits', 'labelBits', 'transitions', 'labelling', 'candidates'];
+
+/** The file's key of candidates slot `k`: the dependent's tag and "<" (before its head) or ">" (after). */
+const candidateKey = (k: number): string => `${UPOS[k >> 1]}${k & 1 ? '>' : '<'}`;
 
 /** The model file's JSON for `tables` with `header`; weights with |w| < `prune` are dropped. */
 export function encodeParser(tables: TrainedTables, header: ParserHeader, prune: number): Record<string, unknown> {
   return {
     ...header, labels: [...tables.labels], bits: tables.bits, labelBits: tables.labelBits,
     transitions: encodeWeights(tables.transitions, prune), labelling: encodeWeights(tables.labelWeights, prune),
+    candidates: Object.fromEntries(tables.candidates.flatMap((c, k) => (c.length ? [[candidateKey(k), Array.from(c, (l) => tables.labels[l])]] : []))),
   };
 }
 
-/** Check and decode a parsed model file; `file` names it in errors. */
-export function decodeParser(json: unknown, file: string): { parser: Parser; header: ParserHeader } {
+/** Check and decode a parsed model file; `file` names it in errors; `classes` as `Parser` takes them. */
+export function decodeParser(json: unknown, file: string, classes: ReadonlyMap<string, number>): { parser: Parser; header: ParserHeader } {
   const o = expectObject(file, json, KEYS);
   for (const k of ['source', 'licence'] as const) {
     if (typeof o[k] !== 'string' || o[k] === '') throw new DataFileError(file, `"${k}" must be a non-empty string`);
@@ -161,22 +182,31 @@ export function decodeParser(json: unknown, file: string): { parser: Parser; hea
   };
   const transitions = decodeWeights(`${file} (transitions)`, table('transitions'), (1 << bits) * TSTRIDE, true);
   const labelWeights = decodeWeights(`${file} (labelling)`, table('labelling'), (1 << labelBits) * labels.length, true);
+  if (typeof o.candidates !== 'object' || o.candidates === null || Array.isArray(o.candidates)) throw new DataFileError(file, '"candidates" must be an object');
+  const byKey = new Map(Array.from({ length: UPOS.length * 2 }, (_, k) => [candidateKey(k), k]));
+  const candidates: Int32Array[] = Array.from({ length: UPOS.length * 2 }, () => new Int32Array(0));
+  for (const [key, v] of Object.entries(o.candidates)) {
+    const k = byKey.get(key);
+    if (k === undefined) throw new DataFileError(file, `"candidates" has the key ${JSON.stringify(key)}, not a UPOS tag followed by < or >`);
+    if (!Array.isArray(v) || v.some((l) => typeof l !== 'string' || l === 'root' || !labels.includes(l))) throw new DataFileError(file, `"candidates" of ${key} must be labels of "labels" other than root`);
+    candidates[k] = Int32Array.from(v as string[], (l) => labels.indexOf(l));
+  }
   const header: ParserHeader = {
     $comment: o.$comment as string, source: o.source as string, licence: o.licence as string, training: o.training as Record<string, unknown>,
     scores: { devUas: sc.devUas as number, devLas: sc.devLas as number, testUas: sc.testUas as number, testLas: sc.testLas as number },
   };
-  return { parser: new Parser({ bits, labelBits, labels: Object.freeze([...labels]), transitions, labelWeights }), header };
+  return { parser: new Parser({ bits, labelBits, labels: Object.freeze([...labels]), transitions, labelWeights, candidates }, classes), header };
 }
 
 /** Read and check a model file at `path`. @example loadParserFile('/tmp/parser.json').header.scores.testLas */
-export function loadParserFile(path: string, name = path): { parser: Parser; header: ParserHeader } {
+export function loadParserFile(path: string, name = path, classes = defaultTagger().tables.classes): { parser: Parser; header: ParserHeader } {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
     throw new DataFileError(name, `cannot read as JSON: ${(err as Error).message}`, { cause: err });
   }
-  return decodeParser(json, name);
+  return decodeParser(json, name, classes);
 }
 
 export const PARSER_FILE = 'data/syntax/parser.json';

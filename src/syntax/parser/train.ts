@@ -107,15 +107,15 @@ export function liftedHeads(s: readonly ConlluToken[]): Int32Array | undefined {
 }
 
 /**
- * Train on `train`, choosing the number of epochs on `dev` (tagged by the tagger); `log` hears one line per
+ * Train on `train`, choosing the number of epochs on `dev` (tagged by the tagger), with the tagger's ambiguity
+ * `classes` (as `Parser` takes them); `log` hears one line per
  * epoch. `trainTags` (tag ids, one array per training sentence) replaces the gold tags, e.g. jackknifed ones.
  */
-export function trainParser(train: readonly ConlluToken[][], dev: readonly Tagged[], o: TrainOptions, log: (line: string) => void = () => {}, trainTags?: readonly Uint8Array[]): TrainResult {
+export function trainParser(train: readonly ConlluToken[][], dev: readonly Tagged[], classes: ReadonlyMap<string, number>, o: TrainOptions, log: (line: string) => void = () => {}, trainTags?: readonly Uint8Array[]): TrainResult {
   const labels = [...new Set(train.flatMap((s) => s.map((w) => w.deprel)))].sort();
   const nl = labels.length, shift = 32 - o.bits, lshift = 32 - o.labelBits;
   const tw = new AveragedWeights((1 << o.bits) * TSTRIDE), lw = new AveragedWeights((1 << o.labelBits) * nl);
-  const tables: TrainedTables = { bits: o.bits, labelBits: o.labelBits, labels, transitions: tw.w, labelWeights: lw.w };
-  const live = new Parser(tables), c = live.config;
+  const tables: TrainedTables = { bits: o.bits, labelBits: o.labelBits, labels, transitions: tw.w, labelWeights: lw.w, candidates: [] };
   const usable = train.map((s, i) => ({ s, i, heads: isProjective(s) ? Int32Array.from([-1, ...s.map((x) => x.head)]) : o.lift ? liftedHeads(s) : undefined }))
     .filter((x): x is { s: ConlluToken[]; i: number; heads: Int32Array } => x.heads !== undefined);
   const sents = usable.map(({ s, i, heads }) => ({
@@ -124,6 +124,11 @@ export function trainParser(train: readonly ConlluToken[][], dev: readonly Tagge
     heads,
     rels: Int32Array.from([-1, ...s.map((x) => labels.indexOf(x.deprel))]),
   }));
+  // the labels each dependent tag took on each side of its head, with the training tags (jackknifed ones carry the tagger's confusions)
+  const seen = Array.from({ length: UPOS.length * 2 }, () => new Set<number>());
+  for (const { tags, heads, rels } of sents) for (let d = 1; d < heads.length; d++) if (heads[d] !== 0) seen[tags[d - 1] * 2 + (d > heads[d] ? 1 : 0)].add(rels[d]);
+  tables.candidates = seen.map((x) => Int32Array.from([...x].sort((a, b) => a - b)));
+  const live = new Parser(tables, classes), c = live.config;
   const random = prng(o.seed);
   let best: TrainedTables | undefined, bestLas = -1, bestEpoch = 0;
   const devByEpoch: number[] = [];
@@ -131,7 +136,7 @@ export function trainParser(train: readonly ConlluToken[][], dev: readonly Tagge
     shuffle(sents, random);
     let right = 0, all = 0;
     for (const { words, tags, heads, rels } of sents) {
-      c.reset(words, tags);
+      c.reset(words, tags, classes);
       /** The gold arcs that transition `t` would make unreachable (Goldberg and Nivre 2013). */
       const cost = (t: number): number => {
         const s0 = c.stack[c.sp - 1], s1 = c.sp >= 2 ? c.stack[c.sp - 2] : -1, n = c.n, b0 = c.b;
@@ -178,7 +183,7 @@ export function trainParser(train: readonly ConlluToken[][], dev: readonly Tagge
       }
     }
     const avg: TrainedTables = { ...tables, transitions: tw.averaged(), labelWeights: lw.averaged() };
-    const { uas, las } = attachment(new Parser(avg), dev);
+    const { uas, las } = attachment(new Parser(avg, classes), dev);
     devByEpoch.push(las);
     log(`epoch ${epoch}: train transitions ${(right / all).toFixed(4)}, dev UAS ${uas.toFixed(4)} LAS ${las.toFixed(4)}`);
     if (las > bestLas) { bestLas = las; best = avg; bestEpoch = epoch; }
