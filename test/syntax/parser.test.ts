@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DataFileError } from '../../src/model/errors.js';
 import { dataPath } from '../../src/data/read.js';
 import { readConllu } from '../../src/syntax/conllu.js';
-import { defaultTagger } from '../../src/syntax/tagger/model.js';
+import { defaultTagger, UPOS } from '../../src/syntax/tagger/model.js';
 import { defaultParser, loadParserFile, PARSER_FILE } from '../../src/syntax/parser/model.js';
 import { attachment, isProjective, liftedHeads, tagAll } from '../../src/syntax/parser/train.js';
 import { sharedPath } from '../_shared.js';
@@ -42,6 +42,22 @@ test('parser: every parse is a tree with one root', () => {
     while (a !== 0 && steps++ <= words.length) a = p.head[a - 1];
     assert.equal(a, 0, `word ${i + 1} does not reach the root`);
   }
+});
+
+test('parser: each label is one training saw for the dependent\'s tag on that side of its head', () => {
+  const parser = defaultParser(), { labels, candidates } = parser.tables;
+  const words = 'Lavrov accused the EU of waging a “ hybrid war ” against Moscow , and said talks would resume on Monday .'.split(' ');
+  const tags = defaultTagger().tagIds(words);
+  const p = parser.parse(words, tags);
+  assert.equal(p.deprel.filter((l) => l === 'root').length, 1);
+  for (let i = 0; i < words.length; i++) {
+    if (p.head[i] === 0) { assert.equal(p.deprel[i], 'root'); continue; }
+    const cand = candidates[tags[i] * 2 + (i + 1 > p.head[i] ? 1 : 0)];
+    assert.ok(cand.length > 0 && Array.from(cand, (l) => labels[l]).includes(p.deprel[i]), `${words[i]}: ${p.deprel[i]}`);
+  }
+  // the candidates narrow the labels: a determiner before its head is never, say, a clausal complement
+  const det = candidates[UPOS.indexOf('DET') * 2];
+  assert.ok(det.length < labels.length / 2 && !Array.from(det, (l) => labels[l]).includes('ccomp'));
 });
 
 test('parser: projectivity of gold trees', () => {
