@@ -1,6 +1,6 @@
 /**
  * Trains the dependency parser (src/syntax/parser) on UD English EWT and writes `data/syntax/parser.json`:
- * train on `train` (projective sentences only, tags jackknifed over PARSER_FOLDS=5 folds), the number of epochs chosen on `dev`
+ * train on `train` (projective sentences only unless PARSER_LIFT=1, tags jackknifed over PARSER_FOLDS=5 folds), the number of epochs chosen on `dev`
  * LAS with the committed tagger's predicted tags, `test` scored once for the header. The shuffles
  * are seeded, so a run with the same seed and treebank writes the same file. The written file is
  * read back through the run-time loader, and the scores in its header are those of the file as
@@ -47,7 +47,7 @@ const seconds = (performance.now() - t0) / 1000;
 
 const round = (x: number): number => Number(x.toFixed(4));
 const header = (scores: ParserHeader['scores']): ParserHeader => ({
-  $comment: 'Labelled dependency parser of src/syntax/parser (greedy arc-hybrid transitions, then the label of each arc, each by an averaged perceptron over hashed features; dynamic oracle), written by scripts/train-parser.ts (npm run train:syntax). Trained on the Universal Dependencies English Web Treebank; model weights derived from it are shared under its licence. labels: the relations, in the order of the columns of the label table; transitions: the 2^bits × 4 table (SHIFT, LEFT, RIGHT, padding), labelling: the 2^labelBits × labels table, each as the non-zero weights, row-major, as LEB128 gaps (rows) and int16 × scale (values), base64. scores: UAS and LAS of this file on EWT dev and test, gold tokenisation, tags predicted by data/syntax/tagger.json, punctuation included.',
+  $comment: 'Labelled dependency parser of src/syntax/parser (greedy arc-hybrid transitions, then the label of each arc, each by an averaged perceptron over hashed features; dynamic oracle), written by scripts/train-parser.ts (npm run train:syntax). Trained on the Universal Dependencies English Web Treebank; model weights derived from it are shared under its licence. labels: the relations, in the order of the columns of the label table; transitions: the 2^bits × 4 table (SHIFT, LEFT, RIGHT, padding), labelling: the 2^labelBits × labels table, each as the non-zero weights, row-major, as LEB128 gaps (rows) and int16 × scale (values), base64; candidates: the labels scored for a dependent of each UPOS tag before (<) or after (>) its head, those training saw. The features read the ambiguity classes of data/syntax/tagger.json, so the two models are trained together. scores: UAS and LAS of this file on EWT dev and test, gold tokenisation, tags predicted by data/syntax/tagger.json, punctuation included.',
   source: 'UD_English-EWT (github.com/UniversalDependencies/UD_English-EWT) @ 15d613d8: train (jackknifed UPOS unless folds is 1; non-projective sentences lifted or skipped, see training.lift), dev for the epochs, test reported',
   licence: 'CC BY-SA 4.0',
   training: {
