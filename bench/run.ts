@@ -7,6 +7,7 @@
  *   scale    (only when named: it takes minutes) the corpus and a 10× replica streamed through SQLite with
  *            1 and 2 analysis threads, and PostgreSQL with 1, 2 and 4 workers when $ENTENTE_BENCH_PG is set;
  *            --copies=1,10 --threads=1,2 --workers=1,2,4 change the runs
+ *   syntax   tokens/s of the tagger and the parser on UD English EWT test in one thread, model sizes and load times
  *   server   requests/s and p99 latency of the event and relation routes over the Reuters store (autocannon; --rebuild)
  * Results are printed and written to bench/out/latest.json.
  */
@@ -20,6 +21,7 @@ import { benchStagesInThread, FOUNDATION_STAGES } from './stages.js';
 import { STAGES } from '../src/pipeline/index.js';
 import { benchScale } from './scale.js';
 import { benchServer } from './server.js';
+import { runSyntaxBench } from './syntax.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Runs of each ingest variant in the Reuters benchmark. */
@@ -129,6 +131,7 @@ if (want.has('scale')) {
     });
   }
 }
+if (all || want.has('syntax')) results.syntax = runSyntaxBench(join(shared, 'treebank'));
 if (all || want.has('server')) {
   const corpus = join(shared, 'corpus', 'reuters21578.jsonl');
   if (!existsSync(corpus)) console.log(`server: skipped, ${corpus} not found (../shared absent)`);

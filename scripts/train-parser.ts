@@ -1,6 +1,6 @@
 /**
  * Trains the dependency parser (src/syntax/parser) on UD English EWT and writes `data/syntax/parser.json`:
- * train on `train` (projective sentences only, tags jackknifed over PARSER_FOLDS=5 folds), the number of epochs chosen on `dev`
+ * train on `train` (projective sentences only unless PARSER_LIFT=1, tags jackknifed over PARSER_FOLDS=5 folds), the number of epochs chosen on `dev`
  * LAS with the committed tagger's predicted tags, `test` scored once for the header. The shuffles
  * are seeded, so a run with the same seed and treebank writes the same file. The written file is
  * read back through the run-time loader, and the scores in its header are those of the file as
@@ -23,7 +23,7 @@ const TREEBANK = resolve(args[0] ?? '../shared/treebank');
 const OUT = resolve(process.env.PARSER_OUT ?? 'data/syntax/parser.json');
 const PRUNE = Number(process.env.PARSER_PRUNE ?? 0.5);
 
-const options: TrainOptions = { seed, bits: Number(process.env.PARSER_BITS ?? 18), maxEpochs: Number(process.env.PARSER_EPOCHS ?? 12), patience: 2, explore: Number(process.env.PARSER_EXPLORE ?? 0.9) };
+const options: TrainOptions = { seed, bits: Number(process.env.PARSER_BITS ?? 21), labelBits: Number(process.env.PARSER_LABEL_BITS ?? 18), lift: process.env.PARSER_LIFT === '1', maxEpochs: Number(process.env.PARSER_EPOCHS ?? 15), patience: 3, explore: Number(process.env.PARSER_EXPLORE ?? 0.9) };
 
 const t0 = performance.now();
 const tagger = loadTaggerFile(resolve('data/syntax/tagger.json'), 'data/syntax/tagger.json').tagger;
@@ -42,13 +42,13 @@ if (FOLDS > 1) {
     console.log(`jackknife fold ${f + 1}/${FOLDS} tagged`);
   }
 }
-const result = trainParser(train, dev, options, (line) => console.log(line), trainTags);
+const result = trainParser(train, dev, tagger.tables.classes, options, (line) => console.log(line), trainTags);
 const seconds = (performance.now() - t0) / 1000;
 
 const round = (x: number): number => Number(x.toFixed(4));
 const header = (scores: ParserHeader['scores']): ParserHeader => ({
-  $comment: 'Labelled dependency parser of src/syntax/parser (greedy arc-hybrid transitions, averaged perceptron over hashed features, dynamic oracle), written by scripts/train-parser.ts (npm run train:syntax). Trained on the Universal Dependencies English Web Treebank; model weights derived from it are shared under its licence. labels: the relations (classes: SHIFT, LEFT-label in this order, RIGHT-label in this order); rows/values: the non-zero weights of the 2^bits × classes table, row-major, as LEB128 gaps and int16 × scale (base64). scores: UAS and LAS of this file on EWT dev and test, gold tokenisation, tags predicted by data/syntax/tagger.json, punctuation included.',
-  source: 'UD_English-EWT (github.com/UniversalDependencies/UD_English-EWT) @ 15d613d8: train (jackknifed UPOS unless folds is 1; non-projective sentences skipped), dev for the epochs, test reported',
+  $comment: 'Labelled dependency parser of src/syntax/parser (greedy arc-hybrid transitions, then the label of each arc, each by an averaged perceptron over hashed features; dynamic oracle), written by scripts/train-parser.ts (npm run train:syntax). Trained on the Universal Dependencies English Web Treebank; model weights derived from it are shared under its licence. labels: the relations, in the order of the columns of the label table; transitions: the 2^bits × 4 table (SHIFT, LEFT, RIGHT, padding), labelling: the 2^labelBits × labels table, each as the non-zero weights, row-major, as LEB128 gaps (rows) and int16 × scale (values), base64; candidates: the labels scored for a dependent of each UPOS tag before (<) or after (>) its head, those training saw. The features read the ambiguity classes of data/syntax/tagger.json, so the two models are trained together. scores: UAS and LAS of this file on EWT dev and test, gold tokenisation, tags predicted by data/syntax/tagger.json, punctuation included.',
+  source: 'UD_English-EWT (github.com/UniversalDependencies/UD_English-EWT) @ 15d613d8: train (jackknifed UPOS unless folds is 1; non-projective sentences lifted or skipped, see training.lift), dev for the epochs, test reported',
   licence: 'CC BY-SA 4.0',
   training: {
     ...options, prune: PRUNE, epochs: result.epochs, devLasByEpoch: result.devByEpoch.map(round),
@@ -63,11 +63,11 @@ const write = (json: unknown): void => {
   renameSync(`${OUT}.tmp`, OUT);
 };
 write(encodeParser(result.tables, header({ devUas: 0, devLas: 0, testUas: 0, testLas: 0 }), PRUNE));
-const loaded = loadParserFile(OUT).parser;
+const loaded = loadParserFile(OUT, OUT, tagger.tables.classes).parser;
 const d = attachment(loaded, dev);
 const t1 = performance.now();
 const t = attachment(loaded, test);
 const speed = t.tokens / ((performance.now() - t1) / 1000);
 write(encodeParser(result.tables, header({ devUas: round(d.uas), devLas: round(d.las), testUas: round(t.uas), testLas: round(t.las) }), PRUNE));
-loadParserFile(OUT);
+loadParserFile(OUT, OUT, tagger.tables.classes);
 console.log(`trained in ${seconds.toFixed(1)} s, ${result.epochs} epochs, ${result.nonProjective} non-projective sentences skipped; as written: dev UAS ${round(d.uas)} LAS ${round(d.las)}, test UAS ${round(t.uas)} LAS ${round(t.las)}; ${Math.round(speed)} tokens/s (parsing only); ${(statSync(OUT).size / 1e6).toFixed(2)} MB → ${OUT}`);

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { DataFileError } from '../../src/model/errors.js';
 import { dataPath } from '../../src/data/read.js';
 import { readConllu } from '../../src/syntax/conllu.js';
-import { defaultTagger } from '../../src/syntax/tagger/model.js';
+import { defaultTagger, UPOS } from '../../src/syntax/tagger/model.js';
 import { defaultParser, loadParserFile, PARSER_FILE } from '../../src/syntax/parser/model.js';
-import { attachment, isProjective, tagAll } from '../../src/syntax/parser/train.js';
+import { attachment, isProjective, liftedHeads, tagAll } from '../../src/syntax/parser/train.js';
 import { sharedPath } from '../_shared.js';
 
 test('parser: the committed model on EWT dev and test (UAS/LAS, predicted tags, punctuation included)', (t) => {
@@ -44,21 +44,54 @@ test('parser: every parse is a tree with one root', () => {
   }
 });
 
+test('parser: each label is one training saw for the dependent\'s tag on that side of its head', () => {
+  const parser = defaultParser(), { labels, candidates } = parser.tables;
+  const words = 'Lavrov accused the EU of waging a “ hybrid war ” against Moscow , and said talks would resume on Monday .'.split(' ');
+  const tags = defaultTagger().tagIds(words);
+  const p = parser.parse(words, tags);
+  assert.equal(p.deprel.filter((l) => l === 'root').length, 1);
+  for (let i = 0; i < words.length; i++) {
+    if (p.head[i] === 0) { assert.equal(p.deprel[i], 'root'); continue; }
+    const cand = candidates[tags[i] * 2 + (i + 1 > p.head[i] ? 1 : 0)];
+    assert.ok(cand.length > 0 && Array.from(cand, (l) => labels[l]).includes(p.deprel[i]), `${words[i]}: ${p.deprel[i]}`);
+  }
+  // the candidates narrow the labels: a determiner before its head is never, say, a clausal complement
+  const det = candidates[UPOS.indexOf('DET') * 2];
+  assert.ok(det.length < labels.length / 2 && !Array.from(det, (l) => labels[l]).includes('ccomp'));
+});
+
 test('parser: projectivity of gold trees', () => {
   const tok = (id: number, head: number) => ({ id, form: 'w', lemma: 'w', upos: 'X', xpos: '_', head, deprel: 'dep' });
   assert.equal(isProjective([tok(1, 2), tok(2, 0), tok(3, 2)]), true);
   assert.equal(isProjective([tok(1, 3), tok(2, 0), tok(3, 2), tok(4, 1)]), false);
 });
 
+test('parser: a non-projective gold tree is lifted to a projective one, never onto the root', () => {
+  const tok = (id: number, head: number) => ({ id, form: 'w', lemma: 'w', upos: 'X', xpos: '_', head, deprel: 'dep' });
+  // "A hearing is scheduled on Monday": the arc 2 → 5 passes over 3 and 4, which do not descend from 2
+  const tree = [tok(1, 2), tok(2, 4), tok(3, 4), tok(4, 0), tok(5, 2), tok(6, 4)];
+  assert.equal(isProjective(tree), false);
+  const lifted = liftedHeads(tree)!;
+  assert.deepEqual([...lifted].slice(1), [2, 4, 4, 0, 4, 4]);
+  assert.equal(isProjective(tree.map((w) => ({ ...w, head: lifted[w.id] }))), true);
+  // with two words on the root (not UD, but a file may hold it) lifting 1 → 3 over 2 reaches the root
+  assert.equal(liftedHeads([tok(1, 0), tok(2, 0), tok(3, 1)]), undefined);
+});
+
 test('parser: a corrupt model file is refused with an error naming it', () => {
   const good = JSON.parse(readFileSync(dataPath(PARSER_FILE), 'utf8')) as Record<string, unknown>;
+  const tr = good.transitions as { rows: string; values: string }, lb = good.labelling as { rows: string; values: string };
   const dir = mkdtempSync(join(tmpdir(), 'entente-parser-'));
   try {
     const cases: [string, string, RegExp][] = [
       ['not-json.json', '{"$comment": "x", ', /cannot read as JSON/],
       ['no-root.json', JSON.stringify({ ...good, labels: (good.labels as string[]).filter((l) => l !== 'root') }), /"labels" must include "root"/],
-      ['short-values.json', JSON.stringify({ ...good, values: (good.values as string).slice(0, 400) }), /"values" holds/],
-      ['short-rows.json', JSON.stringify({ ...good, rows: (good.rows as string).slice(0, 400) }), /"rows" ends/],
+      ['short-values.json', JSON.stringify({ ...good, transitions: { ...tr, values: tr.values.slice(0, 400) } }), /\(transitions\)\] "values" holds/],
+      ['short-rows.json', JSON.stringify({ ...good, labelling: { ...lb, rows: lb.rows.slice(0, 400) } }), /\(labelling\)\] "rows" ends/],
+      ['bad-candidates.json', JSON.stringify({ ...good, candidates: { ...(good.candidates as object), 'NOUN^': ['nsubj'] } }), /"candidates" has the key "NOUN\^"/],
+      ['root-candidate.json', JSON.stringify({ ...good, candidates: { 'VERB<': ['root'] } }), /"candidates" of VERB< must be labels/],
+      ['no-labelling.json', JSON.stringify({ ...good, labelling: undefined }), /missing field "labelling"/],
+      ['fewer-labels.json', JSON.stringify({ ...good, labels: (good.labels as string[]).slice(1) }), /\(labelling\)\] "rows" points past/],
       ['no-licence.json', JSON.stringify({ ...good, licence: undefined }), /missing field "licence"/],
       ['bad-score.json', JSON.stringify({ ...good, scores: { ...(good.scores as object), testLas: 1.5 } }), /"testLas" must be a number/],
     ];

@@ -41,9 +41,10 @@ test('tagger: the model file format keeps the weights (to the int16 step) and dr
   const tables = { bits, weights, dict: new Map([['the', 5]]), classes: new Map([['run', (1 << 7) | (1 << 15)]]) };
   const header = { $comment: 'test', source: 'own', licence: 'MIT', training: {}, accuracy: { dev: 0.5, test: 0.5 } };
   const back = decodeTagger(JSON.parse(JSON.stringify(encodeTagger(tables, header, 0.05))), 'x.json').tagger.tables;
-  const step = 1000 / 32767;
-  assert.ok(Math.abs(back.weights[5] - 2.5) <= step && Math.abs(back.weights[17 * 40 + 3] + 1.25) <= step);
-  assert.equal(back.weights[300], 1000);
+  // loaded as the stored int16 steps of 1000 / 32767, the largest weight's
+  const step = back.weights[300] / 1000;
+  assert.equal(back.weights[300], 32767);
+  assert.ok(Math.abs(back.weights[5] / step - 2.5) <= 1 / step && Math.abs(back.weights[17 * 40 + 3] / step + 1.25) <= 1 / step);
   assert.equal(back.weights[17 * 255 + 16], 0);
   assert.deepEqual([...back.dict], [['the', 5]]);
   assert.deepEqual([...back.classes], [['run', (1 << 7) | (1 << 15)]]);

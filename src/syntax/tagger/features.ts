@@ -15,7 +15,7 @@ export const NTAGS = UPOS.length;
 const START1 = NTAGS, START2 = NTAGS + 1;
 
 /** Murmur3's 32-bit finaliser: spreads every input bit over the high bits used as the row. */
-function fmix(h: number): number {
+export function fmix(h: number): number {
   h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;

@@ -18,8 +18,11 @@ export type Upos = (typeof UPOS)[number];
 export interface TaggerTables {
   /** log2 of the number of weight rows. */
   bits: number;
-  /** Row-major weights, `2^bits × NTAGS`. */
-  weights: Float32Array;
+  /**
+   * Row-major weights, `2^bits × NTAGS`: float in training, int16 as the model file stores them once
+   * loaded (without the file's scale: only their ranking counts; half the memory of floats).
+   */
+  weights: Float32Array | Int16Array;
   /** Exact form → tag index, for frequent words that (almost) always take one tag. */
   dict: ReadonlyMap<string, number>;
   /** Normalised form → bit mask of the tags it took in training. */
@@ -90,7 +93,7 @@ export interface TaggerHeader {
 const KEYS = ['$comment', 'source', 'licence', 'training', 'accuracy', 'tags', 'bits', 'scale', 'count', 'rows', 'values', 'dict', 'classes'];
 
 /** The model file's JSON for `tables` with `header`; weights with |w| < `prune` are dropped. */
-export function encodeTagger(tables: TaggerTables, header: TaggerHeader, prune: number): Record<string, unknown> {
+export function encodeTagger(tables: TaggerTables & { weights: Float32Array }, header: TaggerHeader, prune: number): Record<string, unknown> {
   const dict: Record<string, string> = {};
   for (const [k, t] of [...tables.dict].sort((a, b) => (a[0] < b[0] ? -1 : 1))) dict[k] = UPOS[t];
   const classes: Record<string, number> = {};
@@ -122,7 +125,7 @@ export function decodeTagger(json: unknown, file: string): { tagger: Tagger; hea
   if (!Array.isArray(o.tags) || o.tags.join(' ') !== UPOS.join(' ')) throw new DataFileError(file, `"tags" must be the 17 UPOS tags in the order ${UPOS.join(' ')}`);
   const bits = expectNumber(file, o, 'bits', 8, 24);
   if (!Number.isInteger(bits)) throw new DataFileError(file, '"bits" must be an integer');
-  const weights = decodeWeights(file, o, (1 << bits) * NTAGS);
+  const weights = decodeWeights(file, o, (1 << bits) * NTAGS, true);
   const dict = new Map<string, number>();
   if (typeof o.dict !== 'object' || o.dict === null || Array.isArray(o.dict)) throw new DataFileError(file, '"dict" must be an object');
   for (const [k, v] of Object.entries(o.dict)) {

@@ -32,7 +32,7 @@ export const TAGGER_SETTINGS: Omit<TrainOptions, 'seed'> = {
 };
 
 export interface TrainResult {
-  tables: TaggerTables;
+  tables: TaggerTables & { weights: Float32Array };
   epochs: number;
   /** Dev accuracy after each epoch. */
   devByEpoch: number[];
