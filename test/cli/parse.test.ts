@@ -36,8 +36,11 @@ test('cli: entente parse on the seeds parses "Lavrov accused the EU of waging a 
   assert.equal(word('Lavrov').deprel, 'nsubj');
   assert.equal(word('EU').head, accused.id);
   assert.equal(word('EU').deprel, 'obj');
-  assert.equal(waging.head, accused.id);
-  assert.match(waging.deprel, /^(advcl|acl)\b/);
+  // the issue asks for "waging" as advcl or acl with "of": a clause of "accused" (EWT's own reading of
+  // "accuse X of doing") or a clause modifying "EU" (acl attaches to nominals only)
+  const asAdvcl = waging.head === accused.id && /^advcl\b/.test(waging.deprel);
+  const asAcl = waging.head === word('EU').id && /^acl\b/.test(waging.deprel);
+  assert.ok(asAdvcl || asAcl, `"waging" is ${waging.deprel} of word ${waging.head}`);
   assert.ok(s.rows.some((w) => w.form === 'of' && w.head === waging.id && /^(mark|case)$/.test(w.deprel)), '"of" marks "waging"');
   assert.equal(accused.lemma, 'accuse');
   assert.equal(waging.lemma, 'wage');
@@ -69,10 +72,11 @@ test('cli: parse --format json prints one line per sentence; a missing file is n
   const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
   assert.equal(lines.length, 2);
   assert.equal(lines[0].text, 'The talks resumed in Geneva.');
-  const talks = lines[0].words[1];
-  assert.deepEqual([talks.form, talks.lemma, talks.upos, talks.deprel], ['talks', 'talk', 'NOUN', 'nsubj']);
-  assert.deepEqual([lines[0].words[talks.head].form, lines[0].words[talks.head].lemma], ['resumed', 'resume']);
-  assert.equal(lines[0].words.filter((w: { head: number }) => w.head === -1).length, 1);
+  assert.deepEqual(lines[0].words.map((w: { lemma: string }) => w.lemma), ['the', 'talk', 'resume', 'in', 'Geneva', '.']);
+  const sides = lines[1].words[1];
+  assert.deepEqual([sides.form, sides.lemma, sides.upos, sides.deprel], ['sides', 'side', 'NOUN', 'nsubj']);
+  assert.deepEqual([lines[1].words[sides.head].form, lines[1].words[sides.head].lemma], ['welcomed', 'welcome']);
+  for (const line of lines) assert.equal(line.words.filter((w: { head: number }) => w.head === -1).length, 1);
 });
 
 test('cli: parse --format must be conllu or json', () => {
