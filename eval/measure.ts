@@ -9,6 +9,7 @@ import { loadPloverGold, ploverGoldPath, scorePlover } from './plover.js';
 import { predict } from './plover-coder.js';
 import { evalQuotes } from './quotes.js';
 import { evalSyntax } from './syntax.js';
+import { evalRealNews } from './realnews.js';
 
 export interface Measurement {
   values: Record<string, number>;
@@ -34,9 +35,10 @@ export function fingerprintFile(path: string): string {
 /**
  * Scores everything `npm run eval` reports on the shared corpora: body extraction on the
  * article-extraction dev pages, the seeds' checks of expected.json, quotes, events, and syntax on
- * UD English EWT (tags, attachment and lemmas; gold and entente's own tokenisation).
+ * UD English EWT (tags, attachment and lemmas; gold and entente's own tokenisation), and events and
+ * quotes on the hand-annotated real news (`realnews.ts`).
  */
-export async function measure(shared: string): Promise<Measurement> {
+export async function measure(shared: string, root: string): Promise<Measurement> {
   const m: Measurement = { values: {}, corpus: {}, notes: [], missing: [] };
   const dev = join(shared, 'article-extraction', 'dev');
   if (existsSync(dev)) {
@@ -99,5 +101,10 @@ export async function measure(shared: string): Promise<Measurement> {
     Object.assign(m.values, sx.values);
     m.notes.push(...sx.notes);
   } else m.missing.push(treebank);
+  const real = evalRealNews(shared, root);
+  Object.assign(m.values, real.values);
+  for (const f of real.files) m.corpus[f.slice(shared.length + 1)] = fingerprintFile(f);
+  m.notes.push(...real.notes);
+  m.missing.push(...real.missing);
   return m;
 }

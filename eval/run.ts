@@ -14,11 +14,11 @@ const baselinePath = join(root, 'eval', 'baseline.json');
 const shared = resolve(process.env.ENTENTE_SHARED ?? join(root, '..', 'shared'));
 const args = new Set(process.argv.slice(2));
 if (args.has('--help')) {
-  process.stdout.write('usage: npm run eval [-- --check] [-- --lower]\n  scores body extraction, the seeds, quotes, events and syntax (UD EWT) against ../shared; floors in eval/baseline.json\n');
+  process.stdout.write('usage: npm run eval [-- --check] [-- --lower]\n  scores body extraction, the seeds, quotes, events (PLOVER gold and real news) and syntax (UD EWT) against ../shared; floors in eval/baseline.json\n');
   process.exit(0);
 }
 
-const m = await measure(shared);
+const m = await measure(shared, root);
 for (const p of m.missing) process.stderr.write(`eval: skipped, ${p} not found (../shared absent)\n`);
 const base = readBaseline(baselinePath);
 for (const [k, fp] of Object.entries(m.corpus)) {

@@ -26,7 +26,7 @@ test('eval/gate: a drop beyond noise fails, within noise passes, a clear gain ra
 
 test('eval: no score falls below its committed floor (npm run eval, as CI sees it)', async (t) => {
   if (!sharedPath(t, 'seeds') || !sharedPath(t, 'article-extraction/dev')) return;
-  const m = await measure(SHARED);
+  const m = await measure(SHARED, resolve('.'));
   const g = gate(m.values, readBaseline(resolve('eval/baseline.json')), false);
   const drops = g.rows.filter((r) => r.status === 'DROP');
   assert.deepEqual(drops, [], `scores below their floors:\n${drops.map((r) => `${r.metric} ${r.value} < ${r.floor}`).join('\n')}\n${m.notes.join('\n')}`);
