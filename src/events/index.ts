@@ -26,6 +26,9 @@ import { compound, earlierActor, groupObjectAfter, objectAfter, subjectBefore } 
 import { isDirection, mentionRange, sentenceView, type SentenceView } from './sentence.js';
 import { withAdjectives } from './adjectives.js';
 import { placeAt } from './places.js';
+import { checkArguments, type ArgumentRules } from './argument-check.js';
+import { loadArgumentRules } from './argument-rules.js';
+import type { ParsedSentence } from '../model/syntax.js';
 
 export { loadEventDictionary, goldstein, quadClass, toPlover, cameoName } from './dictionary.js';
 export type { EventDictionary } from './dictionary.js';
@@ -76,7 +79,11 @@ export function codeEvents(
   quotes: readonly Quote[] = [],
   dict: EventDictionary = loadEventDictionary(),
   g: EventGrammar = loadGrammar(),
+  syntax: readonly ParsedSentence[] = [],
+  argumentRules: ArgumentRules = loadArgumentRules(),
 ): CodedEvent[] {
+  const parsed = new Map<number, ParsedSentence>();
+  for (const p of syntax) parsed.set(p.sentence, p);
   const { text } = article;
   const { sentences, tokens } = article.spans;
   const mentions = withAdjectives(text, tokens, actorMentions);
@@ -98,6 +105,7 @@ export function codeEvents(
     if (coded === 0 && !namesPeople(text, tokens, t, t1, g)) continue;
     const v = sentenceView(text, s, sp, tokens, t, t1, mentions, m, m1, g);
     const first = out.length;
+    const parse = parsed.get(s);
     let open = false;
     const trs = triggers(v, ctx);
     /** per trigger, the countries its kept events have for source */
@@ -121,6 +129,8 @@ export function codeEvents(
         if (tr.from > 0 && v.words[tr.from - 1] === 'to' && tr.embeddedIn === undefined && purposeOfOther(out, first, e)) continue;
         // "agreed to US mediation in the talks with the Palestinians": a verbless phrase after an act of one of its sides is what that act is about, not a second act
         if (tr.nominal && aboutEarlier(out, first, e, v, tr.from)) continue;
+        // where the sentence was parsed, its parties must be the trigger's agent and patient
+        if (parse && checkArguments(e, parse, argumentRules) !== undefined) continue;
         const key = `${e.source.code}>${e.target?.code ?? ''}:${e.code}:${s}`;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -68,9 +68,9 @@ const quoteStage: Stage = {
 
 const eventStage: Stage = {
   name: 'events',
-  requires: ['cleaned', 'sentences', 'tokens', 'mentions', 'quotes'],
+  requires: ['cleaned', 'sentences', 'tokens', 'mentions', 'quotes', 'syntax'],
   assigns: ['events'],
-  run: (d) => ({ events: codeEvents(textView(d), d.mentions!, d.quotes!) }),
+  run: (d) => ({ events: codeEvents(textView(d), d.mentions!, d.quotes!, undefined, undefined, d.syntax) }),
 };
 
 const identityStage: Stage = {
