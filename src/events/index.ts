@@ -25,6 +25,8 @@ import { loadGrammar, type EventGrammar } from './grammar.js';
 import { compileLexicon } from './lexicon.js';
 import { sentenceView, type SentenceView } from './sentence.js';
 import { withAdjectives } from './adjectives.js';
+import { loadDateWords } from './date-words.js';
+import { placeTable } from './places.js';
 import type { Ctx, Trigger } from './steps/context.js';
 import { namesPeople, triggers } from './steps/1-triggers.js';
 import { argumentsOf } from './steps/2-arguments.js';
@@ -53,7 +55,7 @@ export function codeEvents(
   const { text } = article;
   const { sentences, tokens } = article.spans;
   const mentions = withAdjectives(text, tokens, actorMentions);
-  const ctx: Ctx = { text, mentions, quotes, sentences, dict, g, lex: compileLexicon(dict), date: article.meta.date?.value?.slice(0, 10) };
+  const ctx: Ctx = { text, mentions, quotes, sentences, dict, g, lex: compileLexicon(dict), places: placeTable(), dateWords: loadDateWords(), date: article.meta.date?.value?.slice(0, 10) };
   const out: CodedEvent[] = [];
   const seen = new Set<string>();
   let t = 0;

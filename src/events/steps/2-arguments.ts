@@ -190,7 +190,7 @@ function placeAfter(v: SentenceView, from: number, c: Ctx): { country: string; s
     if (v.breaks[k] || v.words[k] === ',') return undefined;
     if (!PLACE_PREPOSITIONS.has(v.words[k])) continue;
     const at = pastThe(v, k + 1);
-    const p = at < v.words.length ? placeAt(v, at, c.text, (m) => countryOf(c, m)) : undefined;
+    const p = at < v.words.length ? placeAt(v, at, c.text, (m) => countryOf(c, m), c.places) : undefined;
     if (p) return { country: p.country, span: { start: v.toks[at].start, end: v.toks[p.end - 1].end } };
   }
   return undefined;
@@ -215,7 +215,7 @@ function ethnicHome(v: SentenceView, mi: number, c: Ctx): EventParty | undefined
   const end = mentionRange(v, k)[1];
   if (words[end] === 'of') {
     const at = end + 1 < words.length - 1 && isDirection(v, end + 1) ? end + 2 : end + 1;
-    const p = at < words.length ? placeAt(v, at, c.text, (x) => countryOf(c, x)) : undefined;
+    const p = at < words.length ? placeAt(v, at, c.text, (x) => countryOf(c, x), c.places) : undefined;
     if (p && p.country !== m.actor.country) return countryParty(p.country, m, 'ethnic-home');
   }
   if (k < 1 || endsAt(c.g.ethnicMarkers, v.words, k - 1) === 0) return undefined;
@@ -224,7 +224,7 @@ function ethnicHome(v: SentenceView, mi: number, c: Ctx): EventParty | undefined
     let at = pastThe(v, i + 1);
     // one lower-case word of direction or size between ("in southeastern Serbia")
     if (at < words.length - 1 && v.mention[at] < 0 && !/^\p{Lu}/u.test(c.text[v.toks[at].start])) at++;
-    const p = placeAt(v, at, c.text, (x) => countryOf(c, x));
+    const p = placeAt(v, at, c.text, (x) => countryOf(c, x), c.places);
     if (p && p.country !== m.actor.country) return countryParty(p.country, m, 'ethnic-home');
   }
   return undefined;
@@ -266,7 +266,7 @@ function attackPlace(v: SentenceView, tr: Trigger, c: Ctx): { country: string; s
     for (let at = k + 1; at < b && at <= k + ATTACK_PLACE_WINDOW; at++) {
       if (v.breaks[at] || words[at] === ',') return undefined;
       // a capital the actor stage read as its government ("Beirut") is here the place
-      const p = placeAt(v, at, c.text, (m) => (c.mentions[m].kind === 'metonym' && /^[A-Z]{3}$/.test(c.mentions[m].actor.country) ? c.mentions[m].actor.country : countryOf(c, m)));
+      const p = placeAt(v, at, c.text, (m) => (c.mentions[m].kind === 'metonym' && /^[A-Z]{3}$/.test(c.mentions[m].actor.country) ? c.mentions[m].actor.country : countryOf(c, m)), c.places);
       if (p) return { country: p.country, span: { start: v.toks[at].start, end: v.toks[p.end - 1].end } };
     }
   }
@@ -280,7 +280,7 @@ function groupInPlace(v: SentenceView, from: number, c: Ctx): { country: string;
     if (!c.g.peopleNouns.words.has(v.words[k]) || v.words[k + 1] !== 'in') continue;
     const at = pastThe(v, k + 2);
     if (at >= from) return undefined;
-    const p = placeAt(v, at, c.text, (m) => countryOf(c, m));
+    const p = placeAt(v, at, c.text, (m) => countryOf(c, m), c.places);
     if (p) return { country: p.country, span: { start: v.toks[k].start, end: v.toks[p.end - 1].end } };
   }
   return undefined;
@@ -310,7 +310,7 @@ function groupActingIn(v: SentenceView, tr: Trigger, c: Ctx): { country: string;
     if (v.breaks[j] || v.words[j] === ',' || v.mention[j] >= 0) return undefined;
     if (!c.g.whereDone.words.has(v.words[j])) continue;
     const at = pastThe(v, j + 1);
-    const p = at < v.words.length ? placeAt(v, at, c.text, (m) => countryOf(c, m)) : undefined;
+    const p = at < v.words.length ? placeAt(v, at, c.text, (m) => countryOf(c, m), c.places) : undefined;
     if (p) return { country: p.country, span: { start: v.toks[at].start, end: v.toks[p.end - 1].end } };
   }
   return undefined;

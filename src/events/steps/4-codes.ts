@@ -98,7 +98,7 @@ function domestic(c: Ctx, code: string, s: EventParty, type = c.dict.cameoToPlov
  * not dated February. A background clause without a date of its own has none (see `coded`).
  */
 function dateOf(v: SentenceView, c: Ctx, trigger: Span, modality: Modality): SentenceDate | undefined {
-  const when = resolveEventDate(c.text, v.span, c.date, { trigger, future: modality === 'future' });
+  const when = resolveEventDate(c.text, v.span, c.date, { trigger, future: modality === 'future', words: c.dateWords });
   if (!when) return undefined;
   const [a, b] = when.span.start < trigger.start ? [when.span.end, trigger.start] : [trigger.end, when.span.start];
   for (let k = 0; k < v.toks.length; k++) if (v.toks[k].start >= a && v.toks[k].end <= b && v.breaks[k]) return undefined;

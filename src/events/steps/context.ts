@@ -5,10 +5,12 @@
 import type { Mention } from '../../model/actor.js';
 import type { Quote } from '../../model/quote.js';
 import type { Span } from '../../model/span.js';
+import type { DateWords } from '../date-words.js';
 import type { EventDictionary } from '../dictionary.js';
 import type { EventGrammar } from '../grammar.js';
 import type { Lexicon } from '../lexicon.js';
 import type { Slot } from '../match.js';
+import type { PlaceTable } from '../places.js';
 
 export interface Trigger {
   from: number;
@@ -39,5 +41,9 @@ export interface Ctx {
   dict: EventDictionary;
   g: EventGrammar;
   lex: Lexicon;
+  /** place names by first word, for where an act happens */
+  places: PlaceTable;
+  /** the words dates are read from */
+  dateWords: DateWords;
   date: string | undefined;
 }
