@@ -16,14 +16,17 @@ interface Entry {
   country: string;
 }
 
+/** Places by their first word, lower case, longest first. */
+export type PlaceTable = ReadonlyMap<string, readonly Entry[]>;
+
 const FILE = 'data/actors/places.json';
-let cached: ReadonlyMap<string, readonly Entry[]> | undefined;
+let cached: PlaceTable | undefined;
 
 /**
  * Places by their first word, lower case, longest first; loaded and checked once (every country
  * must be one of `data/actors/countries.json`).
  */
-export function placeTable(): ReadonlyMap<string, readonly Entry[]> {
+export function placeTable(): PlaceTable {
   if (cached) return cached;
   const raw = readDataJson(FILE) as { places?: unknown };
   if (typeof raw !== 'object' || raw === null || typeof raw.places !== 'object' || raw.places === null) throw new DataFileError(FILE, 'expected {"places": {name: country}}');
@@ -43,9 +46,10 @@ export function placeTable(): ReadonlyMap<string, readonly Entry[]> {
 
 /**
  * The country of the place named at token `i` of the sentence (a capitalised table name, or a
- * country mention), with the token after it; undefined when there is none.
+ * country mention), with the token after it; undefined when there is none. `places` is the table
+ * the coder was given (`placeTable()` loads the built-in one).
  */
-export function placeAt(v: SentenceView, i: number, text: string, countryOf: (mention: number) => string | undefined): { country: string; end: number } | undefined {
+export function placeAt(v: SentenceView, i: number, text: string, countryOf: (mention: number) => string | undefined, places: PlaceTable): { country: string; end: number } | undefined {
   const m = v.mention[i];
   if (m >= 0) {
     const country = countryOf(m);
@@ -56,7 +60,7 @@ export function placeAt(v: SentenceView, i: number, text: string, countryOf: (me
   }
   const c0 = text.charCodeAt(v.toks[i].start);
   if (c0 < 65 || c0 > 90) return undefined;
-  const list = placeTable().get(v.words[i]);
+  const list = places.get(v.words[i]);
   if (!list) return undefined;
   for (const e of list) {
     if (e.rest.every((w, k) => v.words[i + 1 + k] === w && v.mention[i + 1 + k] < 0)) return { country: e.country, end: i + 1 + e.rest.length };

@@ -37,6 +37,8 @@ export interface DateOptions {
   future?: boolean;
   /** the event's trigger: with several dates in the sentence, the one nearest it wins */
   trigger?: Span;
+  /** the date words to read (the coder passes its own); the built-in ones by default */
+  words?: DateWords;
 }
 
 interface Tok {
@@ -270,19 +272,19 @@ function scan(w: DateWords, toks: readonly Tok[], anchor: string | undefined, fu
  */
 export function eventDates(text: string, sentence: Span, articleDate: string | undefined, options: DateOptions = {}): SentenceDate[] {
   const future = options.future === true;
+  const words = options.words ?? loadDateWords();
   const l = last;
-  if (!(l && l.text === text && l.start === sentence.start && l.end === sentence.end && l.articleDate === articleDate && l.future === future)) {
-    last = { text, start: sentence.start, end: sentence.end, articleDate, future, dates: datesIn(text, sentence, articleDate, future) };
+  if (!(l && l.text === text && l.start === sentence.start && l.end === sentence.end && l.articleDate === articleDate && l.future === future && l.words === words)) {
+    last = { text, start: sentence.start, end: sentence.end, articleDate, future, words, dates: datesIn(words, text, sentence, articleDate, future) };
   }
   return last!.dates.map((d) => ({ ...d, span: { ...d.span } }));
 }
 
 // The coder asks once per event, and one sentence may hold many events (a run-on page of
 // thousands): the last sentence's answer is kept, so each sentence is read once.
-let last: { text: string; start: number; end: number; articleDate: string | undefined; future: boolean; dates: SentenceDate[] } | undefined;
+let last: { text: string; start: number; end: number; articleDate: string | undefined; future: boolean; words: DateWords; dates: SentenceDate[] } | undefined;
 
-function datesIn(text: string, sentence: Span, articleDate: string | undefined, future: boolean): SentenceDate[] {
-  const w = loadDateWords();
+function datesIn(w: DateWords, text: string, sentence: Span, articleDate: string | undefined, future: boolean): SentenceDate[] {
   if (!w.screen.test(text.slice(sentence.start, sentence.end))) return [];
   const toks = tokenize(text, sentence);
   return scan(w, toks, anchorOf(articleDate), future).map((f) => ({
