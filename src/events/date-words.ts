@@ -15,7 +15,9 @@ export type PeriodUnit = 'week' | 'month' | 'year';
 export type DatePhrase =
   | { kind: 'day'; words: readonly string[]; offset: number }
   | { kind: 'period'; words: readonly string[]; unit: PeriodUnit; offset: number }
-  | { kind: 'holiday'; words: readonly string[]; month: number; day: number; needsLead: boolean };
+  | { kind: 'holiday'; words: readonly string[]; month: number; day: number; needsLead: boolean }
+  /** "a day after": dates the clause it opens, `offset` days from the sentence's own day */
+  | { kind: 'clause'; words: readonly string[]; offset: number };
 
 export interface DateWords {
   /** lower-case name or abbreviation → month 1–12 and whether it is the full name */
@@ -33,6 +35,8 @@ export interface DateWords {
   readonly blockers: ReadonlySet<string>;
   readonly weekdayNames: ReadonlySet<string>;
   readonly yearFollowers: ReadonlySet<string>;
+  /** past forms of verbs that announce or report ("said", "agreed"): an announced act's date before them is the announcement's */
+  readonly announcingPast: ReadonlySet<string>;
   readonly years: { readonly min: number; readonly max: number };
   /**
    * Finds a digit, a month or weekday name or the last word of a phrase: every date expression
@@ -42,7 +46,7 @@ export interface DateWords {
 }
 
 const DEFAULT_FILE = 'data/events/dates.json';
-const KEYS = ['$comment', 'months', 'weekdays', 'relativeDays', 'periods', 'holidays', 'modifiers', 'monthLeads', 'yearLeads', 'qualifiers', 'holidayLeads', 'dayLeads', 'blockers', 'weekdayNames', 'yearFollowers', 'years'];
+const KEYS = ['$comment', 'months', 'weekdays', 'relativeDays', 'periods', 'holidays', 'modifiers', 'monthLeads', 'yearLeads', 'qualifiers', 'holidayLeads', 'dayLeads', 'blockers', 'weekdayNames', 'yearFollowers', 'clauseLeads', 'announcingPast', 'years'];
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 let cached: DateWords | undefined;
 const CURLY = /’/g;
@@ -108,6 +112,9 @@ export function parseDateWords(file: string, raw: unknown): DateWords {
     if (e.unit !== 'week' && e.unit !== 'month' && e.unit !== 'year') throw new DataFileError(file, `"periods"."${k}": "unit" must be week, month or year, got ${JSON.stringify(e.unit)}`);
     add('"periods"', { kind: 'period', words: phraseWords(phrase(file, '"periods"', k)), unit: e.unit, offset: int(file, `"periods"."${k}".offset`, e.offset, -10, 10) });
   }
+  for (const [k, v] of Object.entries(record(file, '"clauseLeads"', obj.clauseLeads))) {
+    add('"clauseLeads"', { kind: 'clause', words: phraseWords(phrase(file, '"clauseLeads"', k)), offset: int(file, `"clauseLeads"."${k}"`, v, -31, 0) });
+  }
   const holidays = obj.holidays;
   if (!Array.isArray(holidays)) throw new DataFileError(file, '"holidays" must be an array');
   holidays.forEach((h, i) => {
@@ -156,6 +163,7 @@ export function parseDateWords(file: string, raw: unknown): DateWords {
     blockers: set('blockers'),
     weekdayNames: set('weekdayNames'),
     yearFollowers: set('yearFollowers'),
+    announcingPast: set('announcingPast'),
     years: Object.freeze(years),
   });
 }

@@ -15,6 +15,17 @@
  * February"): the most recent one on or before the article's date (for a month: not after the
  * article's month), or with `future: true` (the caller saw "will", "plans to") the first one on or
  * after it. "last …" is the latest strictly before, "next …" the first strictly after, either way.
+ *
+ * An announced act ("will meet on Wednesday", CAMEO codes it as intent 03x or threat 13x) is an
+ * event of the day it was announced, not of the day planned: the real-news gold dates "will meet
+ * Mr. Putin in Russia Tuesday" and "is scheduled to resume talks on Wednesday" to the article's
+ * day. So `resolveEventDate` with `future: true` skips a date that falls after the article's day
+ * (the plan's), and reads a date before the trigger as past when a past verb of saying or
+ * deciding stands before the trigger ("agreed on Saturday to send", "said on Monday it will").
+ * `eventDates` still resolves the plan's day forward ("on Wednesday" → the next Wednesday).
+ *
+ * "a day after" opens a clause told relative to the sentence's own day ("comes a day after Obama
+ * ordered a review"): an event in that clause is a day before it (`leads` marks such a date).
  */
 import type { Span } from '../model/span.js';
 import { addDays, isoDate, weekdayOf } from '../clean/text/dates.js';
@@ -30,10 +41,15 @@ export interface SentenceDate {
   span: Span;
   by: 'sentence';
   precision: DatePrecision;
+  /** the date of the clause the words open ("a day after …"), not of what comes before them */
+  leads?: true;
 }
 
 export interface DateOptions {
-  /** the event is announced, not reported: undated days resolve forward from the article's date */
+  /**
+   * the event is announced, not reported: undated days resolve forward from the article's date,
+   * and `resolveEventDate` dates the announcement, not the plan (see above)
+   */
   future?: boolean;
   /** the event's trigger: with several dates in the sentence, the one nearest it wins */
   trigger?: Span;
@@ -141,6 +157,7 @@ interface Found {
   date: string;
   precision: DatePrecision;
   weekday?: boolean;
+  leads?: true;
 }
 
 /**
@@ -185,6 +202,11 @@ function scan(w: DateWords, toks: readonly Tok[], anchor: string | undefined, fu
           const d = pickDay(anchor, p.month, p.day, b.pick, future);
           if (d) hit = { first: b.first, last, date: d, precision: 'day' };
         }
+      } else if (p.kind === 'clause') {
+        // from the sentence's own day when it names one before the phrase ("on Friday, a day after …")
+        const base = [...out].reverse().find((f) => f.precision === 'day' && !f.leads)?.date ?? anchor;
+        const b = before(i, undefined, false, false);
+        if (b && base) hit = { first: b.first, last, date: addDays(base, p.offset), precision: 'day', leads: true };
       } else {
         const b = before(i, undefined, false, false);
         if (b && anchor) {
@@ -256,7 +278,7 @@ function scan(w: DateWords, toks: readonly Tok[], anchor: string | undefined, fu
   for (let k = 0; k < out.length; k++) {
     const f = out[k];
     const next = out[k + 1];
-    if (f.weekday && next && next.first <= f.last + 2 && toks.slice(f.last + 1, next.first).every((x) => x.lower === ',')) next.first = f.first;
+    if (f.weekday && next && !next.leads && next.first <= f.last + 2 && toks.slice(f.last + 1, next.first).every((x) => x.lower === ',')) next.first = f.first;
     else merged.push(f);
   }
   return merged;
@@ -274,25 +296,27 @@ export function eventDates(text: string, sentence: Span, articleDate: string | u
   const future = options.future === true;
   const words = options.words ?? loadDateWords();
   const l = last;
-  if (!(l && l.text === text && l.start === sentence.start && l.end === sentence.end && l.articleDate === articleDate && l.future === future && l.words === words)) {
-    last = { text, start: sentence.start, end: sentence.end, articleDate, future, words, dates: datesIn(words, text, sentence, articleDate, future) };
+  if (!(l && l.text === text && l.start === sentence.start && l.end === sentence.end && l.articleDate === articleDate && l.words === words)) {
+    last = { text, start: sentence.start, end: sentence.end, articleDate, words, dates: [undefined, undefined] };
   }
-  return last!.dates.map((d) => ({ ...d, span: { ...d.span } }));
+  const k = future ? 1 : 0;
+  const dates = (last!.dates[k] ??= datesIn(words, text, sentence, articleDate, future));
+  return dates.map((d) => ({ ...d, span: { ...d.span } }));
 }
 
 // The coder asks once per event, and one sentence may hold many events (a run-on page of
-// thousands): the last sentence's answer is kept, so each sentence is read once.
-let last: { text: string; start: number; end: number; articleDate: string | undefined; future: boolean; words: DateWords; dates: SentenceDate[] } | undefined;
+// thousands): the last sentence's answers (read back and forward) are kept, so each sentence is
+// read at most twice.
+let last: { text: string; start: number; end: number; articleDate: string | undefined; words: DateWords; dates: [SentenceDate[] | undefined, SentenceDate[] | undefined] } | undefined;
 
 function datesIn(w: DateWords, text: string, sentence: Span, articleDate: string | undefined, future: boolean): SentenceDate[] {
   if (!w.screen.test(text.slice(sentence.start, sentence.end))) return [];
   const toks = tokenize(text, sentence);
-  return scan(w, toks, anchorOf(articleDate), future).map((f) => ({
-    date: f.date,
-    span: { start: toks[f.first].start, end: toks[f.last].end },
-    by: 'sentence' as const,
-    precision: f.precision,
-  }));
+  return scan(w, toks, anchorOf(articleDate), future).map((f) => {
+    const d: SentenceDate = { date: f.date, span: { start: toks[f.first].start, end: toks[f.last].end }, by: 'sentence', precision: f.precision };
+    if (f.leads) d.leads = true;
+    return d;
+  });
 }
 
 /**
@@ -304,9 +328,30 @@ function datesIn(w: DateWords, text: string, sentence: Span, articleDate: string
  * @example resolveEventDate('Officials may meet.', { start: 0, end: 19 }, '2022-12-27') // undefined
  */
 export function resolveEventDate(text: string, sentence: Span, articleDate: string | undefined, options: DateOptions = {}): SentenceDate | undefined {
-  const all = eventDates(text, sentence, articleDate, options);
-  if (all.length <= 1 || !options.trigger) return all[0];
   const tr = options.trigger;
+  // "a day after X did": only for an act told after the words
+  let all = eventDates(text, sentence, articleDate, options).filter((d) => !d.leads || !tr || tr.start >= d.span.end);
+  if (options.future) all = announced(options.words ?? loadDateWords(), text, sentence, articleDate, all, tr);
+  if (all.length <= 1 || !tr) return all[0];
   const gap = (s: Span) => Math.max(0, s.start - tr.end, tr.start - s.end);
   return all.reduce((best, d) => (gap(d.span) < gap(best.span) ? d : best));
+}
+
+/**
+ * The dates of an announced act's announcement, from the sentence's dates resolved forward:
+ * one before the trigger after a past verb of saying or deciding is resolved as past ("agreed on
+ * Saturday to send"); one that still falls after the article's day is the plan's and goes.
+ */
+function announced(w: DateWords, text: string, sentence: Span, articleDate: string | undefined, ahead: SentenceDate[], tr: Span | undefined): SentenceDate[] {
+  const anchor = anchorOf(articleDate);
+  if (!anchor || ahead.length === 0) return ahead;
+  const saidBefore = tr !== undefined && tokenize(text, { start: sentence.start, end: tr.start }).some((t) => w.announcingPast.has(t.lower));
+  const behind = saidBefore ? eventDates(text, sentence, articleDate, { words: w }) : [];
+  const out: SentenceDate[] = [];
+  for (const d of ahead) {
+    const past = saidBefore && d.span.end <= tr.start ? behind.find((b) => b.span.start === d.span.start) : undefined;
+    if (past) out.push(past);
+    else if (d.date.slice(0, 10) <= anchor) out.push(d);
+  }
+  return out;
 }

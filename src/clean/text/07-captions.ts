@@ -1,9 +1,10 @@
 /**
  * Step 7: photo captions and credits leave the body; captions are kept apart.
- * 1. Credit lines ("(AP Photo/Name, File)", "(Reuters Photo)", "Photo: …") go; the lines just
- *    before one in its paragraph are its caption. A bold run ending a line after a full sentence
- *    ("…his visit to China. **Russian Foreign Ministry**"), or a bold-only line under a line, is
- *    a credit too.
+ * 1. Credit lines ("(AP Photo/Name, File)", "(Reuters Photo)", "Photo: …", "Enlarge this image
+ *    toggle caption Name/AP") go; the lines just before one in its paragraph are its caption. A
+ *    bold run ending a line after a full sentence ("…his visit to China. **Russian Foreign
+ *    Ministry**"), or a bold-only line under a line, is a credit too, and so is what a caption
+ *    suffix matches at a line's end ("… in Vienna. (Name/Reuters)", "… – Hide Caption 3 of 12").
  * 2. A paragraph that begins like a caption ("In this photo…", "FILE -") is one.
  * 3. A paragraph printed twice (after unifying quotes, apostrophes and dashes) is a caption when
  *    a copy already is one or the copies stand close together; otherwise the later copies of a
@@ -30,13 +31,36 @@ interface Item {
 
 function creditLine(doc: Doc, line: Line): { id: string; reason: string; text: string } | undefined {
   const text = line.txt.text;
-  if (wordCount(text) > doc.data.thresholds.creditMaxWords) return undefined;
+  // the credit's words count, not a label's before it ("Enlarge this image toggle caption")
+  if (text.length > doc.data.thresholds.maxLineChars) return undefined;
   for (const r of doc.data.creditLines) {
     const m = r.re.exec(text);
     if (!m) continue;
-    const credit = (m.groups?.credit ?? text).trim();
+    const credit = once((m.groups?.credit ?? text).trim());
+    if (wordCount(credit) > doc.data.thresholds.creditMaxWords) continue;
     if (r.needsCreditWord && !doc.data.creditWords.some((w) => w.test(credit))) continue;
     return { id: r.id, reason: r.reason, text: credit };
+  }
+  return undefined;
+}
+
+/** A credit printed twice over, as NPR's caption toggles print it, once. @example once('A/AP A/AP') // 'A/AP' */
+function once(credit: string): string {
+  const half = (credit.length - 1) / 2;
+  return Number.isInteger(half) && credit[half] === ' ' && credit.slice(0, half) === credit.slice(half + 1) ? credit.slice(0, half) : credit;
+}
+
+/** A caption suffix ending the line ("(Name/Reuters)"), at `at` in its visible text, after words of a caption. */
+function captionSuffix(doc: Doc, line: Line): { at: number; rule: string; reason: string; credit?: string } | undefined {
+  const text = line.txt.text;
+  if (text.length > doc.data.thresholds.maxLineChars) return undefined;
+  for (const r of doc.data.captionSuffixes) {
+    const m = r.re.exec(text);
+    if (!m || m.index === 0) continue;
+    const before = text.slice(0, m.index);
+    if (wordCount(before) === 0 || wordCount(before) > doc.data.thresholds.captionMaxWords) continue;
+    const at = m.index + (/^\s*/u.exec(m[0])?.[0].length ?? 0);
+    return { at, rule: r.id, reason: r.reason, credit: m.groups?.credit?.trim() };
   }
   return undefined;
 }
@@ -81,14 +105,23 @@ function splitCredits(doc: Doc, removed: Removal[]): Item[] {
         else items.push({ para: { lines: [line], kind: 'body' }, pendingCredit: { text: credit.text, bold: false } });
         continue;
       }
+      // a line that ends as captions end: the words before are the caption, the end its credit
+      const cutCredit = (at: number, creditAt: number, caption: CaptionMark) => {
+        const cut = line.txt.slice(0, at).trim();
+        run.push({ start: line.start, end: cut.inputRange()?.end ?? creditAt, txt: cut, marks: line.marks.filter((m) => m.end <= at) });
+        removed.push({ rule: 'photo-credit', reason: doc.data.reasons['photo-credit'], text: doc.input.slice(creditAt, line.end), inputStart: creditAt, inputEnd: line.end });
+        flush(caption);
+      };
       const bold = doc.format === 'markdown' ? boldCredit(doc, line) : undefined;
       if (bold && bold.at > 0) {
         // a quote-led caption ending in a bold credit: "“We are ready,” the minister said in Rome. **Foreign Ministry**"
-        const cut = line.txt.slice(0, bold.at).trim();
-        const creditAt = markupStart(doc, line, bold.at);
-        run.push({ start: line.start, end: cut.inputRange()?.end ?? creditAt, txt: cut, marks: line.marks.filter((m) => m.end <= bold.at) });
-        removed.push({ rule: 'photo-credit', reason: doc.data.reasons['photo-credit'], text: doc.input.slice(creditAt, line.end), inputStart: creditAt, inputEnd: line.end });
-        flush({ rule: 'photo-caption-bold-credit', reason: doc.data.reasons['photo-caption-bold-credit'], credit: bold.text });
+        cutCredit(bold.at, markupStart(doc, line, bold.at), { rule: 'photo-caption-bold-credit', reason: doc.data.reasons['photo-caption-bold-credit'], credit: bold.text });
+        continue;
+      }
+      const suffix = bold ? undefined : captionSuffix(doc, line);
+      if (suffix) {
+        const i = line.txt.inputAt(suffix.at);
+        cutCredit(suffix.at, i < 0 ? line.end : i, { rule: suffix.rule, reason: suffix.reason, credit: suffix.credit });
         continue;
       }
       if (bold && bold.at === 0) {

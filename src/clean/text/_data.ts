@@ -80,6 +80,8 @@ export interface TextData {
   readonly thresholds: Thresholds;
   readonly promo: readonly PromoRule[];
   readonly captionPrefixes: readonly PatternRule[];
+  /** what ends a line that is a caption ("– Hide Caption 3 of 12", "(Name/Reuters)"); group `credit` its credit */
+  readonly captionSuffixes: readonly PatternRule[];
   readonly creditLines: readonly CreditLineRule[];
   readonly creditWords: readonly RegExp[];
   readonly relatedMarkers: readonly PatternRule[];
@@ -170,8 +172,9 @@ export function loadTextData(dir: string = dataPath('data/clean')): TextData {
   const promo = patternRules(pf, promoFile.patterns, 'patterns', (o, w) => ({ caps: bool(pf, o.caps, `${w}.caps`) }), ['caps']);
 
   const [cf, cap] = read('captions.json');
-  keys(cf, cap, ['prefixes', 'creditLines', 'creditWords']);
+  keys(cf, cap, ['prefixes', 'suffixes', 'creditLines', 'creditWords']);
   const captionPrefixes = patternRules(cf, cap.prefixes, 'prefixes', () => ({}), []);
+  const captionSuffixes = patternRules(cf, cap.suffixes, 'suffixes', () => ({}), []);
   const creditLines = patternRules(cf, cap.creditLines, 'creditLines', (o, w) => ({ needsCreditWord: bool(cf, o.needsCreditWord, `${w}.needsCreditWord`) }), ['needsCreditWord']);
   const creditWords = arr(cf, cap.creditWords, 'creditWords').map((p, i) => regex(cf, p, '', `creditWords[${i}]`));
 
@@ -224,6 +227,7 @@ export function loadTextData(dir: string = dataPath('data/clean')): TextData {
     thresholds: thresholds as Thresholds,
     promo,
     captionPrefixes,
+    captionSuffixes,
     creditLines,
     creditWords,
     relatedMarkers,
