@@ -139,4 +139,43 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     const has = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('articles') as string[]).includes('syntax');
     if (!has) db.exec('ALTER TABLE articles ADD COLUMN syntax BLOB');
   },
+  // 8: events without a Goldstein score or quad class (a code outside CAMEO from a user's
+  // PETRARCH-2 dictionary). SQLite cannot drop NOT NULL in place: the table is rebuilt, rows and
+  // ids kept, and its indexes made again (nothing references `events`).
+  (db) => {
+    const cols = db.prepare('SELECT name, "notnull" FROM pragma_table_info(?)').all('events') as { name: string; notnull: number }[];
+    if (!cols.some((c) => c.name === 'goldstein' && c.notnull)) return;
+    db.exec(`CREATE TABLE events_nullable_score (
+       id INTEGER PRIMARY KEY,
+       article_id TEXT NOT NULL REFERENCES articles(id),
+       n INTEGER NOT NULL,
+       grp TEXT NOT NULL,
+       source TEXT NOT NULL,
+       source_country TEXT NOT NULL,
+       target TEXT,
+       target_country TEXT,
+       code TEXT NOT NULL,
+       root TEXT NOT NULL,
+       plover TEXT,
+       goldstein REAL,
+       quad INTEGER,
+       date TEXT,
+       negated INTEGER NOT NULL,
+       modality TEXT NOT NULL,
+       rule TEXT NOT NULL,
+       confidence REAL NOT NULL,
+       data TEXT NOT NULL
+     );
+     INSERT INTO events_nullable_score (id, article_id, n, grp, source, source_country, target, target_country, code, root, plover,
+       goldstein, quad, date, negated, modality, rule, confidence, data)
+       SELECT id, article_id, n, grp, source, source_country, target, target_country, code, root, plover,
+       goldstein, quad, date, negated, modality, rule, confidence, data FROM events;
+     DROP TABLE events;
+     ALTER TABLE events_nullable_score RENAME TO events;
+     CREATE INDEX events_article ON events(article_id, n);
+     CREATE INDEX events_date ON events(date);
+     CREATE INDEX events_dyad ON events(source_country, target_country, date);
+     CREATE INDEX events_grp ON events(grp);
+     CREATE INDEX events_order ON events(date, article_id, n, negated);`);
+  },
 ];
