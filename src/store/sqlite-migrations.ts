@@ -140,42 +140,16 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     if (!has) db.exec('ALTER TABLE articles ADD COLUMN syntax BLOB');
   },
   // 8: events without a Goldstein score or quad class (a code outside CAMEO from a user's
-  // PETRARCH-2 dictionary). SQLite cannot drop NOT NULL in place: the table is rebuilt, rows and
-  // ids kept, and its indexes made again (nothing references `events`).
+  // PETRARCH-2 dictionary). SQLite cannot drop NOT NULL in place: the table is rebuilt from its own
+  // stored definition less the two NOT NULLs (SQLite's documented way to alter a table), rows and
+  // ids kept, and its indexes made again from theirs (nothing references `events`).
   (db) => {
-    const cols = db.prepare('SELECT name, "notnull" FROM pragma_table_info(?)').all('events') as { name: string; notnull: number }[];
-    if (!cols.some((c) => c.name === 'goldstein' && c.notnull)) return;
-    db.exec(`CREATE TABLE events_nullable_score (
-       id INTEGER PRIMARY KEY,
-       article_id TEXT NOT NULL REFERENCES articles(id),
-       n INTEGER NOT NULL,
-       grp TEXT NOT NULL,
-       source TEXT NOT NULL,
-       source_country TEXT NOT NULL,
-       target TEXT,
-       target_country TEXT,
-       code TEXT NOT NULL,
-       root TEXT NOT NULL,
-       plover TEXT,
-       goldstein REAL,
-       quad INTEGER,
-       date TEXT,
-       negated INTEGER NOT NULL,
-       modality TEXT NOT NULL,
-       rule TEXT NOT NULL,
-       confidence REAL NOT NULL,
-       data TEXT NOT NULL
-     );
-     INSERT INTO events_nullable_score (id, article_id, n, grp, source, source_country, target, target_country, code, root, plover,
-       goldstein, quad, date, negated, modality, rule, confidence, data)
-       SELECT id, article_id, n, grp, source, source_country, target, target_country, code, root, plover,
-       goldstein, quad, date, negated, modality, rule, confidence, data FROM events;
-     DROP TABLE events;
-     ALTER TABLE events_nullable_score RENAME TO events;
-     CREATE INDEX events_article ON events(article_id, n);
-     CREATE INDEX events_date ON events(date);
-     CREATE INDEX events_dyad ON events(source_country, target_country, date);
-     CREATE INDEX events_grp ON events(grp);
-     CREATE INDEX events_order ON events(date, article_id, n, negated);`);
+    const table = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'").pluck().get() as string;
+    const nullable = table.replace(/\bgoldstein REAL NOT NULL/, 'goldstein REAL').replace(/\bquad INTEGER NOT NULL/, 'quad INTEGER');
+    if (nullable === table) return;
+    const indexes = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL").pluck().all() as string[];
+    db.exec(nullable.replace(/^CREATE TABLE events\b/, 'CREATE TABLE events_nullable_score'));
+    db.exec('INSERT INTO events_nullable_score SELECT * FROM events; DROP TABLE events; ALTER TABLE events_nullable_score RENAME TO events;');
+    for (const sql of indexes) db.exec(sql);
   },
 ];
