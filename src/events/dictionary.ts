@@ -16,12 +16,16 @@ import { readDataJson } from '../data/read.js';
 export interface CameoCode {
   code: string;
   name: string;
-  /** Goldstein conflict–cooperation score, −10 … +10 (ICEWS values) */
-  goldstein: number;
+  /**
+   * Goldstein conflict–cooperation score, −10 … +10 (ICEWS values); null only for a code a
+   * user's PETRARCH-2 dictionary adds (src/events/petrarch/event-dictionary.ts): every
+   * built-in code has one
+   */
+  goldstein: number | null;
   /** 2-digit root, e.g. `19` */
   root: string;
-  /** 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict */
-  quad: 1 | 2 | 3 | 4;
+  /** 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict; null as `goldstein` (a user's code whose root is not CAMEO's) */
+  quad: 1 | 2 | 3 | 4 | null;
 }
 
 /**
@@ -292,11 +296,12 @@ export function loadEventDictionary(dir?: string): EventDictionary {
 }
 
 /**
- * Goldstein score of a CAMEO code, or undefined for a code not in `cameo.json`.
+ * Goldstein score of a CAMEO code, or undefined for a code not in `cameo.json` or one without a
+ * score (a user dictionary's own code).
  * @example goldstein('190') // -10
  */
 export function goldstein(code: string, dict: EventDictionary = loadEventDictionary()): number | undefined {
-  return dict.cameo.get(code)?.goldstein;
+  return dict.cameo.get(code)?.goldstein ?? undefined;
 }
 
 /**
@@ -304,7 +309,7 @@ export function goldstein(code: string, dict: EventDictionary = loadEventDiction
  * @example quadClass('051') // 1
  */
 export function quadClass(code: string, dict: EventDictionary = loadEventDictionary()): 1 | 2 | 3 | 4 | undefined {
-  return dict.cameo.get(code)?.quad;
+  return dict.cameo.get(code)?.quad ?? undefined;
 }
 
 /**

@@ -47,9 +47,14 @@ export interface CodedEvent extends Span {
   root: string;
   /** PLOVER type, mode and context; absent for CAMEO 01x/02x, which PLOVER does not code */
   plover?: { event: string; mode: string | null; context: string[] };
-  goldstein: number;
-  /** 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict */
-  quad: 1 | 2 | 3 | 4;
+  /**
+   * Goldstein score of the code; null when a user's PETRARCH-2 dictionary (`--dictionaries`)
+   * gives a code outside the CAMEO table, which has none (then `plover` is absent too). Every
+   * built-in code has a score.
+   */
+  goldstein: number | null;
+  /** 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict; null for a user's code whose root is not a CAMEO root */
+  quad: 1 | 2 | 3 | 4 | null;
   negated: boolean;
   modality: Modality;
   /** ISO date `YYYY-MM-DD` the event happened (or will), and how it was found */

@@ -17,6 +17,9 @@ const int: Schema = { type: 'integer' };
 const num: Schema = { type: 'number' };
 const str: Schema = { type: 'string' };
 const bool: Schema = { type: 'boolean' };
+/** Goldstein and quad class: null for a code outside CAMEO from a user's PETRARCH-2 dictionary (`--dictionaries`) */
+const goldstein: Schema = { type: ['number', 'null'] };
+const quad: Schema = { type: ['integer', 'null'], enum: [1, 2, 3, 4, null] };
 const strs: Schema = { type: 'array', items: str };
 const obj = (properties: Record<string, Schema>, required: string[] = Object.keys(properties)): Schema => ({ type: 'object', properties, required });
 const list = (item: string): Schema => obj({ items: { type: 'array', items: ref(item) }, limit: int, offset: int, total: int });
@@ -46,7 +49,7 @@ const SCHEMAS: Record<string, Schema> = {
   CodedEvent: obj(
     {
       start: int, end: int, source: ref('EventParty'), target: ref('EventParty'), sources: strs, targets: strs, code: str, root: str,
-      plover: { type: 'object' }, goldstein: num, quad: { type: 'integer', enum: [1, 2, 3, 4] }, negated: bool, modality: str,
+      plover: { type: 'object' }, goldstein, quad, negated: bool, modality: str,
       date: str, dateBy: str, dateSpan: ref('Span'), sentence: int, sentenceSpan: ref('Span'), quote: int, confidence: num, rule: str,
     },
     ['start', 'end', 'source', 'sources', 'targets', 'code', 'root', 'goldstein', 'quad', 'negated', 'modality', 'sentence', 'sentenceSpan', 'confidence', 'rule'],
@@ -83,7 +86,7 @@ const SCHEMAS: Record<string, Schema> = {
   StoredEvent: obj(
     {
       articleId: str, index: int, group: str, source: str, sourceCountry: str, target: str, targetCountry: str, code: str, root: str,
-      plover: str, goldstein: num, quad: { type: 'integer', enum: [1, 2, 3, 4] }, date: str, negated: bool, modality: str, rule: str,
+      plover: str, goldstein, quad, date: str, negated: bool, modality: str, rule: str,
       confidence: num, outlet: str, url: str, articleDate: str, sentence: str, event: ref('CodedEvent'),
     },
     ['articleId', 'index', 'group', 'source', 'sourceCountry', 'code', 'root', 'goldstein', 'quad', 'negated', 'modality', 'rule', 'confidence', 'sentence', 'event'],

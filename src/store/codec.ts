@@ -221,7 +221,7 @@ export function storedEvent(r: Record<string, unknown>, text: string): StoredEve
   const e: StoredEvent = {
     articleId: r.article_id as string, index: r.n as number, group: r.grp as string,
     source: r.source as string, sourceCountry: r.source_country as string,
-    code: r.code as string, root: r.root as string, goldstein: r.goldstein as number, quad: r.quad as StoredEvent['quad'],
+    code: r.code as string, root: r.root as string, goldstein: (r.goldstein ?? null) as number | null, quad: (r.quad ?? null) as StoredEvent['quad'],
     // SQLite keeps booleans as 0 and 1
     negated: r.negated === true || r.negated === 1, modality: r.modality as string, rule: r.rule as string, confidence: r.confidence as number,
     // sliced here, not in SQL: offsets count UTF-16 units, PostgreSQL counts code points

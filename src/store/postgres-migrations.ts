@@ -138,4 +138,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   async (client) => void (await repairPostgresDates(client)),
   // 5: the syntax layer (src/store/syntax-codec.ts), NULL on articles stored before the syntax stage
   `ALTER TABLE articles ADD COLUMN IF NOT EXISTS syntax bytea;`,
+  // 6: events without a Goldstein score or quad class (a code outside CAMEO from a user's
+  // PETRARCH-2 dictionary); dropping NOT NULL twice is no error
+  `ALTER TABLE events ALTER COLUMN goldstein DROP NOT NULL, ALTER COLUMN quad DROP NOT NULL;`,
 ];

@@ -139,4 +139,17 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     const has = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('articles') as string[]).includes('syntax');
     if (!has) db.exec('ALTER TABLE articles ADD COLUMN syntax BLOB');
   },
+  // 8: events without a Goldstein score or quad class (a code outside CAMEO from a user's
+  // PETRARCH-2 dictionary). SQLite cannot drop NOT NULL in place: the table is rebuilt from its own
+  // stored definition less the two NOT NULLs (SQLite's documented way to alter a table), rows and
+  // ids kept, and its indexes made again from theirs (nothing references `events`).
+  (db) => {
+    const table = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'").pluck().get() as string;
+    const nullable = table.replace(/\bgoldstein REAL NOT NULL/, 'goldstein REAL').replace(/\bquad INTEGER NOT NULL/, 'quad INTEGER');
+    if (nullable === table) return;
+    const indexes = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL").pluck().all() as string[];
+    db.exec(nullable.replace(/^CREATE TABLE events\b/, 'CREATE TABLE events_nullable_score'));
+    db.exec('INSERT INTO events_nullable_score SELECT * FROM events; DROP TABLE events; ALTER TABLE events_nullable_score RENAME TO events;');
+    for (const sql of indexes) db.exec(sql);
+  },
 ];

@@ -52,8 +52,9 @@ export interface StoredEvent {
   code: string;
   root: string;
   plover?: string;
-  goldstein: number;
-  quad: 1 | 2 | 3 | 4;
+  /** null for a code outside CAMEO that a user's dictionary gave (see CodedEvent.goldstein) */
+  goldstein: number | null;
+  quad: 1 | 2 | 3 | 4 | null;
   date?: string;
   negated: boolean;
   modality: string;

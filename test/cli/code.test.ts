@@ -111,12 +111,36 @@ test('code: --dictionaries reads dictionaries of our own in PETRARCH-2 format: d
   assert.deepEqual(out.get('sentence-discard'), ['SYL>FRE:111']);
 });
 
+test('code: --dictionaries keeps a code outside CAMEO as given, with no Goldstein score, quad class or PLOVER type', (t) => {
+  const dir = tmp(t);
+  // verbs of our own: 999 and 2231 are in no CAMEO table, 1952 extends CAMEO's 195
+  writeFileSync(join(dir, 'CAMEO.mine.txt'), '---  SCOLD   [111]  ---\nSCOLD\n- * + [999]\n---  HOODWINK [2231] ---\nHOODWINK\n---  PUMMEL [1952] ---\nPUMMEL\n');
+  const input = jsonl([
+    { id: 'kept', date: '2020-01-01', text: 'Russia scolded Ukraine.' },
+    { id: 'four', date: '2020-01-01', text: 'Russia hoodwinked Ukraine.' },
+    { id: 'extension', date: '2020-01-01', text: 'Russia pummeled Ukraine.' },
+  ]);
+  const r = entente(['code', '-', '--dictionaries', dir], { input });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /CAMEO\.mine\.txt: verbs: 3 verbs, 1 patterns.*3 lines read past, first .*CAMEO\.mine\.txt:3: code 999 is not in the CAMEO table; kept as given/);
+  const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; events: Record<string, unknown>[] });
+  const pick = (e: Record<string, unknown>) => [e.source, e.target, e.code, e.root, e.goldstein, e.quad, e.plover];
+  assert.deepEqual(out.map((o) => [o.id, o.events.map(pick)]), [
+    ['kept', [['RUS', 'UKR', '999', '99', null, null, null]]],
+    ['four', [['RUS', 'UKR', '2231', '22', null, null, null]]],
+    ['extension', [['RUS', 'UKR', '1952', '19', null, 4, null]]],
+  ]);
+  // the same sentences with the built-in dictionaries: every code scored
+  const b = entente(['code', '-', '--quiet'], { input });
+  for (const l of b.stdout.trim().split('\n')) for (const e of (JSON.parse(l) as Out & { events: { goldstein: unknown }[] }).events) assert.equal(typeof e.goldstein, 'number');
+});
+
 test('code: a malformed dictionary fails naming the file and line; a folder without dictionaries is a usage error', (t) => {
   const dir = tmp(t);
-  writeFileSync(join(dir, 'CAMEO.mine.txt'), '---  SCOLD   [111]  ---\nSCOLD\n- * + [999]\n');
+  writeFileSync(join(dir, 'CAMEO.mine.txt'), '- * + [111]\n---  SCOLD   [111]  ---\nSCOLD\n');
   let r = entente(['code', '-', '--dictionaries', dir], { input: '{"id":1,"text":"Freedonia scolded Sylvania."}\n' });
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /CAMEO\.mine\.txt:3\].*\[999\] is not a CAMEO event code/);
+  assert.match(r.stderr, /CAMEO\.mine\.txt:1\].*pattern outside a verb block/);
   writeFileSync(join(dir, 'CAMEO.mine.txt'), 'SCOLD\n');
   r = entente(['code', '-', '--dictionaries', dir], { input: '{"id":1,"text":"x"}\n' });
   assert.equal(r.status, 1);

@@ -12,7 +12,7 @@ import { parseDiscardList } from '../../src/events/petrarch/discards.js';
 import { parseActorDictionary } from '../../src/events/petrarch/actors.js';
 import { parseAgentDictionary } from '../../src/events/petrarch/agents.js';
 import { discarded, indexDiscards } from '../../src/events/petrarch/discard-match.js';
-import { eventDictionaryFromVerbs, knownParent } from '../../src/events/petrarch/event-dictionary.js';
+import { eventDictionaryFromVerbs } from '../../src/events/petrarch/event-dictionary.js';
 import { actorDictionaryFromPetrarch, displayName } from '../../src/events/petrarch/actor-dictionary.js';
 import { findActors } from '../../src/actors/index.js';
 
@@ -27,15 +27,13 @@ test('petrarch compat: discards: stems, whole words, several words, story scope'
   assert.equal(discarded(article('Chile met Peru. Both played in the World Cup final.'), ix).story?.phrase, 'world cup');
 });
 
-test('petrarch compat: verb codes PETRARCH adds to CAMEO fall back to their parent; unknown ones are refused with the line', () => {
+test('petrarch compat: verb codes PETRARCH adds to CAMEO are kept as given, without score (test/events/petrarch-user-codes.test.ts)', () => {
   const base = loadEventDictionary();
-  assert.equal(knownParent('1952', base.cameo), '195');
-  assert.equal(knownParent('176', base.cameo), '170');
   const { dict, warnings } = eventDictionaryFromVerbs('---  DRONE   [---]  ---\nDRONE\n- * + [1952]\n', 'v.txt', base);
-  assert.equal(dict.patterns[0].code, '195');
-  assert.match(warnings[0].message, /1952 is not in the CAMEO table; coded as 195/);
-  assert.equal(dict.cameo, base.cameo, 'CAMEO table and scores stay the built-in ones');
-  assert.throws(() => eventDictionaryFromVerbs('---  X   [---]  ---\nX\n- * + [999]\n', 'v.txt', base), /v\.txt:3.*\[999\] is not a CAMEO event code/);
+  assert.equal(dict.patterns[0].code, '1952');
+  assert.equal(dict.cameo.get('1952')?.goldstein, null);
+  assert.match(warnings[0].message, /1952 is not in the CAMEO table; kept as given/);
+  assert.equal(dict.cameoToPlover, base.cameoToPlover, 'PLOVER tables stay the built-in ones');
 });
 
 test('petrarch compat: actors: countries, dated codes by the article date, organisations, agents', () => {

@@ -11,7 +11,7 @@ function party(code: string, country: string): EventParty {
  */
 export function ev(
   src: string, tgt: string | undefined, code: string, date: string | undefined,
-  over: Partial<StoredEvent> & { goldstein: number; quad: 1 | 2 | 3 | 4 },
+  over: Partial<StoredEvent> & { goldstein: number | null; quad: 1 | 2 | 3 | 4 | null },
 ): StoredEvent {
   const coded: CodedEvent = {
     start: 0, end: 4, source: party(src, src), sources: [src], targets: tgt ? [tgt] : [],

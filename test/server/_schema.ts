@@ -1,5 +1,5 @@
 /**
- * A small checker for the JSON Schema subset our OpenAPI document uses ($ref, type, properties,
+ * A small checker for the JSON Schema subset our OpenAPI document uses ($ref, type or a list of types, properties,
  * required, items, enum, allOf, oneOf, additionalProperties, minimum/maximum, minItems/maxItems):
  * enough to hold every answer of the API to what the document says. An object's properties,
  * when listed, are all of them: a field the document does not name is an error.
@@ -19,7 +19,9 @@ export function check(schema: Schema, value: unknown, doc: { components: { schem
     const ok = schema.oneOf.filter((s) => check(s as Schema, value, doc, at).length === 0).length;
     if (ok !== 1) errors.push(`${at}: matches ${ok} of the oneOf schemas, not exactly 1`);
   }
-  if (schema.type !== undefined && !typeOk(schema.type as string, value)) return [...errors, `${at}: expected ${schema.type}, got ${JSON.stringify(value)?.slice(0, 60)}`];
+  // OpenAPI 3.1 (JSON Schema) allows a list of types: `['number', 'null']`
+  const types = schema.type === undefined ? undefined : ([] as string[]).concat(schema.type as string | string[]);
+  if (types !== undefined && !types.some((t) => typeOk(t, value))) return [...errors, `${at}: expected ${schema.type}, got ${JSON.stringify(value)?.slice(0, 60)}`];
   if (Array.isArray(schema.enum) && !schema.enum.includes(value)) errors.push(`${at}: ${JSON.stringify(value)} not in ${JSON.stringify(schema.enum)}`);
   if (typeof value === 'number') {
     if (typeof schema.minimum === 'number' && value < schema.minimum) errors.push(`${at}: ${value} < ${schema.minimum}`);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { analyze } from '../../src/pipeline/index.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
+import { SQLITE_MIGRATIONS } from '../../src/store/sqlite-migrations.js';
 import { defaultDbPath } from '../../src/store/location.js';
 import { decodeSpans, encodeSpans } from '../../src/store/codec.js';
 import type { Article } from '../../src/model/article.js';
@@ -120,4 +121,34 @@ test('store/location: the user data folder per platform, $ENTENTE_DB first', () 
     [{ ENTENTE_DB: '/tmp/e.db' }, 'linux', '/tmp/e.db'],
   ];
   for (const [env, platform, want] of rows) assert.equal(defaultDbPath(env, platform, '/home/u'), want);
+});
+
+test('store/sqlite: migration 8 makes Goldstein and quad nullable in a store made before it, keeping its events and indexes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'entente-store-'));
+  const path = join(dir, 'x.db');
+  try {
+    const old = new Database(path);
+    for (const m of SQLITE_MIGRATIONS.slice(0, 7)) typeof m === 'string' ? old.exec(m) : m(old);
+    old.pragma('user_version = 7');
+    const a = article(7);
+    old.prepare(`INSERT INTO articles (id, format, encoding, input_length, text, meta, captions, removed, source_map, paragraphs, sentences, tokens, n_sentences, ingested_at)
+      VALUES (?, 'text', 'utf-8', 1, 'x', '{}', '[]', '[]', x'', x'', x'', x'', 0, '2024-01-01')`).run(a.id);
+    old.prepare(`INSERT INTO events (article_id, n, grp, source, source_country, code, root, goldstein, quad, negated, modality, rule, confidence, data)
+      VALUES (?, 0, 'g', 'FRA', 'FRA', '042', '04', 1.9, 1, 0, 'asserted', 'test', 0.9, '{}')`).run(a.id);
+    old.close();
+    await openSqliteStore(path).close();
+    const db = new Database(path);
+    try {
+      assert.equal(db.pragma('user_version', { simple: true }), SQLITE_MIGRATIONS.length);
+      const cols = db.prepare('SELECT name, "notnull" FROM pragma_table_info(?)').all('events') as { name: string; notnull: number }[];
+      assert.deepEqual(cols.filter((c) => c.name === 'goldstein' || c.name === 'quad').map((c) => c.notnull), [0, 0]);
+      assert.deepEqual(db.prepare('SELECT id, code, goldstein, quad FROM events').all(), [{ id: 1, code: '042', goldstein: 1.9, quad: 1 }]);
+      const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name").pluck().all() as string[]);
+      assert.deepEqual(indexes, ['events_article', 'events_date', 'events_dyad', 'events_grp', 'events_order']);
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

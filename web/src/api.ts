@@ -41,8 +41,9 @@ export interface EventRec extends Span {
   code: string;
   root: string;
   plover?: { event: string; mode: string | null; context: string[] };
-  goldstein: number;
-  quad: 1 | 2 | 3 | 4;
+  /** null for a code outside CAMEO that a user's PETRARCH-2 dictionary gave (no score, no quad class) */
+  goldstein: number | null;
+  quad: 1 | 2 | 3 | 4 | null;
   negated: boolean;
   modality: string;
   date?: string;
@@ -99,8 +100,9 @@ export interface StoredEvent {
   targetCountry?: string;
   code: string;
   plover?: string;
-  goldstein: number;
-  quad: 1 | 2 | 3 | 4;
+  /** null for a code outside CAMEO that a user's PETRARCH-2 dictionary gave (no score, no quad class) */
+  goldstein: number | null;
+  quad: 1 | 2 | 3 | 4 | null;
   date?: string;
   modality: string;
   rule: string;

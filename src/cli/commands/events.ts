@@ -47,7 +47,7 @@ export default defineCommand({
 function tableRow(e: StoredEvent): (string | number)[] {
   const flags = [e.negated ? 'negated' : '', e.modality !== 'asserted' ? e.modality : ''].filter(Boolean).join(',');
   return [
-    e.date ?? '—', e.source, e.target ?? '—', e.code + (flags ? ` (${flags})` : ''), e.plover ?? '—', e.quad, e.goldstein,
+    e.date ?? '—', e.source, e.target ?? '—', e.code + (flags ? ` (${flags})` : ''), e.plover ?? '—', e.quad ?? '—', e.goldstein ?? '—',
     clip(e.outlet ?? e.articleId, 16), clip(e.sentence, 80),
   ];
 }

@@ -48,7 +48,7 @@ export function csvRow(e: StoredEvent): (string | number | boolean | undefined)[
     event: e.group, article: e.articleId, index: e.index, date: e.date,
     source: e.source, source_country: e.sourceCountry, source_name: c.source.name,
     target: e.target, target_country: e.targetCountry, target_name: c.target?.name,
-    code: e.code, root: e.root, plover: e.plover, mode: c.plover?.mode ?? undefined, quad: e.quad, goldstein: e.goldstein,
+    code: e.code, root: e.root, plover: e.plover, mode: c.plover?.mode ?? undefined, quad: e.quad ?? undefined, goldstein: e.goldstein ?? undefined,
     negated: e.negated, modality: e.modality, confidence: e.confidence, rule: e.rule,
     outlet: e.outlet, url: e.url, article_date: e.articleDate,
     sentence_index: c.sentence, sentence_start: c.sentenceSpan.start, sentence_end: c.sentenceSpan.end,

@@ -107,8 +107,9 @@ export function gdeltEventRow(id: number, group: StoredEvent[]): string {
     EventCode: first.code,
     EventBaseCode: first.code.slice(0, 3),
     EventRootCode: first.root,
-    QuadClass: first.quad,
-    GoldsteinScale: first.goldstein,
+    // empty for a code outside CAMEO (a user's dictionary): GDELT has no value meaning "none"
+    QuadClass: first.quad ?? undefined,
+    GoldsteinScale: first.goldstein ?? undefined,
     NumMentions: group.length,
     NumSources: new Set(group.map(outletKey)).size,
     NumArticles: new Set(group.map((m) => m.articleId)).size,

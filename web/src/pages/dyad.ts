@@ -87,13 +87,14 @@ export function eventCard(e: StoredEvent): HTMLElement {
   const s0 = ev.sentenceSpan.start;
   const t0 = Math.max(0, Math.min(e.sentence.length, ev.start - s0));
   const t1 = Math.max(t0, Math.min(e.sentence.length, ev.end - s0));
-  const quad = QUAD_NAMES[e.quad - 1];
-  return h('li', { class: 'card', 'data-code': e.code, 'data-goldstein': e.goldstein },
+  const quad = e.quad === null ? 'no quad class' : QUAD_NAMES[e.quad - 1];
+  const g = e.goldstein;
+  return h('li', { class: 'card', 'data-code': e.code, 'data-goldstein': g },
     h('div', { class: 'meta' },
       h('span', {}, e.date ?? 'undated'),
       h('strong', {}, `${e.source} → ${e.target ?? '—'}`),
       h('span', { class: 'codes' }, `CAMEO ${e.code}${e.plover ? ` · ${e.plover}` : ''}`),
-      h('span', { class: e.goldstein < 0 ? 'neg' : e.goldstein > 0 ? 'pos' : '' }, `Goldstein ${fmt(e.goldstein)}`),
+      h('span', { class: g === null ? '' : g < 0 ? 'neg' : g > 0 ? 'pos' : '' }, g === null ? 'no Goldstein score' : `Goldstein ${fmt(g)}`),
       h('span', {}, quad),
       e.modality !== 'asserted' ? h('span', {}, e.modality) : null),
     h('p', { class: 'evidence' },

@@ -188,7 +188,8 @@ function recordView(a: ArticleFull, layer: Layer, index: number): HTMLElement[] 
     rows.push(['target', e.target ? `${e.target.name} (${e.target.code})` : '—']);
     rows.push(['CAMEO', code(`${e.code} (root ${e.root})`)]);
     if (e.plover) rows.push(['PLOVER', code([e.plover.event, e.plover.mode, ...e.plover.context].filter(Boolean).join(' · '))]);
-    rows.push(['Goldstein', fmt(e.goldstein)], ['quad class', `${e.quad}: ${QUAD_NAMES[e.quad - 1]}`], ['modality', e.negated ? `${e.modality}, negated` : e.modality]);
+    // a code outside CAMEO from a user's dictionary has neither
+    rows.push(['Goldstein', e.goldstein === null ? '—' : fmt(e.goldstein)], ['quad class', e.quad === null ? '—' : `${e.quad}: ${QUAD_NAMES[e.quad - 1]}`], ['modality', e.negated ? `${e.modality}, negated` : e.modality]);
     if (e.date) rows.push(['date', e.date]);
     if (e.quote !== undefined) rows.push(['said in', `quote ${e.quote + 1}`]);
     rows.push(['rule', code(e.rule)], ['confidence', e.confidence.toFixed(2)], ['offsets', `trigger ${offsets([e])}, sentence ${offsets([e.sentenceSpan])}`]);
