@@ -82,8 +82,9 @@ export function codeEvents(
     const v = sentenceView(text, s, sp, tokens, t, t1, mentions, m, m1, g);
     const trs = triggers(v, ctx);
     const parse = parsed.get(s);
-    const found = trs.map((tr) => eventsOf(tr, v, ctx));
-    keep(out, seen, s, v, trs, parse ? found.map((es) => es.filter((e) => checkArguments(e, parse, argumentRules) === undefined)) : found, ctx);
+    // a target the pattern's own slot names ("depart from $") is the pattern author's, not the parse's to doubt
+    const found = trs.map((tr) => (parse && !tr.target ? eventsOf(tr, v, ctx).filter((e) => checkArguments(e, parse, argumentRules) === undefined) : eventsOf(tr, v, ctx)));
+    keep(out, seen, s, v, trs, found, ctx);
   }
   return out;
 }
