@@ -77,6 +77,7 @@ export function triggers(v: SentenceView, c: Ctx): Trigger[] {
     if (top && !(passive && top.target)) tr = { ...fromMatch(top, true, i >= allegedFrom), passive };
     else if (bare) tr = { from: i, to: bare.to, code: bare.code, rule: `p2-verb:${bare.group}:${bare.lemma}`, patterned: false, passive, alleged: i >= allegedFrom };
     if (!tr) continue;
+    if (passive && reducedPassive(v, i, g)) tr.reduced = true;
     if (embedding >= 0) tr.embeddedIn = embedding;
     out.push(tr);
     if (tr.code?.startsWith('112') || tr.code === '111') allegedFrom = tr.to;
@@ -158,7 +159,20 @@ function isPassive(v: SentenceView, i: number, g: EventGrammar): boolean {
   if (!PAST_PARTICIPLE.test(v.words[i])) return false;
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
     if (g.beForms.words.has(v.words[k])) return v.words[k] !== "'s" || k === i - 1;
-    if (v.mention[k] >= 0 || v.breaks[k]) return false;
+    if (v.mention[k] >= 0 || v.breaks[k]) break;
   }
-  return false;
+  return reducedPassive(v, i, g);
 }
+
+/**
+ * A participle after a noun with its agent right behind it, "the cease-fire brokered by the U.S.",
+ * "assistance provided by Japan": a passive without its "be" (a reduced relative clause). Only when
+ * an actor follows "by", and not after "have" ("had arrived by train" is active).
+ */
+function reducedPassive(v: SentenceView, i: number, g: EventGrammar): boolean {
+  if (i === 0 || v.words[i + 1] !== 'by' || HAVE.has(v.words[i - 1]) || g.beForms.words.has(v.words[i - 1])) return false;
+  const k = v.words[i + 2] === 'the' ? i + 3 : i + 2;
+  return k < v.words.length && v.mention[k] >= 0;
+}
+
+const HAVE = new Set(['have', 'has', 'had', 'having', "'ve", "'d"]);

@@ -47,15 +47,24 @@ export function argumentsOf(tr: Trigger, v: SentenceView, c: Ctx): Arguments | u
   const tokOf = (mi: number) => v.toks.findIndex((tk) => tk.start >= mentions[mi].start);
   if (tr.passive && !tr.source) {
     // "Ukraine was attacked by Russia": the agent acts
-    tgtTok = subjectBefore(v, tr.from, mentions, text, g);
+    // (a reduced passive's noun is right before it, "Iran's assets frozen by", not the clause's subject)
+    tgtTok = tr.reduced ? actorJustBefore(v, tr.from) : subjectBefore(v, tr.from, mentions, text, g);
     // "a camp for Congolese refugees was attacked": the people the subject is of or for
-    if (tgtTok < 0) tgtTok = ownerInSubject(v, tr.from, mentions, text, g);
+    if (tgtTok < 0 && !tr.reduced) tgtTok = ownerInSubject(v, tr.from, mentions, text, g);
     for (let k = tr.to; k < v.words.length && k < tr.to + 3; k++) {
       if (v.words[k] === 'by') {
         srcTok = objectAfter(v, k + 1, mentions, text, g);
+        // "sanctions imposed by the U.S. on Iran", "loans approved by the bank for Bolivia": the one acted on follows the agent
+        if (tr.reduced && tgtTok < 0 && srcTok >= 0) {
+          const agents = compound(v, srcTok, mentions, text, g);
+          const end = Math.max(...agents.map((mi) => mentionRange(v, v.toks.findIndex((tk) => tk.start >= mentions[mi].start))[1]));
+          tgtTok = objectAfter(v, end, mentions, text, g);
+        }
         break;
       }
     }
+    // with no one named around it, the reduced passive's noun is the clause's business: its subject's
+    if (tr.reduced && tgtTok < 0) tgtTok = subjectBefore(v, tr.from, mentions, text, g);
     confidence *= 0.9;
   } else {
     srcTok = tr.source?.mention !== undefined ? tokOf(tr.source.mention) : subjectBefore(v, tr.from, mentions, text, g);
@@ -314,4 +323,13 @@ function groupActingIn(v: SentenceView, tr: Trigger, c: Ctx): { country: string;
     if (p) return { country: p.country, span: { start: v.toks[at].start, end: v.toks[p.end - 1].end } };
   }
   return undefined;
+}
+
+/** The token of an actor mention ending at most two words before `i` ("Iran's assets frozen by"), or -1. */
+function actorJustBefore(v: SentenceView, i: number): number {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    if (v.breaks[k]) return -1;
+    if (v.mention[k] >= 0) return mentionRange(v, k)[0];
+  }
+  return -1;
 }

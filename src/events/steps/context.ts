@@ -25,6 +25,8 @@ export interface Trigger {
   /** a pattern (not just the bare verb) matched */
   patterned: boolean;
   passive: boolean;
+  /** a passive without "be" after a noun ("the truce brokered by France"): its target is that noun's, not the clause subject's */
+  reduced?: boolean;
   /** inside an accusation's complement */
   alleged: boolean;
   /** a verbless phrase ("no more joint projects with"): a state of affairs, not an act someone announces */
