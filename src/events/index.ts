@@ -37,6 +37,8 @@ import { keep } from './steps/5-keep.js';
 import { checkArguments, type ArgumentRules } from './argument-check.js';
 import { loadArgumentRules } from './argument-rules.js';
 import type { ParsedSentence } from '../model/syntax.js';
+import { applyFrames, type Frames } from './frames.js';
+import { loadFrames } from './frames-data.js';
 
 export { loadEventDictionary, goldstein, quadClass, toPlover, cameoName } from './dictionary.js';
 export type { EventDictionary } from './dictionary.js';
@@ -57,6 +59,7 @@ export function codeEvents(
   g: EventGrammar = loadGrammar(),
   syntax: readonly ParsedSentence[] = [],
   argumentRules: ArgumentRules = loadArgumentRules(),
+  frames: Frames = loadFrames(),
 ): CodedEvent[] {
   const parsed = new Map<number, ParsedSentence>();
   for (const p of syntax) parsed.set(p.sentence, p);
@@ -82,6 +85,8 @@ export function codeEvents(
     const v = sentenceView(text, s, sp, tokens, t, t1, mentions, m, m1, g);
     const trs = triggers(v, ctx);
     const parse = parsed.get(s);
+    // a bare verb codes only in the sense its arguments show (frames)
+    applyFrames(trs, v, parse, frames);
     // a target the pattern's own slot names ("depart from $") is the pattern author's, not the parse's to doubt
     const found = trs.map((tr) => (parse && !tr.target ? eventsOf(tr, v, ctx).filter((e) => checkArguments(e, parse, argumentRules) === undefined) : eventsOf(tr, v, ctx)));
     keep(out, seen, s, v, trs, found, ctx);
