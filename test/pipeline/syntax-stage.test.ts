@@ -63,7 +63,7 @@ test('pipeline/syntax: only sentences naming actors of two countries are parsed,
   }
 });
 
-test('pipeline/syntax: on the seeds, parsing changes no other layer (mentions, quotes, events as without the stage)', (t) => {
+test('pipeline/syntax: on the seeds, parsing changes no layer before the events, nor the events of a sentence it did not parse', (t) => {
   const dir = sharedPath(t, 'seeds');
   if (!dir) return;
   const without = STAGES.filter((s) => s.name !== 'syntax');
@@ -75,7 +75,10 @@ test('pipeline/syntax: on the seeds, parsing changes no other layer (mentions, q
     const { syntax, ...rest } = a.spans;
     assert.deepEqual(rest, b.spans);
     assert.deepEqual(a.quotes, b.quotes);
-    assert.deepEqual(a.events, b.events);
+    // the coder reads the parse where there is one (argument check, frames): only there may its events differ
+    const parsed = new Set(syntax!.map((p) => p.sentence));
+    const unparsed = (events: typeof a.events) => events.filter((e) => !parsed.has(e.sentence));
+    assert.deepEqual(unparsed(a.events), unparsed(b.events));
     assert.deepEqual(syntax!.map((p) => p.sentence), twoCountrySentences(a));
     parsedSentences += syntax!.length;
   }
