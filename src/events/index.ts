@@ -8,7 +8,9 @@
  *    the agent of a passive, compounds, a quote's speaker for "we", the earlier actor an anaphoric
  *    phrase points to (parties), people of a place, the place an act happens in; where the sentence
  *    was parsed, a target the parse shows to be the act's place or origin is dropped (argument-check);
- * 3. mood: negation and modality (mood); an act asked of its source is no event;
+ * 3. mood: negation and modality (mood), and where the sentence was parsed, what its clauses say
+ *    (factuality: a condition, question, modal, guess, "failed to", "threats to"); an act asked of
+ *    its source is no event;
  * 4. codes: recode an act the speaker announces (03x intent, 13x threat, a refusal), the other
  *    side's act of a reverse or mutual pattern, and attach CAMEO and PLOVER coding, date and evidence;
  * 5. keep: drop what a demand asks of another, an act's purpose, repeats, and events without a
@@ -37,6 +39,8 @@ import { keep } from './steps/5-keep.js';
 import { checkArguments, type ArgumentRules } from './argument-check.js';
 import { loadArgumentRules } from './argument-rules.js';
 import type { ParsedSentence } from '../model/syntax.js';
+import { readClause, type FactualityRules } from './factuality.js';
+import { loadFactualityRules } from './factuality-rules.js';
 
 export { loadEventDictionary, goldstein, quadClass, toPlover, cameoName } from './dictionary.js';
 export type { EventDictionary } from './dictionary.js';
@@ -57,6 +61,7 @@ export function codeEvents(
   g: EventGrammar = loadGrammar(),
   syntax: readonly ParsedSentence[] = [],
   argumentRules: ArgumentRules = loadArgumentRules(),
+  factuality: FactualityRules = loadFactualityRules(),
 ): CodedEvent[] {
   const parsed = new Map<number, ParsedSentence>();
   for (const p of syntax) parsed.set(p.sentence, p);
@@ -82,18 +87,19 @@ export function codeEvents(
     const v = sentenceView(text, s, sp, tokens, t, t1, mentions, m, m1, g);
     const trs = triggers(v, ctx);
     const parse = parsed.get(s);
-    const found = trs.map((tr) => eventsOf(tr, v, ctx));
+    const found = trs.map((tr) => eventsOf(tr, v, ctx, parse && { p: parse, rules: factuality }));
     keep(out, seen, s, v, trs, parse ? found.map((es) => es.filter((e) => checkArguments(e, parse, argumentRules) === undefined)) : found, ctx);
   }
   return out;
 }
 
-/** Steps 2 to 4 for one trigger: its parties, its mood, its coded events. */
-function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
+/** Steps 2 to 4 for one trigger: its parties, its mood (with its clauses' where parsed), its coded events. */
+function eventsOf(tr: Trigger, v: SentenceView, c: Ctx, parse?: { p: ParsedSentence; rules: FactualityRules }): CodedEvent[] {
   if (tr.code === null && tr.reverse === undefined) return [];
   const a = argumentsOf(tr, v, c);
   if (!a) return [];
-  const mood = moodOf(tr, v, a, c.g);
+  const clause = parse && readClause(parse.p, { start: v.toks[tr.from].start, end: v.toks[Math.max(tr.from, tr.to - 1)].end }, parse.rules);
+  const mood = moodOf(tr, v, a, c.g, clause);
   if (!mood) return [];
   return codesOf(tr, v, c, a, mood);
 }
