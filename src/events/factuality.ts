@@ -29,6 +29,10 @@ export interface FactualityRules {
   speculationVerbs: ReadonlySet<string>;
   hedges: ReadonlySet<string>;
   opinionWords: ReadonlySet<string>;
+  purposeVerbs: ReadonlySet<string>;
+  goalNouns: ReadonlySet<string>;
+  directiveVerbs: ReadonlySet<string>;
+  attemptVerbs: ReadonlySet<string>;
 }
 
 /**
@@ -78,23 +82,34 @@ export function readClause(p: ParsedSentence, span: Span, r: FactualityRules): C
       else if (rel === 'advmod' && up > 0 && negatable && r.negators.has(x.lemma)) out.hypothetical ??= 'clause:negated-above';
       else if (rel === 'advmod' && up > 0 && r.notYet.has(x.lemma) && r.notYetHeads.has(w.lemma) && base(p.words[below].deprel) === 'xcomp') out.negated ??= 'clause:yet-to';
       // the main clause of a condition ("the US will strike if Iran breaches"); an "unless" there is an ultimatum, which the token reading codes
+      // "the idea was to help": the subject of a clause of purpose says it is a goal
+      else if (rel.startsWith('nsubj') && r.goalNouns.has(x.lemma) && kids[k].some((m) => p.words[m].deprel === 'mark' && p.words[m].lemma === 'to')) out.hypothetical ??= 'clause:goal';
       else if (rel.startsWith('advcl') && kids[d].some((m) => p.words[m].deprel === 'mark' && p.words[m].lemma === 'if')) out.consequence ??= 'clause:consequence';
     }
     if (up > 0) {
+      const passive = kids[k].some((d) => p.words[d].deprel === 'aux:pass' || p.words[d].deprel === 'nsubj:pass');
       const via = base(p.words[below].deprel);
       if (via === 'xcomp' && r.failureVerbs.has(w.lemma)) out.negated ??= 'clause:failed-to';
-      if (via === 'xcomp' && r.speculationVerbs.has(w.lemma) && kids[k].some((d) => p.words[d].deprel === 'aux:pass' || p.words[d].deprel === 'nsubj:pass')) out.hypothetical ??= 'clause:speculation';
+      if (via === 'xcomp' && r.speculationVerbs.has(w.lemma) && passive) out.hypothetical ??= 'clause:speculation';
       if ((via === 'csubj' || via === 'xcomp' || via === 'ccomp') && (w.upos === 'ADJ' || w.upos === 'NOUN') && r.opinionWords.has(w.lemma)) out.hypothetical ??= 'clause:opinion';
+      // "are intended to compel", "a program designed to undermine": a purpose; not "Russia intends to attack", an intent the words code
+      if ((via === 'xcomp' || via === 'advcl') && r.purposeVerbs.has(w.lemma) && (passive || w.deprel === 'acl')) out.hypothetical ??= 'clause:purpose';
+      if (via === 'xcomp' && r.directiveVerbs.has(w.lemma)) out.hypothetical ??= 'clause:directive';
+      if (via === 'xcomp' && r.attemptVerbs.has(w.lemma)) out.hypothetical ??= 'clause:attempt';
     }
     const h = w.head;
     if (h < 0) break;
     const rel = base(w.deprel);
     const hw = p.words[h];
     // a noun whose content the clause or noun is: a threat, a plan, an attempt
-    if (CONTENT.has(rel) && (hw.upos === 'NOUN' || hw.upos === 'PROPN')) {
+    // (a clause with "to", "threats to impose"; a noun with "of" only from the trigger itself, "threat of sanctions":
+    // not "a strategy … following the decision to authorize", where "following" is a preposition)
+    const content = rel === 'nmod' ? up === 0 : CONTENT.has(rel) && kids[k].some((m) => p.words[m].deprel === 'mark' && p.words[m].lemma === 'to');
+    if (content && (hw.upos === 'NOUN' || hw.upos === 'PROPN')) {
       if (r.threatNouns.has(hw.lemma)) out.threat ??= 'clause:threat-noun';
       else if (r.planNouns.has(hw.lemma)) out.future ??= 'clause:plan-noun';
       else if (r.attemptNouns.has(hw.lemma)) out.hypothetical ??= 'clause:attempt-noun';
+      else if (r.goalNouns.has(hw.lemma)) out.hypothetical ??= 'clause:goal';
     }
     // a noun's subject relation is climbed only from the trigger ("sanctions could be imposed"): from a noun a clause hangs on
     // ("Obama, signing orders …"), it would reach a clause the act is no part of
