@@ -93,7 +93,7 @@ export function codeEvents(
   return out;
 }
 
-/** Steps 2 to 4 for one trigger: its parties, its mood (with its clauses' where parsed), its coded events. */
+/** Steps 2 to 4 for one trigger: its parties, its mood (read from its words and, where the sentence was parsed, its clauses), its coded events. */
 function eventsOf(tr: Trigger, v: SentenceView, c: Ctx, parse?: { p: ParsedSentence; rules: FactualityRules }): CodedEvent[] {
   if (tr.code === null && tr.reverse === undefined) return [];
   const a = argumentsOf(tr, v, c);
