@@ -8,7 +8,9 @@
  *    the agent of a passive, compounds, a quote's speaker for "we", the earlier actor an anaphoric
  *    phrase points to (parties), people of a place, the place an act happens in; where the sentence
  *    was parsed, a target the parse shows to be the act's place or origin is dropped (argument-check);
- * 3. mood: negation and modality (mood); an act asked of its source is no event;
+ * 3. mood: negation and modality (mood), and where the sentence was parsed, what its clauses say
+ *    (factuality: a condition, question, modal, guess, "failed to", "threats to"); an act asked of
+ *    its source is no event;
  * 4. codes: recode an act the speaker announces (03x intent, 13x threat, a refusal), the other
  *    side's act of a reverse or mutual pattern, and attach CAMEO and PLOVER coding, date and evidence;
  * 5. keep: drop what a demand asks of another, an act's purpose, repeats, and events without a
@@ -39,6 +41,8 @@ import { loadArgumentRules } from './argument-rules.js';
 import type { ParsedSentence } from '../model/syntax.js';
 import { applyFrames, type Frames } from './frames.js';
 import { loadFrames } from './frames-data.js';
+import { readClause, type FactualityRules } from './factuality.js';
+import { loadFactualityRules } from './factuality-rules.js';
 
 export { loadEventDictionary, goldstein, quadClass, toPlover, cameoName } from './dictionary.js';
 export type { EventDictionary } from './dictionary.js';
@@ -60,6 +64,7 @@ export function codeEvents(
   syntax: readonly ParsedSentence[] = [],
   argumentRules: ArgumentRules = loadArgumentRules(),
   frames: Frames = loadFrames(),
+  factuality: FactualityRules = loadFactualityRules(),
 ): CodedEvent[] {
   const parsed = new Map<number, ParsedSentence>();
   for (const p of syntax) parsed.set(p.sentence, p);
@@ -87,19 +92,24 @@ export function codeEvents(
     const parse = parsed.get(s);
     // a bare verb codes only in the sense its arguments show (frames)
     applyFrames(trs, v, parse, frames);
-    // a target the pattern's own slot names ("depart from $") is the pattern author's, not the parse's to doubt
-    const found = trs.map((tr) => (parse && !tr.target ? eventsOf(tr, v, ctx).filter((e) => checkArguments(e, parse, argumentRules) === undefined) : eventsOf(tr, v, ctx)));
+    // step 3 reads the trigger's clause off the parse too (factuality); a target the pattern's own slot names
+    // ("depart from $") is the pattern author's, not the parse's to doubt
+    const found = trs.map((tr) => {
+      const es = eventsOf(tr, v, ctx, parse && { p: parse, rules: factuality });
+      return parse && !tr.target ? es.filter((e) => checkArguments(e, parse, argumentRules) === undefined) : es;
+    });
     keep(out, seen, s, v, trs, found, ctx);
   }
   return out;
 }
 
-/** Steps 2 to 4 for one trigger: its parties, its mood, its coded events. */
-function eventsOf(tr: Trigger, v: SentenceView, c: Ctx): CodedEvent[] {
+/** Steps 2 to 4 for one trigger: its parties, its mood (read from its words and, where the sentence was parsed, its clauses), its coded events. */
+function eventsOf(tr: Trigger, v: SentenceView, c: Ctx, parse?: { p: ParsedSentence; rules: FactualityRules }): CodedEvent[] {
   if (tr.code === null && tr.reverse === undefined) return [];
   const a = argumentsOf(tr, v, c);
   if (!a) return [];
-  const mood = moodOf(tr, v, a, c.g);
+  const clause = parse && readClause(parse.p, { start: v.toks[tr.from].start, end: v.toks[Math.max(tr.from, tr.to - 1)].end }, parse.rules);
+  const mood = moodOf(tr, v, a, c.g, clause);
   if (!mood) return [];
   return codesOf(tr, v, c, a, mood);
 }

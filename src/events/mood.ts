@@ -39,6 +39,8 @@ export interface Mood {
   obligation?: boolean;
   /** the words that decided it, for the record */
   cue?: string;
+  /** the ids of the parse's clause rules that changed it ("clause:condition"), for the event's rule */
+  clause?: string;
 }
 
 const conditions = new WeakMap<SentenceView, number>();

@@ -153,6 +153,8 @@ function coded(
     else if (intent) { code = intent; rule += '+intent'; }
     else if (threat) { code = threat; rule += '+threat'; }
   }
+  // the parse's clause rules that decided the mood, so the evidence says why
+  if (mood.clause) rule += `+${mood.clause}`;
   const info = c.dict.cameo.get(code);
   if (!info) return undefined;
   const e: CodedEvent = {

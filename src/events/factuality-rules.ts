@@ -1,0 +1,28 @@
+/** Loading the clause reading's word classes (`data/events/factuality.json`), checked like every data file. */
+import { readDataJson } from '../data/read.js';
+import { expectObject, expectWords } from '../data/validate.js';
+import type { FactualityRules } from './factuality.js';
+
+const FILE = 'data/events/factuality.json';
+
+const FIELDS: Record<keyof FactualityRules, string> = {
+  climb: 'climb', nounClimb: 'noun_climb', conditionMarks: 'condition_marks', modalAuxes: 'modal_auxes', negators: 'negators',
+  notYet: 'not_yet', notYetHeads: 'not_yet_heads', failureVerbs: 'failure_verbs', threatNouns: 'threat_nouns', planNouns: 'plan_nouns',
+  attemptNouns: 'attempt_nouns', speculationVerbs: 'speculation_verbs', hedges: 'hedges', opinionWords: 'opinion_words',
+  purposeVerbs: 'purpose_verbs', goalNouns: 'goal_nouns', directiveVerbs: 'directive_verbs', attemptVerbs: 'attempt_verbs',
+};
+
+/** Check and freeze the word classes of `data/events/factuality.json`. @example parseFactualityRules(json).conditionMarks.has('if') // true */
+export function parseFactualityRules(json: unknown, file = FILE): FactualityRules {
+  const o = expectObject(file, json, ['$comment', ...Object.values(FIELDS)]);
+  const out: Record<string, ReadonlySet<string>> = {};
+  for (const [k, f] of Object.entries(FIELDS)) out[k] = new Set(expectWords(file, o, f));
+  return Object.freeze(out) as unknown as FactualityRules;
+}
+
+let builtin: FactualityRules | undefined;
+
+/** The built-in word classes, read and checked once. @example loadFactualityRules().failureVerbs.has('fail') // true */
+export function loadFactualityRules(): FactualityRules {
+  return (builtin ??= parseFactualityRules(readDataJson(FILE)));
+}
