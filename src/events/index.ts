@@ -37,6 +37,8 @@ import { keep } from './steps/5-keep.js';
 import { checkArguments, type ArgumentRules } from './argument-check.js';
 import { loadArgumentRules } from './argument-rules.js';
 import type { ParsedSentence } from '../model/syntax.js';
+import { nounEvents } from './noun-events.js';
+import { loadNounFrames, type NounFrames } from './noun-frames.js';
 
 export { loadEventDictionary, goldstein, quadClass, toPlover, cameoName } from './dictionary.js';
 export type { EventDictionary } from './dictionary.js';
@@ -57,6 +59,7 @@ export function codeEvents(
   g: EventGrammar = loadGrammar(),
   syntax: readonly ParsedSentence[] = [],
   argumentRules: ArgumentRules = loadArgumentRules(),
+  nounFrames: NounFrames = loadNounFrames(),
 ): CodedEvent[] {
   const parsed = new Map<number, ParsedSentence>();
   for (const p of syntax) parsed.set(p.sentence, p);
@@ -84,6 +87,8 @@ export function codeEvents(
     const parse = parsed.get(s);
     const found = trs.map((tr) => eventsOf(tr, v, ctx));
     keep(out, seen, s, v, trs, parse ? found.map((es) => es.filter((e) => checkArguments(e, parse, argumentRules) === undefined)) : found, ctx);
+    // acts told by a noun ("Russia's annexation of Crimea"), where no verb of the sentence coded the dyad
+    if (parse) out.push(...nounEvents(parse, s, mentions.slice(m, m1), out, ctx, nounFrames));
   }
   return out;
 }

@@ -1,0 +1,167 @@
+/**
+ * Events named by a noun, read off a sentence's dependency parse: "Russia's annexation of Crimea",
+ * "U.S. airstrikes against ISIS", "talks between Iran and the EU", "during a meeting with
+ * Uzbekistan's president". The verb patterns of steps 1-4 code acts told by a verb; in news the
+ * same acts are as often told by a noun, with the one acting as its possessor, compound, country
+ * adjective or "by" phrase and the one acted on behind a preposition the noun takes (the frames of
+ * data/events/noun-frames.json).
+ *
+ * Only where both sides are actors of different countries, the noun's own clause reports the act as
+ * done (not planned, threatened, called for, denied or to come: "plans for talks", "will impose
+ * sanctions", "ahead of the summit"), and no event of the same dyad is already coded for the
+ * sentence: a noun is the second way of telling an act, and its verb's coding, where there is one,
+ * says more.
+ */
+import type { Mention } from '../model/actor.js';
+import type { CodedEvent, EventParty } from '../model/event.js';
+import type { ParsedSentence } from '../model/syntax.js';
+import type { Span } from '../model/span.js';
+import { base, caseOf, headOf } from './clause.js';
+import type { NounFrame, NounFrames } from './noun-frames.js';
+import { party } from './steps/2-arguments.js';
+import type { Ctx } from './steps/context.js';
+import { resolveEventDate } from './when.js';
+
+/** Relations by which a mention's word climbs to the phrase it is part of ("Uzbekistan's president", "Iran and the EU"). */
+const CLIMB = new Set(['conj', 'appos', 'flat', 'nmod:poss', 'nmod:desc', 'compound', 'amod']);
+/** Relations by which a noun's clause governs it: the words above it whose mood is the noun's. */
+const GOVERNED = new Set(['obj', 'obl', 'nmod', 'xcomp', 'conj', 'nsubj', 'compound', 'appos']);
+/** Determiners and adverbs that deny the act ("no talks", "never met"). */
+const DENIAL = new Set(['no', 'not', 'never', "n't"]);
+
+interface Attached { m: number; rel: string; case: string }
+
+/**
+ * The noun events of parsed sentence `p` (index `s`), whose mentions are `mentions`; `coded` are
+ * the events the verb steps kept for it.
+ */
+export function nounEvents(p: ParsedSentence, s: number, mentions: readonly Mention[], coded: readonly CodedEvent[], c: Ctx, f: NounFrames): CodedEvent[] {
+  const out: CodedEvent[] = [];
+  const ms = mentions.filter((m) => m.actor.code !== '' && m.start >= p.start && m.end <= p.end);
+  if (ms.length < 2) return out;
+  const heads = ms.map((m) => headOf(p, m));
+  const dyads = new Set(coded.filter((e) => e.sentence === s && e.target).map((e) => `${e.source.country}>${e.target!.country}`));
+  for (let i = 0; i < p.words.length; i++) {
+    const w = p.words[i];
+    const frame = w.upos === 'NOUN' ? f.nouns.get(w.lemma.toLowerCase()) ?? f.nouns.get(p.words[i].lemma) : undefined;
+    if (!frame || (frame.compound && !p.words.some((d) => d.head === i && d.deprel === 'compound' && frame.compound!.has(d.lemma.toLowerCase())))) continue;
+    if (!happened(p, i, f)) continue;
+    const sources: number[] = [];
+    const targets: number[] = [];
+    const between: number[] = [];
+    for (let k = 0; k < ms.length; k++) {
+      const a = attach(p, heads[k], i, k);
+      if (!a) continue;
+      const rel = base(a.rel);
+      if (f.sourceRelations.has(a.rel) || ((rel === 'nmod' || rel === 'obl') && f.agentCases.has(a.case))) sources.push(k);
+      else if ((rel === 'nmod' || rel === 'obl') && a.case === 'between' && frame.reciprocal) between.push(k);
+      else if ((rel === 'nmod' || rel === 'obl') && frame.targetCases.has(a.case)) targets.push(k);
+    }
+    if (between.length >= 2 && sources.length === 0) sources.push(between.shift()!);
+    targets.push(...between);
+    if (sources.length === 0) sources.push(...subjectsOf(p, i, heads, frame.reciprocal ? undefined : f.supportVerbs));
+    const trigger = { start: w.start, end: w.end };
+    for (const a of sources) for (const b of targets) {
+      const x = ms[a].actor;
+      const y = ms[b].actor;
+      if (x.country === y.country || x.country === '' || y.country === '') continue;
+      const emit = (code: string, rule: string, from: Mention, to: Mention) => {
+        const key = `${from.actor.country}>${to.actor.country}`;
+        if (dyads.has(key)) return;
+        const e = event(c, code, rule, party(from.actor, from, 'noun'), party(to.actor, to, 'noun'), s, p, trigger);
+        if (!e) return;
+        dyads.add(key);
+        out.push(e);
+      };
+      emit(frame.code, `noun:${frame.id}`, ms[a], ms[b]);
+      if (frame.reciprocal) emit(frame.code, `noun:${frame.id}:mutual`, ms[b], ms[a]);
+      else if (frame.reverse) emit(frame.reverse, `noun:${frame.id}:reverse`, ms[b], ms[a]);
+    }
+  }
+  return out;
+}
+
+/** How mention `m`'s word `h` attaches to noun `n`: the relation and case of the last link of its phrase, climbing through names, titles and conjuncts. */
+function attach(p: ParsedSentence, h: number, n: number, m: number): Attached | undefined {
+  let k = h;
+  for (let steps = 0; k >= 0 && steps < 4; steps++) {
+    const w = p.words[k];
+    if (w.head === n) return { m, rel: w.deprel, case: caseOf(p, k) };
+    if (k === n || !CLIMB.has(w.deprel) || w.head < 0) return undefined;
+    k = w.head;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the clause governing noun `n` reports its act as done: no modal or denial on the way up,
+ * no head that plans, asks for, threatens or cancels it ("called for talks", "the threat of
+ * sanctions"), no preposition that puts it later ("ahead of"), no condition ("if").
+ */
+function happened(p: ParsedSentence, n: number, f: NounFrames): boolean {
+  let k = n;
+  for (let steps = 0; steps < 6; steps++) {
+    for (const d of p.words) {
+      if (p.words.indexOf(d) === k) continue;
+      if (d.head !== k) continue;
+      const l = d.lemma.toLowerCase();
+      if (d.deprel.startsWith('aux') && f.modals.has(l)) return false;
+      if ((d.deprel === 'det' || d.deprel === 'advmod') && DENIAL.has(l)) return false;
+      if ((d.deprel === 'mark' || d.deprel === 'case') && f.blockingCases.has(l)) return false;
+    }
+    const w = p.words[k];
+    if (w.head < 0 || !GOVERNED.has(base(w.deprel))) return true;
+    k = w.head;
+    if (f.blockingHeads.has(p.words[k].lemma.toLowerCase())) return false;
+  }
+  return true;
+}
+
+/**
+ * The mentions that are the subject of the clause governing noun `n`: for a meeting, whatever the
+ * verb ("Hagel said during a press conference with …"); for another act, only a verb in `support`
+ * whose object it is ("imposed sanctions on", "retaliated with airstrikes against").
+ */
+function subjectsOf(p: ParsedSentence, n: number, heads: readonly number[], support?: ReadonlySet<string>): number[] {
+  let k = n;
+  while (k >= 0 && p.words[k].upos !== 'VERB' && ['obj', 'obl', 'nmod'].includes(base(p.words[k].deprel))) k = p.words[k].head;
+  if (k < 0 || p.words[k].upos !== 'VERB') return [];
+  if (support && (!support.has(p.words[k].lemma.toLowerCase()) || p.words[n].head !== k)) return [];
+  const out: number[] = [];
+  for (let m = 0; m < heads.length; m++) {
+    const a = heads[m] >= 0 ? attach(p, heads[m], k, m) : undefined;
+    if (a && base(a.rel) === 'nsubj') out.push(m);
+  }
+  return out;
+}
+
+function event(c: Ctx, code: string, rule: string, s: EventParty, t: EventParty, sentence: number, p: ParsedSentence, trigger: Span): CodedEvent | undefined {
+  const info = c.dict.cameo.get(code);
+  if (!info) return undefined;
+  const sentenceSpan = c.sentences[sentence] ? { start: c.sentences[sentence].start, end: c.sentences[sentence].end } : { start: p.start, end: p.end };
+  const e: CodedEvent = {
+    start: trigger.start,
+    end: trigger.end,
+    source: s,
+    target: t,
+    sources: [s.code],
+    targets: [t.code],
+    code,
+    root: info.root,
+    goldstein: info.goldstein,
+    quad: info.quad,
+    negated: false,
+    modality: 'asserted',
+    sentence,
+    sentenceSpan,
+    // a noun's parties are read off the parse alone, with no pattern behind them
+    confidence: 0.5,
+    rule,
+  };
+  const pl = c.dict.cameoToPlover.get(code);
+  if (pl) e.plover = { event: pl.event, mode: pl.mode, context: [...pl.context] };
+  const when = resolveEventDate(c.text, sentenceSpan, c.date, { trigger, words: c.dateWords });
+  if (when) Object.assign(e, { date: when.date, dateBy: 'sentence', dateSpan: when.span });
+  else if (c.date) Object.assign(e, { date: c.date, dateBy: 'article' });
+  return e;
+}

@@ -1,0 +1,76 @@
+/** Loading the noun-event frames (`data/events/noun-frames.json`), checked like every data file. */
+import { readDataJson } from '../data/read.js';
+import { expectObject, expectWords, freezeMap } from '../data/validate.js';
+import { DataFileError } from '../model/errors.js';
+
+const FILE = 'data/events/noun-frames.json';
+
+/** One noun's event: its CAMEO code, how its parties attach, and whether it holds both ways. */
+export interface NounFrame {
+  id: string;
+  code: string;
+  /** case markers of the nominal naming the one acted on ("of Crimea", "against ISIS") */
+  targetCases: ReadonlySet<string>;
+  /** a meeting or talks: coded once per direction, and "between A and B" names both sides */
+  reciprocal: boolean;
+  /** the other side's act ("a visit to X": X hosts it) */
+  reverse?: string;
+  /** a word that must be the noun's compound ("phone call"); absent when none is needed */
+  compound?: ReadonlySet<string>;
+}
+
+export interface NounFrames {
+  /** noun lemma → its frame */
+  nouns: ReadonlyMap<string, NounFrame>;
+  sourceRelations: ReadonlySet<string>;
+  agentCases: ReadonlySet<string>;
+  /** verbs whose object is an act their subject does ("imposed sanctions on"): that subject is the noun's source */
+  supportVerbs: ReadonlySet<string>;
+  blockingHeads: ReadonlySet<string>;
+  blockingCases: ReadonlySet<string>;
+  modals: ReadonlySet<string>;
+}
+
+/** Check and freeze the frames of `data/events/noun-frames.json`. @example parseNounFrames(json).nouns.get('annexation')?.code // '171' */
+export function parseNounFrames(json: unknown, file = FILE): NounFrames {
+  const o = expectObject(file, json, ['$comment', 'source_relations', 'agent_cases', 'frames', 'support_verbs', 'blocking_heads', 'blocking_cases', 'modals']);
+  if (!Array.isArray(o.frames) || o.frames.length === 0) throw new DataFileError(file, '"frames" must be a non-empty array');
+  const nouns = new Map<string, NounFrame>();
+  o.frames.forEach((raw: unknown, i: number) => {
+    const where = `${file} frames[${i}]`;
+    const keys = Object.keys((raw ?? {}) as object);
+    const f = expectObject(where, { $comment: '', ...(raw as object) }, ['$comment', 'id', 'nouns', 'code', 'from', 'target_cases', ...keys.filter((k) => ['reciprocal', 'reverse', 'compound'].includes(k))]);
+    if (typeof f.id !== 'string' || f.id === '') throw new DataFileError(where, '"id" must be a non-empty string');
+    for (const k of ['code', 'reverse'] as const) if (f[k] !== undefined && (typeof f[k] !== 'string' || !/^\d{2,4}$/.test(f[k] as string))) throw new DataFileError(where, `"${k}" must be a CAMEO code`);
+    if (typeof f.from !== 'string' || f.from === '') throw new DataFileError(where, '"from" must name the source of the code');
+    if (f.reciprocal !== undefined && typeof f.reciprocal !== 'boolean') throw new DataFileError(where, '"reciprocal" must be a boolean');
+    const frame: NounFrame = {
+      id: f.id,
+      code: f.code as string,
+      targetCases: new Set(expectWords(where, f, 'target_cases')),
+      reciprocal: f.reciprocal === true,
+      ...(f.reverse !== undefined ? { reverse: f.reverse as string } : {}),
+      ...(f.compound !== undefined ? { compound: new Set(expectWords(where, f, 'compound')) } : {}),
+    };
+    for (const n of expectWords(where, f, 'nouns')) {
+      if (nouns.has(n)) throw new DataFileError(where, `noun "${n}" is in two frames`);
+      nouns.set(n, frame);
+    }
+  });
+  return Object.freeze({
+    nouns: freezeMap(nouns),
+    sourceRelations: new Set(expectWords(file, o, 'source_relations')),
+    agentCases: new Set(expectWords(file, o, 'agent_cases')),
+    supportVerbs: new Set(expectWords(file, o, 'support_verbs')),
+    blockingHeads: new Set(expectWords(file, o, 'blocking_heads')),
+    blockingCases: new Set(expectWords(file, o, 'blocking_cases')),
+    modals: new Set(expectWords(file, o, 'modals')),
+  });
+}
+
+let builtin: NounFrames | undefined;
+
+/** The built-in frames, read and checked once. @example loadNounFrames().nouns.has('talks') // true */
+export function loadNounFrames(): NounFrames {
+  return (builtin ??= parseNounFrames(readDataJson(FILE)));
+}
