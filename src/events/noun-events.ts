@@ -15,8 +15,7 @@
 import type { Mention } from '../model/actor.js';
 import type { CodedEvent, EventParty } from '../model/event.js';
 import type { ParsedSentence } from '../model/syntax.js';
-import type { Span } from '../model/span.js';
-import { base, caseOf, headOf } from './clause.js';
+import { base, caseOf, headOf, under } from './clause.js';
 import type { NounFrame, NounFrames } from './noun-frames.js';
 import { party } from './steps/2-arguments.js';
 import type { Ctx } from './steps/context.js';
@@ -26,6 +25,8 @@ import { resolveEventDate } from './when.js';
 const CLIMB = new Set(['conj', 'appos', 'flat', 'nmod:poss', 'nmod:desc', 'compound', 'amod']);
 /** Relations by which a noun's clause governs it: the words above it whose mood is the noun's. */
 const GOVERNED = new Set(['obj', 'obl', 'nmod', 'xcomp', 'conj', 'nsubj', 'compound', 'appos']);
+/** How a noun is a verb's complement: its object, or a phrase with the preposition of what is asked for, warned of or talked about. */
+const COMPLEMENT = new Set(['obj', 'xcomp', 'nsubj', 'for', 'to', 'of', 'on', 'about']);
 /** Determiners and adverbs that deny the act ("no talks", "never met"). */
 const DENIAL = new Set(['no', 'not', 'never', "n't"]);
 
@@ -45,12 +46,14 @@ export function nounEvents(p: ParsedSentence, s: number, mentions: readonly Ment
     const w = p.words[i];
     const frame = w.upos === 'NOUN' ? f.nouns.get(w.lemma.toLowerCase()) ?? f.nouns.get(p.words[i].lemma) : undefined;
     if (!frame || (frame.compound && !p.words.some((d) => d.head === i && d.deprel === 'compound' && frame.compound!.has(d.lemma.toLowerCase())))) continue;
-    if (!happened(p, i, f)) continue;
+    const gov = governors(p, i, f);
+    if (!gov) continue;
     const sources: number[] = [];
     const targets: number[] = [];
     const between: number[] = [];
     for (let k = 0; k < ms.length; k++) {
-      const a = attach(p, heads[k], i, k);
+      // a pronoun stands for its antecedent only where it is itself the noun's dependent ("its detention of"), not inside another phrase ("in its eighth month")
+      const a = ms[k].kind === 'pronoun' ? direct(p, heads[k], i, k) : attach(p, heads[k], i, k);
       if (!a) continue;
       const rel = base(a.rel);
       if (f.sourceRelations.has(a.rel) || ((rel === 'nmod' || rel === 'obl') && f.agentCases.has(a.case))) sources.push(k);
@@ -60,7 +63,6 @@ export function nounEvents(p: ParsedSentence, s: number, mentions: readonly Ment
     if (between.length >= 2 && sources.length === 0) sources.push(between.shift()!);
     targets.push(...between);
     if (sources.length === 0) sources.push(...subjectsOf(p, i, heads, frame.reciprocal ? undefined : f.supportVerbs));
-    const trigger = { start: w.start, end: w.end };
     for (const a of sources) for (const b of targets) {
       const x = ms[a].actor;
       const y = ms[b].actor;
@@ -68,7 +70,7 @@ export function nounEvents(p: ParsedSentence, s: number, mentions: readonly Ment
       const emit = (code: string, rule: string, from: Mention, to: Mention) => {
         const key = `${from.actor.country}>${to.actor.country}`;
         if (dyads.has(key)) return;
-        const e = event(c, code, rule, party(from.actor, from, 'noun'), party(to.actor, to, 'noun'), s, p, trigger);
+        const e = event(c, code, rule, party(from.actor, from, 'noun'), party(to.actor, to, 'noun'), s, p, i, gov);
         if (!e) return;
         dyads.add(key);
         out.push(e);
@@ -93,28 +95,43 @@ function attach(p: ParsedSentence, h: number, n: number, m: number): Attached | 
   return undefined;
 }
 
+/** How mention `m`'s word `h` is itself a dependent of noun `n`. */
+function direct(p: ParsedSentence, h: number, n: number, m: number): Attached | undefined {
+  return h >= 0 && p.words[h].head === n ? { m, rel: p.words[h].deprel, case: caseOf(p, h) } : undefined;
+}
+
 /**
- * Whether the clause governing noun `n` reports its act as done: no modal or denial on the way up,
- * no head that plans, asks for, threatens or cancels it ("called for talks", "the threat of
- * sanctions"), no preposition that puts it later ("ahead of"), no condition ("if").
+ * The words that govern noun `n`'s act (the noun, then the words it is the object or complement
+ * of, up to its clause), when they report it as done: no modal or denial on the way up, no head
+ * that plans, asks for, threatens or cancels it ("called for talks", "the threat of sanctions"), no
+ * preposition that puts it later ("ahead of"), no condition ("if"); undefined otherwise.
  */
-function happened(p: ParsedSentence, n: number, f: NounFrames): boolean {
+function governors(p: ParsedSentence, n: number, f: NounFrames): number[] | undefined {
+  const chain: number[] = [];
   let k = n;
   for (let steps = 0; steps < 6; steps++) {
-    for (const d of p.words) {
-      if (p.words.indexOf(d) === k) continue;
-      if (d.head !== k) continue;
-      const l = d.lemma.toLowerCase();
-      if (d.deprel.startsWith('aux') && f.modals.has(l)) return false;
-      if ((d.deprel === 'det' || d.deprel === 'advmod') && DENIAL.has(l)) return false;
-      if ((d.deprel === 'mark' || d.deprel === 'case') && f.blockingCases.has(l)) return false;
+    chain.push(k);
+    for (let d = 0; d < p.words.length; d++) {
+      const w = p.words[d];
+      if (d === k || w.head !== k) continue;
+      const l = w.lemma.toLowerCase();
+      if (w.deprel.startsWith('aux') && f.modals.has(l)) return undefined;
+      if ((w.deprel === 'det' || w.deprel === 'advmod') && DENIAL.has(l)) return undefined;
+      if ((w.deprel === 'mark' || w.deprel === 'case') && f.blockingCases.has(l)) return undefined;
     }
     const w = p.words[k];
-    if (w.head < 0 || !GOVERNED.has(base(w.deprel))) return true;
+    const rel = base(w.deprel);
+    // the predicate a phrase inside the noun's subject is said of tells nothing of the noun's act ("the outcome of the deal is that X won't escalate")
+    if (w.head < 0 || !GOVERNED.has(rel) || (rel === 'nsubj' && k !== n)) return chain;
+    const via = rel === 'obl' ? caseOf(p, k) : rel;
     k = w.head;
-    if (f.blockingHeads.has(p.words[k].lemma.toLowerCase())) return false;
+    const h = p.words[k];
+    const l = h.lemma.toLowerCase();
+    // a verb governs its act's mood through its object or complement ("called for talks", "warned of sanctions"), not through a time or place ("discussed it during the summit")
+    if (h.upos === 'VERB' && f.blockingVerbs.has(l) && COMPLEMENT.has(via)) return undefined;
+    if (h.upos === 'NOUN' && f.blockingNouns.has(l)) return undefined;
   }
-  return true;
+  return chain;
 }
 
 /**
@@ -135,7 +152,8 @@ function subjectsOf(p: ParsedSentence, n: number, heads: readonly number[], supp
   return out;
 }
 
-function event(c: Ctx, code: string, rule: string, s: EventParty, t: EventParty, sentence: number, p: ParsedSentence, trigger: Span): CodedEvent | undefined {
+function event(c: Ctx, code: string, rule: string, s: EventParty, t: EventParty, sentence: number, p: ParsedSentence, n: number, gov: readonly number[]): CodedEvent | undefined {
+  const trigger = { start: p.words[n].start, end: p.words[n].end };
   const info = c.dict.cameo.get(code);
   if (!info) return undefined;
   const sentenceSpan = c.sentences[sentence] ? { start: c.sentences[sentence].start, end: c.sentences[sentence].end } : { start: p.start, end: p.end };
@@ -161,7 +179,9 @@ function event(c: Ctx, code: string, rule: string, s: EventParty, t: EventParty,
   const pl = c.dict.cameoToPlover.get(code);
   if (pl) e.plover = { event: pl.event, mode: pl.mode, context: [...pl.context] };
   const when = resolveEventDate(c.text, sentenceSpan, c.date, { trigger, words: c.dateWords });
-  if (when) Object.assign(e, { date: when.date, dateBy: 'sentence', dateSpan: when.span });
+  // a date of the sentence dates the noun's act only inside its phrase or the clause governing it ("his meeting Friday with Putin", "held talks on Friday with"), not another clause ("the outcome of the deal is that X won't escalate … on January 1")
+  const dw = when ? headOf(p, when.span) : -1;
+  if (when && dw >= 0 && gov.some((g) => under(p, dw, g))) Object.assign(e, { date: when.date, dateBy: 'sentence', dateSpan: when.span });
   else if (c.date) Object.assign(e, { date: c.date, dateBy: 'article' });
   return e;
 }

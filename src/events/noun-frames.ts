@@ -26,14 +26,16 @@ export interface NounFrames {
   agentCases: ReadonlySet<string>;
   /** verbs whose object is an act their subject does ("imposed sanctions on"): that subject is the noun's source */
   supportVerbs: ReadonlySet<string>;
-  blockingHeads: ReadonlySet<string>;
+  /** verbs (as verbs) and nouns whose complement is not an act that took place ("called for talks", "the prospect of an attack") */
+  blockingVerbs: ReadonlySet<string>;
+  blockingNouns: ReadonlySet<string>;
   blockingCases: ReadonlySet<string>;
   modals: ReadonlySet<string>;
 }
 
 /** Check and freeze the frames of `data/events/noun-frames.json`. @example parseNounFrames(json).nouns.get('annexation')?.code // '171' */
 export function parseNounFrames(json: unknown, file = FILE): NounFrames {
-  const o = expectObject(file, json, ['$comment', 'source_relations', 'agent_cases', 'frames', 'support_verbs', 'blocking_heads', 'blocking_cases', 'modals']);
+  const o = expectObject(file, json, ['$comment', 'source_relations', 'agent_cases', 'frames', 'support_verbs', 'blocking_verbs', 'blocking_nouns', 'blocking_cases', 'modals']);
   if (!Array.isArray(o.frames) || o.frames.length === 0) throw new DataFileError(file, '"frames" must be a non-empty array');
   const nouns = new Map<string, NounFrame>();
   o.frames.forEach((raw: unknown, i: number) => {
@@ -62,7 +64,8 @@ export function parseNounFrames(json: unknown, file = FILE): NounFrames {
     sourceRelations: new Set(expectWords(file, o, 'source_relations')),
     agentCases: new Set(expectWords(file, o, 'agent_cases')),
     supportVerbs: new Set(expectWords(file, o, 'support_verbs')),
-    blockingHeads: new Set(expectWords(file, o, 'blocking_heads')),
+    blockingVerbs: new Set(expectWords(file, o, 'blocking_verbs')),
+    blockingNouns: new Set(expectWords(file, o, 'blocking_nouns')),
     blockingCases: new Set(expectWords(file, o, 'blocking_cases')),
     modals: new Set(expectWords(file, o, 'modals')),
   });
