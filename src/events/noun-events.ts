@@ -62,7 +62,7 @@ export function nounEvents(p: ParsedSentence, s: number, mentions: readonly Ment
     }
     if (between.length >= 2 && sources.length === 0) sources.push(between.shift()!);
     targets.push(...between);
-    if (sources.length === 0) sources.push(...subjectsOf(p, i, heads, frame.reciprocal ? undefined : f.supportVerbs));
+    if (sources.length === 0) sources.push(...subjectsOf(p, i, heads, frame.reciprocal || frame.reverse !== undefined ? undefined : f.supportVerbs));
     for (const a of sources) for (const b of targets) {
       const x = ms[a].actor;
       const y = ms[b].actor;
@@ -135,15 +135,19 @@ function governors(p: ParsedSentence, n: number, f: NounFrames): number[] | unde
 }
 
 /**
- * The mentions that are the subject of the clause governing noun `n`: for a meeting, whatever the
- * verb ("Hagel said during a press conference with …"); for another act, only a verb in `support`
- * whose object it is ("imposed sanctions on", "retaliated with airstrikes against").
+ * The mentions that are the subject of the clause governing noun `n`: for a meeting or visit, whatever
+ * the verb ("Hagel said during a press conference with …", "Kerry said during a visit to Seoul");
+ * for another act, only a verb in `support` whose object it is ("imposed sanctions on", "retaliated
+ * with airstrikes against").
  */
 function subjectsOf(p: ParsedSentence, n: number, heads: readonly number[], support?: ReadonlySet<string>): number[] {
   let k = n;
-  while (k >= 0 && p.words[k].upos !== 'VERB' && ['obj', 'obl', 'nmod'].includes(base(p.words[k].deprel))) k = p.words[k].head;
+  let last = n;
+  while (k >= 0 && p.words[k].upos !== 'VERB' && ['obj', 'obl', 'nmod'].includes(base(p.words[k].deprel))) { last = k; k = p.words[k].head; }
   if (k < 0 || p.words[k].upos !== 'VERB') return [];
-  if (support && (!support.has(p.words[k].lemma.toLowerCase()) || p.words[n].head !== k)) return [];
+  // "launched two rounds of airstrikes", "retaliated with airstrikes": the act is what the verb does, through its object or "with"
+  const how = p.words[last].deprel === 'obj' || (base(p.words[last].deprel) === 'obl' && caseOf(p, last) === 'with');
+  if (support && (!support.has(p.words[k].lemma.toLowerCase()) || !how)) return [];
   const out: number[] = [];
   for (let m = 0; m < heads.length; m++) {
     const a = heads[m] >= 0 ? attach(p, heads[m], k, m) : undefined;
