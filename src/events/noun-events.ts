@@ -26,7 +26,7 @@ const CLIMB = new Set(['conj', 'appos', 'flat', 'nmod:poss', 'nmod:desc', 'compo
 /** Relations by which a noun's clause governs it: the words above it whose mood is the noun's. */
 const GOVERNED = new Set(['obj', 'obl', 'nmod', 'xcomp', 'conj', 'nsubj', 'compound', 'appos']);
 /** How a noun is a verb's complement: its object, or a phrase with the preposition of what is asked for, warned of or talked about. */
-const COMPLEMENT = new Set(['obj', 'xcomp', 'nsubj', 'for', 'to', 'of', 'on', 'about']);
+const COMPLEMENT = new Set(['obj', 'xcomp', 'nsubj:pass', 'for', 'to', 'of', 'on', 'about']);
 /** Determiners and adverbs that deny the act ("no talks", "never met"). */
 const DENIAL = new Set(['no', 'not', 'never', "n't"]);
 
@@ -123,7 +123,8 @@ function governors(p: ParsedSentence, n: number, f: NounFrames): number[] | unde
     const rel = base(w.deprel);
     // the predicate a phrase inside the noun's subject is said of tells nothing of the noun's act ("the outcome of the deal is that X won't escalate")
     if (w.head < 0 || !GOVERNED.has(rel) || (rel === 'nsubj' && k !== n)) return chain;
-    const via = rel === 'obl' ? caseOf(p, k) : rel;
+    // "sanctions were lifted" is lifted sanctions, "talks ended" talks that took place
+    const via = rel === 'obl' ? caseOf(p, k) : w.deprel;
     k = w.head;
     const h = p.words[k];
     const l = h.lemma.toLowerCase();
