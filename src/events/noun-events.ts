@@ -15,7 +15,7 @@
 import type { Mention } from '../model/actor.js';
 import type { CodedEvent, EventParty } from '../model/event.js';
 import type { ParsedSentence } from '../model/syntax.js';
-import { base, caseOf, headOf, under } from './clause.js';
+import { base, caseOf, headOf, inClauseOf, under } from './clause.js';
 import type { NounFrame, NounFrames } from './noun-frames.js';
 import { party } from './steps/2-arguments.js';
 import type { Ctx } from './steps/context.js';
@@ -48,6 +48,7 @@ export function nounEvents(p: ParsedSentence, s: number, mentions: readonly Ment
     if (!frame || (frame.compound && !p.words.some((d) => d.head === i && d.deprel === 'compound' && frame.compound!.has(d.lemma.toLowerCase())))) continue;
     const gov = governors(p, i, f);
     if (!gov) continue;
+    const about = aboutActs(p, i, coded, s);
     const sources: number[] = [];
     const targets: number[] = [];
     const between: number[] = [];
@@ -66,7 +67,7 @@ export function nounEvents(p: ParsedSentence, s: number, mentions: readonly Ment
     for (const a of sources) for (const b of targets) {
       const x = ms[a].actor;
       const y = ms[b].actor;
-      if (x.country === y.country || x.country === '' || y.country === '') continue;
+      if (x.country === y.country || x.country === '' || y.country === '' || about.has(x.country) || about.has(y.country)) continue;
       const emit = (code: string, rule: string, from: Mention, to: Mention) => {
         const key = `${from.actor.country}>${to.actor.country}`;
         if (dyads.has(key)) return;
@@ -93,6 +94,22 @@ function attach(p: ParsedSentence, h: number, n: number, m: number): Attached | 
     k = w.head;
   }
   return undefined;
+}
+
+/**
+ * The sources of the sentence's coded acts whose clause holds noun `n` ("Chile agreed to Swiss
+ * mediation in its talks with Bolivia"): a noun inside an act of one of its sides is what that act is
+ * about, not a second act (as step 5 keeps a verbless phrase; a statement, 01, is about anything).
+ */
+function aboutActs(p: ParsedSentence, n: number, coded: readonly CodedEvent[], s: number): Set<string> {
+  const out = new Set<string>();
+  for (const e of coded) {
+    if (e.sentence !== s || e.root === '01') continue;
+    const t = headOf(p, e);
+    // the act's own object or adjunct is an act of its own ("criticized China's invasion of", "imposed sanctions over its detention of"); one inside them is what the act is about
+    if (t >= 0 && t !== n && p.words[n].head !== t && inClauseOf(p, n, t)) out.add(e.source.country);
+  }
+  return out;
 }
 
 /** How mention `m`'s word `h` is itself a dependent of noun `n`. */
