@@ -44,7 +44,7 @@ export function nounEvents(p: ParsedSentence, s: number, mentions: readonly Ment
   const dyads = new Set(coded.filter((e) => e.sentence === s && e.target).map((e) => `${e.source.country}>${e.target!.country}`));
   for (let i = 0; i < p.words.length; i++) {
     const w = p.words[i];
-    const frame = w.upos === 'NOUN' ? f.nouns.get(w.lemma.toLowerCase()) ?? f.nouns.get(p.words[i].lemma) : undefined;
+    const frame = w.upos === 'NOUN' ? f.nouns.get(w.lemma.toLowerCase()) : undefined;
     if (!frame || (frame.compound && !p.words.some((d) => d.head === i && d.deprel === 'compound' && frame.compound!.has(d.lemma.toLowerCase())))) continue;
     const gov = governors(p, i, f);
     if (!gov) continue;
@@ -198,12 +198,14 @@ function event(c: Ctx, code: string, rule: string, s: EventParty, t: EventParty,
     confidence: 0.5,
     rule,
   };
+  // "since Russia's invasion of Ukraine": an act the clause gives as background (the grammar's historical markers, as the verb steps read them)
+  if (gov.some((g) => p.words.some((d) => d.head === g && ['case', 'mark', 'advmod'].includes(d.deprel) && c.g.historicalMarkers.words.has(d.lemma.toLowerCase())))) e.modality = 'historical';
   const pl = c.dict.cameoToPlover.get(code);
   if (pl) e.plover = { event: pl.event, mode: pl.mode, context: [...pl.context] };
   const when = resolveEventDate(c.text, sentenceSpan, c.date, { trigger, words: c.dateWords });
   // a date of the sentence dates the noun's act only inside its phrase or the clause governing it ("his meeting Friday with Putin", "held talks on Friday with"), not another clause ("the outcome of the deal is that X won't escalate … on January 1")
   const dw = when ? headOf(p, when.span) : -1;
   if (when && dw >= 0 && gov.some((g) => under(p, dw, g))) Object.assign(e, { date: when.date, dateBy: 'sentence', dateSpan: when.span });
-  else if (c.date) Object.assign(e, { date: c.date, dateBy: 'article' });
+  else if (c.date && e.modality !== 'historical') Object.assign(e, { date: c.date, dateBy: 'article' });
   return e;
 }

@@ -4,6 +4,8 @@ import { expectObject, expectWords, freezeMap } from '../data/validate.js';
 import { DataFileError } from '../model/errors.js';
 
 const FILE = 'data/events/noun-frames.json';
+/** The fields a frame may have (`reciprocal`, `reverse` and `compound` are optional). */
+const FRAME_KEYS = new Set(['id', 'nouns', 'code', 'from', 'target_cases', 'reciprocal', 'reverse', 'compound']);
 
 /** One noun's event: its CAMEO code, how its parties attach, and whether it holds both ways. */
 export interface NounFrame {
@@ -40,15 +42,17 @@ export function parseNounFrames(json: unknown, file = FILE): NounFrames {
   const nouns = new Map<string, NounFrame>();
   o.frames.forEach((raw: unknown, i: number) => {
     const where = `${file} frames[${i}]`;
-    const keys = Object.keys((raw ?? {}) as object);
-    const f = expectObject(where, { $comment: '', ...(raw as object) }, ['$comment', 'id', 'nouns', 'code', 'from', 'target_cases', ...keys.filter((k) => ['reciprocal', 'reverse', 'compound'].includes(k))]);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new DataFileError(where, 'expected a JSON object');
+    const f = raw as Record<string, unknown>;
+    for (const k of Object.keys(f)) if (!FRAME_KEYS.has(k)) throw new DataFileError(where, `unknown field "${k}"`);
     if (typeof f.id !== 'string' || f.id === '') throw new DataFileError(where, '"id" must be a non-empty string');
-    for (const k of ['code', 'reverse'] as const) if (f[k] !== undefined && (typeof f[k] !== 'string' || !/^\d{2,4}$/.test(f[k] as string))) throw new DataFileError(where, `"${k}" must be a CAMEO code`);
+    if (typeof f.code !== 'string' || !/^\d{2,4}$/.test(f.code)) throw new DataFileError(where, '"code" must be a CAMEO code');
+    if (f.reverse !== undefined && (typeof f.reverse !== 'string' || !/^\d{2,4}$/.test(f.reverse))) throw new DataFileError(where, '"reverse" must be a CAMEO code');
     if (typeof f.from !== 'string' || f.from === '') throw new DataFileError(where, '"from" must name the source of the code');
     if (f.reciprocal !== undefined && typeof f.reciprocal !== 'boolean') throw new DataFileError(where, '"reciprocal" must be a boolean');
     const frame: NounFrame = {
       id: f.id,
-      code: f.code as string,
+      code: f.code,
       targetCases: new Set(expectWords(where, f, 'target_cases')),
       reciprocal: f.reciprocal === true,
       ...(f.reverse !== undefined ? { reverse: f.reverse as string } : {}),

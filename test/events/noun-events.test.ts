@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../src/pipeline/index.js';
-import { codeEvents } from '../../src/events/index.js';
+import { codeEvents, loadEventDictionary } from '../../src/events/index.js';
 import { loadNounFrames, parseNounFrames } from '../../src/events/noun-frames.js';
 import { DataFileError } from '../../src/model/errors.js';
 import type { Article } from '../../src/model/article.js';
@@ -22,6 +22,12 @@ test('a possessor acts on the noun\'s "of" phrase: "Russia\'s invasion of Georgi
   assert.equal(a.spans.syntax?.length, 1, 'the sentence names two countries and is parsed');
   assert.deepEqual(nounEvents(a), ['RUS→GEO 192 noun:invade']);
   assert.deepEqual(nounEvents(article("Germany's criticism of Turkey surprised observers.")), ['DEU→TUR 111 noun:criticize']);
+});
+
+test('an act the clause gives as background ("since") is historical, dated by the sentence only', () => {
+  const [e] = article("Poland has armed Lithuania since Russia's invasion of Georgia in August 2008.").events.filter((x) => x.rule === 'noun:invade');
+  assert.equal(e?.modality, 'historical');
+  assert.equal(e?.date, '2008-08-01');
 });
 
 test('talks and meetings hold both ways: "between A and B", and "with B" taking the clause\'s subject for the other side', () => {
@@ -51,6 +57,8 @@ test('without a parse, or with frames that name no noun of the sentence, nothing
 
 test('the frames file is checked: a bad code or a noun in two frames names the file and the field', () => {
   assert.equal(loadNounFrames().nouns.get('annexation')?.code, '171');
+  const cameo = loadEventDictionary().cameo;
+  for (const [noun, f] of loadNounFrames().nouns) for (const code of [f.code, f.reverse ?? f.code]) assert.ok(cameo.has(code), `${noun}: ${code} is a CAMEO code`);
   const bad = (frames: unknown[]) => () => parseNounFrames({ ...raw(), frames }, 'data/events/noun-frames.json');
   const named = (field: RegExp) => (e: unknown) => e instanceof DataFileError && /noun-frames\.json/.test(e.message) && field.test(e.message);
   assert.throws(bad([{ id: 'x', nouns: ['a'], code: 'abc', from: 'test', target_cases: ['of'] }]), named(/code/));

@@ -63,7 +63,8 @@ test('pipeline/syntax: only sentences naming actors of two countries are parsed,
   }
 });
 
-test('pipeline/syntax: on the seeds, parsing changes no other layer (mentions, quotes, events as without the stage)', (t) => {
+// the events told by a noun ("since Russia's invasion of Ukraine") are read off the parse alone: the only events it may add
+test('pipeline/syntax: on the seeds, parsing changes no other layer (mentions, quotes, events as without the stage, bar those told by a noun)', (t) => {
   const dir = sharedPath(t, 'seeds');
   if (!dir) return;
   const without = STAGES.filter((s) => s.name !== 'syntax');
@@ -75,7 +76,7 @@ test('pipeline/syntax: on the seeds, parsing changes no other layer (mentions, q
     const { syntax, ...rest } = a.spans;
     assert.deepEqual(rest, b.spans);
     assert.deepEqual(a.quotes, b.quotes);
-    assert.deepEqual(a.events, b.events);
+    assert.deepEqual(a.events.filter((e) => !e.rule.startsWith('noun:')), b.events);
     assert.deepEqual(syntax!.map((p) => p.sentence), twoCountrySentences(a));
     parsedSentences += syntax!.length;
   }
