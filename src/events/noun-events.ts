@@ -41,7 +41,8 @@ export function nounEvents(p: ParsedSentence, s: number, mentions: readonly Ment
   const ms = mentions.filter((m) => m.actor.code !== '' && m.start >= p.start && m.end <= p.end);
   if (ms.length < 2) return out;
   const heads = ms.map((m) => headOf(p, m));
-  const dyads = new Set(coded.filter((e) => e.sentence === s && e.target).map((e) => `${e.source.country}>${e.target!.country}`));
+  // a statement (01) says nothing of what was done: it does not stand for the act a noun tells ("Lavrov said … in a phone call with Pompeo")
+  const dyads = new Set(coded.filter((e) => e.sentence === s && e.target && e.root !== '01').map((e) => `${e.source.country}>${e.target!.country}`));
   for (let i = 0; i < p.words.length; i++) {
     const w = p.words[i];
     const frame = w.upos === 'NOUN' ? f.nouns.get(w.lemma.toLowerCase()) : undefined;
@@ -68,6 +69,8 @@ export function nounEvents(p: ParsedSentence, s: number, mentions: readonly Ment
       const x = ms[a].actor;
       const y = ms[b].actor;
       if (x.country === y.country || x.country === '' || y.country === '' || about.has(x.country) || about.has(y.country)) continue;
+      // a meeting holds both ways: where a verb coded it one way ("signed agreements with"), the verb's coding says whether it goes back
+      if (frame.reciprocal && (dyads.has(`${x.country}>${y.country}`) || dyads.has(`${y.country}>${x.country}`))) continue;
       const emit = (code: string, rule: string, from: Mention, to: Mention) => {
         const key = `${from.actor.country}>${to.actor.country}`;
         if (dyads.has(key)) return;
