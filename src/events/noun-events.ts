@@ -137,6 +137,7 @@ function governors(p: ParsedSentence, n: number, f: NounFrames): number[] | unde
       const l = w.lemma.toLowerCase();
       if (w.deprel.startsWith('aux') && f.modals.has(l)) return undefined;
       if ((w.deprel === 'det' || w.deprel === 'advmod') && DENIAL.has(l)) return undefined;
+      if (k === n && w.deprel === 'amod' && f.unrealised.has(l)) return undefined;
       if ((w.deprel === 'mark' || w.deprel === 'case') && f.blockingCases.has(l)) return undefined;
     }
     const w = p.words[k];

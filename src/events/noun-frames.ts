@@ -31,13 +31,15 @@ export interface NounFrames {
   /** verbs (as verbs) and nouns whose complement is not an act that took place ("called for talks", "the prospect of an attack") */
   blockingVerbs: ReadonlySet<string>;
   blockingNouns: ReadonlySet<string>;
+  /** adjectives that make the noun's act one not (yet) done ("pending sanctions", "upcoming talks") */
+  unrealised: ReadonlySet<string>;
   blockingCases: ReadonlySet<string>;
   modals: ReadonlySet<string>;
 }
 
 /** Check and freeze the frames of `data/events/noun-frames.json`. @example parseNounFrames(json).nouns.get('annexation')?.code // '171' */
 export function parseNounFrames(json: unknown, file = FILE): NounFrames {
-  const o = expectObject(file, json, ['$comment', 'source_relations', 'agent_cases', 'frames', 'support_verbs', 'blocking_verbs', 'blocking_nouns', 'blocking_cases', 'modals']);
+  const o = expectObject(file, json, ['$comment', 'source_relations', 'agent_cases', 'frames', 'support_verbs', 'blocking_verbs', 'blocking_nouns', 'unrealised_modifiers', 'blocking_cases', 'modals']);
   if (!Array.isArray(o.frames) || o.frames.length === 0) throw new DataFileError(file, '"frames" must be a non-empty array');
   const nouns = new Map<string, NounFrame>();
   o.frames.forEach((raw: unknown, i: number) => {
@@ -70,6 +72,7 @@ export function parseNounFrames(json: unknown, file = FILE): NounFrames {
     supportVerbs: new Set(expectWords(file, o, 'support_verbs')),
     blockingVerbs: new Set(expectWords(file, o, 'blocking_verbs')),
     blockingNouns: new Set(expectWords(file, o, 'blocking_nouns')),
+    unrealised: new Set(expectWords(file, o, 'unrealised_modifiers')),
     blockingCases: new Set(expectWords(file, o, 'blocking_cases')),
     modals: new Set(expectWords(file, o, 'modals')),
   });
