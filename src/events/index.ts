@@ -14,6 +14,9 @@
  * 5. keep: drop what a demand asks of another, an act's purpose, repeats, and events without a
  *    target another of the sentence covers.
  *
+ * Then, where the sentence was parsed, the acts it tells by a noun ("Russia's annexation of Crimea",
+ * "talks between Iran and the EU") for dyads no verb of it coded (noun-events, data/events/noun-frames.json).
+ *
  * Pure: the dictionaries are passed in (loaded once by default, here at the edge), and the steps
  * read them from the context they are given; the date comes from the article, never the clock.
  */
