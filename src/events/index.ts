@@ -16,6 +16,9 @@
  * 5. keep: drop what a demand asks of another, an act's purpose, repeats, and events without a
  *    target another of the sentence covers.
  *
+ * Then, where the sentence was parsed, the acts it tells by a noun ("Russia's annexation of Crimea",
+ * "talks between Iran and the EU") for dyads no verb of it coded (noun-events, data/events/noun-frames.json).
+ *
  * Pure: the dictionaries are passed in (loaded once by default, here at the edge), and the steps
  * read them from the context they are given; the date comes from the article, never the clock.
  */
@@ -43,13 +46,26 @@ import { applyFrames, type Frames } from './frames.js';
 import { loadFrames } from './frames-data.js';
 import { readClause, type FactualityRules } from './factuality.js';
 import { loadFactualityRules } from './factuality-rules.js';
+import { nounEvents } from './noun-events.js';
+import { loadNounFrames, type NounFrames } from './noun-frames.js';
 
 export { loadEventDictionary, goldstein, quadClass, toPlover, cameoName } from './dictionary.js';
 export type { EventDictionary } from './dictionary.js';
 export { loadGrammar, parseGrammar } from './grammar.js';
 
+/** The tables the coder reads, each loaded from `data/events/` when not given. */
+export interface CoderTables {
+  dict: EventDictionary;
+  grammar: EventGrammar;
+  argumentRules: ArgumentRules;
+  frames: Frames;
+  factuality: FactualityRules;
+  nounFrames: NounFrames;
+}
+
 /**
- * Code the events of an article whose actor mentions and quotes are known.
+ * Code the events of an article whose actor mentions and quotes are known, reading the parses of
+ * the sentences the syntax stage parsed where there are some.
  *
  * @example
  * const a = analyze({ text: 'Talks\n\nRussia accused the European Union of waging a hybrid war.' }) as Article;
@@ -59,13 +75,15 @@ export function codeEvents(
   article: ArticleText,
   actorMentions: readonly Mention[],
   quotes: readonly Quote[] = [],
-  dict: EventDictionary = loadEventDictionary(),
-  g: EventGrammar = loadGrammar(),
   syntax: readonly ParsedSentence[] = [],
-  argumentRules: ArgumentRules = loadArgumentRules(),
-  frames: Frames = loadFrames(),
-  factuality: FactualityRules = loadFactualityRules(),
+  tables: Partial<CoderTables> = {},
 ): CodedEvent[] {
+  const dict = tables.dict ?? loadEventDictionary();
+  const g = tables.grammar ?? loadGrammar();
+  const argumentRules = tables.argumentRules ?? loadArgumentRules();
+  const frames = tables.frames ?? loadFrames();
+  const factuality = tables.factuality ?? loadFactualityRules();
+  const nounFrames = tables.nounFrames ?? loadNounFrames();
   const parsed = new Map<number, ParsedSentence>();
   for (const p of syntax) parsed.set(p.sentence, p);
   const { text } = article;
@@ -99,6 +117,8 @@ export function codeEvents(
       return parse && !tr.target ? es.filter((e) => checkArguments(e, parse, argumentRules) === undefined) : es;
     });
     keep(out, seen, s, v, trs, found, ctx);
+    // acts told by a noun ("Russia's annexation of Crimea"), where no verb of the sentence coded the dyad
+    if (parse) out.push(...nounEvents(parse, s, mentions.slice(m, m1), out, ctx, nounFrames));
   }
   return out;
 }

@@ -70,7 +70,7 @@ const eventStage: Stage = {
   name: 'events',
   requires: ['cleaned', 'sentences', 'tokens', 'mentions', 'quotes', 'syntax'],
   assigns: ['events'],
-  run: (d) => ({ events: codeEvents(textView(d), d.mentions!, d.quotes!, undefined, undefined, d.syntax) }),
+  run: (d) => ({ events: codeEvents(textView(d), d.mentions!, d.quotes!, d.syntax) }),
 };
 
 const identityStage: Stage = {

@@ -45,7 +45,7 @@ export function stagesWith(dicts: Dictionaries): readonly Stage[] {
           const a = textView(d);
           const out = discards ? discarded(a, discards) : undefined;
           if (out?.story) return { events: [] };
-          const coded = codeEvents(a, d.mentions!, d.quotes!, events, grammar, d.syntax);
+          const coded = codeEvents(a, d.mentions!, d.quotes!, d.syntax, { dict: events, grammar });
           return { events: out && out.sentences.size > 0 ? coded.filter((e) => !out.sentences.has(e.sentence)) : coded };
         },
       };
