@@ -30,6 +30,8 @@ export type DraftKey = Exclude<keyof Draft, 'raw'> | 'raw';
 export interface Stage {
   name: string;
   requires: DraftKey[];
+  /** what it reads when an earlier stage assigned it, and does without otherwise (the events read the parses) */
+  uses?: DraftKey[];
   assigns: DraftKey[];
   run(draft: Readonly<Draft>): Partial<Draft> | Skipped;
 }
@@ -47,6 +49,14 @@ export function checkStages(stages: readonly Stage[]): void {
     }
     for (const a of s.assigns) have.add(a);
   }
+  // what a stage uses, when a stage assigns it, must come before it
+  const at = new Map<DraftKey, number>();
+  stages.forEach((s, i) => s.assigns.forEach((a) => at.set(a, i)));
+  stages.forEach((s, i) => {
+    for (const u of s.uses ?? []) {
+      if ((at.get(u) ?? -1) > i) throw new EntenteError('E_PIPELINE', `stage "${s.name}" uses "${u}", which stage "${stages[at.get(u)!].name}" assigns only after it`);
+    }
+  });
 }
 
 /** Fails with the stage's name when it returned something other than what it declared. */

@@ -68,7 +68,9 @@ const quoteStage: Stage = {
 
 const eventStage: Stage = {
   name: 'events',
-  requires: ['cleaned', 'sentences', 'tokens', 'mentions', 'quotes', 'syntax'],
+  requires: ['cleaned', 'sentences', 'tokens', 'mentions', 'quotes'],
+  // the parses sharpen the coding where the syntax stage made them (argument check, frames, clauses, noun events)
+  uses: ['syntax'],
   assigns: ['events'],
   run: (d) => ({ events: codeEvents(textView(d), d.mentions!, d.quotes!, d.syntax) }),
 };

@@ -11,6 +11,16 @@ test('pipeline: a stage that requires what no earlier stage assigns fails at sta
   assert.doesNotThrow(() => checkStages(STAGES));
 });
 
+test('pipeline: a stage may run without what it only uses (events without the syntax stage), but not before the stage that assigns it', () => {
+  assert.doesNotThrow(() => checkStages(STAGES.filter((s) => s.name !== 'syntax')));
+  const events = STAGES.find((s) => s.name === 'events')!;
+  const syntax = STAGES.find((s) => s.name === 'syntax')!;
+  const late = STAGES.filter((s) => s !== syntax).flatMap((s) => (s === events ? [s, syntax] : [s]));
+  assert.throws(() => checkStages(late), /stage "events" uses "syntax", which stage "syntax" assigns only after it/);
+  const a = analyze({ text: 'Talks\n\nRussia accused the European Union of waging a hybrid war.' }, STAGES.filter((s) => s.name !== 'syntax'));
+  assert.ok('events' in a && a.events.some((e) => e.source.country === 'RUS' && e.target?.country === 'EU'));
+});
+
 test('pipeline: a stage that returns what it did not declare fails with its name', () => {
   const liar: Stage = { name: 'liar', requires: ['raw'], assigns: ['id'], run: () => ({ id: 'x', sentences: [] }) };
   assert.throws(() => analyze({ text: 'x' }, [liar]), /stage "liar" assigned "sentences"/);
