@@ -71,7 +71,7 @@ const rows: Row[] = [
   { rule: 'launch an attack or fire against X (19)', text: 'Ethiopian troops launched artillery fire against Eritrean positions on Monday.', want: ['ETH', 'ERI', '19'] },
   { rule: 'mount an invasion of X (19)', text: 'Uganda mounted an invasion of Tanzania in October.', want: ['UGA', 'TZA', '19'] },
   { rule: 'reduced passive: the agent after "by" acts on what follows it, not on the clause subject', text: 'Peru praised the loans approved by the World Bank for Bolivia on Monday.', want: ['WORLD-BANK', 'BOL', '08'] },
-  { rule: 'reduced passive: the agent after "by" acts on the one named after it', text: 'Sanctions imposed by the United States on Iran took effect on Monday.', want: ['USA', 'IRN', '17'] },
+  { rule: 'reduced passive: the agent after "by" acts on the one named after it', text: 'Sanctions imposed by the United States on Iran took effect on Monday.', want: ['USA', 'IRN', '16'] },
   { rule: 'passive: the people the subject is for are the ones acted on', text: 'A camp for Somali refugees was attacked by Kenyan militiamen on Monday.', want: ['KEN', 'SOM', '19'] },
   { rule: 'send arms to X: military aid (072)', text: 'France continued to send arms to Chad last year.', want: ['FRA', 'TCD', '07'] },
   { rule: 'agree to X\'s plan or mediation (03)', text: 'Chile agreed to the Peruvian plan on Monday.', want: ['CHL', 'PER', '03'] },

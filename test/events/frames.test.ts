@@ -28,6 +28,14 @@ test('"take measures against" is coercion, not a seizure, and says so in its rul
   assert.ok(e.some((x) => x.startsWith('NOR→DNK 170 ') && x.includes('+frame:take-action-against')), e.join('; '));
 });
 
+test('"impose" sanctions is CAMEO 163 (embargo, boycott, sanctions); imposing anything else keeps the dictionary\'s code', () => {
+  // words between the verb and its object keep the phrase patterns from matching: the bare verb and its frame code it
+  const e = events('Norway imposed ever tighter financial and economic sanctions on Belarus on Monday.');
+  assert.ok(e.some((x) => x.startsWith('NOR→BLR 163 ') && x.includes('+frame:impose-sanctions')), e.join('; '));
+  const f = events('Norway imposed its will on Belarus.');
+  assert.ok(f.some((x) => x.startsWith('NOR→BLR ') && !x.includes(' 163 ')), f.join('; '));
+});
+
 test('"left" a city is no consultation; "caught up with" is no arrest', () => {
   assert.deepEqual(codes('Chilean diplomats left Lima as news broke of the Peruvian arrests.'), []);
   assert.deepEqual(codes('Laos caught up with Vietnam in rice exports.'), []);
