@@ -47,6 +47,18 @@ export function expectNumber(file: string, obj: Record<string, unknown>, key: st
   return n;
 }
 
+/**
+ * Check a file made only of word lists (after its `$comment`), exactly the fields `fields` names, and
+ * return them as sets under their property names.
+ * @example expectWordSets('data/x.json', json, { placeCases: 'place_cases' }).placeCases.has('in')
+ */
+export function expectWordSets<K extends string>(file: string, value: unknown, fields: Readonly<Record<K, string>>): Readonly<Record<K, ReadonlySet<string>>> {
+  const o = expectObject(file, value, ['$comment', ...Object.values<string>(fields)]);
+  const out = {} as Record<K, ReadonlySet<string>>;
+  for (const k of Object.keys(fields) as K[]) out[k] = new Set(expectWords(file, o, fields[k]));
+  return Object.freeze(out);
+}
+
 /** Make a Map read-only at run time, not just in its type. @example freezeMap(new Map([[1, 2]])) */
 export function freezeMap<K, V>(m: Map<K, V>): ReadonlyMap<K, V> {
   m.set = m.delete = () => { throw new TypeError('frozen'); };

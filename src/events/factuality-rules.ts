@@ -1,6 +1,6 @@
 /** Loading the clause reading's word classes (`data/events/factuality.json`), checked like every data file. */
 import { readDataJson } from '../data/read.js';
-import { expectObject, expectWords } from '../data/validate.js';
+import { expectWordSets } from '../data/validate.js';
 import type { FactualityRules } from './factuality.js';
 
 const FILE = 'data/events/factuality.json';
@@ -14,10 +14,7 @@ const FIELDS: Record<keyof FactualityRules, string> = {
 
 /** Check and freeze the word classes of `data/events/factuality.json`. @example parseFactualityRules(json).conditionMarks.has('if') // true */
 export function parseFactualityRules(json: unknown, file = FILE): FactualityRules {
-  const o = expectObject(file, json, ['$comment', ...Object.values(FIELDS)]);
-  const out: Record<string, ReadonlySet<string>> = {};
-  for (const [k, f] of Object.entries(FIELDS)) out[k] = new Set(expectWords(file, o, f));
-  return Object.freeze(out) as unknown as FactualityRules;
+  return expectWordSets(file, json, FIELDS);
 }
 
 let builtin: FactualityRules | undefined;
