@@ -106,6 +106,9 @@ export function indirectQuotes(q: QuoteText, takenIn: readonly Span[], dict: Quo
         if (!c || (c.verb?.directOnly && !c.according)) continue;
         const speaker = c.according || j === lastComma + 1 ? speakerAfter(ws, c.end, dict) : speakerBefore(ws, j, lastComma + 1, dict);
         if (!speaker) break;
+        // "…, who said the deal …", "…, said the deal was close": a relative clause or a cue whose
+        // words go on into a clause of its own is no trailer; the content follows the cue
+        if (!c.according && notTrailer(ws, speaker, ws[c.end - 1].end, dict)) break;
         hit = { start: ws[0].start, end: ws[lastComma].start, speakerSpan: speaker, cueSpan: { start: ws[c.at].start, end: ws[c.end - 1].end }, rule: c.according ? 'quote/indirect-according' : 'quote/indirect-trailer' };
       }
       if (hit) { add(q.text, marks, titles, out, conf, hit); continue; }
@@ -133,4 +136,15 @@ export function indirectQuotes(q: QuoteText, takenIn: readonly Span[], dict: Quo
     }
   }
   return out;
+}
+
+// A trailer's speaker ends its sentence or is followed by a preposition ("…, said Berg on
+// Monday"), a comma or "who"; a relative pronoun as the speaker ("…, who said …") or a word of a
+// clause after the speaker ("said the deal was close") make the cue start reported speech instead.
+const AFTER_TRAILER = /^(who|whose|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|earlier|later|also|then|last|this|and|in)$/;
+function notTrailer(ws: readonly Word[], speaker: Span, cueEnd: number, dict: QuoteDictionary): boolean {
+  const at = ws.findIndex((w) => w.start === speaker.start);
+  if (at >= 0 && (ws[at].lower === 'who' || ws[at].lower === 'which') && ws[at].end === speaker.end) return true;
+  const next = ws.find((w) => w.start >= Math.max(speaker.end, cueEnd));
+  return next !== undefined && next.word && !dict.prepositions.has(next.lower) && !AFTER_TRAILER.test(next.lower) && !/ing$/.test(next.lower);
 }

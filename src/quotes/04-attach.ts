@@ -5,6 +5,7 @@ import type { Span } from '../model/span.js';
 import type { QuoteDictionary } from './dictionary.js';
 import type { Candidate } from './candidate.js';
 import { words } from './words.js';
+import { type Said, honorificGender, paragraphOf, pronounSpeaker, relativeAntecedent, roleActor, surnameActor } from './speaker-actor.js';
 
 /**
  * The mention that names the speaker: the longest mention overlapping the speaker span, followed
@@ -133,13 +134,39 @@ export function mediumAfter(text: string, cue: Span, dict: QuoteDictionary): str
 export function attach(article: Article, cands: readonly Candidate[], mentions: readonly Mention[], dict: QuoteDictionary): Quote[] {
   const text = article.text;
   const date = article.meta.date?.value;
+  const paragraphs = article.spans.paragraphs;
+  const said: Said[] = [];
   return cands.map((c) => {
     const q: Quote = { start: c.start, end: c.end, kind: c.kind, spans: c.spans, confidence: c.confidence, rule: c.rule };
     if (c.speakerSpan) {
-      q.speakerSpan = c.speakerSpan;
-      const m = speakerMention(c.speakerSpan, mentions);
-      q.speaker = m ? m.actor.name : text.slice(c.speakerSpan.start, c.speakerSpan.end);
-      if (m) q.speakerActor = m.actor;
+      const para = paragraphOf(paragraphs, c.speakerSpan.start);
+      let span = c.speakerSpan;
+      let written = text.slice(span.start, span.end);
+      // "Pompeo, who arrived …, said": the relative pronoun is no speaker, the name before it is
+      if (written.toLowerCase() === 'who') {
+        const named = relativeAntecedent(text, span, mentions);
+        if (named) { span = named; written = text.slice(span.start, span.end); }
+      }
+      q.speakerSpan = span;
+      const earlier = pronounSpeaker(written, para, said);
+      if (earlier) {
+        q.speaker = earlier.name;
+        // a named speaker the dictionary does not know may still have had its country from the
+        // pronoun's own mention
+        const actor = earlier.actor ?? speakerMention(span, mentions)?.actor;
+        if (actor) q.speakerActor = actor;
+        said.push({ ...earlier, span, para });
+      } else {
+        const m = speakerMention(span, mentions);
+        const pronoun = dict.pronouns.has(written.toLowerCase());
+        // a person (or what a pronoun stands for) is named by the actor's name; a country or body
+        // found inside a longer phrase ("senior U.S. officials", "the State Department") only
+        // gives the phrase its actor, and the phrase stays as written
+        q.speaker = m && (pronoun || m.actor.kind === 'person') ? m.actor.name : written;
+        const actor = m?.actor ?? surnameActor(text, span, mentions, said) ?? (pronoun ? undefined : roleActor(text, span, mentions));
+        if (actor) q.speakerActor = actor;
+        said.push({ span, para, name: q.speaker, actor, named: !pronoun && isNameLike(written), gender: honorificGender(written) });
+      }
     }
     if (c.cueSpan) {
       q.cueSpan = c.cueSpan;
@@ -151,3 +178,10 @@ export function attach(article: Article, cands: readonly Candidate[], mentions: 
     return q;
   });
 }
+
+// every word capitalised but name particles ("Bill de Blasio", "Mr. Picardo"): a name, not "The ministry"
+const PARTICLES = new Set(['de', 'da', 'del', 'van', 'von', 'bin', 'al', 'el', 'la', 'le', 'of']);
+const isNameLike = (written: string) => {
+  const ws = written.split(/\s+/);
+  return !/^(the|a|an|this|that)$/i.test(ws[0]) && ws.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w.toLowerCase()) || /^(al|el)-/.test(w));
+};

@@ -1,0 +1,119 @@
+import type { Actor, Mention } from '../model/actor.js';
+import type { Span } from '../model/span.js';
+import { spanIndexAt } from './words.js';
+
+/** A speaker already attributed earlier in the article: where, as written, and whom it names. */
+export interface Said {
+  span: Span;
+  /** the paragraph it stands in */
+  para: number;
+  /** the name as the quote carries it ("Sergei Lavrov", "the ministry") */
+  name: string;
+  actor?: Actor;
+  /** written as a name (capitalised, not a pronoun): a person the pronouns after it may stand for */
+  named: boolean;
+  gender?: 'male' | 'female';
+}
+
+const PERSONAL = new Map<string, 'male' | 'female'>([['he', 'male'], ['she', 'female']]);
+const HONORIFIC: Readonly<Record<string, 'male' | 'female'>> = { 'mr.': 'male', mr: 'male', 'mrs.': 'female', mrs: 'female', 'ms.': 'female', ms: 'female' };
+// how far back (in paragraphs) a named speaker still stands for "he"/"she"
+const PRONOUN_PARAGRAPHS = 2;
+
+/** The gender a written speaker shows by its honorific ("Mr. Picardo"). @example honorificGender('Ms. Liu') // 'female' */
+export function honorificGender(written: string): 'male' | 'female' | undefined {
+  return HONORIFIC[written.split(/\s+/)[0].toLowerCase()];
+}
+
+/**
+ * The speaker a "he" or "she" cue stands for: the latest named speaker of the article within
+ * `PRONOUN_PARAGRAPHS` paragraphs before it whose gender, when known, agrees. News copy names a
+ * speaker and goes on with a pronoun ("…,” Ashraf said. … “…,” he added."), and a quote's own
+ * speaker is a better antecedent than any name mentioned in between (the actor stage's
+ * coreference takes the nearest name, often the person talked about).
+ *
+ * @example pronounSpeaker('he', 3, said) // the last Said with named: true in paragraphs 1–3
+ */
+export function pronounSpeaker(pronoun: string, para: number, said: readonly Said[]): Said | undefined {
+  const gender = PERSONAL.get(pronoun.toLowerCase());
+  if (!gender) return undefined;
+  for (let k = said.length - 1; k >= 0; k--) {
+    const s = said[k];
+    if (para - s.para > PRONOUN_PARAGRAPHS) break;
+    if (!s.named || (s.actor && s.actor.kind !== 'person')) continue;
+    const g = s.actor?.gender ?? s.gender;
+    if (g && g !== gender) continue;
+    return s;
+  }
+  return undefined;
+}
+
+/**
+ * The actor of a surname speaker with no mention of its own ("Graham", "Mr. Picardo"): the
+ * latest earlier person mention, or earlier speaker with an actor, whose text ends with that
+ * word ("Sen. Lindsey Graham").
+ *
+ * @example surnameActor(text, { start: 90, end: 96 }, mentions, said) // the actor of "Lindsey Graham"
+ */
+export function surnameActor(text: string, span: Span, mentions: readonly Mention[], said: readonly Said[]): Actor | undefined {
+  const written = text.slice(span.start, span.end).split(/\s+/);
+  const surname = written[written.length - 1];
+  if (!/^\p{Lu}\p{Ll}/u.test(surname) || written.length > 2 || (written.length === 2 && !honorificGender(written[0]))) return undefined;
+  const endsWith = (s: string) => s.endsWith(surname) && (s.length === surname.length || /\s/.test(s[s.length - surname.length - 1]));
+  let found: Actor | undefined;
+  for (const m of mentions) {
+    if (m.start >= span.start) break;
+    if (m.actor.kind === 'person' && endsWith(text.slice(m.start, m.end))) found = m.actor;
+  }
+  if (found) return found;
+  for (let k = said.length - 1; k >= 0; k--) {
+    const s = said[k];
+    if (s.actor?.kind === 'person' && endsWith(text.slice(s.span.start, s.span.end))) return s.actor;
+  }
+  return undefined;
+}
+
+/**
+ * The speaker a relative "who" stands for: the name right before it ("Pompeo, who arrived …,
+ * said" → Pompeo), as the mention ending there or the capitalised words before the comma.
+ *
+ * @example relativeAntecedent('Yukiya Amano, who said', { start: 14, end: 17 }, []) // { start: 0, end: 12 }
+ */
+export function relativeAntecedent(text: string, who: Span, mentions: readonly Mention[]): Span | undefined {
+  const before = text.slice(Math.max(0, who.start - 80), who.start);
+  const m = /((?:\p{Lu}[\p{L}’'.-]*\s+){0,3}\p{Lu}[\p{L}’'.-]*)\s*,?\s*$/u.exec(before);
+  if (!m) return undefined;
+  const end = who.start - (before.length - (m.index + m[1].length));
+  const at = mentions.find((x) => x.end === end);
+  return at ? { start: at.start, end: at.end } : { start: end - m[1].length, end };
+}
+
+/** The paragraph index of an offset. @example paragraphOf(paragraphs, 120) // 2 */
+export const paragraphOf = (paragraphs: readonly Span[], at: number) => spanIndexAt(paragraphs, at);
+
+/**
+ * The actor of a role phrase with no mention inside it ("officials", "the department", "the
+ * defence ministry"): the country or body written right before it as its modifier ("U.S.
+ * officials", "Israel’s military"), else the latest earlier mention whose text holds the
+ * phrase's head noun ("the State Department" … "the department"). Unknown otherwise.
+ *
+ * @example roleActor(text, span, mentions) // the actor of "U.S." in "U.S. officials said"
+ */
+export function roleActor(text: string, span: Span, mentions: readonly Mention[]): Actor | undefined {
+  const written = text.slice(span.start, span.end);
+  if (/^\p{Lu}/u.test(written) && !/^(the|a|an)\s/i.test(written) && written.split(/\s+/).length < 2) return undefined;
+  let before: Mention | undefined;
+  for (const m of mentions) {
+    if (m.end > span.start) break;
+    before = m;
+  }
+  if (before && before.actor.kind !== 'person' && /^[\s.]*(?:['’]s?)?\s*$/u.test(text.slice(before.end, span.start)) && span.start - before.end <= 4) return before.actor;
+  const head = written.split(/\s+/).pop()?.toLowerCase().replace(/[’']s$/, '');
+  if (!head || head.length < 4) return undefined;
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k];
+    if (m.end > span.start) continue;
+    if (m.actor.kind !== 'person' && text.slice(m.start, m.end).toLowerCase().split(/\s+/).includes(head)) return m.actor;
+  }
+  return undefined;
+}
