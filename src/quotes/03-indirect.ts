@@ -108,7 +108,9 @@ export function indirectQuotes(q: QuoteText, takenIn: readonly Span[], dict: Quo
         if (!speaker) break;
         // "…, who said the deal …", "…, said the deal was close": a relative clause or a cue whose
         // words go on into a clause of its own is no trailer; the content follows the cue
-        if (!c.according && notTrailer(ws, speaker, ws[c.end - 1].end, dict)) break;
+        // ("…, the minister told reporters.": whom it was told stands after the cue)
+        const told = c.verb?.lemma === 'tell' || c.verb?.lemma === 'ask' ? (speakerAfter(ws, c.end, dict) ?? ws[c.end]) : undefined;
+        if (!c.according && notTrailer(ws, speaker, told?.end ?? ws[c.end - 1].end, dict)) break;
         hit = { start: ws[0].start, end: ws[lastComma].start, speakerSpan: speaker, cueSpan: { start: ws[c.at].start, end: ws[c.end - 1].end }, rule: c.according ? 'quote/indirect-according' : 'quote/indirect-trailer' };
       }
       if (hit) { add(q.text, marks, titles, out, conf, hit); continue; }

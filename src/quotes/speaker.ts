@@ -93,7 +93,8 @@ function npWord(w: Word, dict: QuoteDictionary): boolean {
  */
 export function speakerBefore(ws: readonly Word[], cue: number, lo: number, dict: QuoteDictionary): Span | undefined {
   let k = cue - 1;
-  while (k >= lo && ws[k].word && !ws[k].cap && (dict.between.has(ws[k].lower) || /ly$/.test(ws[k].lower))) k--;
+  // "also", "has", "reportedly", and a negated auxiliary ("The officials wouldn’t say")
+  while (k >= lo && ws[k].word && !ws[k].cap && (dict.between.has(ws[k].lower) || /ly$/.test(ws[k].lower) || /n['’]t$/.test(ws[k].lower))) k--;
   while (k >= lo && ws[k].cap && dict.between.has(ws[k].lower)) k--; // "… said Tuesday"
   if (k >= lo && ws[k].text === ',') {
     // "Suu Kyi, 70, said" / "Smith, a lawyer, said": the name before the apposition

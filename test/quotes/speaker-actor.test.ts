@@ -75,3 +75,15 @@ test('speakers: a surname with no mention takes the actor of the earlier full na
   const [q] = findQuotes(a, [mention(a, 'Lindsey Graham', graham)]);
   assert.equal(q.speakerActor?.id, graham.id);
 });
+
+test('speakers: a negated auxiliary stands between the speaker and its cue', () => {
+  const a = article('The officials wouldn’t say whether the ferry line would run again next year.');
+  const [q] = findQuotes(a, []);
+  assert.equal(q?.speaker, 'The officials');
+});
+
+test('speakers: a trailer with "told reporters" stays a trailer', () => {
+  const a = article('The ferry will not run this winter, the harbour master told reporters.');
+  const [q] = findQuotes(a, []);
+  assert.equal(q?.speaker, 'the harbour master');
+});
