@@ -10,6 +10,7 @@ import { predict } from './plover-coder.js';
 import { evalQuotes } from './quotes.js';
 import { evalSyntax } from './syntax.js';
 import { evalRealNews } from './realnews.js';
+import { evalActorsTable } from './actors-table.js';
 
 export interface Measurement {
   values: Record<string, number>;
@@ -106,5 +107,8 @@ export async function measure(shared: string, root: string): Promise<Measurement
   for (const f of real.files) m.corpus[f.slice(shared.length + 1)] = fingerprintFile(f);
   m.notes.push(...real.notes);
   m.missing.push(...real.missing);
+  const table = evalActorsTable(root); // fixtures written for entente: no ../shared needed
+  Object.assign(m.values, table.values);
+  m.notes.push(...table.notes);
   return m;
 }
