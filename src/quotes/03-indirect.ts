@@ -15,6 +15,19 @@ function trimEnd(text: string, start: number, end: number): number {
   return e;
 }
 
+// The end of a content from word `from`, without a cue that closes it before a quote's marks
+// ("… the Iranian side, adding: “…”", "…, and added, “…”").
+function trimCue(text: string, ws: readonly Word[], from: number, end: number, dict: QuoteDictionary): number {
+  let e = ws.length - 1;
+  while (e > from && (!ws[e].word || ws[e].start >= end)) e--;
+  if (e > from + 1 && dict.cues.has(ws[e].lower)) {
+    let b = e - 1;
+    if (ws[b].lower === 'and') b--;
+    if (b > from && ws[b].text === ',') return trimEnd(text, ws[from].start, ws[b].start);
+  }
+  return trimEnd(text, ws[from].start, end);
+}
+
 const wordsIn = (ws: readonly Word[], from: number, to: number) => {
   let n = 0;
   for (let k = from; k < to; k++) if (ws[k].word) n++;
@@ -57,19 +70,25 @@ function add(text: string, marks: boolean, titles: readonly Span[], out: Candida
   out.push({ start: c.start, end: c.end, kind: marked ? 'mixed' : 'indirect', spans: [{ start: c.start, end: c.end }], speakerSpan: c.speakerSpan, cueSpan: c.cueSpan, rule, confidence: ruleConfidence(conf, rule) });
 }
 
+type Hit = Omit<Candidate, 'confidence' | 'kind' | 'spans'>;
+
 /**
- * Reported speech without quote marks, one sentence at a time, skipping sentences a direct or
- * mixed quote already covers (marks around the `titles` the direct pass set aside do not make
- * a reported clause mixed):
+ * Reported speech without quote marks, one sentence at a time (marks around the `titles` the
+ * direct pass set aside do not make a reported clause mixed):
  * - `quote/indirect-according`: "According to the ministry, talks will resume." / "…, according to TASS."
  * - `quote/indirect-trailer`: "Talks will resume next week, the minister said."
  * - `quote/indirect-cue`: "The minister said (that) talks will resume." / "…, adding that …"
+ * - `quote/indirect-second`: a second cue of the same speaker starts a statement of its own
+ *   ("…, the ministry said, adding deliveries would continue"; "… and says the U.S. stands …").
+ * In a sentence a direct or mixed quote already covers, only the words before its first mark
+ * ("Trump said he was happy to meet, adding: “…”") and a participle cue after its last one
+ * ("“…,” Obama said, noting that …") are read.
  *
  * @example
  * indirectQuotes({ text: 'Talks will resume soon, the minister said.', paragraphs: [...], sentences: [...] }, [], dict)[0].rule
  * // 'quote/indirect-trailer'
  */
-export function indirectQuotes(q: QuoteText, takenIn: readonly Span[], dict: QuoteDictionary, titles: readonly Span[] = []): Candidate[] {
+export function indirectQuotes(q: QuoteText, takenIn: readonly Candidate[], dict: QuoteDictionary, titles: readonly Span[] = []): Candidate[] {
   const taken = [...takenIn].sort((a, b) => a.start - b.start);
   const out: Candidate[] = [];
   const conf = dict.thresholds.confidence;
@@ -77,67 +96,172 @@ export function indirectQuotes(q: QuoteText, takenIn: readonly Span[], dict: Quo
   const tokens = q.tokens;
   // most copy has no quotation mark at all, and then no reported clause can hold one
   const marks = MARKS.test(q.text);
+  const push = (h: Hit) => add(q.text, marks, titles, out, conf, h);
   let t = 0;
   let k0 = 0;
   for (const s of q.sentences) {
     while (t < taken.length && taken[t].end <= s.start) t++;
-    if (t < taken.length && taken[t].start < s.end) continue;
     if (tokens) {
       while (k0 < tokens.length && tokens[k0].end <= s.start) k0++;
       if (!cueToken(q.text, tokens, k0, s.end, dict)) continue;
     }
+    if (t < taken.length && taken[t].start < s.end) {
+      let last = t;
+      while (last + 1 < taken.length && taken[last + 1].start < s.end) last++;
+      // the words before the first quote: a reported clause whose content is no bare phrase of
+      // place or time ("told reporters on Air Force One: “…”")
+      const before = taken[t].start > s.start ? words(q.text, s.start, taken[t].start) : [];
+      if (before.length >= min + 2) reported(q.text, before, taken[t].start, dict, push, true);
+      // "“…,” Obama said, noting that …": the quote's speaker goes on
+      const sp = taken[last].speakerSpan;
+      if (sp && taken[last].end < s.end) {
+        const after = words(q.text, taken[last].end, s.end);
+        const k = secondCue(after, 0, dict);
+        if (k) seconds(q.text, after, k, sp, s.end, dict, push);
+      }
+      continue;
+    }
     const ws = words(q.text, s.start, s.end);
     if (ws.length < min + 2) continue;
-    // "According to X, …"
-    if (ws[0].lower === 'according' && ws[1]?.lower === 'to') {
-      const comma = ws.findIndex((w) => w.text === ',');
-      if (comma > 2 && wordsIn(ws, comma + 1, ws.length) >= min) {
-        add(q.text, marks, titles, out, conf, { start: ws[comma + 1].start, end: trimEnd(q.text, ws[comma + 1].start, s.end), speakerSpan: speakerAfter(ws, 2, dict), cueSpan: { start: ws[0].start, end: ws[1].end }, rule: 'quote/indirect-according' });
-        continue;
-      }
-    }
-    // "…, according to X." / "…, the minister said." / "…, said the minister."
-    let lastComma = -1;
-    for (let k = ws.length - 1; k > 0 && ws.length - k <= dict.thresholds.maxTrailerWords + 2; k--) if (ws[k].text === ',') { lastComma = k; break; }
-    if (lastComma > 0 && wordsIn(ws, 0, lastComma) >= min) {
-      let hit: Omit<Candidate, 'confidence' | 'kind' | 'spans'> | undefined;
-      for (let j = lastComma + 1; j < ws.length && !hit; j++) {
-        const c = cueAt(ws, j, dict);
-        if (!c || (c.verb?.directOnly && !c.according)) continue;
-        const speaker = c.according || j === lastComma + 1 ? speakerAfter(ws, c.end, dict) : speakerBefore(ws, j, lastComma + 1, dict);
-        if (!speaker) break;
-        // "…, who said the deal …", "…, said the deal was close": a relative clause or a cue whose
-        // words go on into a clause of its own is no trailer; the content follows the cue
-        // ("…, the minister told reporters.": whom it was told stands after the cue)
-        const told = c.verb?.lemma === 'tell' || c.verb?.lemma === 'ask' ? (speakerAfter(ws, c.end, dict) ?? ws[c.end]) : undefined;
-        if (!c.according && notTrailer(ws, speaker, told?.end ?? ws[c.end - 1].end, dict)) break;
-        hit = { start: ws[0].start, end: ws[lastComma].start, speakerSpan: speaker, cueSpan: { start: ws[c.at].start, end: ws[c.end - 1].end }, rule: c.according ? 'quote/indirect-according' : 'quote/indirect-trailer' };
-      }
-      if (hit) { add(q.text, marks, titles, out, conf, hit); continue; }
-    }
-    // "X said (that) …": the first strong cue with a speaker before it; any other reporting verb
-    // only with "that" right after it ("recalled that …", never "recalled its ambassador")
-    for (let j = 1; j < ws.length - min; j++) {
-      const c = cueAt(ws, j, dict);
-      if (!c || c.according || !c.verb) continue;
-      const thatClause = !c.verb.indirect && !c.verb.directOnly && ws[c.end]?.lower === 'that';
-      if (!c.verb.indirect && !thatClause) continue;
-      const speaker = c.verb.participle ? clauseSubject(ws, j, dict) : speakerBefore(ws, j, 0, dict);
-      if (!speaker) continue;
-      let from = c.end;
-      if (c.verb.lemma === 'tell') {
-        const a = speakerAfter(ws, from, dict);
-        if (a) while (from < ws.length && ws[from].start < a.end) from++;
-      }
-      while (from < ws.length && !ws[from].word) from++;
-      if (from >= ws.length || wordsIn(ws, from, ws.length) < min) break;
-      // "said on Tuesday that …": the content starts at "that"
-      for (let k = from; k < Math.min(ws.length, from + 4); k++) if (ws[k].lower === 'that') { from = k; break; }
-      add(q.text, marks, titles, out, conf, { start: ws[from].start, end: trimEnd(q.text, ws[from].start, s.end), speakerSpan: speaker, cueSpan: { start: ws[c.at].start, end: ws[c.end - 1].end }, rule: thatClause ? 'quote/indirect-that' : 'quote/indirect-cue' });
-      break;
-    }
+    reported(q.text, ws, s.end, dict, push, false);
   }
   return out;
+}
+
+/**
+ * The reported clause of a sentence (or of its words before a quote) ending at `end`; a second
+ * cue of the same speaker after its first clause makes further statements.
+ */
+function reported(text: string, ws: readonly Word[], end: number, dict: QuoteDictionary, push: (h: Hit) => void, notPhrase: boolean): void {
+  const min = dict.thresholds.minIndirectWords;
+  const k = secondCue(ws, min, dict);
+  if (k) {
+    const head = firstClause(text, ws.slice(0, k.at), ws[k.at].start, dict, notPhrase);
+    if (head && !(notPhrase && phraseOnly(ws, head, dict))) {
+      push(head);
+      if (head.speakerSpan) seconds(text, ws, k, head.speakerSpan, end, dict, push);
+      return;
+    }
+  }
+  const hit = firstClause(text, ws, end, dict, notPhrase);
+  if (hit && !(notPhrase && phraseOnly(ws, hit, dict))) push(hit);
+}
+
+// Before a quote, a content that starts with a preposition ("told reporters on Air Force One:")
+// is a phrase of place or time, and one that runs into the marks ("said that “…", "told
+// reporters outside his house that “…") introduces the quote itself: neither is a statement.
+function phraseOnly(ws: readonly Word[], h: Hit, dict: QuoteDictionary): boolean {
+  const w = ws.find((x) => x.start >= h.start);
+  if (w === undefined || dict.prepositions.has(w.lower) || w.lower === 'as') return true;
+  // "told reporters on the plane: “…”": whom it was told, then the quote
+  const cue = ws.find((x) => x.start === h.cueSpan?.start);
+  if (cue && dict.cues.get(cue.lower)?.lemma === 'tell' && w.lower !== 'that') return true;
+  let e = ws.length - 1;
+  while (e > 0 && !ws[e].word) e--;
+  return e === ws.length - 1 || ws[e].lower === 'that';
+}
+
+interface Second { at: number; from: number }
+
+/**
+ * The first ", adding (that) …", ", and says …" or "and signaled that …" in `ws` from word
+ * `lo`: a participle after a comma, or a finite form after "and", of a verb that reports speech
+ * (a strong cue, or any cue with "that" after it), with at least the minimum of words after it.
+ * `at` is the comma or "and", `from` the first word of the content.
+ */
+function secondCue(ws: readonly Word[], lo: number, dict: QuoteDictionary): Second | undefined {
+  const min = dict.thresholds.minIndirectWords;
+  for (let k = Math.max(lo, 1); k < ws.length - 1; k++) {
+    const comma = ws[k].text === ',';
+    if (!comma && ws[k].lower !== 'and') continue;
+    let j = k + 1;
+    if (comma && ws[j].lower === 'and') j++;
+    if (j >= ws.length) break;
+    const c = cueAt(ws, j, dict);
+    if (!c || c.according || !c.verb || c.verb.directOnly) continue;
+    const participle = c.verb.participle;
+    if (participle !== (comma && j === k + 1)) continue;
+    if (!participle && ws[j].lower === c.verb.lemma) continue;
+    let from = c.end;
+    if (c.verb.lemma === 'tell') {
+      const a = speakerAfter(ws, from, dict);
+      if (a) while (from < ws.length && ws[from].start < a.end) from++;
+    }
+    while (from < ws.length && (!ws[from].word || ws[from].text === ':')) from++;
+    if (!c.verb.indirect && ws[from]?.lower !== 'that') continue;
+    if (wordsIn(ws, from, ws.length) < min) continue;
+    return { at: k, from };
+  }
+  return undefined;
+}
+
+// the statements after second cues, each under `speaker`
+function seconds(text: string, ws: readonly Word[], first: Second, speaker: Span, end: number, dict: QuoteDictionary, push: (h: Hit) => void): void {
+  for (let k: Second | undefined = first; k; ) {
+    const next = secondCue(ws, k.from + dict.thresholds.minIndirectWords, dict);
+    const stop = next ? ws[next.at].start : end;
+    push({ start: ws[k.from].start, end: trimEnd(text, ws[k.from].start, stop), speakerSpan: speaker, cueSpan: { start: ws[k.at + 1].start, end: ws[k.from - 1].end }, rule: 'quote/indirect-second' });
+    k = next;
+  }
+}
+
+/** The first reported clause among `ws` (a sentence, or its words up to `end`). */
+function firstClause(text: string, ws: readonly Word[], end: number, dict: QuoteDictionary, intro = false): Hit | undefined {
+  const min = dict.thresholds.minIndirectWords;
+  if (ws.length < min + 2) return undefined;
+  // before a quote's marks, an "according to" or trailer ("Asked about it, Lynton said: “…”")
+  // introduces the quote
+  if (intro) return cueClause(text, ws, end, dict);
+  // "According to X, …"
+  if (ws[0].lower === 'according' && ws[1]?.lower === 'to') {
+    const comma = ws.findIndex((w) => w.text === ',');
+    if (comma > 2 && wordsIn(ws, comma + 1, ws.length) >= min) {
+      return { start: ws[comma + 1].start, end: trimEnd(text, ws[comma + 1].start, end), speakerSpan: speakerAfter(ws, 2, dict), cueSpan: { start: ws[0].start, end: ws[1].end }, rule: 'quote/indirect-according' };
+    }
+  }
+  // "…, according to X." / "…, the minister said." / "…, said the minister."
+  let lastComma = -1;
+  for (let k = ws.length - 1; k > 0 && ws.length - k <= dict.thresholds.maxTrailerWords + 2; k--) if (ws[k].text === ',') { lastComma = k; break; }
+  if (lastComma > 0 && wordsIn(ws, 0, lastComma) >= min) {
+    for (let j = lastComma + 1; j < ws.length; j++) {
+      const c = cueAt(ws, j, dict);
+      if (!c || (c.verb?.directOnly && !c.according)) continue;
+      const speaker = c.according || j === lastComma + 1 ? speakerAfter(ws, c.end, dict) : speakerBefore(ws, j, lastComma + 1, dict);
+      if (!speaker) break;
+      // "…, who said the deal …", "…, said the deal was close": a relative clause or a cue whose
+      // words go on into a clause of its own is no trailer; the content follows the cue
+      // ("…, the minister told reporters.": whom it was told stands after the cue)
+      const told = c.verb?.lemma === 'tell' || c.verb?.lemma === 'ask' ? (speakerAfter(ws, c.end, dict) ?? ws[c.end]) : undefined;
+      if (!c.according && notTrailer(ws, speaker, told?.end ?? ws[c.end - 1].end, dict)) break;
+      return { start: ws[0].start, end: ws[lastComma].start, speakerSpan: speaker, cueSpan: { start: ws[c.at].start, end: ws[c.end - 1].end }, rule: c.according ? 'quote/indirect-according' : 'quote/indirect-trailer' };
+    }
+  }
+  return cueClause(text, ws, end, dict);
+}
+
+// "X said (that) …": the first strong cue with a speaker before it; any other reporting verb
+// only with "that" right after it ("recalled that …", never "recalled its ambassador")
+function cueClause(text: string, ws: readonly Word[], end: number, dict: QuoteDictionary): Hit | undefined {
+  const min = dict.thresholds.minIndirectWords;
+  for (let j = 1; j < ws.length - min; j++) {
+    const c = cueAt(ws, j, dict);
+    if (!c || c.according || !c.verb) continue;
+    const thatClause = !c.verb.indirect && !c.verb.directOnly && ws[c.end]?.lower === 'that';
+    if (!c.verb.indirect && !thatClause) continue;
+    const speaker = c.verb.participle ? clauseSubject(ws, j, dict) : speakerBefore(ws, j, 0, dict);
+    if (!speaker) continue;
+    let from = c.end;
+    if (c.verb.lemma === 'tell') {
+      const a = speakerAfter(ws, from, dict);
+      if (a) while (from < ws.length && ws[from].start < a.end) from++;
+    }
+    while (from < ws.length && !ws[from].word) from++;
+    if (from >= ws.length || wordsIn(ws, from, ws.length) < min) return undefined;
+    // "said on Tuesday that …": the content starts at "that"
+    for (let k = from; k < Math.min(ws.length, from + 4); k++) if (ws[k].lower === 'that') { from = k; break; }
+    return { start: ws[from].start, end: trimCue(text, ws, from, end, dict), speakerSpan: speaker, cueSpan: { start: ws[c.at].start, end: ws[c.end - 1].end }, rule: thatClause ? 'quote/indirect-that' : 'quote/indirect-cue' };
+  }
+  return undefined;
 }
 
 // A trailer's speaker ends its sentence or is followed by a preposition ("…, said Berg on
