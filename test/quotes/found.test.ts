@@ -52,3 +52,10 @@ test('words before a quote that only introduce it are no statement', () => {
     'Her father told reporters outside the house that “we trust the army to bring him home.”',
   ]) assert.equal(quotes(body).filter((x) => x.rule.startsWith('quote/indirect')).length, 0, body);
 });
+
+test('"urged X to …" reports what was urged', () => {
+  const q = quotes('Eastern officials urged Norland to buy grain from the southern ports rather than from abroad.');
+  assert.deepEqual(q.map((x) => [x.text, x.speaker]), [['Norland to buy grain from the southern ports rather than from abroad', 'Eastern officials']]);
+  // the noun is no cue
+  assert.equal(quotes('There was an urge to leave the city before the storm reached the coast.').length, 0);
+});
