@@ -6,7 +6,8 @@
 import { tokenize } from '../nlp/tokens.js';
 
 /** The kind of dictionary entry a phrase belongs to. @example const t: HitType = 'metonym'; */
-export type HitType = 'country' | 'adjective' | 'demonym' | 'metonym' | 'org' | 'description' | 'org-metonym' | 'person' | 'role';
+/** 'place': a name containing a country's that is not an actor ("South China Sea"), matched only to be skipped */
+export type HitType = 'country' | 'adjective' | 'demonym' | 'metonym' | 'org' | 'description' | 'org-metonym' | 'person' | 'role' | 'place';
 
 /** What a dictionary phrase stands for, with the id of the entry and of the rule. */
 export interface Hit {

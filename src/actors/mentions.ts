@@ -7,14 +7,16 @@ import type { MentionKind } from '../model/actor.js';
 import type { Span } from '../model/span.js';
 import type { ActorDictionary } from './dictionary.js';
 import { caseFlags, tokenKey, NOT_YET, type Hit, type TokenIds } from './_trie.js';
+import { articleDate, insideAny, partyTagAt, tenseBefore, yearIn, BODY_WORDS, NOT_GIVEN_NAMES, PARTICLES } from './_context.js';
 
 /** What a candidate refers to, before coreference. @example const r: Ref = { type: 'country', code: 'RUS', roles: ['MIL'] }; */
 export type Ref =
   | { type: 'country'; code: string; roles: readonly string[] }
   | { type: 'org'; key: string }
-  | { type: 'person'; id: string; title?: { country?: string; roles: readonly string[] } }
-  | { type: 'new-person'; name: string; country: string; roles: readonly string[]; gender?: 'male' | 'female' }
-  | { type: 'title'; country?: string; roles: readonly string[]; gender?: 'male' | 'female' }
+  | { type: 'person'; id: string; title?: { country?: string; roles: readonly string[] }; tense?: 'former' | 'then'; year?: string }
+  /** a person the dictionary does not know; no `country`: the article's context gives it (coref) */
+  | { type: 'new-person'; name: string; country?: string; roles: readonly string[]; gender?: 'male' | 'female'; title?: string }
+  | { type: 'title'; country?: string; roles: readonly string[]; gender?: 'male' | 'female'; phrase?: string }
   | { type: 'pronoun'; word: string; inQuote: boolean };
 
 /** A span that may refer to an actor, with how it was found. @example { start: 0, end: 6, kind: 'metonym', rule: 'countries/RUS/metonym', ref, sentence: 0 } */
@@ -73,6 +75,7 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
   const keys = new Array<string | undefined>(n);
   const cx: Tokens = { text, toks, ids, flags, keys };
   let quotes: Span[] | undefined;
+  let articleDay: [string | undefined] | undefined;
   const out: Candidate[] = [];
   const surnames = new Map<string, Ref>(); // key → the person a bare surname means, from full names seen so far
   let t = 0;
@@ -92,8 +95,14 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
       const m = trie.longest(cx, i, end);
       if (!m) {
         const sn = flags[i] & 1 && surnames.size > 0 ? surnames.get(key(cx, i)) : undefined;
+        const cue = sn || !(flags[i] & 1) ? undefined : personByCue(dict, cx, i, t, end);
         if (sn) push(i, i + 1, 'surname', 'coref/surname', sn);
-        else {
+        else if (cue) {
+          push(i, cue.end, 'name', 'cue/new-person', cue.ref);
+          learnSurname(surnames, (cue.ref as { name: string }).name, cue.ref);
+          i = cue.end;
+          continue;
+        } else {
           const k = pronounAt(text, toks[i].start, toks[i].end);
           if (k !== undefined && !(k === 'us' && flags[i] & 2) && (k !== 'it' || (i + 1 < end && REPORTING.has(key(cx, i + 1))))) {
             const inQuote = insideAny((quotes ??= quoteSpans(text)), toks[i].start);
@@ -123,15 +132,22 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
         const named = nameAfter(dict, cx, role.end, end);
         if (entry.person && named) {
           // "Russian Foreign Minister Sergei Lavrov": the name is the mention, the title gives the role
-          if (named.id) {
-            const ref: Ref = { type: 'person', id: named.id, title: { country, roles: entry.roles } };
+          // a known name under another country's title is someone else of that name ("Australian Defense Minister David Johnston")
+          const known = named.id ? dict.people.get(named.id)! : undefined;
+          if (known && country && !known.roles.some((r) => r.code.startsWith(country))) named.name = known.name;
+          else if (known) {
+            const ref: Ref = { type: 'person', id: known.id, title: { country, roles: entry.roles }, ...tenseAt(cx, role.end, t, s) };
             push(role.end, named.end, 'name', `title+name/${named.rule}`, ref);
-            learnSurname(surnames, dict.people.get(named.id)!.name, ref);
-          } else if (country) {
-            const ref: Ref = { type: 'new-person', name: named.name, country, roles: entry.roles, gender: entry.gender };
-            push(role.end, named.end, 'name', 'title+name/new-person', ref);
+            learnSurname(surnames, known.name, ref);
+          }
+          if (!known || named.name) {
+            // "Foreign Minister Heiko Maas": a new person, never the last one of the title's role;
+            // the country from an adjective, a US party-state tag ("(R-S.C.)"), else the context
+            const where = country ?? (partyTagAt(text, toks[named.end - 1].end) ? 'USA' : undefined);
+            const ref: Ref = { type: 'new-person', name: named.name, ...(where ? { country: where } : {}), roles: entry.roles, gender: entry.gender, title: entry.phrase };
+            push(role.end, named.end, 'name', where ? 'title+name/new-person' : 'title+name/new-person-in-context', ref);
             learnSurname(surnames, named.name, ref);
-          } else push(role.end, named.end, 'name', 'title+name/unknown', { type: 'title', roles: entry.roles, gender: entry.gender });
+          }
           i = named.end;
           continue;
         }
@@ -139,12 +155,12 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
           // "the president of Armenia": the country after "of" is the title's
           const of = country ? undefined : countryAfterOf(dict, cx, role.end, end);
           if (of) {
-            push(det, of.end, 'title', `${role.hit.rule}+of`, { type: 'title', country: of.code, roles: entry.roles, gender: entry.gender });
+            push(det, of.end, 'title', `${role.hit.rule}+of`, { type: 'title', country: of.code, roles: entry.roles, gender: entry.gender, phrase: entry.phrase });
             i = of.end;
             continue;
           }
           // "the Russian foreign minister", "the minister": resolved to a person by coref
-          if (country || det < i) push(det, role.end, 'title', role.hit.rule, { type: 'title', country, roles: entry.roles, gender: entry.gender });
+          if (country || det < i) push(det, role.end, 'title', role.hit.rule, { type: 'title', country, roles: entry.roles, gender: entry.gender, phrase: entry.phrase });
         } else if (country && !nameAfter(dict, cx, role.end, end, true)) {
           // "Russia’s state-owned media outlet TASS": the outlet is the mention, not the description
           push(i, role.end, 'demonym', `demonym+role/${role.hit.rule}`, { type: 'country', code: country, roles: entry.roles });
@@ -152,16 +168,20 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
         i = role.end;
         continue;
       }
+      if ((first.type === 'country' || first.type === 'metonym') && m.end === i + 1 && nameLike(dict, cx, i, t, end, surnames, push)) {
+        i = m.end;
+        continue;
+      }
       const kind = kindOf(first);
       if (kind && !(first.type === 'metonym' && i > t && LOCATIVE.has(key(cx, i - 1)))) {
         if (first.type === 'person') {
           const known = first.surname ? surnames.get(key(cx, i)) : undefined;
-          const date = article.meta.date?.value?.slice(0, 10); // only people need it: read here
+          const date = (articleDay ??= [articleDate(article)])[0]; // only people need it: found here
           const id = pickPerson(dict, m.hits, date);
           const p = dict.people.get(id)!;
           // a bare surname first seen here must name someone in office on the date ("Stoltenberg" in 1987 is not Jens)
           if (known) push(i, m.end, 'surname', 'coref/surname', known);
-          else if (!first.surname || !date || p.roles.some((r) => covers(r, date))) push(i, m.end, first.surname ? 'surname' : 'name', first.rule, { type: 'person', id });
+          else if (!first.surname || !date || p.roles.some((r) => covers(r, date))) push(i, m.end, first.surname ? 'surname' : 'name', first.rule, { type: 'person', id, ...tenseAt(cx, i, t, s) });
           if (!first.surname) learnSurname(surnames, p.name, { type: 'person', id });
         } else if (first.type === 'org' || first.type === 'description' || first.type === 'org-metonym') {
           if (!(m.end === i + 1 && flags[i] & 2 && otherAcronym(dict, text, toks[i].start, toks[i].end, out, first.id))) push(i, m.end, kind, first.rule, { type: 'org', key: first.id });
@@ -173,6 +193,85 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
   }
   return out;
 }
+
+type Push = (a: number, b: number, kind: MentionKind, rule: string, ref: Ref) => void;
+
+/** "former"/"then" before the name at `i`, and for "then" the year its sentence names (the time it speaks of). */
+function tenseAt(cx: Tokens, i: number, t: number, s: Span): { tense?: 'former' | 'then'; year?: string } {
+  const tense = tenseBefore((k) => key(cx, k), i, t);
+  if (!tense) return {};
+  const year = tense === 'then' ? yearIn(cx.text, s.start, s.end) : undefined;
+  return year ? { tense, year } : { tense };
+}
+
+/**
+ * A one-word country or capital at `i` that is a person's name here: a surname seen before ("Jim
+ * Jordan … Jordan asked"), after a name particle ("de Lima"), or after a given name ("Jim Jordan
+ * said"). Pushes the mention it is (if any) and says whether it took the token.
+ */
+function nameLike(dict: ActorDictionary, cx: Tokens, i: number, t: number, end: number, surnames: Map<string, Ref>, push: Push): boolean {
+  const sn = surnames.size > 0 ? surnames.get(key(cx, i)) : undefined;
+  if (sn) {
+    push(i, i + 1, 'surname', 'coref/surname', sn);
+    return true;
+  }
+  if (i <= t) return false;
+  const prev = key(cx, i - 1);
+  if (PARTICLES.has(prev) && !(cx.flags[i - 1] & 1)) return true; // "de Lima": part of a name, no actor
+  if (!givenName(dict, cx, i - 1, t, end)) return false;
+  const ref: Ref = { type: 'new-person', name: cx.text.slice(cx.toks[i - 1].start, cx.toks[i].end), roles: [] };
+  push(i - 1, i + 1, 'name', 'given-name+name/new-person', ref);
+  learnSurname(surnames, ref.name, ref);
+  return true;
+}
+
+/**
+ * Whether token `g` reads as a given name before a surname: one capitalised word of letters, no
+ * clause opener or adjective ("When", "Neighbouring"), starting no dictionary phrase, and the
+ * first word of its name (the word before it is no capitalised word).
+ */
+function givenName(dict: ActorDictionary, cx: Tokens, g: number, t: number, end: number): boolean {
+  const { text, toks, flags } = cx;
+  if ((flags[g] & 3) !== 1) return false;
+  const w = text.slice(toks[g].start, toks[g].end);
+  if (!/^\p{Lu}\p{Ll}+$/u.test(w) || NOT_GIVEN_NAMES.has(w.toLowerCase())) return false;
+  if ((w.length > 4 && /(?:ing|ly)$/.test(w)) || (w.length > 6 && /ed$/.test(w))) return false; // "Neighbouring", "Predominantly"
+  if (g > t && flags[g - 1] & 1 && /^\p{L}/u.test(text[toks[g - 1].start])) return false;
+  return !dict.trie.longest(cx, g, end);
+}
+
+/**
+ * An unknown capitalised name at `i` that the context says is a person: "X said" (a reporting
+ * verb), "X, a spokeswoman for …" (a title in apposition), "X (R-Ohio)". Its country: a country
+ * in the apposition, the US for a party-state tag, else the article's context (coref).
+ */
+function personByCue(dict: ActorDictionary, cx: Tokens, i: number, t: number, end: number): { end: number; ref: Ref } | undefined {
+  const { text, toks, flags } = cx;
+  if (i > t && flags[i - 1] & 1 && /^\p{L}/u.test(text[toks[i - 1].start])) return undefined; // inside a name
+  let j = i;
+  while (j < end && j < i + 3 && (flags[j] & 3) === 1 && /^\p{Lu}[\p{L}'’-]*\.?$/u.test(text.slice(toks[j].start, toks[j].end)) && !NOT_GIVEN_NAMES.has(key(cx, j)) && (j === i || !dict.trie.longest(cx, j, end))) j++;
+  if (j - i < 2 || j >= end || BODY_WORDS.has(key(cx, j - 1))) return undefined;
+  const name = text.slice(toks[i].start, toks[j - 1].end);
+  if (partyTagAt(text, toks[j - 1].end)) return { end: j, ref: { type: 'new-person', name, country: 'USA', roles: ['LEG'] } };
+  const next = key(cx, j);
+  if (!process.env.G_NOCUE && CUE_VERBS.has(next)) return { end: j, ref: { type: 'new-person', name, roles: [] } };
+  if (next !== ',' || j + 2 >= end || !APPOSITION.has(key(cx, j + 1))) return undefined;
+  // "X, a spokeswoman for the Irish government,": the first title within a few words
+  for (let k = j + 2; k < end && k < j + 6 && key(cx, k) !== ','; k++) {
+    const role = roleAt(dict, cx, k, end);
+    if (!role) continue;
+    const entry = dict.roles.get(role.hit.id)!;
+    if (!entry.person) return undefined;
+    let country: string | undefined;
+    for (let c = j + 2; c < end && c < j + 12 && key(cx, c) !== ',' && !country; c++) country = dict.trie.longest(cx, c, end, isCountryWord)?.hits[0].id;
+    return { end: j, ref: { type: 'new-person', name, ...(country ? { country } : {}), roles: entry.roles, gender: entry.gender, title: entry.phrase } };
+  }
+  return undefined;
+}
+
+const CUE_VERBS = new Set(['said', 'says', 'told', 'added', 'tweeted', 'wrote', 'warned', 'argued', 'explained', 'insisted', 'stressed', 'noted']);
+const APPOSITION = new Set(['a', 'an', 'the']);
+const isCountryWord = (h: Hit): boolean => h.type === 'country' || h.type === 'adjective';
 
 /**
  * An organisation's acronym that stands for something else here: a stock ticker ("<ARB>"), or an
@@ -328,16 +427,4 @@ export function quoteSpans(text: string): Span[] {
     if (i >= n) return out;
     from = i + 1;
   }
-}
-
-function insideAny(spans: readonly Span[], at: number): boolean {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (at < spans[mid].start) hi = mid - 1;
-    else if (at >= spans[mid].end) lo = mid + 1;
-    else return true;
-  }
-  return false;
 }
