@@ -44,7 +44,7 @@ export function tenseAt(cx: Tokens, i: number, t: number, s: Span): { tense?: 'f
  * said"). Pushes the mention it is (if any) and says whether it took the token.
  */
 export function nameLike(dict: ActorDictionary, cx: Tokens, i: number, t: number, end: number, surnames: Map<string, Ref>, push: Push): boolean {
-  const sn = surnames.size > 0 ? surnames.get(key(cx, i)) : undefined;
+  const sn = surnames.size > 0 && !nameFollows(cx, i + 1, end) ? surnames.get(key(cx, i)) : undefined;
   if (sn) {
     push(i, i + 1, 'surname', 'coref/surname', sn);
     return true;
@@ -57,6 +57,11 @@ export function nameLike(dict: ActorDictionary, cx: Tokens, i: number, t: number
   push(i - 1, i + 1, 'name', 'given-name+name/new-person', ref);
   learnSurname(surnames, ref.name, ref);
   return true;
+}
+
+/** Whether a capitalised word (a name going on) is token `j`. */
+export function nameFollows(cx: Tokens, j: number, end: number): boolean {
+  return j < end && (cx.flags[j] & 3) === 1 && /^\p{Lu}\p{Ll}/u.test(cx.text.slice(cx.toks[j].start, cx.toks[j].start + 2));
 }
 
 /**
@@ -75,9 +80,11 @@ function givenName(dict: ActorDictionary, cx: Tokens, g: number, t: number, end:
 }
 
 /**
- * An unknown capitalised name at `i` that the context says is a person: "X said" (a reporting
- * verb), "X, a spokeswoman for …" (a title in apposition), "X (R-Ohio)". Its country: a country
- * in the apposition, the US for a party-state tag, else the article's context (coref).
+ * An unknown capitalised name at `i` that the context says is a person: "X, a spokeswoman for …"
+ * (a title in apposition), "X (R-Ohio)". Its country: a country in the apposition, the US for a
+ * party-state tag, else the article's context (coref). "X said" alone is not enough: as actors,
+ * such speakers became the parties of what they report ("Altman said Naseer and Khalid traveled
+ * to Pakistan": GBR→PAK), and real-news events precision fell.
  */
 export function personByCue(dict: ActorDictionary, cx: Tokens, i: number, t: number, end: number): { end: number; ref: Ref } | undefined {
   const { text, toks, flags } = cx;
@@ -88,7 +95,6 @@ export function personByCue(dict: ActorDictionary, cx: Tokens, i: number, t: num
   const name = text.slice(toks[i].start, toks[j - 1].end);
   if (partyTagAt(text, toks[j - 1].end)) return { end: j, ref: { type: 'new-person', name, country: 'USA', roles: ['LEG'] } };
   const next = key(cx, j);
-  if (!process.env.G_NOCUE && CUE_VERBS.has(next)) return { end: j, ref: { type: 'new-person', name, roles: [] } };
   if (next !== ',' || j + 2 >= end || !APPOSITION.has(key(cx, j + 1))) return undefined;
   // "X, a spokeswoman for the Irish government,": the first title within a few words
   for (let k = j + 2; k < end && k < j + 6 && key(cx, k) !== ','; k++) {
@@ -103,7 +109,6 @@ export function personByCue(dict: ActorDictionary, cx: Tokens, i: number, t: num
   return undefined;
 }
 
-const CUE_VERBS = new Set(['said', 'says', 'told', 'added', 'tweeted', 'wrote', 'warned', 'argued', 'explained', 'insisted', 'stressed', 'noted']);
 const APPOSITION = new Set(['a', 'an', 'the']);
 const isCountryWord = (h: Hit): boolean => h.type === 'country' || h.type === 'adjective';
 

@@ -8,7 +8,7 @@ import type { Span } from '../model/span.js';
 import type { ActorDictionary } from './dictionary.js';
 import { caseFlags, NOT_YET, type Hit } from './_trie.js';
 import { articleDate, insideAny, partyTagAt } from './_context.js';
-import { key, learnSurname, nameAfter, nameLike, personByCue, roleAt, tenseAt, type Tokens } from './_names.js';
+import { key, learnSurname, nameAfter, nameFollows, nameLike, personByCue, roleAt, tenseAt, type Tokens } from './_names.js';
 
 /** What a candidate refers to, before coreference. @example const r: Ref = { type: 'country', code: 'RUS', roles: ['MIL'] }; */
 export type Ref =
@@ -91,7 +91,8 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
     for (let i = t; i < end; ) {
       const m = trie.longest(cx, i, end);
       if (!m) {
-        const sn = flags[i] & 1 && surnames.size > 0 ? surnames.get(key(cx, i)) : undefined;
+        // "Paul Ryan" after "Rand Paul": a surname followed by another name is someone's first name
+        const sn = flags[i] & 1 && surnames.size > 0 && !nameFollows(cx, i + 1, end) ? surnames.get(key(cx, i)) : undefined;
         const cue = sn || !(flags[i] & 1) ? undefined : personByCue(dict, cx, i, t, end);
         if (sn) push(i, i + 1, 'surname', 'coref/surname', sn);
         else if (cue) {
