@@ -52,7 +52,7 @@ export function nameLike(dict: ActorDictionary, cx: Tokens, i: number, t: number
   if (i <= t) return false;
   const prev = key(cx, i - 1);
   if (PARTICLES.has(prev) && !(cx.flags[i - 1] & 1)) return true; // "de Lima": part of a name, no actor
-  if (!givenName(dict, cx, i - 1, t, end)) return false;
+  if (!givenName(dict, cx, i - 1, t, end) || nameFollows(cx, i + 1, end)) return false; // not "Brookings Doha Center"
   const ref: Ref = { type: 'new-person', name: cx.text.slice(cx.toks[i - 1].start, cx.toks[i].end), roles: [] };
   push(i - 1, i + 1, 'name', 'given-name+name/new-person', ref);
   learnSurname(surnames, ref.name, ref);
@@ -110,6 +110,7 @@ export function personByCue(dict: ActorDictionary, cx: Tokens, i: number, t: num
 }
 
 const APPOSITION = new Set(['a', 'an', 'the']);
+const RANKS = new Set(['lt', 'col', 'gen', 'maj', 'capt', 'cpt', 'sgt', 'adm', 'brig', 'cmdr', 'dr', 'mr', 'mrs', 'ms', 'prof', 'sir', 'dame', 'lord', 'lady', 'sheikh', 'rabbi', 'rev']);
 const isCountryWord = (h: Hit): boolean => h.type === 'country' || h.type === 'adjective';
 
 /** A person's name right after a title: a dictionary name, or one to three capitalised words. */
@@ -120,10 +121,13 @@ export function nameAfter(dict: ActorDictionary, cx: Tokens, i: number, end: num
   if (orgs) return m ? { end: m.end, name: '', rule: m.hits[0].rule } : undefined;
   if (m) return { end: m.end, id: m.hits[0].id, name: '', rule: m.hits[0].rule };
   if (dict.trie.longest(cx, i, end)) return undefined; // "Foreign Minister Press Service", a country…
-  let j = i;
-  while (j < end && j < i + 3 && flags[j] & 1 && !NOT_NAMES.has(key(cx, j)) && /^\p{L}/u.test(text[toks[j].start])) j++;
-  if (j - i < 2) return undefined; // one capitalised word is too often not a name ("Minister Tuesday")
-  return { end: j, name: text.slice(toks[i].start, toks[j - 1].end), rule: 'new-person' };
+  // ranks and honorifics before the name ("spokesman Lt. Col. Peter Lerner") are no part of it
+  let k = i;
+  while (k < end && k < i + 3 && RANKS.has(key(cx, k))) k++;
+  let j = k;
+  while (j < end && j < k + 3 && flags[j] & 1 && !NOT_NAMES.has(key(cx, j)) && /^\p{L}/u.test(text[toks[j].start])) j++;
+  if (j - k < 2) return undefined; // one capitalised word is too often not a name ("Minister Tuesday")
+  return { end: j, name: text.slice(toks[k].start, toks[j - 1].end), rule: 'new-person' };
 }
 
 /** After "Sergei Lavrov", a bare "Lavrov" is him for the rest of the article. */
