@@ -26,7 +26,7 @@ const OURS = "entente's own additions (data/actors/additions.json, hand-kept, me
 type Json = Record<string, unknown>;
 interface Role { code: string; from?: string; to?: string; title?: string }
 interface Person { name: string; names: string[]; roles: Role[]; gender?: 'male' | 'female'; source: string }
-interface Country { name: string; names: string[]; adjectives: string[]; demonyms: string[]; metonyms: Json[] }
+interface Country { name: string; names: string[]; adjectives: string[]; demonyms: string[]; metonyms: Json[]; notActors?: string[] }
 
 // 1. sources
 const read = (p: string): string => readFileSync(resolve(ONTOLOGY, p), 'utf8');
@@ -98,6 +98,8 @@ for (const [code, add] of Object.entries(cAdd)) {
   if (typeof add.name === 'string') c.name = add.name;
   for (const k of ['names', 'adjectives', 'demonyms'] as const) c[k].push(...((add[k] as string[] | undefined) ?? []));
   c.metonyms.push(...((add.metonyms as Json[] | undefined) ?? []));
+  // names that contain the country's but are not it acting ("South China Sea", "Times of India"): matched so that they are skipped
+  if (add.notActors) c.notActors = [...(add.notActors as string[])].sort();
   const remove = new Set((add.remove as string[] | undefined) ?? []);
   for (const k of ['names', 'adjectives', 'demonyms'] as const) c[k] = c[k].filter((x) => !remove.has(x));
   c.metonyms = c.metonyms.filter((x) => !remove.has(String(x.text)));

@@ -5,7 +5,7 @@
 import type { Actor, Mention } from '../model/actor.js';
 import type { ActorDictionary } from './dictionary.js';
 import type { Candidate } from './mentions.js';
-import { countryActor, orgActor, personActor } from './codes.js';
+import { countryActor, orgActor, personActor, roleOn } from './codes.js';
 
 const MALE = new Set(['he', 'him', 'his', 'himself']);
 const FEMALE = new Set(['she', 'her', 'hers', 'herself']);
@@ -58,23 +58,37 @@ export function resolve(cands: readonly Candidate[], dict: ActorDictionary, date
     sentenceOf.push(c.sentence);
     out.push({ start: c.start, end: c.end, actor, kind: c.kind, rule: c.rule, ...(antecedent !== undefined ? { antecedent } : {}) });
   };
+  // the title a person the dictionary does not know was named with: "the president" is not "Ambassador Chris Stevens"
+  const titleOf = new Map<string, string>(); // by actor id
   const back = (from: Candidate, reach: number, ok: (m: Mention) => boolean): number | undefined => {
     const stop = Math.max(0, out.length - MAX_LOOKBACK);
     for (let k = out.length - 1; k >= stop && from.sentence - sentenceOf[k] <= reach; k--) if (ok(out[k])) return k;
     return undefined;
   };
-  for (const c of cands) {
+  let context: ContextCountry | undefined;
+  for (let ci = 0; ci < cands.length; ci++) {
+    const c = cands[ci];
     const r = c.ref;
     switch (r.type) {
       case 'country': add(c, countryActor(dict, r.code, r.roles)); break;
-      case 'org': add(c, orgActor(dict, r.key)); break;
+      case 'org': add(c, datedOrg(dict, r.key, date)); break;
       case 'person': {
         const first = firstOf.get(r.id);
         if (c.kind === 'surname' && first !== undefined) {
           add(c, out[first].actor, first); // the actor as its first mention coded it
           break;
         }
-        let actor = personActor(dict, dict.people.get(r.id)!, date);
+        const p = dict.people.get(r.id)!;
+        let actor = personActor(dict, p, r.tense === 'then' && r.year ? r.year : date);
+        if (r.tense) {
+          // "former Defense Secretary Chuck Hagel": no longer in that office; "then-Secretary … in 2012": the office
+          // held in the year the sentence speaks of, and with no year given, a former official
+          const inTitle = !r.title || r.title.roles.some((x) => actor.roles.includes(x));
+          if (r.tense === 'then' && r.year && r.title && !roleOn(p, r.year)) actor = { ...actor, code: (r.title.country ?? actor.country) + r.title.roles.join(''), roles: [...r.title.roles] };
+          else if ((r.tense === 'former' || !r.year) && inTitle && !actor.roles.includes('ELI') && !/^(IGO|NGO)/.test(actor.code)) actor = { ...actor, code: `${actor.country}ELI`, roles: ['ELI'] };
+          add(c, actor);
+          break;
+        }
         // "Finance Minister Kiichi Miyazawa" where the dictionary knows no office on that date: the title says GOV
         if (r.title && date && !actor.roles.some((x) => r.title!.roles.includes(x)) && (actor.roles.length === 0 || actor.roles.includes('ELI'))) {
           const country = r.title.country ?? actor.country;
@@ -86,13 +100,20 @@ export function resolve(cands: readonly Candidate[], dict: ActorDictionary, date
       case 'new-person': {
         const id = `person/~${r.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`;
         const first = firstOf.get(id);
-        if (first !== undefined) add(c, out[first].actor, first);
-        else add(c, { id, code: r.country + r.roles.join(''), country: r.country, roles: [...r.roles], name: r.name, ...(r.gender ? { gender: r.gender } : {}), kind: 'person' });
+        if (first !== undefined) {
+          add(c, out[first].actor, first);
+          break;
+        }
+        // no country given with the name: the country the sentence named before it, else the article's most named
+        const country = r.country ?? (context ??= new ContextCountry(cands)).at(ci);
+        if (!country) break;
+        if (r.title) titleOf.set(id, r.title);
+        add(c, { id, code: country + r.roles.join(''), country, roles: [...r.roles], name: r.name, ...(r.gender ? { gender: r.gender } : {}), kind: 'person' });
         break;
       }
       case 'title': {
         // "the Russian foreign minister" → the latest person of that country holding that sector
-        const k = back(c, Infinity, (m) => m.kind !== 'pronoun' && m.actor.kind === 'person' && (!r.country || m.actor.country === r.country) && r.roles.some((x) => m.actor.roles.includes(x)) && (!r.gender || !m.actor.gender || m.actor.gender === r.gender));
+        const k = back(c, Infinity, (m) => m.kind !== 'pronoun' && (!r.phrase || (titleOf.get(m.actor.id) ?? r.phrase) === r.phrase) && m.actor.kind === 'person' && (!r.country || m.actor.country === r.country) && r.roles.some((x) => m.actor.roles.includes(x)) && (!r.gender || !m.actor.gender || m.actor.gender === r.gender));
         if (k !== undefined) add(c, out[k].actor, k);
         else if (r.country) add(c, countryActor(dict, r.country, r.roles));
         break;
@@ -124,4 +145,37 @@ export function resolve(cands: readonly Candidate[], dict: ActorDictionary, date
     }
   }
   return out;
+}
+
+/** An organisation's actor on `date`: a dated role that runs then replaces its code (the Taliban in government from 2021-08-15). */
+function datedOrg(dict: ActorDictionary, key: string, date: string | undefined): Actor {
+  const actor = orgActor(dict, key);
+  const roles = dict.organisations.get(key)!.roles;
+  if (!roles || !date) return actor;
+  const r = roles.find((x) => (!x.from || x.from <= date) && (!x.to || date <= x.to));
+  return r ? { ...actor, code: r.code, roles: r.code.slice(3).match(/.../g) ?? [], country: r.code.slice(0, 3) } : actor;
+}
+
+/**
+ * The country an unknown person belongs to when nothing next to the name says: the country the
+ * same sentence names before the person, else the one the article names most (first of equals).
+ */
+class ContextCountry {
+  private readonly best: string | undefined;
+  constructor(private readonly cands: readonly Candidate[]) {
+    const counts = new Map<string, number>();
+    for (const c of cands) if (c.ref.type === 'country') counts.set(c.ref.code, (counts.get(c.ref.code) ?? 0) + 1);
+    let best: string | undefined;
+    for (const [code, n] of counts) if (!best || n > counts.get(best)!) best = code;
+    this.best = best;
+  }
+
+  at(index: number): string | undefined {
+    const sentence = this.cands[index].sentence;
+    for (let k = index - 1; k >= 0 && this.cands[k].sentence === sentence; k--) {
+      const r = this.cands[k].ref;
+      if (r.type === 'country') return r.code;
+    }
+    return this.best;
+  }
 }

@@ -16,7 +16,7 @@ export interface PersonEntry { id: string; name: string; names: readonly string[
 /** @example dict.countries.get('HUN') // { code: 'HUN', name: 'Hungary' } */
 export interface CountryEntry { code: string; name: string }
 /** An organisation; `country` is its own key for IGOs, the home country for national ones. @example dict.organisations.get('TASS')?.code // 'RUSMED' */
-export interface OrgEntry { key: string; code: string; country: string; name: string; parent?: string }
+export interface OrgEntry { key: string; code: string; country: string; name: string; parent?: string; /** dated codes that replace `code` while they run (the Taliban: AFGGOV from 2021-08-15) */ roles?: readonly DatedRole[] }
 /** A role noun; `person` when it names one person (a title). @example dict.roles.get('forces')?.roles // ['MIL'] */
 export interface RoleEntry { phrase: string; roles: readonly string[]; person: boolean; gender?: 'male' | 'female' }
 
@@ -127,6 +127,8 @@ function build(c: Src, o: Src, r: Src, p: Src): ActorDictionary {
       const rs = checkRoles(c.file, code, m.roles ?? []);
       trie.add(m.text, { type: 'metonym', id: code, roles: rs, rule: `countries/${code}/metonym` });
     }
+    // "South China Sea", "Times of India": matched so that the country inside them is not read
+    for (const n of strings(c.file, code, e.notActors, 'notActors')) trie.add(n, { type: 'place', id: code, rule: `countries/${code}/not-actor` });
   }
   // 2. roles (role nouns and person titles)
   for (const [phrase, e] of Object.entries(r.obj)) {
@@ -146,7 +148,7 @@ function build(c: Src, o: Src, r: Src, p: Src): ActorDictionary {
     if (!/^([A-Z]{3})+$/.test(code)) throw new DataFileError(o.file, `entry "${key}": bad code "${code}"`);
     if (typeof e.country === 'string' && !countries.has(e.country)) throw new DataFileError(o.file, `entry "${key}": unknown country code "${e.country}"`);
     if (e.parent !== undefined && !o.obj[String(e.parent)]) throw new DataFileError(o.file, `entry "${key}": unknown parent "${String(e.parent)}"`);
-    organisations.set(key, Object.freeze({ key, code, country, name: String(e.name ?? key), ...(e.parent ? { parent: String(e.parent) } : {}) }));
+    organisations.set(key, Object.freeze({ key, code, country, name: String(e.name ?? key), ...(e.parent ? { parent: String(e.parent) } : {}), ...(Array.isArray(e.roles) ? { roles: Object.freeze((e.roles as DatedRole[]).map((d) => Object.freeze(d))) } : {}) }));
     if (!e.parent && !orgByCode.has(code)) orgByCode.set(code, key);
     for (const n of [...strings(o.file, key, e.names, 'names'), ...strings(o.file, key, e.abbreviations, 'abbreviations')]) trie.add(n, { type: 'org', id: key, rule: `organisations/${key}/name` });
     for (const n of strings(o.file, key, e.descriptions, 'descriptions')) trie.add(n, { type: 'description', id: key, rule: `organisations/${key}/description` });

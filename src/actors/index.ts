@@ -7,6 +7,7 @@ import type { ArticleText } from '../model/article.js';
 import type { Mention } from '../model/actor.js';
 import { loadActorDictionary, type ActorDictionary } from './dictionary.js';
 import { findCandidates } from './mentions.js';
+import { articleDate } from './_context.js';
 import { longestFirst, resolve } from './coref.js';
 
 /** The parts, for tests and tools. @example import { findCandidates, resolve } from './actors/index.js'; */
@@ -20,7 +21,8 @@ export { roleOn, personActor, countryActor, orgActor } from './codes.js';
 
 /**
  * Actor mentions of an article, sorted by start and non-overlapping. Pure: the dictionary is
- * loaded once; the date comes from `article.meta.date`, never from the clock.
+ * loaded once; the date comes from `article.meta.date` (undated: the year the text names most),
+ * never from the clock.
  *
  * @example
  * const a = analyze({ text: 'Sergei Lavrov spoke in Guilin. He met Wang Yi.' }) as Article;
@@ -28,6 +30,7 @@ export { roleOn, personActor, countryActor, orgActor } from './codes.js';
  * // [['Sergei Lavrov', 'RUSGOV', 'name'], ['He', 'RUSGOV', 'pronoun'], ['Wang Yi', 'CHNGOV', 'name']]
  */
 export function findActors(article: ArticleText, dict: ActorDictionary = loadActorDictionary()): Mention[] {
-  const date = article.meta.date?.value?.slice(0, 10);
+  // an undated article is coded for the years its text names, not for today
+  const date = articleDate(article);
   return resolve(longestFirst(findCandidates(article, dict)), dict, date);
 }

@@ -6,15 +6,18 @@ import type { ArticleText as Article } from '../model/article.js';
 import type { MentionKind } from '../model/actor.js';
 import type { Span } from '../model/span.js';
 import type { ActorDictionary } from './dictionary.js';
-import { caseFlags, tokenKey, NOT_YET, type Hit, type TokenIds } from './_trie.js';
+import { caseFlags, NOT_YET, type Hit } from './_trie.js';
+import { articleDate, insideAny, partyTagAt } from './_context.js';
+import { key, learnSurname, nameAfter, nameFollows, nameLike, personByCue, roleAt, tenseAt, type Tokens } from './_names.js';
 
 /** What a candidate refers to, before coreference. @example const r: Ref = { type: 'country', code: 'RUS', roles: ['MIL'] }; */
 export type Ref =
   | { type: 'country'; code: string; roles: readonly string[] }
   | { type: 'org'; key: string }
-  | { type: 'person'; id: string; title?: { country?: string; roles: readonly string[] } }
-  | { type: 'new-person'; name: string; country: string; roles: readonly string[]; gender?: 'male' | 'female' }
-  | { type: 'title'; country?: string; roles: readonly string[]; gender?: 'male' | 'female' }
+  | { type: 'person'; id: string; title?: { country?: string; roles: readonly string[] }; tense?: 'former' | 'then'; year?: string }
+  /** a person the dictionary does not know; no `country`: the article's context gives it (coref) */
+  | { type: 'new-person'; name: string; country?: string; roles: readonly string[]; gender?: 'male' | 'female'; title?: string }
+  | { type: 'title'; country?: string; roles: readonly string[]; gender?: 'male' | 'female'; phrase?: string }
   | { type: 'pronoun'; word: string; inQuote: boolean };
 
 /** A span that may refer to an actor, with how it was found. @example { start: 0, end: 6, kind: 'metonym', rule: 'countries/RUS/metonym', ref, sentence: 0 } */
@@ -37,11 +40,7 @@ const DETERMINERS = new Set(['the', 'his', 'her', 'its', 'their', 'a', 'an']);
 // "talks in Moscow": a capital after a place preposition is where, not who
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout', 'via', 'into']);
 const PRONOUNS = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself', 'they', 'them', 'their', 'themselves', 'its', 'it', 'we', 'us', 'our', 'i', 'me', 'my']);
-const NOT_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'on', 'in', 'and', 'the', 'said', 'says', 'told', 'of', 'for', 'to', 'who', 'has', 'had', 'was', 'is']);
 const REPORTING = new Set(['said', 'says', 'added', 'warned', 'announced', 'accused', 'rejected', 'denied', 'agreed', 'urged', 'demanded', 'threatened', 'wants', 'plans', 'will', 'would']);
-const isPersonish = (h: Hit): boolean => h.type === 'person';
-const isRole = (h: Hit): boolean => h.type === 'role';
-const isNamed = (h: Hit): boolean => h.type === 'org' || h.type === 'person';
 
 /**
  * Candidates in one article, sorted by start, overlaps left in (the caller keeps the longest).
@@ -73,6 +72,7 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
   const keys = new Array<string | undefined>(n);
   const cx: Tokens = { text, toks, ids, flags, keys };
   let quotes: Span[] | undefined;
+  let articleDay: [string | undefined] | undefined;
   const out: Candidate[] = [];
   const surnames = new Map<string, Ref>(); // key → the person a bare surname means, from full names seen so far
   let t = 0;
@@ -91,9 +91,16 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
     for (let i = t; i < end; ) {
       const m = trie.longest(cx, i, end);
       if (!m) {
-        const sn = flags[i] & 1 && surnames.size > 0 ? surnames.get(key(cx, i)) : undefined;
+        // "Paul Ryan" after "Rand Paul": a surname followed by another name is someone's first name
+        const sn = flags[i] & 1 && surnames.size > 0 && !nameFollows(cx, i + 1, end) ? surnames.get(key(cx, i)) : undefined;
+        const cue = sn || !(flags[i] & 1) ? undefined : personByCue(dict, cx, i, t, end);
         if (sn) push(i, i + 1, 'surname', 'coref/surname', sn);
-        else {
+        else if (cue) {
+          push(i, cue.end, 'name', 'cue/new-person', cue.ref);
+          learnSurname(surnames, (cue.ref as { name: string }).name, cue.ref);
+          i = cue.end;
+          continue;
+        } else {
           const k = pronounAt(text, toks[i].start, toks[i].end);
           if (k !== undefined && !(k === 'us' && flags[i] & 2) && (k !== 'it' || (i + 1 < end && REPORTING.has(key(cx, i + 1))))) {
             const inQuote = insideAny((quotes ??= quoteSpans(text)), toks[i].start);
@@ -123,15 +130,22 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
         const named = nameAfter(dict, cx, role.end, end);
         if (entry.person && named) {
           // "Russian Foreign Minister Sergei Lavrov": the name is the mention, the title gives the role
-          if (named.id) {
-            const ref: Ref = { type: 'person', id: named.id, title: { country, roles: entry.roles } };
+          // a known name under another country's title is someone else of that name ("Australian Defense Minister David Johnston")
+          const known = named.id ? dict.people.get(named.id)! : undefined;
+          if (known && country && !known.roles.some((r) => r.code.startsWith(country))) named.name = known.name;
+          else if (known) {
+            const ref: Ref = { type: 'person', id: known.id, title: { country, roles: entry.roles }, ...tenseAt(cx, role.end, t, s) };
             push(role.end, named.end, 'name', `title+name/${named.rule}`, ref);
-            learnSurname(surnames, dict.people.get(named.id)!.name, ref);
-          } else if (country) {
-            const ref: Ref = { type: 'new-person', name: named.name, country, roles: entry.roles, gender: entry.gender };
-            push(role.end, named.end, 'name', 'title+name/new-person', ref);
+            learnSurname(surnames, known.name, ref);
+          }
+          if (!known || named.name) {
+            // "Foreign Minister Heiko Maas": a new person, never the last one of the title's role;
+            // the country from an adjective, a US party-state tag ("(R-S.C.)"), else the context
+            const where = country ?? (partyTagAt(text, toks[named.end - 1].end) ? 'USA' : undefined);
+            const ref: Ref = { type: 'new-person', name: named.name, ...(where ? { country: where } : {}), roles: entry.roles, gender: entry.gender, title: entry.phrase };
+            push(role.end, named.end, 'name', where ? 'title+name/new-person' : 'title+name/new-person-in-context', ref);
             learnSurname(surnames, named.name, ref);
-          } else push(role.end, named.end, 'name', 'title+name/unknown', { type: 'title', roles: entry.roles, gender: entry.gender });
+          }
           i = named.end;
           continue;
         }
@@ -139,12 +153,12 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
           // "the president of Armenia": the country after "of" is the title's
           const of = country ? undefined : countryAfterOf(dict, cx, role.end, end);
           if (of) {
-            push(det, of.end, 'title', `${role.hit.rule}+of`, { type: 'title', country: of.code, roles: entry.roles, gender: entry.gender });
+            push(det, of.end, 'title', `${role.hit.rule}+of`, { type: 'title', country: of.code, roles: entry.roles, gender: entry.gender, phrase: entry.phrase });
             i = of.end;
             continue;
           }
           // "the Russian foreign minister", "the minister": resolved to a person by coref
-          if (country || det < i) push(det, role.end, 'title', role.hit.rule, { type: 'title', country, roles: entry.roles, gender: entry.gender });
+          if (country || det < i) push(det, role.end, 'title', role.hit.rule, { type: 'title', country, roles: entry.roles, gender: entry.gender, phrase: entry.phrase });
         } else if (country && !nameAfter(dict, cx, role.end, end, true)) {
           // "Russia’s state-owned media outlet TASS": the outlet is the mention, not the description
           push(i, role.end, 'demonym', `demonym+role/${role.hit.rule}`, { type: 'country', code: country, roles: entry.roles });
@@ -152,16 +166,20 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
         i = role.end;
         continue;
       }
+      if ((first.type === 'country' || first.type === 'metonym') && m.end === i + 1 && nameLike(dict, cx, i, t, end, surnames, push)) {
+        i = m.end;
+        continue;
+      }
       const kind = kindOf(first);
       if (kind && !(first.type === 'metonym' && i > t && LOCATIVE.has(key(cx, i - 1)))) {
         if (first.type === 'person') {
           const known = first.surname ? surnames.get(key(cx, i)) : undefined;
-          const date = article.meta.date?.value?.slice(0, 10); // only people need it: read here
+          const date = (articleDay ??= [articleDate(article)])[0]; // only people need it: found here
           const id = pickPerson(dict, m.hits, date);
           const p = dict.people.get(id)!;
           // a bare surname first seen here must name someone in office on the date ("Stoltenberg" in 1987 is not Jens)
           if (known) push(i, m.end, 'surname', 'coref/surname', known);
-          else if (!first.surname || !date || p.roles.some((r) => covers(r, date))) push(i, m.end, first.surname ? 'surname' : 'name', first.rule, { type: 'person', id });
+          else if (!first.surname || !date || p.roles.some((r) => covers(r, date))) push(i, m.end, first.surname ? 'surname' : 'name', first.rule, { type: 'person', id, ...tenseAt(cx, i, t, s) });
           if (!first.surname) learnSurname(surnames, p.name, { type: 'person', id });
         } else if (first.type === 'org' || first.type === 'description' || first.type === 'org-metonym') {
           if (!(m.end === i + 1 && flags[i] & 2 && otherAcronym(dict, text, toks[i].start, toks[i].end, out, first.id))) push(i, m.end, kind, first.rule, { type: 'org', key: first.id });
@@ -195,14 +213,6 @@ function otherAcronym(dict: ActorDictionary, text: string, start: number, end: n
   const o = dict.organisations.get(key)!;
   const same = (k: string): boolean => k === key || (dict.organisations.get(k)?.code === o.code && dict.organisations.get(k)?.country === o.country);
   return !out.some((c) => c.end === before && c.ref.type === 'org' && same(c.ref.key));
-}
-
-/** An article's tokens as the matcher sees them: key ids and case flags, key strings made on demand. */
-interface Tokens extends TokenIds { toks: readonly Span[]; keys: (string | undefined)[] }
-
-/** The key of token `i` (`tokenKey`), made once. */
-function key(cx: Tokens, i: number): string {
-  return (cx.keys[i] ??= tokenKey(cx.text, cx.toks[i].start, cx.toks[i].end));
 }
 
 function isPossessive(k: string): boolean {
@@ -253,11 +263,6 @@ function kindOf(h: Hit): MentionKind | undefined {
   }
 }
 
-function roleAt(dict: ActorDictionary, cx: Tokens, i: number, end: number): { end: number; hit: Hit } | undefined {
-  const m = dict.trie.longest(cx, i, end, isRole);
-  return m ? { end: m.end, hit: m.hits[0] } : undefined;
-}
-
 const isCountry = (h: Hit): boolean => h.type === 'country';
 
 /** "of Armenia" right after a title: the country and the token after it. */
@@ -265,27 +270,6 @@ function countryAfterOf(dict: ActorDictionary, cx: Tokens, i: number, end: numbe
   if (i + 1 >= end || key(cx, i) !== 'of') return undefined;
   const m = dict.trie.longest(cx, i + 1, end, isCountry);
   return m ? { code: m.hits[0].id, end: m.end } : undefined;
-}
-
-/** A person's name right after a title: a dictionary name, or one to three capitalised words. */
-function nameAfter(dict: ActorDictionary, cx: Tokens, i: number, end: number, orgs = false): { end: number; id?: string; name: string; rule: string } | undefined {
-  const { text, toks, flags } = cx;
-  if (i >= end || !(flags[i] & 1)) return undefined;
-  const m = dict.trie.longest(cx, i, end, orgs ? isNamed : isPersonish);
-  if (orgs) return m ? { end: m.end, name: '', rule: m.hits[0].rule } : undefined;
-  if (m) return { end: m.end, id: m.hits[0].id, name: '', rule: m.hits[0].rule };
-  if (dict.trie.longest(cx, i, end)) return undefined; // "Foreign Minister Press Service", a country…
-  let j = i;
-  while (j < end && j < i + 3 && flags[j] & 1 && !NOT_NAMES.has(key(cx, j)) && /^\p{L}/u.test(text[toks[j].start])) j++;
-  if (j - i < 2) return undefined; // one capitalised word is too often not a name ("Minister Tuesday")
-  return { end: j, name: text.slice(toks[i].start, toks[j - 1].end), rule: 'new-person' };
-}
-
-/** After "Sergei Lavrov", a bare "Lavrov" is him for the rest of the article. */
-function learnSurname(surnames: Map<string, Ref>, name: string, ref: Ref): void {
-  const parts = name.split(' ');
-  const last = parts[parts.length - 1].toLowerCase();
-  if (parts.length >= 2 && last.length >= 3) surnames.set(last, ref);
 }
 
 function covers(r: { from?: string; to?: string }, date: string): boolean {
@@ -328,16 +312,4 @@ export function quoteSpans(text: string): Span[] {
     if (i >= n) return out;
     from = i + 1;
   }
-}
-
-function insideAny(spans: readonly Span[], at: number): boolean {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (at < spans[mid].start) hi = mid - 1;
-    else if (at >= spans[mid].end) lo = mid + 1;
-    else return true;
-  }
-  return false;
 }
