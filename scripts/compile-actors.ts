@@ -2,8 +2,9 @@
  * Compiles the actor dictionary (data/actors/{countries,organisations,roles,people,offices}.json)
  * into `data/actors/compiled.json` + `compiled.bin` (src/actors/compiled.ts), which the loader
  * takes instead of building the trie and the people again, as long as the sources' fingerprints (length, CRC-32) match.
- * Run after any change to those files (scripts/build-actors.ts, scripts/build-offices.ts run it
- * last); a stale compiled form is not an error, only slow: the loader builds from the sources.
+ * Run after any change to those files: scripts/build-offices.ts runs it last, and after
+ * scripts/build-actors.ts run scripts/build-offices.ts (it reads people.json). A stale compiled
+ * form is not an error, only slow: the loader builds from the sources.
  *
  * @example node --import tsx scripts/compile-actors.ts   # from the repository root
  */

@@ -173,25 +173,26 @@ export function loadCompiled(headerFile: string, headerText: string, binFile: st
   }
   const [start, len] = h.people.text;
   if (start + len > raw.length) throw new DataFileError(headerFile, 'people: text outside the binary half');
-  const text = raw.toString('utf8', start, start + len);
+  // the people stay UTF-8 bytes (a decoded string with one accent would be UTF-16: twice the memory per worker)
+  const text = Buffer.from(buf, start, len);
   return { trie, people: new LazyPeople(h.people.ids, text, headerFile) };
 }
 
 /**
- * A read-only map of people whose records are parsed from their JSON line when first asked for.
- * @example new LazyPeople(['person/x'], '["X",0,[{"code":"USAGOV"}],0]', 'f').get('person/x')?.name // 'X'
+ * A read-only map of people whose records are parsed from their JSON line (UTF-8) when first asked for.
+ * @example new LazyPeople(['person/x'], Buffer.from('["X",0,[{"code":"USAGOV"}],0]'), 'f').get('person/x')?.name // 'X'
  */
 export class LazyPeople implements ReadonlyMap<string, PersonEntry> {
   private readonly index = new Map<string, number>();
   private readonly starts: Uint32Array;
   private readonly made: (PersonEntry | undefined)[];
-  constructor(private readonly ids: readonly string[], private readonly text: string, private readonly file: string) {
+  constructor(private readonly ids: readonly string[], private readonly text: Buffer, private readonly file: string) {
     this.starts = new Uint32Array(ids.length + 1);
     let at = 0;
     for (let i = 0; i < ids.length; i++) {
       this.index.set(ids[i], i);
       this.starts[i] = at;
-      const nl = text.indexOf('\n', at);
+      const nl = text.indexOf(10, at);
       at = nl < 0 ? text.length + 1 : nl + 1;
     }
     this.starts[ids.length] = at;
@@ -208,7 +209,7 @@ export class LazyPeople implements ReadonlyMap<string, PersonEntry> {
     const id = this.ids[i];
     let rec: [string, 0 | string[], DatedRole[], 0 | 'male' | 'female'];
     try {
-      rec = JSON.parse(this.text.slice(this.starts[i], this.starts[i + 1] - 1));
+      rec = JSON.parse(this.text.toString('utf8', this.starts[i], this.starts[i + 1] - 1));
     } catch (err) {
       throw new DataFileError(this.file, `person "${id}": cannot read: ${(err as Error).message}`, { cause: err });
     }
