@@ -191,7 +191,7 @@ function build(c: Src, o: Src, r: Src, p: Src, off: Src, pre?: Compiled): ActorD
     for (const n of strings(o.file, key, e.metonyms, 'metonyms')) trie.add(n, { type: 'org-metonym', id: key, rule: `organisations/${key}/metonym` });
   }
   // 4. people, with dated roles checked; the office holders' entry wins over people.json's of the same id
-  for (const [src, id, e] of peopleEntries(p, off)) {
+  for (const [src, id, e, shadowed] of peopleEntries(p, off)) {
     if (typeof e.name !== 'string') throw new DataFileError(src, `entry "${id}": "name" must be a string`);
     const dated = (e.roles ?? []) as DatedRole[];
     if (!Array.isArray(dated) || dated.length === 0) throw new DataFileError(src, `entry "${id}": "roles" must be a non-empty list`);
@@ -200,6 +200,7 @@ function build(c: Src, o: Src, r: Src, p: Src, off: Src, pre?: Compiled): ActorD
       for (const k of ['from', 'to'] as const) if (d[k] !== undefined && !ISO_DATE.test(d[k]!)) throw new DataFileError(src, `entry "${id}": "${k}" must be an ISO date, got "${d[k]}"`);
       if (d.from && d.to && d.from > d.to) throw new DataFileError(src, `entry "${id}": role ${d.code} runs backwards (${d.from} > ${d.to})`);
     }
+    if (shadowed) continue; // checked all the same: a bad entry is an error wherever it is
     const gender = e.gender === 'male' || e.gender === 'female' ? e.gender : undefined;
     // a variant equal to the name shares its string (most people list just their name): 17,000 fewer strings held
     const names = strings(src, id, e.names, 'names').map((n) => (n === e.name ? e.name : n));
@@ -214,10 +215,10 @@ function build(c: Src, o: Src, r: Src, p: Src, off: Src, pre?: Compiled): ActorD
   return Object.freeze({ countries, organisations, people: pre?.people ?? people, roles, orgByCode, trie: pre?.trie ?? (trie as Trie).freeze() });
 }
 
-/** [file, id, entry] of every person: people.json's but those offices.json replaces, then offices.json's. */
-function* peopleEntries(p: Src, off: Src): Generator<[string, string, Record<string, unknown>]> {
-  for (const [id, e] of Object.entries(p.obj)) if (!Object.hasOwn(off.obj, id)) yield [p.file, id, e];
-  for (const [id, e] of Object.entries(off.obj)) yield [off.file, id, e];
+/** [file, id, entry, shadowed] of every person: people.json's (shadowed when offices.json replaces it), then offices.json's. */
+function* peopleEntries(p: Src, off: Src): Generator<[string, string, Record<string, unknown>, boolean]> {
+  for (const [id, e] of Object.entries(p.obj)) yield [p.file, id, e, Object.hasOwn(off.obj, id)];
+  for (const [id, e] of Object.entries(off.obj)) yield [off.file, id, e, false];
 }
 
 function checkRoles(file: string, id: string, rs: string[]): string[] {

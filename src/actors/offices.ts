@@ -83,10 +83,10 @@ export function isoDay(d: string, side: 'start' | 'end'): string | undefined {
 }
 
 const DAY = 86_400_000;
-/** Terms of one code that touch or follow within `gapDays` (re-elections, Factbook and Wikidata rows of one term) become one. */
+/** Terms of one office (code and title) that touch or follow within `gapDays` (re-elections, Factbook and Wikidata rows of one term) become one; a new office keeps its own term and title. */
 export function joinTerms(roles: readonly DatedRole[], gapDays = 60): DatedRole[] {
   const byCode = new Map<string, DatedRole[]>();
-  for (const r of roles) byCode.set(r.code, [...(byCode.get(r.code) ?? []), r]);
+  for (const r of roles) byCode.set(`${r.code} ${r.title ?? ''}`, [...(byCode.get(`${r.code} ${r.title ?? ''}`) ?? []), r]);
   const out: DatedRole[] = [];
   for (const rs of byCode.values()) {
     rs.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
@@ -95,7 +95,6 @@ export function joinTerms(roles: readonly DatedRole[], gapDays = 60): DatedRole[
       if (cur && (cur.to === undefined || !r.from || Date.parse(r.from) - Date.parse(cur.to) <= gapDays * DAY)) {
         if (cur.to !== undefined && (r.to === undefined || r.to > cur.to)) cur.to = r.to;
         if (r.to === undefined) delete cur.to;
-        // the higher office names the joined term ("head of state" over "legislator" never meet: codes differ)
         continue;
       }
       cur = { ...r };
@@ -172,5 +171,6 @@ export function overlaps(a: DatedRole, b: DatedRole): boolean {
  */
 export function preferRoles(older: readonly DatedRole[], better: readonly DatedRole[]): DatedRole[] {
   const kept = older.filter((o) => !better.some((b) => b.code === o.code && (overlaps(o, b) || (!o.from && !o.to))));
-  return joinTerms([...kept, ...better]);
+  // not joined: each source's terms keep their own titles ("prime minister", then "president")
+  return [...kept, ...better].sort((a, b) => (a.from ?? '').localeCompare(b.from ?? '') || a.code.localeCompare(b.code));
 }
