@@ -1,5 +1,7 @@
 /**
  * `npm run bench [-- reuters|stages|html]`: speed and memory, never asserted in tests.
+ *   dictionary  the actor dictionary's load time per process (median of 7 fresh processes), compiled and from
+ *            its JSON sources; also printed with reuters
  *   reuters  the whole Reuters-21578 corpus through `entente ingest` into SQLite, with and without the later stages (syntax among them)
  *   stages   the same stories in one thread: foundation stages alone, with actors and quotes, all but syntax, all
  *            (--rounds=N, default 7)
@@ -22,6 +24,7 @@ import { STAGES } from '../src/pipeline/index.js';
 import { benchScale } from './scale.js';
 import { benchServer } from './server.js';
 import { runSyntaxBench } from './syntax.js';
+import { benchDictionaryLoad } from './dictionary.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Runs of each ingest variant in the Reuters benchmark. */
@@ -31,6 +34,11 @@ const want = new Set(process.argv.slice(2).filter((a) => !a.startsWith('-')));
 const all = want.size === 0;
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
 
+if (all || want.has('dictionary') || want.has('reuters')) {
+  const d = benchDictionaryLoad(root);
+  results.dictionary = d;
+  console.log(`Actor dictionary load per process (${d.people} people, ${d.phrases} phrases; median of ${d.runs} fresh processes): compiled ${d.compiled.wallMs.toFixed(0)} ms (CPU ${d.compiled.cpuMs.toFixed(0)} ms), from the JSON sources ${d.sources.wallMs.toFixed(0)} ms (CPU ${d.sources.cpuMs.toFixed(0)} ms); target ≤ 500 ms`);
+}
 if (all || want.has('reuters')) {
   const corpus = join(shared, 'corpus', 'reuters21578.jsonl');
   if (!existsSync(corpus)) console.log(`reuters: skipped, ${corpus} not found (../shared absent)`);

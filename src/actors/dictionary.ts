@@ -2,12 +2,15 @@
  * The actor dictionaries (`data/actors/{countries,organisations,roles,people}.json`, built by
  * `scripts/build-actors.ts`): loaded once, validated, frozen, and compiled into a token trie.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { DataFileError } from '../model/errors.js';
 import { dataPath } from '../data/read.js';
 import { expectObject } from '../data/validate.js';
-import { Trie } from './_trie.js';
+import { Trie, type Hit } from './_trie.js';
+import { fingerprint, loadCompiled } from './compiled.js';
+
+type Compiled = { trie: Trie; people: ReadonlyMap<string, PersonEntry> };
 
 /** A dated role: a CAMEO code held from `from` to `to` (ISO dates; absent = open). @example { code: 'RUSGOV', from: '2004-03-09', title: 'foreign minister' } */
 export interface DatedRole { code: string; from?: string; to?: string; title?: string }
@@ -34,7 +37,8 @@ export interface ActorDictionary {
 /** Sector codes a role may use (CAMEO actor role and secondary codes). */
 const ROLE_CODES = new Set('PPL MAR GOV MIL JUD LEG OPP REB MED BUS CVL IGO NGO ELI COP SPY PTY LAB EDU HLH AGR DEV ENV REL HRI REF UAF CRM MOD RAD INS SEP AMN IRC UNO MNC IMG CHR MUS BUD HIN JEW ITM SHI SUN JAN SFI CTH ORT PRO DRZ ALE ATH'.split(' '));
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const FILES = ['countries', 'organisations', 'roles', 'people'] as const;
+// offices.json (scripts/build-offices.ts) is laid over people.json: an entry with a people.json id replaces it
+const FILES = ['countries', 'organisations', 'roles', 'people', 'offices'] as const;
 let cached: ActorDictionary | undefined;
 
 /**
@@ -43,18 +47,28 @@ let cached: ActorDictionary | undefined;
  *
  * @example const dict = loadActorDictionary(); dict.countries.get('RUS')?.name // 'Russia'
  */
-export function loadActorDictionary(dir?: string): ActorDictionary {
-  if (dir === undefined && cached) return cached;
-  const raw = (name: string): { file: string; text: string } => {
-    const file = dir === undefined ? `data/actors/${name}.json` : join(dir, `${name}.json`);
+export function loadActorDictionary(dir?: string, options: { compiled?: boolean } = {}): ActorDictionary {
+  if (dir === undefined && cached && options.compiled !== false) return cached;
+  const path = (name: string): { file: string; at: string } => {
+    const file = dir === undefined ? `data/actors/${name}` : join(dir, name);
+    return { file, at: dir === undefined ? dataPath(file) : file };
+  };
+  const raw = (name: string): { file: string; bytes: Buffer } => {
+    const { file, at } = path(`${name}.json`);
     try {
-      return { file, text: readFileSync(dir === undefined ? dataPath(file) : file, 'utf8') };
+      return { file, bytes: readFileSync(at) };
     } catch (err) {
       throw new DataFileError(file, `cannot read: ${(err as Error).message}`, { cause: err });
     }
   };
-  const parsed = FILES.map((name) => {
-    const { file, text } = raw(name);
+  // a folder of test data may leave the office holders out
+  const files = FILES.map((name) => (name === 'offices' && dir !== undefined && !existsSync(join(dir, 'offices.json')) ? { file: join(dir, 'offices.json'), bytes: Buffer.alloc(0) } : raw(name)));
+  const pre = options.compiled === false ? undefined : compiledFor(path, files);
+  const parsed = FILES.map((name, i) => {
+    const { file, bytes } = files[i];
+    // the compiled form holds the people: their 10 MB are neither decoded, checked nor parsed again
+    if (bytes.length === 0 || (pre && (name === 'people' || name === 'offices'))) return { file, text: '', obj: {} };
+    const text = bytes.toString('utf8');
     checkDuplicateIds(file, text);
     let value: unknown;
     try {
@@ -66,12 +80,35 @@ export function loadActorDictionary(dir?: string): ActorDictionary {
   });
   let dict: ActorDictionary;
   try {
-    dict = build(parsed[0], parsed[1], parsed[2], parsed[3]);
+    dict = build(parsed[0], parsed[1], parsed[2], parsed[3], parsed[4], pre);
   } catch (err) {
     throw withLine(err, parsed);
   }
-  if (dir === undefined) cached = dict;
+  if (dir === undefined && options.compiled !== false) cached = dict;
   return dict;
+}
+
+/** The compiled trie and people (compiled.ts) when compiled.json is there and was made from these very sources. */
+function compiledFor(path: (name: string) => { file: string; at: string }, files: readonly { file: string; bytes: Buffer }[]): Compiled | undefined {
+  const head = path('compiled.json');
+  const bin = path('compiled.bin');
+  if (!existsSync(head.at)) return undefined;
+  const sums = Object.fromEntries(files.filter((f) => f.bytes.length > 0).map((f) => [basename(f.file), fingerprint(f.bytes)]));
+  let binGz: Buffer;
+  try {
+    binGz = readFileSync(bin.at);
+  } catch (err) {
+    throw new DataFileError(bin.file, `cannot read: ${(err as Error).message}`, { cause: err });
+  }
+  return loadCompiled(head.file, readFileSync(head.at, 'utf8'), bin.file, binGz, sums);
+}
+
+/** The source files' fingerprints by name, as compiled.json records them. @example sourceSums() // { 'countries.json': '57657:…', … } */
+export function sourceSums(dir?: string): Record<string, string> {
+  return Object.fromEntries(FILES.map((name) => {
+    const file = dir === undefined ? dataPath(`data/actors/${name}.json`) : join(dir, `${name}.json`);
+    return [`${name}.json`, fingerprint(readFileSync(file))];
+  }));
 }
 
 /** JSON.parse keeps the last of two equal keys silently: find entry ids (object-valued keys) twice. */
@@ -108,8 +145,9 @@ function strings(file: string, id: string, v: unknown, key: string): string[] {
   return v as string[];
 }
 
-function build(c: Src, o: Src, r: Src, p: Src): ActorDictionary {
-  const trie = new Trie();
+function build(c: Src, o: Src, r: Src, p: Src, off: Src, pre?: Compiled): ActorDictionary {
+  // with the compiled form, the trie is there already: the entries are still checked, their phrases not added again
+  const trie = pre ? { add: (_phrase: string, _hit: Hit): void => undefined } : new Trie();
   const countries = new Map<string, CountryEntry>();
   const organisations = new Map<string, OrgEntry>();
   const people = new Map<string, PersonEntry>();
@@ -154,19 +192,20 @@ function build(c: Src, o: Src, r: Src, p: Src): ActorDictionary {
     for (const n of strings(o.file, key, e.descriptions, 'descriptions')) trie.add(n, { type: 'description', id: key, rule: `organisations/${key}/description` });
     for (const n of strings(o.file, key, e.metonyms, 'metonyms')) trie.add(n, { type: 'org-metonym', id: key, rule: `organisations/${key}/metonym` });
   }
-  // 4. people, with dated roles checked
-  for (const [id, e] of Object.entries(p.obj)) {
-    if (typeof e.name !== 'string') throw new DataFileError(p.file, `entry "${id}": "name" must be a string`);
+  // 4. people, with dated roles checked; the office holders' entry wins over people.json's of the same id
+  for (const [src, id, e, shadowed] of peopleEntries(p, off)) {
+    if (typeof e.name !== 'string') throw new DataFileError(src, `entry "${id}": "name" must be a string`);
     const dated = (e.roles ?? []) as DatedRole[];
-    if (!Array.isArray(dated) || dated.length === 0) throw new DataFileError(p.file, `entry "${id}": "roles" must be a non-empty list`);
+    if (!Array.isArray(dated) || dated.length === 0) throw new DataFileError(src, `entry "${id}": "roles" must be a non-empty list`);
     for (const d of dated) {
-      if (!checkCode(d.code, countries, orgByCode)) throw new DataFileError(p.file, `entry "${id}": unknown country or role code "${d.code}"`);
-      for (const k of ['from', 'to'] as const) if (d[k] !== undefined && !ISO_DATE.test(d[k]!)) throw new DataFileError(p.file, `entry "${id}": "${k}" must be an ISO date, got "${d[k]}"`);
-      if (d.from && d.to && d.from > d.to) throw new DataFileError(p.file, `entry "${id}": role ${d.code} runs backwards (${d.from} > ${d.to})`);
+      if (!checkCode(d.code, countries, orgByCode)) throw new DataFileError(src, `entry "${id}": unknown country or role code "${d.code}"`);
+      for (const k of ['from', 'to'] as const) if (d[k] !== undefined && !ISO_DATE.test(d[k]!)) throw new DataFileError(src, `entry "${id}": "${k}" must be an ISO date, got "${d[k]}"`);
+      if (d.from && d.to && d.from > d.to) throw new DataFileError(src, `entry "${id}": role ${d.code} runs backwards (${d.from} > ${d.to})`);
     }
+    if (shadowed) continue; // checked all the same: a bad entry is an error wherever it is
     const gender = e.gender === 'male' || e.gender === 'female' ? e.gender : undefined;
     // a variant equal to the name shares its string (most people list just their name): 17,000 fewer strings held
-    const names = strings(p.file, id, e.names, 'names').map((n) => (n === e.name ? e.name : n));
+    const names = strings(src, id, e.names, 'names').map((n) => (n === e.name ? e.name : n));
     people.set(id, Object.freeze({ id, name: e.name, names: Object.freeze(names), roles: Object.freeze(dated.map((d) => Object.freeze(d))), ...(gender ? { gender } : {}) }));
     const full = e.name.split(' ').length;
     for (const n of new Set([e.name, ...names])) {
@@ -175,7 +214,13 @@ function build(c: Src, o: Src, r: Src, p: Src): ActorDictionary {
       trie.add(n, { type: 'person', id, surname, rule: `people/${id.slice(7)}/${surname ? 'surname' : 'name'}` });
     }
   }
-  return Object.freeze({ countries, organisations, people, roles, orgByCode, trie: trie.freeze() });
+  return Object.freeze({ countries, organisations, people: pre?.people ?? people, roles, orgByCode, trie: pre?.trie ?? (trie as Trie).freeze() });
+}
+
+/** [file, id, entry, shadowed] of every person: people.json's (shadowed when offices.json replaces it), then offices.json's. */
+function* peopleEntries(p: Src, off: Src): Generator<[string, string, Record<string, unknown>, boolean]> {
+  for (const [id, e] of Object.entries(p.obj)) yield [p.file, id, e, Object.hasOwn(off.obj, id)];
+  for (const [id, e] of Object.entries(off.obj)) yield [off.file, id, e, false];
 }
 
 function checkRoles(file: string, id: string, rs: string[]): string[] {
