@@ -43,7 +43,7 @@ export function fingerprint(bytes: Uint8Array): string {
   return `${bytes.length}:${crc32(bytes).toString(16)}`;
 }
 
-const HIT_TYPES: readonly HitType[] = ['country', 'adjective', 'demonym', 'metonym', 'org', 'description', 'org-metonym', 'person', 'role'];
+const HIT_TYPES: readonly HitType[] = ['country', 'adjective', 'demonym', 'metonym', 'org', 'description', 'org-metonym', 'person', 'role', 'place'];
 /** The rule a hit has unless it says otherwise, as dictionary.ts names them. */
 function defaultRule(type: HitType, id: string, surname: boolean): string {
   switch (type) {
@@ -54,6 +54,7 @@ function defaultRule(type: HitType, id: string, surname: boolean): string {
     case 'org-metonym': return `organisations/${id}/metonym`;
     case 'role': return `roles/${id.replace(/\s+/g, '-')}`;
     case 'person': return `people/${id.slice(7)}/${surname ? 'surname' : 'name'}`;
+    case 'place': return `countries/${id}/not-actor`;
   }
 }
 /** A hit as [type, id, flags (1 surname, 2 plural), roles or 0, rule or 0 when the default]. */
