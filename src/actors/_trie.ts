@@ -167,7 +167,11 @@ export class Trie {
     let packed = 0;
     for (let k = 0; k < caps.length; k++) packed |= caps[k] === 2 ? 1 << (k + 16) : caps[k] === 1 ? 1 << k : 0;
     const hs = (this.hits[node] ??= []);
-    if (!hs.some((h) => h.hit.id === hit.id && h.hit.type === hit.type)) {
+    const same = hs.find((h) => h.hit.id === hit.id && h.hit.type === hit.type);
+    // the same entry written twice with other capitals ("Al-Kadhimi", "al-Kadhimi"): a word needs
+    // a capital only if every spelling gives it one
+    if (same) same.caps &= packed;
+    else {
       hs.push({ hit: Object.freeze(hit), caps: packed });
       this.size++;
     }

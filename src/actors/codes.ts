@@ -13,7 +13,9 @@ import type { ActorDictionary, DatedRole, PersonEntry } from './dictionary.js';
  * @example roleOn(putin, '2010-01-01')?.title // 'prime minister'
  */
 export function roleOn(person: PersonEntry, date: string | undefined): DatedRole | undefined {
-  const rank = (r: DatedRole): string => `${r.code.endsWith('ELI') ? 0 : 1}${r.from ?? '0000-00-00'}`;
+  // an office outranks "ELI", and an executive office the parliamentary seat its holder keeps
+  // (prime ministers and most ministers sit in parliament); then the latest start
+  const rank = (r: DatedRole): string => `${r.code.endsWith('ELI') ? 0 : r.code.slice(3, 6) === 'LEG' ? 1 : 2}${r.from ?? '0000-00-00'}`;
   let best: DatedRole | undefined;
   for (const r of person.roles) {
     if (date) {
