@@ -130,9 +130,17 @@ export function nameAfter(dict: ActorDictionary, cx: Tokens, i: number, end: num
   return { end: j, name: text.slice(toks[k].start, toks[j - 1].end), rule: 'new-person' };
 }
 
-/** After "Sergei Lavrov", a bare "Lavrov" is him for the rest of the article. */
-export function learnSurname(surnames: Map<string, Ref>, name: string, ref: Ref): void {
+/** Countries whose people English-language news names family name first ("Xi Jinping" … "Xi", "Park Geun-hye" … "Park"). */
+const FAMILY_FIRST = new Set(['CHN', 'TWN', 'HKG', 'MAC', 'KOR', 'PRK', 'SGP', 'KHM']);
+
+/**
+ * After "Sergei Lavrov", a bare "Lavrov" is him for the rest of the article; after "Wang Yi", a
+ * bare "Wang" (family name first, from the person's country when the dictionary gives one).
+ */
+export function learnSurname(surnames: Map<string, Ref>, name: string, ref: Ref, dict?: ActorDictionary): void {
   const parts = name.split(' ');
   const last = parts[parts.length - 1].toLowerCase();
   if (parts.length >= 2 && last.length >= 3) surnames.set(last, ref);
+  const countries = ref.type === 'person' ? dict?.people.get(ref.id)?.roles.map((r) => r.code.slice(0, 3)) ?? [] : ref.type === 'new-person' && ref.country ? [ref.country] : [];
+  if (parts.length >= 2 && parts[0].length >= 2 && countries.some((c) => FAMILY_FIRST.has(c))) surnames.set(parts[0].toLowerCase(), ref);
 }

@@ -11,6 +11,9 @@ import { articleDate, insideAny, partyTagAt } from './_context.js';
 import { key, learnSurname, nameAfter, nameFollows, nameLike, personByCue, roleAt, tenseAt, type Tokens } from './_names.js';
 
 /** What a candidate refers to, before coreference. @example const r: Ref = { type: 'country', code: 'RUS', roles: ['MIL'] }; */
+/** An Arabic surname with its article ("al-Sharaa", "el-Sisi"), as a key. */
+const ARTICLE_NAME = /^(?:al|el|ad|an|ar|as|ash|at|az)-\p{L}{3}/u;
+
 export type Ref =
   | { type: 'country'; code: string; roles: readonly string[] }
   | { type: 'org'; key: string }
@@ -92,7 +95,8 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
       const m = trie.longest(cx, i, end);
       if (!m) {
         // "Paul Ryan" after "Rand Paul": a surname followed by another name is someone's first name
-        const sn = flags[i] & 1 && surnames.size > 0 && !nameFollows(cx, i + 1, end) ? surnames.get(key(cx, i)) : undefined;
+        // ("al-Sharaa" keeps its lower-case article at a sentence's start: a name all the same)
+        const sn = (flags[i] & 1 || ARTICLE_NAME.test(key(cx, i))) && surnames.size > 0 && !nameFollows(cx, i + 1, end) ? surnames.get(key(cx, i)) : undefined;
         const cue = sn || !(flags[i] & 1) ? undefined : personByCue(dict, cx, i, t, end);
         if (sn) push(i, i + 1, 'surname', 'coref/surname', sn);
         else if (cue) {
@@ -136,7 +140,7 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
           else if (known) {
             const ref: Ref = { type: 'person', id: known.id, title: { country, roles: entry.roles }, ...tenseAt(cx, role.end, t, s) };
             push(role.end, named.end, 'name', `title+name/${named.rule}`, ref);
-            learnSurname(surnames, known.name, ref);
+            learnSurname(surnames, known.name, ref, dict);
           }
           if (!known || named.name) {
             // "Foreign Minister Heiko Maas": a new person, never the last one of the title's role;
@@ -180,7 +184,7 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
           // a bare surname first seen here must name someone in office on the date ("Stoltenberg" in 1987 is not Jens)
           if (known) push(i, m.end, 'surname', 'coref/surname', known);
           else if (!first.surname || !date || p.roles.some((r) => covers(r, date))) push(i, m.end, first.surname ? 'surname' : 'name', first.rule, { type: 'person', id, ...tenseAt(cx, i, t, s) });
-          if (!first.surname) learnSurname(surnames, p.name, { type: 'person', id });
+          if (!first.surname) learnSurname(surnames, p.name, { type: 'person', id }, dict);
         } else if (first.type === 'org' || first.type === 'description' || first.type === 'org-metonym') {
           if (!(m.end === i + 1 && flags[i] & 2 && otherAcronym(dict, text, toks[i].start, toks[i].end, out, first.id))) push(i, m.end, kind, first.rule, { type: 'org', key: first.id });
         } else push(i, m.end, kind, first.rule, { type: 'country', code: first.id, roles: first.roles ?? [] });

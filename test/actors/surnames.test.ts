@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../src/pipeline/index.js';
+import { findActors } from '../../src/actors/index.js';
+import type { Article } from '../../src/model/index.js';
+
+/** The actor code of the last mention written `surface`. */
+function codeOfLast(text: string, date: string, surface: string): string | undefined {
+  const a = analyze({ text, format: 'text', given: { date } }) as Article;
+  const at = a.text.lastIndexOf(surface);
+  return findActors(a).find((m) => m.start === at && a.text.slice(m.start, m.end) === surface)?.actor.code;
+}
+
+// sentences written for this test
+test('a later bare surname: family name first for Chinese and Korean names, Arabic names with their article', () => {
+  assert.equal(codeOfLast('Wang Yi spoke with his counterpart by phone on Monday. Wang said the talks were useful.', '2021-09-01', 'Wang'), 'CHNGOV');
+  assert.equal(codeOfLast('Xi Jinping arrived in Moscow for the talks. Xi invited his host to visit.', '2023-03-21', 'Xi'), 'CHNGOV');
+  assert.equal(codeOfLast('Ahmed al-Sharaa met a delegation in Damascus on Sunday. al-Sharaa said elections would take years.', '2025-01-05', 'al-Sharaa'), 'SYRGOV');
+  // a Western name keeps its last word as the surname: "Sergei" is no one
+  assert.equal(codeOfLast('Sergei Lavrov met the envoy on Monday. Lavrov said the talks were useful.', '2021-03-23', 'Lavrov'), 'RUSGOV');
+  assert.equal(codeOfLast('Sergei Lavrov met the envoy on Monday. Sergei Ivanov said nothing.', '2021-03-23', 'Sergei'), undefined);
+});
