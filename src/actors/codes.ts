@@ -58,6 +58,7 @@ export function orgActor(dict: ActorDictionary, key: string): Actor {
 
 /** Country (or organisation key) and roles of a full code: "RUSGOV" → RUS [GOV], "IGOEUREEC" → EU [IGO]. */
 function split(dict: ActorDictionary, code: string): { country: string; roles: string[] } {
-  if (/^(IGO|NGO)/.test(code)) return { country: dict.orgByCode.get(code) ?? code.slice(3, 6), roles: [code.slice(0, 3)] };
+  // an armed group's code names the group ("IMGMUSISI" → the Islamic State), as an IGO's does
+  if (/^(IGO|NGO)/.test(code) || (code.startsWith('IMG') && dict.orgByCode.has(code))) return { country: dict.orgByCode.get(code) ?? code.slice(3, 6), roles: [code.slice(0, 3)] };
   return { country: code.slice(0, 3), roles: code.slice(3).match(/.../g) ?? [] };
 }
