@@ -30,7 +30,7 @@
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DatedRole } from '../src/actors/dictionary.js';
-import { fold, isoDay, joinTerms, nameVariants, officeRole, overlaps, parseOfficesCsv, preferRoles, slug, type OfficeRow } from '../src/actors/offices.js';
+import { fold, isoDay, joinTerms, nameVariants, shortNames, officeRole, overlaps, parseOfficesCsv, preferRoles, slug, type OfficeRow } from '../src/actors/offices.js';
 
 const CSV = resolve(process.argv[2] ?? '../shared/ontology/offices/offices.csv');
 const OUT = resolve('data/actors');
@@ -140,6 +140,8 @@ let joined = 0;
 const usedAdditions = new Set<string>();
 for (const p of kept) {
   const variants = new Set([...p.names].flatMap(nameVariants));
+  // heads and ministers are also written short ("Bola Tinubu"): a short form nobody else has
+  if (!p.legislatorOnly) for (const n of [...variants]) for (const v of shortNames(n)) if (!fullNameCount.has(key(v))) variants.add(v);
   const addId = [...variants].map((n) => additionByName.get(key(n))).find((x) => x);
   const existingId = matchExisting(variants) ?? (addId && peopleFile.people[addId] ? addId : undefined);
   let roles = joinTerms(p.roles);

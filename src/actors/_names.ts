@@ -110,7 +110,7 @@ export function personByCue(dict: ActorDictionary, cx: Tokens, i: number, t: num
 }
 
 const APPOSITION = new Set(['a', 'an', 'the']);
-const RANKS = new Set(['lt', 'col', 'gen', 'maj', 'capt', 'cpt', 'sgt', 'adm', 'brig', 'cmdr', 'dr', 'mr', 'mrs', 'ms', 'prof', 'sir', 'dame', 'lord', 'lady', 'sheikh', 'rabbi', 'rev']);
+const RANKS = new Set(['lt', 'col', 'gen', 'maj', 'capt', 'cpt', 'sgt', 'adm', 'rear', 'vice', 'brig', 'cmdr', 'dr', 'mr', 'mrs', 'ms', 'prof', 'sir', 'dame', 'lord', 'lady', 'sheikh', 'rabbi', 'rev']);
 const isCountryWord = (h: Hit): boolean => h.type === 'country' || h.type === 'adjective';
 
 /** A person's name right after a title: a dictionary name, or one to three capitalised words. */

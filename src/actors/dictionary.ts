@@ -21,7 +21,7 @@ export interface CountryEntry { code: string; name: string }
 /** An organisation; `country` is its own key for IGOs, the home country for national ones. @example dict.organisations.get('TASS')?.code // 'RUSMED' */
 export interface OrgEntry { key: string; code: string; country: string; name: string; parent?: string; /** dated codes that replace `code` while they run (the Taliban: AFGGOV from 2021-08-15) */ roles?: readonly DatedRole[] }
 /** A role noun; `person` when it names one person (a title). @example dict.roles.get('forces')?.roles // ['MIL'] */
-export interface RoleEntry { phrase: string; roles: readonly string[]; person: boolean; gender?: 'male' | 'female' }
+export interface RoleEntry { phrase: string; roles: readonly string[]; person: boolean; gender?: 'male' | 'female'; /** a title that names its country ("Rep.", "White House press secretary") */ country?: string }
 
 /** Everything the actor stage needs, read-only. @example loadActorDictionary().trie.size // ≈ 31,000 phrases */
 export interface ActorDictionary {
@@ -172,7 +172,8 @@ function build(c: Src, o: Src, r: Src, p: Src, off: Src, pre?: Compiled): ActorD
   for (const [phrase, e] of Object.entries(r.obj)) {
     const rs = checkRoles(r.file, phrase, strings(r.file, phrase, e.roles, 'roles'));
     if (rs.length === 0) throw new DataFileError(r.file, `entry "${phrase}": "roles" is empty`);
-    const entry: RoleEntry = Object.freeze({ phrase, roles: Object.freeze(rs), person: e.person === true, ...(e.gender ? { gender: e.gender as 'male' | 'female' } : {}) });
+    if (e.country !== undefined && !countries.has(String(e.country))) throw new DataFileError(r.file, `entry "${phrase}": unknown country code "${String(e.country)}"`);
+    const entry: RoleEntry = Object.freeze({ phrase, roles: Object.freeze(rs), person: e.person === true, ...(e.gender ? { gender: e.gender as 'male' | 'female' } : {}), ...(e.country ? { country: String(e.country) } : {}) });
     roles.set(phrase, entry);
     trie.add(phrase, { type: 'role', id: phrase, rule: `roles/${phrase.replace(/\s+/g, '-')}` });
     // regular plurals are implied, as in Phoenix.agents ("minister" → "ministers")

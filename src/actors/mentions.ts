@@ -144,8 +144,9 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
           }
           if (!known || named.name) {
             // "Foreign Minister Heiko Maas": a new person, never the last one of the title's role;
-            // the country from an adjective, a US party-state tag ("(R-S.C.)"), else the context
-            const where = country ?? (partyTagAt(text, toks[named.end - 1].end) ? 'USA' : undefined);
+            // the country from an adjective, the title's own ("Rep.", "Labour MP"), a US party-state
+            // tag ("(R-S.C.)"), else the context
+            const where = country ?? entry.country ?? (partyTagAt(text, toks[named.end - 1].end) ? 'USA' : undefined);
             const ref: Ref = { type: 'new-person', name: named.name, ...(where ? { country: where } : {}), roles: entry.roles, gender: entry.gender, title: entry.phrase };
             push(role.end, named.end, 'name', where ? 'title+name/new-person' : 'title+name/new-person-in-context', ref);
             learnSurname(surnames, named.name, ref);
@@ -181,9 +182,11 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
           const date = (articleDay ??= [articleDate(article)])[0]; // only people need it: found here
           const id = pickPerson(dict, m.hits, date);
           const p = dict.people.get(id)!;
-          // a bare surname first seen here must name someone in office on the date ("Stoltenberg" in 1987 is not Jens)
+          // a bare surname first seen here must name someone in office on the date ("Stoltenberg" in 1987 is not Jens),
+          // or, after "former", someone whose office ended before it ("Former President Obama" in 2019)
+          const tense = known ? {} : tenseAt(cx, i, t, s);
           if (known) push(i, m.end, 'surname', 'coref/surname', known);
-          else if (!first.surname || !date || p.roles.some((r) => covers(r, date))) push(i, m.end, first.surname ? 'surname' : 'name', first.rule, { type: 'person', id, ...tenseAt(cx, i, t, s) });
+          else if (!first.surname || !date || p.roles.some((r) => covers(r, date)) || (tense.tense === 'former' && p.roles.some((r) => r.to && r.to < date && !r.code.endsWith('ELI')))) push(i, m.end, first.surname ? 'surname' : 'name', first.rule, { type: 'person', id, ...tense });
           if (!first.surname) learnSurname(surnames, p.name, { type: 'person', id }, dict);
         } else if (first.type === 'org' || first.type === 'description' || first.type === 'org-metonym') {
           if (!(m.end === i + 1 && flags[i] & 2 && otherAcronym(dict, text, toks[i].start, toks[i].end, out, first.id))) push(i, m.end, kind, first.rule, { type: 'org', key: first.id });

@@ -150,6 +150,44 @@ export function nameVariants(name: string): string[] {
   return [...out];
 }
 
+/** Given names news writes in several spellings (the first word of a name). */
+const GIVEN_SPELLINGS: readonly (readonly string[])[] = [
+  ['Mohammed', 'Mohamed', 'Muhammad', 'Mohammad', 'Muhammed'], ['Ahmed', 'Ahmad'], ['Adel', 'Adil'],
+  ['Abdel', 'Abdul', 'Abdal'], ['Hussein', 'Husain', 'Hussain'], ['Walid', 'Waleed'], ['Yusuf', 'Youssef', 'Yousef'],
+];
+
+/**
+ * The shorter forms news gives an office holder's long official name (for heads and ministers
+ * only: the build adds one only when nobody else has it): first and last name ("Bola Ahmed Adekunle
+ * Tinubu" → "Bola Tinubu"), first name and first surname of four-word Hispanic names ("Gustavo
+ * Francisco Petro Urrego" → "Gustavo Petro"), "Jr." kept, the dynasty after "bin" dropped
+ * ("Mohammed bin Zayed Al Nahyan" → "Mohammed bin Zayed"), other spellings of the given name, and
+ * hyphenated compounds with a space ("Adil Abdul-Mahdi" → "Adel Abdul Mahdi").
+ * @example shortNames('Bola Ahmed Adekunle Tinubu') // includes 'Bola Tinubu'
+ */
+export function shortNames(name: string): string[] {
+  const out = new Set<string>();
+  const words = name.split(' ');
+  const bin = words.findIndex((w, i) => i > 0 && /^(?:bin|ibn|bint)$/i.test(w));
+  if (bin > 0 && bin + 2 < words.length) out.add(words.slice(0, bin + 2).join(' '));
+  const jr = /^Jr\.?$/.test(words[words.length - 1]);
+  const core = jr ? words.slice(0, -1) : words;
+  // (not "Kim Jong Un" → "Kim Un": a two-letter last word is a given name's syllable)
+  if (bin < 0 && core.length >= 3 && core.every((w) => /^\p{Lu}/u.test(w)) && core[core.length - 1].length > 2) {
+    const suffix = jr ? ' Jr.' : '';
+    out.add(`${core[0]} ${core[core.length - 1]}${suffix}`);
+    if (core.length >= 4) out.add(`${core[0]} ${core[core.length - 2]}${suffix}`);
+  }
+  for (let pass = 0; pass < 2; pass++) for (const n of [name, ...out]) {
+    if (/\p{Ll}-\p{Lu}/u.test(n)) out.add(n.replace(/(\p{Lu}\p{Ll}+)-(?=\p{Lu})/gu, '$1 '));
+    const first = n.split(' ')[0];
+    const set = GIVEN_SPELLINGS.find((g) => g.includes(first));
+    for (const g of set ?? []) if (g !== first) out.add(g + n.slice(first.length));
+  }
+  out.delete(name);
+  return [...out];
+}
+
 /** An id slug as scripts/build-actors.ts makes it. @example slug('Recep Tayyip Erdoğan') // 'recep-tayyip-erdogan' */
 export function slug(s: string): string {
   return fold(s).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');

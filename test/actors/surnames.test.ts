@@ -20,3 +20,12 @@ test('a later bare surname: family name first for Chinese and Korean names, Arab
   assert.equal(codeOfLast('Sergei Lavrov met the envoy on Monday. Lavrov said the talks were useful.', '2021-03-23', 'Lavrov'), 'RUSGOV');
   assert.equal(codeOfLast('Sergei Lavrov met the envoy on Monday. Sergei Ivanov said nothing.', '2021-03-23', 'Sergei'), undefined);
 });
+
+test('titles: "former" before a known surname, titles that name their country, ranks before a name', () => {
+  assert.equal(codeOfLast('Former President Obama praised the students on Friday.', '2019-10-11', 'Obama'), 'USAELI');
+  // a bare surname of someone out of office, with no "former", is still no one ("Stoltenberg" rule)
+  assert.equal(codeOfLast('Obama praised the students on Friday.', '2019-10-11', 'Obama'), undefined);
+  assert.equal(codeOfLast('Rep. Dana Whitcombe filed a motion on Tuesday.', '2024-02-06', 'Dana Whitcombe'), 'USALEG');
+  assert.equal(codeOfLast('Labour MP Priya Hollis spoke in the debate.', '2016-06-16', 'Priya Hollis'), 'GBRLEG');
+  assert.equal(codeOfLast('Israeli military spokesman Rear Adm. Oren Talmi said the strikes went on.', '2023-10-09', 'Rear Adm. Oren Talmi'), 'ISRMIL');
+});
