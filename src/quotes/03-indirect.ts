@@ -2,6 +2,7 @@ import type { Span } from '../model/span.js';
 import { type QuoteDictionary, cueShapeAt } from './dictionary.js';
 import type { QuoteText } from './02-direct.js';
 import { type Candidate, ruleConfidence } from './candidate.js';
+import { objectCueAt, objectVerb } from './object-cue.js';
 import { clauseSubject, cueAt, speakerAfter, speakerBefore } from './speaker.js';
 import { type Word, words } from './words.js';
 
@@ -244,7 +245,9 @@ function firstClause(text: string, ws: readonly Word[], end: number, dict: Quote
 function cueClause(text: string, ws: readonly Word[], end: number, dict: QuoteDictionary): Hit | undefined {
   const min = dict.thresholds.minIndirectWords;
   for (let j = 1; j < ws.length - min; j++) {
-    const c = cueAt(ws, j, dict);
+    // "expressed concern that …", "called for …", "identified X as …": the verb's object is the content
+    const oc = objectCueAt(ws, j, dict);
+    const c = oc ? { at: j, end: j + 1, verb: objectVerb(ws[j].lower, oc), according: false } : cueAt(ws, j, dict);
     if (!c || c.according || !c.verb) continue;
     const thatClause = !c.verb.indirect && !c.verb.directOnly && ws[c.end]?.lower === 'that';
     if (!c.verb.indirect && !thatClause) continue;
@@ -258,7 +261,7 @@ function cueClause(text: string, ws: readonly Word[], end: number, dict: QuoteDi
     while (from < ws.length && !ws[from].word) from++;
     if (from >= ws.length || wordsIn(ws, from, ws.length) < min) return undefined;
     // "said on Tuesday that …": the content starts at "that"
-    for (let k = from; k < Math.min(ws.length, from + 4); k++) if (ws[k].lower === 'that') { from = k; break; }
+    if (!oc) for (let k = from; k < Math.min(ws.length, from + 4); k++) if (ws[k].lower === 'that') { from = k; break; }
     return { start: ws[from].start, end: trimCue(text, ws, from, end, dict), speakerSpan: speaker, cueSpan: { start: ws[c.at].start, end: ws[c.end - 1].end }, rule: thatClause ? 'quote/indirect-that' : 'quote/indirect-cue' };
   }
   return undefined;
