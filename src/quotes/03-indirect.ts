@@ -3,6 +3,7 @@ import { type QuoteDictionary, cueShapeAt } from './dictionary.js';
 import type { QuoteText } from './02-direct.js';
 import { type Candidate, ruleConfidence } from './candidate.js';
 import { objectCueAt, objectVerb } from './object-cue.js';
+import { relativeStatements } from './relative.js';
 import { clauseSubject, cueAt, speakerAfter, speakerBefore } from './speaker.js';
 import { type Word, words } from './words.js';
 
@@ -81,6 +82,7 @@ type Hit = Omit<Candidate, 'confidence' | 'kind' | 'spans'>;
  * - `quote/indirect-cue`: "The minister said (that) talks will resume." / "…, adding that …"
  * - `quote/indirect-second`: a second cue of the same speaker starts a statement of its own
  *   ("…, the ministry said, adding deliveries would continue"; "… and says the U.S. stands …").
+ * - `quote/indirect-relative`: a relative clause's statement ("Kuwait, which said it was …, has …").
  * In a sentence a direct or mixed quote already covers, only the words before its first mark
  * ("Trump said he was happy to meet, adding: “…”") and a participle cue after its last one
  * ("“…,” Obama said, noting that …") are read.
@@ -125,6 +127,7 @@ export function indirectQuotes(q: QuoteText, takenIn: readonly Candidate[], dict
     const ws = words(q.text, s.start, s.end);
     if (ws.length < min + 2) continue;
     reported(q.text, ws, s.end, dict, push, false);
+    for (const h of relativeStatements(q.text, ws, dict, out)) push(h);
   }
   return out;
 }

@@ -100,10 +100,12 @@ export function speakerBefore(ws: readonly Word[], cue: number, lo: number, dict
     // "Suu Kyi, 70, said" / "Smith, a lawyer, said": the name before the apposition
     // and "Clinton, at a town hall in Columbus, Ohio, said": the comma opening it, past the
     // commas inside it
+    // (a lowercase head too when its phrase holds a name: "Hamas's military wing, one of …, denied")
     for (let p = Math.max(lo, k - APPOSITION_MAX); p < k - 1; p++) {
-      if (ws[p].text !== ',' || p - 1 < lo || !ws[p - 1].cap || !ws[p + 1].word || ws[p + 1].cap) continue;
+      if (ws[p].text !== ',' || p - 1 < lo || !ws[p + 1].word || ws[p + 1].cap) continue;
       if (ws.slice(p + 1, k).some((w) => w.text === '.' || w.text === ';' || w.text === '“' || w.text === '"')) continue;
       const s = speakerBefore(ws, p, lo, dict);
+      if (s && !ws[p - 1].cap && !ws.some((w) => w.start >= s.start && w.end <= s.end && w.cap && !dict.determiners.has(w.lower))) continue;
       // "In a piece for the Observer, her adviser, Jake Sullivan, said": a name after a
       // preposition is no subject
       const b = s ? ws.findIndex((w) => w.start === s.start) : -1;
