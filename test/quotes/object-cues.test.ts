@@ -41,3 +41,13 @@ test('"identified/described/regards X as …": the object and its "as" phrase ar
   assert.deepEqual(pairs('The guide described the lake and the hills as well as the old town.'), []);
   assert.deepEqual(pairs('The ship was identified as a cargo vessel from the northern port.'), []);
 });
+
+test('"ruled/estimated/found that …" report a finding; "found the car" does not', () => {
+  assert.deepEqual(pairs('A district judge later ruled that the contract should never have been signed.'), [
+    ['that the contract should never have been signed', 'A district judge'],
+  ]);
+  assert.deepEqual(pairs('A survey by the Norland Institute found that most farmers were paying more for fuel.'), [
+    ['that most farmers were paying more for fuel', 'the Norland Institute'],
+  ]);
+  assert.deepEqual(pairs('Police found the stolen car near the river on Monday morning.'), []);
+});
