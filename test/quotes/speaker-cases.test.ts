@@ -21,3 +21,17 @@ test('"… earlier this month said": the time phrase is no speaker; "people fami
     ['the mayor had offered to resign', 'People familiar with the council meeting'],
   ]);
 });
+
+test('a full name the coreference resolved to someone of another surname keeps its own name', async () => {
+  const { speakerMention } = await import('../../src/quotes/04-attach.js');
+  const text = 'Senator Ann Varga spoke first. Leader Tom Brand urged calm.';
+  const varga = { id: 'p-varga', name: 'Ann Varga', kind: 'person' as const, code: 'NOR', country: 'NOR', roles: [] };
+  const mentions = [
+    { start: 8, end: 17, actor: varga, kind: 'name' as const, rule: 'test' },
+    { start: 38, end: 46, actor: varga, kind: 'name' as const, rule: 'test', antecedent: 0 },
+  ];
+  assert.equal(speakerMention({ start: 31, end: 46 }, mentions, text), undefined);
+  // the same surname is a true coreference and is followed
+  const again = [...mentions.slice(0, 1), { start: 38, end: 46, actor: varga, kind: 'surname' as const, rule: 'test', antecedent: 0 }];
+  assert.equal(speakerMention({ start: 31, end: 46 }, again, text)?.actor.name, 'Ann Varga');
+});
