@@ -223,6 +223,13 @@ function firstClause(text: string, ws: readonly Word[], end: number, dict: Quote
       return { start: ws[comma + 1].start, end: trimEnd(text, ws[comma + 1].start, end), speakerSpan: speakerAfter(ws, 2, dict), cueSpan: { start: ws[0].start, end: ws[1].end }, rule: 'quote/indirect-according' };
     }
   }
+  // "…, according to a U.S. official who asked not to be identified because …": a source with a
+  // clause of its own runs past the trailer's words
+  for (let k = ws.length - dict.thresholds.maxTrailerWords - 3; k > 0; k--) {
+    if (ws[k].text !== ',' || ws[k + 1].lower !== 'according' || ws[k + 2].lower !== 'to' || wordsIn(ws, 0, k) < min) continue;
+    const speaker = speakerAfter(ws, k + 3, dict);
+    if (speaker) return { start: ws[0].start, end: ws[k].start, speakerSpan: speaker, cueSpan: { start: ws[k + 1].start, end: ws[k + 2].end }, rule: 'quote/indirect-according' };
+  }
   // "…, according to X." / "…, the minister said." / "…, said the minister."
   let lastComma = -1;
   for (let k = ws.length - 1; k > 0 && ws.length - k <= dict.thresholds.maxTrailerWords + 2; k--) if (ws[k].text === ',') { lastComma = k; break; }

@@ -35,3 +35,15 @@ test('a full name the coreference resolved to someone of another surname keeps i
   const again = [...mentions.slice(0, 1), { start: 38, end: 46, actor: varga, kind: 'surname' as const, rule: 'test', antecedent: 0 }];
   assert.equal(speakerMention({ start: 31, end: 46 }, again, text)?.actor.name, 'Ann Varga');
 });
+
+test('"a U.S. official said": a dotted initialism keeps its full stop inside the speaker', () => {
+  assert.deepEqual(pairs('The ferry will run again from Monday, a U.N. official said.'), [
+    ['The ferry will run again from Monday', 'a U.N. official'],
+  ]);
+});
+
+test('", according to X who asked not to be named because …": a long source still makes a trailer', () => {
+  assert.deepEqual(pairs('The mayor has spoken with both unions since the strike began, according to a city official who asked not to be named because the talks are private.'), [
+    ['The mayor has spoken with both unions since the strike began', 'a city official'],
+  ]);
+});
