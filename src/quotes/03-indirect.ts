@@ -2,6 +2,8 @@ import type { Span } from '../model/span.js';
 import { type QuoteDictionary, cueShapeAt } from './dictionary.js';
 import type { QuoteText } from './02-direct.js';
 import { type Candidate, ruleConfidence } from './candidate.js';
+import { objectCueAt, objectVerb } from './object-cue.js';
+import { relativeStatements } from './relative.js';
 import { clauseSubject, cueAt, speakerAfter, speakerBefore } from './speaker.js';
 import { type Word, words } from './words.js';
 
@@ -80,6 +82,7 @@ type Hit = Omit<Candidate, 'confidence' | 'kind' | 'spans'>;
  * - `quote/indirect-cue`: "The minister said (that) talks will resume." / "…, adding that …"
  * - `quote/indirect-second`: a second cue of the same speaker starts a statement of its own
  *   ("…, the ministry said, adding deliveries would continue"; "… and says the U.S. stands …").
+ * - `quote/indirect-relative`: a relative clause's statement ("Kuwait, which said it was …, has …").
  * In a sentence a direct or mixed quote already covers, only the words before its first mark
  * ("Trump said he was happy to meet, adding: “…”") and a participle cue after its last one
  * ("“…,” Obama said, noting that …") are read.
@@ -124,6 +127,7 @@ export function indirectQuotes(q: QuoteText, takenIn: readonly Candidate[], dict
     const ws = words(q.text, s.start, s.end);
     if (ws.length < min + 2) continue;
     reported(q.text, ws, s.end, dict, push, false);
+    for (const h of relativeStatements(q.text, ws, dict, out)) push(h);
   }
   return out;
 }
@@ -219,6 +223,13 @@ function firstClause(text: string, ws: readonly Word[], end: number, dict: Quote
       return { start: ws[comma + 1].start, end: trimEnd(text, ws[comma + 1].start, end), speakerSpan: speakerAfter(ws, 2, dict), cueSpan: { start: ws[0].start, end: ws[1].end }, rule: 'quote/indirect-according' };
     }
   }
+  // "…, according to a U.S. official who asked not to be identified because …": a source with a
+  // clause of its own runs past the trailer's words
+  for (let k = ws.length - dict.thresholds.maxTrailerWords - 3; k > 0; k--) {
+    if (ws[k].text !== ',' || ws[k + 1].lower !== 'according' || ws[k + 2].lower !== 'to' || wordsIn(ws, 0, k) < min) continue;
+    const speaker = speakerAfter(ws, k + 3, dict);
+    if (speaker) return { start: ws[0].start, end: ws[k].start, speakerSpan: speaker, cueSpan: { start: ws[k + 1].start, end: ws[k + 2].end }, rule: 'quote/indirect-according' };
+  }
   // "…, according to X." / "…, the minister said." / "…, said the minister."
   let lastComma = -1;
   for (let k = ws.length - 1; k > 0 && ws.length - k <= dict.thresholds.maxTrailerWords + 2; k--) if (ws[k].text === ',') { lastComma = k; break; }
@@ -244,7 +255,9 @@ function firstClause(text: string, ws: readonly Word[], end: number, dict: Quote
 function cueClause(text: string, ws: readonly Word[], end: number, dict: QuoteDictionary): Hit | undefined {
   const min = dict.thresholds.minIndirectWords;
   for (let j = 1; j < ws.length - min; j++) {
-    const c = cueAt(ws, j, dict);
+    // "expressed concern that …", "called for …", "identified X as …": the verb's object is the content
+    const oc = objectCueAt(ws, j, dict);
+    const c = oc ? { at: j, end: j + 1, verb: objectVerb(ws[j].lower, oc), according: false } : cueAt(ws, j, dict);
     if (!c || c.according || !c.verb) continue;
     const thatClause = !c.verb.indirect && !c.verb.directOnly && ws[c.end]?.lower === 'that';
     if (!c.verb.indirect && !thatClause) continue;
@@ -258,7 +271,7 @@ function cueClause(text: string, ws: readonly Word[], end: number, dict: QuoteDi
     while (from < ws.length && !ws[from].word) from++;
     if (from >= ws.length || wordsIn(ws, from, ws.length) < min) return undefined;
     // "said on Tuesday that …": the content starts at "that"
-    for (let k = from; k < Math.min(ws.length, from + 4); k++) if (ws[k].lower === 'that') { from = k; break; }
+    if (!oc) for (let k = from; k < Math.min(ws.length, from + 4); k++) if (ws[k].lower === 'that') { from = k; break; }
     return { start: ws[from].start, end: trimCue(text, ws, from, end, dict), speakerSpan: speaker, cueSpan: { start: ws[c.at].start, end: ws[c.end - 1].end }, rule: thatClause ? 'quote/indirect-that' : 'quote/indirect-cue' };
   }
   return undefined;

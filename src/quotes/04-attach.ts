@@ -13,13 +13,16 @@ import { type Said, honorificGender, paragraphOf, pronounSpeaker, relativeAntece
  *
  * @example speakerMention({ start: 10, end: 12 }, mentions) // the mention of "Sergei Lavrov"
  */
-export function speakerMention(span: Span, mentions: readonly Mention[]): Mention | undefined {
+export function speakerMention(span: Span, mentions: readonly Mention[], text?: string): Mention | undefined {
   let best: Mention | undefined;
   for (const m of mentions) {
     if (m.start >= span.end) break;
     if (m.end <= span.start) continue;
     if (!best || m.end - m.start > best.end - best.start) best = m;
   }
+  // a full name resolved to someone of another surname ("Mitch McConnell" → John McCain) is a
+  // coreference slip: the name as written stands, with no actor
+  if (text && best && best.kind === 'name' && best.antecedent !== undefined && best.actor.kind === 'person' && !sameSurname(text.slice(best.start, best.end), best.actor.name)) return undefined;
   for (let hops = 0; best?.antecedent !== undefined && hops < 20; hops++) {
     const prev = mentions[best.antecedent];
     if (!prev) break;
@@ -27,6 +30,9 @@ export function speakerMention(span: Span, mentions: readonly Mention[]): Mentio
   }
   return best;
 }
+
+const lastWord = (s: string) => s.trim().split(/\s+/).pop()?.toLowerCase() ?? '';
+const sameSurname = (written: string, name: string) => lastWord(written) === lastWord(name);
 
 const LEADING = /^[\p{L}\p{N}]+/u;
 // how many words after a cue may name the medium ("told state-owned media outlet TASS")
@@ -153,11 +159,11 @@ export function attach(article: Article, cands: readonly Candidate[], mentions: 
         q.speaker = earlier.name;
         // a named speaker the dictionary does not know may still have had its country from the
         // pronoun's own mention
-        const actor = earlier.actor ?? speakerMention(span, mentions)?.actor;
+        const actor = earlier.actor ?? speakerMention(span, mentions, text)?.actor;
         if (actor) q.speakerActor = actor;
         said.push({ ...earlier, span, para });
       } else {
-        const m = speakerMention(span, mentions);
+        const m = speakerMention(span, mentions, text);
         const pronoun = dict.pronouns.has(written.toLowerCase());
         // a person (or what a pronoun stands for) is named by the actor's name; a country or body
         // found inside a longer phrase ("senior U.S. officials", "the State Department") only

@@ -1,6 +1,7 @@
 import { readDataJson } from '../data/read.js';
 import { expectObject } from '../data/validate.js';
 import { DataFileError } from '../model/errors.js';
+import { type ObjectCues, loadObjectCues } from './object-cue.js';
 
 /** What a cue word is: its base form and whether it is an -ing form ("adding", "telling"). @example dict.cues.get('adding') // { lemma: 'add', participle: true, directOnly: false, indirect: true } */
 export interface CueWord {
@@ -23,6 +24,8 @@ export interface QuoteDictionary {
   cueFirst: ReadonlySet<string>;
   /** the (first letter, second letter, length) shapes of `cueFirst`, see `cueShapeAt` */
   cueShapes: Uint8Array;
+  /** verbs reporting through a noun phrase, infinitive or preposition ("expressed concern", "called for") */
+  objects: ObjectCues;
   /** the outlets by their first word */
   outletsByFirst: ReadonlyMap<string, readonly string[]>;
   titleNouns: ReadonlySet<string>;
@@ -140,7 +143,8 @@ export function loadQuoteDictionary(): QuoteDictionary {
   const sf = 'data/quotes/speakers.json';
   const s = expectObject(sf, readDataJson(sf), ['$comment', 'titleNouns', 'pronouns', 'determiners', 'between', 'notSpeaker', 'prepositions', 'mediaNouns', 'outlets']);
   const outlets = Object.freeze(strings(sf, s, 'outlets', true));
-  const cueFirst: ReadonlySet<string> = Object.freeze(new Set([...cues.keys(), ...phrases.map((p) => p[0])]));
+  const objects = loadObjectCues();
+  const cueFirst: ReadonlySet<string> = Object.freeze(new Set([...cues.keys(), ...phrases.map((p) => p[0]), ...objects.forms.keys()]));
   const set = (k: string) => Object.freeze(new Set(strings(sf, s, k).map((w) => w.toLowerCase())));
   const nf = 'data/quotes/titles.json';
   const n = expectObject(nf, readDataJson(nf), ['$comment', 'smallWords', 'worksBefore', 'onBefore']);
@@ -157,6 +161,7 @@ export function loadQuoteDictionary(): QuoteDictionary {
     phrasesByFirst: byFirst(phrases, (p) => p[0]),
     cueFirst,
     cueShapes: shapesOf(cueFirst, 'data/quotes/cues.json'),
+    objects,
     outletsByFirst: byFirst(outlets, (o) => o.split(/\s+/)[0]),
     titleNouns: set('titleNouns'),
     pronouns: set('pronouns'),

@@ -7,6 +7,7 @@ const POSSESSIVE = /['’]s$/;
 const APPOSITION_MAX = 24;
 const PRONOMINAL = new Set(['one', 'another', 'some', 'several', 'many', 'both', 'two', 'three', 'others']);
 const PAST = new Set(['said', 'told', 'wrote', 'thought']);
+const TIME_NOUN = /^(week|month|year|morning|afternoon|evening|weekend|spring|summer|autumn|fall|winter)$/;
 
 // "said", "tells", "adding" are verbs; a base form ("report", "state", "post") may head a noun phrase
 const isVerbForm = (w: Word, dict: QuoteDictionary) => {
@@ -51,6 +52,8 @@ export function cueAt(ws: readonly Word[], i: number, dict: QuoteDictionary): Cu
   // a base form after a determiner, "of" or a name is a noun: "the secretary of state said",
   // "in a post", "Trump's call"
   // ("They note …", "We say …", "Aides say …" at the start are a subject and a verb)
+  // "struck a cautious note": a base form after "a/an" and a word is a noun, as no single subject takes it
+  if (w.lower === verb.lemma && i > 1 && (ws[i - 2].lower === 'a' || ws[i - 2].lower === 'an') && ws[i - 1].word && !ws[i - 1].cap) return undefined;
   if (w.lower === verb.lemma && i > 0 && (prev === 'of' || (ws[i - 1].cap && !dict.pronouns.has(prev) && !(i === 1 && dict.titleNouns.has(prev))))) return undefined;
   // any form after a determiner or possessive is a noun too: "his remarks", "Trump's claims"
   // (but "he's said" is a pronoun and "has")
@@ -96,14 +99,21 @@ export function speakerBefore(ws: readonly Word[], cue: number, lo: number, dict
   // "also", "has", "reportedly", and a negated auxiliary ("The officials wouldn’t say")
   while (k >= lo && ws[k].word && !ws[k].cap && (dict.between.has(ws[k].lower) || /ly$/.test(ws[k].lower) || /n['’]t$/.test(ws[k].lower))) k--;
   while (k >= lo && ws[k].cap && dict.between.has(ws[k].lower)) k--; // "… said Tuesday"
+  // "People familiar with the briefing earlier this month said": the time phrase is no speaker
+  if (k - 1 >= lo && TIME_NOUN.test(ws[k].lower) && /^(this|last|next|that)$/.test(ws[k - 1].lower)) {
+    k -= 2;
+    while (k >= lo && ws[k].word && !ws[k].cap && dict.between.has(ws[k].lower)) k--;
+  }
   if (k >= lo && ws[k].text === ',') {
     // "Suu Kyi, 70, said" / "Smith, a lawyer, said": the name before the apposition
     // and "Clinton, at a town hall in Columbus, Ohio, said": the comma opening it, past the
     // commas inside it
+    // (a lowercase head too when its phrase holds a name: "Hamas's military wing, one of …, denied")
     for (let p = Math.max(lo, k - APPOSITION_MAX); p < k - 1; p++) {
-      if (ws[p].text !== ',' || p - 1 < lo || !ws[p - 1].cap || !ws[p + 1].word || ws[p + 1].cap) continue;
+      if (ws[p].text !== ',' || p - 1 < lo || !ws[p + 1].word || ws[p + 1].cap) continue;
       if (ws.slice(p + 1, k).some((w) => w.text === '.' || w.text === ';' || w.text === '“' || w.text === '"')) continue;
       const s = speakerBefore(ws, p, lo, dict);
+      if (s && !ws[p - 1].cap && !ws.some((w) => w.start >= s.start && w.end <= s.end && w.cap && !dict.determiners.has(w.lower))) continue;
       // "In a piece for the Observer, her adviser, Jake Sullivan, said": a name after a
       // preposition is no subject
       const b = s ? ws.findIndex((w) => w.start === s.start) : -1;
@@ -153,6 +163,8 @@ export function speakerBefore(ws: readonly Word[], cue: number, lo: number, dict
     else return titledPhrase(ws, k, lo, dict);
   }
   while (first < k && (ws[first].lower === 'of' || ws[first].lower === 'and' || !ws[first].word)) first++;
+  // "people familiar with the briefing said": the sources, not what they know of
+  if (first - 3 >= lo && ws[first - 1].lower === 'with' && ws[first - 2].lower === 'familiar' && ws[first - 3].word) first -= 3;
   return { start: ws[first].start, end: head.end };
 }
 

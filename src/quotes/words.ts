@@ -13,10 +13,12 @@ export interface Word extends Span {
 // Words keep inner apostrophes and hyphens ("state-owned", "Russia’s") so a possessive stays one
 // word; every other non-space character is a word of its own (",", ":", "—", "“").
 // A short capitalised word with its full stop before a name ("Gov. Chris", "Sen. Ted") is one
-// word, so speaker phrases run through titles. `words()` scans by hand for exactly this pattern
+// word, so speaker phrases run through titles, and so is a dotted initialism with its last stop
+// ("a U.S. official"). `words()` scans by hand for exactly this pattern
 // (the tests check the two agree); it is kept as the definition.
-export const WORD = /\p{Lu}\p{Ll}{0,3}\.(?=\s\p{Lu})|[\p{L}\p{N}](?:[\p{L}\p{N}]|['’.\-](?=[\p{L}\p{N}]))*|[^\s\p{L}\p{N}]/gu;
+export const WORD = /\p{Lu}\p{Ll}{0,3}\.(?=\s\p{Lu})|(?:\p{Lu}\.)+\p{Lu}\.(?![\p{L}\p{N}])|[\p{L}\p{N}](?:[\p{L}\p{N}]|['’.\-](?=[\p{L}\p{N}]))*|[^\s\p{L}\p{N}]/gu;
 const UPPER = /^\p{Lu}/u;
+const DOTTED = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 
 // Character classes for the hand-written scanner below, which reads exactly what WORD matches
 // without slicing the text or running a Unicode regex per word: 1 letter or digit, 2 space.
@@ -79,6 +81,8 @@ export function words(text: string, start: number, end: number, limit = Infinity
         if ((c2 === 0x27 || c2 === 0x2019 || c2 === 0x2e || c2 === 0x2d) && j + 1 < end && kind(cpAt(text, j + 1)) === 1) { j += 1; continue; }
         break;
       }
+      // "U.S.", "U.N.": a dotted initialism keeps its last full stop ("a U.S. official said")
+      if (j < end && text.charCodeAt(j) === 0x2e && DOTTED.test(text.slice(i, j))) j++;
     }
     out.push(word(text, i, j, isWord || j - i > 1));
     i = j;
