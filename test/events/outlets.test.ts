@@ -30,3 +30,10 @@ test('an anaphoric target does not point back to the outlet that reports: "resol
   const a = article('"The United States will warn Iran," Reuters reports this morning. The president will say: "America wants to resolve this issue through diplomacy."');
   assert.ok(!dyads(a).some((d) => d.includes('MED')), dyads(a).join(' '));
 });
+
+test('an unknown name an outlet owns is its journalist: "NPR\'s Jean Cochran" USAMED, "the BBC\'s Naomi Grimley" GBRMED', () => {
+  const a = article("NPR's Jean Cochran said the talks had stalled. The BBC's Naomi Grimley said they went on.");
+  const codes = a.spans.mentions.map((m) => `${a.text.slice(m.start, m.end)}:${m.actor.code}`);
+  assert.ok(codes.includes('Jean Cochran:USAMED'), codes.join(' '));
+  assert.ok(codes.includes('Naomi Grimley:GBRMED'), codes.join(' '));
+});
