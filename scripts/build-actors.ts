@@ -194,7 +194,10 @@ function slug(s: string): string {
 }
 
 // 4. organisations (codes must exist in Phoenix) and roles (Phoenix agents + our titles)
-const orgs = (additions.organisations ?? {}) as Record<string, Json>;
+// news outlets and agencies are organisations (MED of their country) like any other: the event stage
+// leaves them out of the events they only narrate ("CNN has learned", "reported Reuters")
+const orgs = { ...(additions.organisations ?? {}), ...(additions.outlets ?? {}) } as Record<string, Json>;
+delete orgs.$comment;
 for (const [key, o] of Object.entries(orgs)) {
   const code = String(o.code);
   if (code.startsWith('IGO') && !phoenixIntl.includes(`[${code}`)) console.warn(`warning: ${key} code ${code} is not in Phoenix.International`);

@@ -190,6 +190,16 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
           if (!first.surname) learnSurname(surnames, p.name, { type: 'person', id }, dict);
         } else if (first.type === 'org' || first.type === 'description' || first.type === 'org-metonym') {
           if (!(m.end === i + 1 && flags[i] & 2 && otherAcronym(dict, text, toks[i].start, toks[i].end, out, first.id))) push(i, m.end, kind, first.rule, { type: 'org', key: first.id });
+          // "NPR's Jean Cochran", "the BBC's Naomi Grimley": an unknown name an outlet owns is one of its journalists
+          const code = first.type === 'org' ? dict.organisations.get(first.id)?.code : undefined;
+          const named = code?.endsWith('MED') && m.end + 1 < end && isPossessive(key(cx, m.end)) ? nameAfter(dict, cx, m.end + 1, end) : undefined;
+          if (named && !named.id) {
+            const ref: Ref = { type: 'new-person', name: named.name, country: code!.slice(0, 3), roles: ['MED'] };
+            push(m.end + 1, named.end, 'name', 'outlet+name/new-person', ref);
+            learnSurname(surnames, named.name, ref);
+            i = named.end;
+            continue;
+          }
         } else push(i, m.end, kind, first.rule, { type: 'country', code: first.id, roles: first.roles ?? [] });
       }
       i = m.end;

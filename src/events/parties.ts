@@ -181,7 +181,13 @@ export function earlierActor(mentions: readonly Mention[], before: number, notBe
   }
   for (let m = lo - 1; m >= 0 && mentions[m].start >= notBefore; m--) {
     const a = mentions[m].actor;
-    if (a.code !== '' && a.country !== sourceCountry) return m;
+    // the outlet that reports the news ("Reuters reports this morning") is not what "this issue" points back to
+    if (a.code !== '' && a.country !== sourceCountry && !isOutlet(a)) return m;
   }
   return -1;
+}
+
+/** Whether an actor or event party (by its dictionary id and code) is a news outlet or agency: an organisation of the media sector, narrator of the news rather than party to it. */
+export function isOutlet(a: { id: string; code: string } | { actor: string; code: string }): boolean {
+  return ('id' in a ? a.id : a.actor).startsWith('org/') && a.code.endsWith('MED');
 }

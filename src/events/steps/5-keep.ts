@@ -2,10 +2,10 @@
  * Step 5, keep: which of a sentence's coded events stand. An act demanded of or refused to another
  * is not done by the one who demands; the purpose of an act just done, and a verbless phrase about
  * an earlier act, are not acts of their own; a repeated event is kept once; an event with no target
- * subsumed by one of the same type with a target is dropped.
+ * subsumed by one of the same type with a target is dropped; a news outlet is no party to the news it reports.
  */
 import type { CodedEvent } from '../../model/event.js';
-import { subjectBefore } from '../parties.js';
+import { isOutlet, subjectBefore } from '../parties.js';
 import type { SentenceView } from '../sentence.js';
 import type { Ctx, Trigger } from './context.js';
 
@@ -31,6 +31,8 @@ export function keep(out: CodedEvent[], seen: Set<string>, s: number, v: Sentenc
       if (k >= 0) by.add(mentions[v.mention[k]].actor.country);
     }
     for (const e of found[i]) {
+      // "CNN has learned that", "Agence France-Presse reports", "they told Reuters": a news outlet narrates the news, it is no party to what it reports
+      if (isOutlet(e.source) || (e.target && isOutlet(e.target))) continue;
       // "demanded that the US cancel its plans", "rejected a US offer to host talks": what one side asks of or refuses another is not done by it
       if (tr.embeddedIn !== undefined && !actedBy[tr.embeddedIn].has(e.source.country)) continue;
       by.add(e.source.country);
