@@ -74,6 +74,25 @@ export function surnameActor(text: string, span: Span, mentions: readonly Mentio
 }
 
 /**
+ * The full name a lone given name stands for ("Jean added" after "NPR's Jean Cochran reported"):
+ * the latest earlier "<Given> <Surname>" of the article. News copy sometimes goes on with a
+ * speaker's first name; a word the article also writes as a surname ("Sen. Lindsey Graham" …
+ * "Graham") is left alone.
+ *
+ * @example fullNameOf("NPR's Jean Cochran said it. Jean added", { start: 33, end: 37 }) // 'Jean Cochran'
+ */
+export function fullNameOf(text: string, span: Span): string | undefined {
+  const given = text.slice(span.start, span.end);
+  if (!/^\p{Lu}\p{Ll}+$/u.test(given)) return undefined;
+  const before = text.slice(0, span.start);
+  // written as a surname: after a capitalised word that is no possessive, and ending the name
+  if (new RegExp(`\\p{Lu}[\\p{L}.-]*\\s+${given}\\b(?!\\s+\\p{Lu})`, 'u').test(before)) return undefined;
+  let full: string | undefined;
+  for (const m of before.matchAll(new RegExp(`\\b${given}\\s+(\\p{Lu}\\p{Ll}[\\p{L}’'-]*)`, 'gu'))) full = `${given} ${m[1].replace(/[’']s$/, '')}`;
+  return full;
+}
+
+/**
  * The speaker a relative "who" stands for: the name right before it ("Pompeo, who arrived …,
  * said" → Pompeo), as the mention ending there or the capitalised words before the comma.
  *

@@ -197,7 +197,8 @@ export function speakerAfter(ws: readonly Word[], i: number, dict: QuoteDictiona
     if (dict.pronouns.has(w.lower)) { if (j === i) last = j; break; }
     if (w.lower === 'of' && j > i && j + 1 < ws.length && (ws[j + 1].cap || dict.determiners.has(ws[j + 1].lower))) continue;
     if (dict.notSpeaker.has(w.lower) || isVerbForm(w, dict)) break;
-    if (w.cap || dict.titleNouns.has(w.lower) || POSSESSIVE.test(w.lower)) last = j;
+    // a name's lowercase particle before its capital ("Ashraf al-Qedra", "Abdel Fattah el-Sisi")
+    if (w.cap || dict.titleNouns.has(w.lower) || POSSESSIVE.test(w.lower) || NAME_PARTICLE.test(w.text)) last = j;
     // "the prince called …": a determiner and one noun make a speaker phrase too
     else if (j === i + 1 && dict.determiners.has(ws[i].lower) && !w.lower.includes('-')) last = j;
     // a lowercase word after a name is the verb: "Petrov dismissed the report" → Petrov
@@ -205,8 +206,14 @@ export function speakerAfter(ws: readonly Word[], i: number, dict: QuoteDictiona
     else if (last >= 0 && !dict.determiners.has(w.lower) && !w.lower.includes('-') && !(j + 1 < ws.length && dict.titleNouns.has(ws[j + 1].lower))) break;
   }
   if (last < 0) return undefined;
+  // "according to a statement by the Russian foreign ministry": a document's named author speaks
+  if (last - i <= 2 && dict.documents.has(ws[last].lower) && last + 2 < ws.length && /^(by|from)$/.test(ws[last + 1].lower)) {
+    const author = speakerAfter(ws, last + 2, dict);
+    if (author && !dict.pronouns.has(ws[last + 2].lower)) return author;
+  }
   return { start: ws[i].start, end: ws[last].end };
 }
+const NAME_PARTICLE = /^\p{Ll}{1,3}-\p{Lu}\p{Ll}/u;
 
 /**
  * The subject a participle cue hangs on ("Kyiv rejected it, noting …" → Kyiv): the first
