@@ -121,6 +121,12 @@ export function speakerBefore(ws: readonly Word[], cue: number, lo: number, dict
     }
     for (let p = k - 1; p >= lo && k - p <= 8; p--) {
       if (ws[p].text !== ',') continue;
+      // "the company's chief executive, Marillyn Hewson, has said": the name set off after a
+      // lowercase title is the speaker
+      const name = ws.slice(p + 1, k);
+      if (p - 1 >= lo && !ws[p - 1].cap && dict.titleNouns.has(ws[p - 1].lower) && name.length > 0 && name.length <= 4 && name.every((w) => w.word && (w.cap || NAME_PARTICLE.test(w.text)))) {
+        return { start: name[0].start, end: name[name.length - 1].end };
+      }
       return p - 1 >= lo && ws[p - 1].cap ? speakerBefore(ws, p, lo, dict) : undefined;
     }
     return undefined;

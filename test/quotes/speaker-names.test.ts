@@ -36,3 +36,9 @@ test('a lone given name stands for the full name written before it', () => {
   const sur = quotes('Mayor Petra Soren spoke first. Soren Lund said the bridge was safe. "It will hold," Soren added.');
   assert.equal(sur.at(-1)?.[1], 'Soren');
 });
+
+test('"title, Name, said": the name set off after a lowercase title is the speaker', () => {
+  assert.deepEqual(quotes('The yard was sold in 2014, and the firm\'s chief executive, Oda Brekke, has said that the yard needs new orders.'), [
+    ['that the yard needs new orders', 'Oda Brekke'],
+  ]);
+});
