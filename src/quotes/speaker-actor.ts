@@ -93,6 +93,30 @@ export function fullNameOf(text: string, span: Span): string | undefined {
 }
 
 /**
+ * The name an initialism stands for ("The ISNA", "AFP"): the latest earlier run of capitalised
+ * words (with "of", "for", "and", "the" inside, hyphens splitting) whose initials spell it.
+ *
+ * @example expandedInitials('The Islamic Society of North America met. The ISNA said', { start: 41, end: 49 }) // 'Islamic Society of North America'
+ */
+export function expandedInitials(text: string, span: Span): string | undefined {
+  const acronym = /^(?:the\s+)?(\p{Lu}{3,6})$/iu.exec(text.slice(span.start, span.end))?.[1];
+  if (!acronym || acronym !== acronym.toUpperCase()) return undefined;
+  const run = /\p{Lu}[\p{L}-]*(?:\s+(?:(?:of|for|and|the)\s+)*\p{Lu}[\p{L}-]*)+/gu;
+  let found: string | undefined;
+  for (const m of text.slice(0, span.start).matchAll(run)) {
+    const initials = m[0].split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+    const at = initials.indexOf(acronym);
+    if (at < 0) continue;
+    // the words that spell it, without any before them ("Sunday The Islamic …")
+    const parts = m[0].split(/\s+/);
+    let k = 0, seen = 0;
+    while (k < parts.length && seen + parts[k].split('-').filter((w) => /^\p{Lu}/u.test(w)).length <= at) { seen += parts[k].split('-').filter((w) => /^\p{Lu}/u.test(w)).length; k++; }
+    if (seen === at) found = parts.slice(k).join(' ');
+  }
+  return found;
+}
+
+/**
  * The speaker a relative "who" stands for: the name right before it ("Pompeo, who arrived …,
  * said" → Pompeo), as the mention ending there or the capitalised words before the comma.
  *

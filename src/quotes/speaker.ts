@@ -151,7 +151,9 @@ export function speakerBefore(ws: readonly Word[], cue: number, lo: number, dict
   for (let j = k - 1; j >= lo && k - j < max; j--) {
     const w = ws[j];
     const joins = (w.lower === 'of' || w.lower === 'and') && j > lo && npWord(ws[j - 1], dict) && (w.lower === 'of' || ws[j - 1].cap);
-    if (npWord(w, dict) || joins) {
+    // "Executive Director May Boeve said": a month before a capitalised word is a given name
+    const givenMonth = w.cap && MONTH_NAMES.test(w.lower) && j + 1 <= k && ws[j + 1].cap && ws[j + 1].word;
+    if (npWord(w, dict) || joins || givenMonth) {
       first = j;
       if (dict.determiners.has(w.lower)) break;
       continue;
@@ -202,6 +204,7 @@ export function speakerAfter(ws: readonly Word[], i: number, dict: QuoteDictiona
     if (!w.word) break;
     if (dict.pronouns.has(w.lower)) { if (j === i) last = j; break; }
     if (w.lower === 'of' && j > i && j + 1 < ws.length && (ws[j + 1].cap || dict.determiners.has(ws[j + 1].lower))) continue;
+    if (w.cap && MONTH_NAMES.test(w.lower) && j > i && ws[j - 1].cap && ws[j + 1]?.cap && ws[j + 1].word) { last = j; continue; }
     if (dict.notSpeaker.has(w.lower) || isVerbForm(w, dict)) break;
     // a name's lowercase particle before its capital ("Ashraf al-Qedra", "Abdel Fattah el-Sisi")
     if (w.cap || dict.titleNouns.has(w.lower) || POSSESSIVE.test(w.lower) || NAME_PARTICLE.test(w.text)) last = j;
@@ -219,6 +222,7 @@ export function speakerAfter(ws: readonly Word[], i: number, dict: QuoteDictiona
   }
   return { start: ws[i].start, end: ws[last].end };
 }
+const MONTH_NAMES = /^(april|may|june|august)$/;
 const NAME_PARTICLE = /^\p{Ll}{1,3}-\p{Lu}\p{Ll}/u;
 
 /**

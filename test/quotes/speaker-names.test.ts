@@ -42,3 +42,15 @@ test('"title, Name, said": the name set off after a lowercase title is the speak
     ['that the yard needs new orders', 'Oda Brekke'],
   ]);
 });
+
+test('an initialism stands for the name whose initials spell it, written before ("The ISNA", "AFP")', () => {
+  assert.equal(quotes('The Nordic Fisheries Council met on Monday. The NFC has said that the quotas amounted to a ban on small boats.').at(-1)?.[1], 'Nordic Fisheries Council');
+  assert.equal(quotes('The talks began, according to Agence France-Presse. AFP reported on Sunday that the trip was prompted by the quotas.').at(-1)?.[1], 'Agence France-Presse');
+  // no such name before: the initialism stays as written
+  assert.equal(quotes('The NFC has said that the quotas amounted to a ban on small boats.').at(-1)?.[1], 'The NFC');
+});
+
+test('"Executive Director May Boeve": a month before a capitalised word is a given name', () => {
+  assert.equal(quotes('Group Executive Director May Halvorsen issued the following statement: “This is a bad day for the fjords and for us.”').at(-1)?.[1], 'Group Executive Director May Halvorsen');
+  assert.equal(quotes('The talks ended on Friday without a deal, said the envoy in May.').at(-1)?.[1], 'the envoy');
+});
