@@ -1,15 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../src/pipeline/index.js';
-import { findQuotes } from '../../src/quotes/index.js';
+import { quotesOf as quotes } from './_quotes.js';
 
 // Every sentence below is invented for these tests (issue 17: statements found, and not).
-function quotes(body: string): [string, string | undefined][] {
-  const a = analyze({ text: `Test headline for the quote stage\n\n${body}`, format: 'text', origin: 'test' });
-  if ('skipped' in a) throw new Error(`skipped: ${a.reason}`);
-  return findQuotes(a).map((q) => [a.text.slice(q.start, q.end), q.speaker]);
-}
-
 test('"…, the ministry said late Friday.": a time after the trailer\'s cue; "said late payments …" is a clause', () => {
   assert.deepEqual(quotes('A court has ordered the seizure of the trawler at the centre of the dispute, the fisheries ministry said late Friday.'), [
     ['A court has ordered the seizure of the trawler at the centre of the dispute', 'the fisheries ministry'],

@@ -1,15 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../src/pipeline/index.js';
-import { findQuotes } from '../../src/quotes/index.js';
+import { quotesOf as quotes } from './_quotes.js';
 
 // Every sentence below is invented for these tests (issue 17: the speaker's name as news writes it).
-function quotes(body: string): [string, string | undefined][] {
-  const a = analyze({ text: `Test headline for the quote stage\n\n${body}`, format: 'text', origin: 'test' });
-  if ('skipped' in a) throw new Error(`skipped: ${a.reason}`);
-  return findQuotes(a).map((q) => [a.text.slice(q.start, q.end), q.speaker]);
-}
-
 test('"according to a statement by/from X": the document\'s named author is the speaker', () => {
   assert.deepEqual(quotes('The minister discussed the ferry dispute with his counterpart, according to a statement by the Norwegian foreign ministry.'), [
     ['The minister discussed the ferry dispute with his counterpart', 'the Norwegian foreign ministry'],
