@@ -117,6 +117,30 @@ export function expandedInitials(text: string, span: Span): string | undefined {
 }
 
 /**
+ * The name a bare role ("the prosecutor", "the airline") stands for: the latest earlier named
+ * speaker written with a word of the role's stem ("Prosecution lawyer Brian Altman said"), else
+ * the latest earlier capitalised name ending in it ("Southwest Airlines").
+ *
+ * @example roleNamed(text, span, said) // 'Prosecution lawyer Brian Altman'
+ */
+export function roleNamed(text: string, span: Span, said: readonly Said[]): string | undefined {
+  const written = text.slice(span.start, span.end);
+  const role = /^the\s+(\p{Ll}{5,})$/iu.exec(written)?.[1];
+  if (!role) return undefined;
+  const stem = role.slice(0, Math.min(role.length, 6)).toLowerCase();
+  for (let k = said.length - 1; k >= 0; k--) {
+    const s = said[k];
+    const w = text.slice(s.span.start, s.span.end);
+    // a speaker written with a name ("Prosecution lawyer Brian Altman"), not another bare role
+    if ((s.actor?.kind === 'person' || /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(w)) && w.toLowerCase().split(/\s+/).some((x) => x.startsWith(stem))) return s.name;
+  }
+  const before = text.slice(0, span.start);
+  let found: string | undefined;
+  for (const m of before.matchAll(new RegExp(`((?:\\p{Lu}[\\p{L}’'-]*\\s+){1,3})(${role[0].toUpperCase()}${role.slice(1)}s?)\\b`, 'gu'))) found = (m[1] + m[2]).replace(/^(?:the|a|an)\s+/i, '');
+  return found;
+}
+
+/**
  * The speaker a relative "who" stands for: the name right before it ("Pompeo, who arrived …,
  * said" → Pompeo), as the mention ending there or the capitalised words before the comma.
  *

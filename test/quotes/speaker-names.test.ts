@@ -47,3 +47,11 @@ test('"Executive Director May Boeve": a month before a capitalised word is a giv
   assert.equal(quotes('Group Executive Director May Halvorsen issued the following statement: “This is a bad day for the fjords and for us.”').at(-1)?.[1], 'Group Executive Director May Halvorsen');
   assert.equal(quotes('The talks ended on Friday without a deal, said the envoy in May.').at(-1)?.[1], 'the envoy');
 });
+
+test('a bare role ("the prosecutor", "the airline") stands for the named speaker or name of its stem written before', () => {
+  const q = quotes('Prosecution lawyer Kari Nesheim said the men planned attacks on crowds. Prosecutors say the plot was not finished. The prosecutor said the men had stolen money from charities.');
+  assert.equal(q.at(-1)?.[1], 'Prosecution lawyer Kari Nesheim');
+  assert.equal(quotes('A Fjordline Ferries boat was held in Bergen. The ferries said all passengers left the boat safely.').at(-1)?.[1], 'Fjordline Ferries');
+  // nothing of the stem before: the role stays as written
+  assert.equal(quotes('The harbour opened late. The prosecutor said the men had stolen money from charities.').at(-1)?.[1], 'The prosecutor');
+});
