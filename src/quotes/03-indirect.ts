@@ -148,7 +148,32 @@ function reported(text: string, ws: readonly Word[], end: number, dict: QuoteDic
     }
   }
   const hit = firstClause(text, ws, end, dict, notPhrase);
-  if (hit && !(notPhrase && phraseOnly(ws, hit, dict))) push(hit);
+  if (!hit || (notPhrase && phraseOnly(ws, hit, dict))) return;
+  const nested = notPhrase ? undefined : nestedClause(text, ws, hit, end, dict);
+  if (nested) {
+    let e = nested.at;
+    while (e > hit.start && /[\s,;:—–-]/.test(text[e - 1])) e--;
+    push({ ...hit, end: e });
+    push(nested.hit);
+  } else push(hit);
+}
+
+const NEGATED = /^(not|never|declined|refused|\p{L}+n['’]t|cannot)$/u;
+const WH = /^(which|what|whether|if|when|where|who|whom|why|how)$/;
+
+// "…, where Driscoll said she intended …", "… while Hamas says …": a clause of its own, with its
+// own speaker and cue, after a connective inside a reported content ends that content
+const NESTED = /^(where|while|whereas|but|although|though)$/;
+function nestedClause(text: string, ws: readonly Word[], hit: Hit, end: number, dict: QuoteDictionary): { at: number; hit: Hit } | undefined {
+  if (hit.rule !== 'quote/indirect-cue' && hit.rule !== 'quote/indirect-that') return undefined;
+  const min = dict.thresholds.minIndirectWords;
+  for (let c = ws.findIndex((w) => w.start >= hit.start) + min; c > 0 && c < ws.length - min - 2; c++) {
+    if (!NESTED.test(ws[c].lower)) continue;
+    const rest = ws.slice(c + 1);
+    const h = cueClause(text, rest, end, dict);
+    if (h?.speakerSpan?.start === rest[0].start) return { at: ws[c].start, hit: h };
+  }
+  return undefined;
 }
 
 // Before a quote, a content that starts with a preposition ("told reporters on Air Force One:")
@@ -261,6 +286,10 @@ function cueClause(text: string, ws: readonly Word[], end: number, dict: QuoteDi
     if (!c || c.according || !c.verb) continue;
     const thatClause = !c.verb.indirect && !c.verb.directOnly && ws[c.end]?.lower === 'that';
     if (!c.verb.indirect && !thatClause) continue;
+    // "The officials wouldn’t say which agency …", "declined to say whether …": a refusal to say
+    // is no statement ("did not tell lawmakers that …" still is one)
+    const negated = NEGATED.test(ws[j - 1].lower) || (j > 1 && NEGATED.test(ws[j - 2].lower) && ws[j - 1].lower === 'to');
+    if (negated && WH.test(ws[c.end]?.lower ?? '')) continue;
     const speaker = c.verb.participle ? clauseSubject(ws, j, dict) : speakerBefore(ws, j, 0, dict);
     if (!speaker) continue;
     let from = c.end;
@@ -285,5 +314,10 @@ function notTrailer(ws: readonly Word[], speaker: Span, cueEnd: number, dict: Qu
   const at = ws.findIndex((w) => w.start === speaker.start);
   if (at >= 0 && (ws[at].lower === 'who' || ws[at].lower === 'which') && ws[at].end === speaker.end) return true;
   const next = ws.find((w) => w.start >= Math.max(speaker.end, cueEnd));
+  if (next && /^(late|early)$/.test(next.lower)) {
+    // "…, the Justice Department said late Friday.": a time, not a clause ("said late payments …")
+    const after = ws[ws.indexOf(next) + 1];
+    if (!after?.word || AFTER_TRAILER.test(after.lower) || /^(on|in|morning|afternoon|evening|night)$/.test(after.lower)) return false;
+  }
   return next !== undefined && next.word && !dict.prepositions.has(next.lower) && !AFTER_TRAILER.test(next.lower) && !/ing$/.test(next.lower);
 }

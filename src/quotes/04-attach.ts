@@ -5,7 +5,7 @@ import type { Span } from '../model/span.js';
 import type { QuoteDictionary } from './dictionary.js';
 import type { Candidate } from './candidate.js';
 import { words } from './words.js';
-import { type Said, honorificGender, paragraphOf, pronounSpeaker, relativeAntecedent, roleActor, surnameActor } from './speaker-actor.js';
+import { type Said, expandedInitials, roleNamed, fullNameOf, honorificGender, paragraphOf, pronounSpeaker, relativeAntecedent, roleActor, surnameActor } from './speaker-actor.js';
 
 /**
  * The mention that names the speaker: the longest mention overlapping the speaker span, followed
@@ -170,6 +170,9 @@ export function attach(article: Article, cands: readonly Candidate[], mentions: 
         // gives the phrase its actor, and the phrase stays as written
         q.speaker = m && (pronoun || m.actor.kind === 'person') ? m.actor.name : written;
         const actor = m?.actor ?? surnameActor(text, span, mentions, said) ?? (pronoun ? undefined : roleActor(text, span, mentions));
+        // "Jean added" after "NPR's Jean Cochran": the given name stands for the full name;
+        // "The ISNA" after "the Islamic Society of North America": the initials for the name
+        if (!m && !actor && !pronoun) q.speaker = fullNameOf(text, span) ?? expandedInitials(text, span) ?? roleNamed(text, span, said) ?? q.speaker;
         if (actor) q.speakerActor = actor;
         said.push({ span, para, name: q.speaker, actor, named: !pronoun && isNameLike(written), gender: honorificGender(written) });
       }

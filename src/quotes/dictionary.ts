@@ -29,6 +29,8 @@ export interface QuoteDictionary {
   /** the outlets by their first word */
   outletsByFirst: ReadonlyMap<string, readonly string[]>;
   titleNouns: ReadonlySet<string>;
+  /** documents whose author after "by"/"from" is the speaker ("a statement by the ministry") */
+  documents: ReadonlySet<string>;
   pronouns: ReadonlySet<string>;
   determiners: ReadonlySet<string>;
   between: ReadonlySet<string>;
@@ -141,7 +143,7 @@ export function loadQuoteDictionary(): QuoteDictionary {
   if (cached) return cached;
   const { cues, phrases } = loadCues('data/quotes/cues.json');
   const sf = 'data/quotes/speakers.json';
-  const s = expectObject(sf, readDataJson(sf), ['$comment', 'titleNouns', 'pronouns', 'determiners', 'between', 'notSpeaker', 'prepositions', 'mediaNouns', 'outlets']);
+  const s = expectObject(sf, readDataJson(sf), ['$comment', 'titleNouns', 'pronouns', 'determiners', 'between', 'notSpeaker', 'prepositions', 'mediaNouns', 'outlets', 'documents']);
   const outlets = Object.freeze(strings(sf, s, 'outlets', true));
   const objects = loadObjectCues();
   const cueFirst: ReadonlySet<string> = Object.freeze(new Set([...cues.keys(), ...phrases.map((p) => p[0]), ...objects.forms.keys()]));
@@ -170,6 +172,7 @@ export function loadQuoteDictionary(): QuoteDictionary {
     notSpeaker: set('notSpeaker'),
     prepositions: set('prepositions'),
     mediaNouns: set('mediaNouns'),
+    documents: set('documents'),
     outlets,
     titles,
     thresholds: Object.freeze({

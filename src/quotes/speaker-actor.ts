@@ -74,6 +74,73 @@ export function surnameActor(text: string, span: Span, mentions: readonly Mentio
 }
 
 /**
+ * The full name a lone given name stands for ("Jean added" after "NPR's Jean Cochran reported"):
+ * the latest earlier "<Given> <Surname>" of the article. News copy sometimes goes on with a
+ * speaker's first name; a word the article also writes as a surname ("Sen. Lindsey Graham" …
+ * "Graham") is left alone.
+ *
+ * @example fullNameOf("NPR's Jean Cochran said it. Jean added", { start: 33, end: 37 }) // 'Jean Cochran'
+ */
+export function fullNameOf(text: string, span: Span): string | undefined {
+  const given = text.slice(span.start, span.end);
+  if (!/^\p{Lu}\p{Ll}+$/u.test(given)) return undefined;
+  const before = text.slice(0, span.start);
+  // written as a surname: after a capitalised word that is no possessive, and ending the name
+  if (new RegExp(`\\p{Lu}[\\p{L}.-]*\\s+${given}\\b(?!\\s+\\p{Lu})`, 'u').test(before)) return undefined;
+  let full: string | undefined;
+  for (const m of before.matchAll(new RegExp(`\\b${given}\\s+(\\p{Lu}\\p{Ll}[\\p{L}’'-]*)`, 'gu'))) full = `${given} ${m[1].replace(/[’']s$/, '')}`;
+  return full;
+}
+
+/**
+ * The name an initialism stands for ("The ISNA", "AFP"): the latest earlier run of capitalised
+ * words (with "of", "for", "and", "the" inside, hyphens splitting) whose initials spell it.
+ *
+ * @example expandedInitials('The Islamic Society of North America met. The ISNA said', { start: 41, end: 49 }) // 'Islamic Society of North America'
+ */
+export function expandedInitials(text: string, span: Span): string | undefined {
+  const acronym = /^(?:the\s+)?(\p{Lu}{3,6})$/iu.exec(text.slice(span.start, span.end))?.[1];
+  if (!acronym || acronym !== acronym.toUpperCase()) return undefined;
+  const run = /\p{Lu}[\p{L}-]*(?:\s+(?:(?:of|for|and|the)\s+)*\p{Lu}[\p{L}-]*)+/gu;
+  let found: string | undefined;
+  for (const m of text.slice(0, span.start).matchAll(run)) {
+    const initials = m[0].split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+    const at = initials.indexOf(acronym);
+    if (at < 0) continue;
+    // the words that spell it, without any before them ("Sunday The Islamic …")
+    const parts = m[0].split(/\s+/);
+    let k = 0, seen = 0;
+    while (k < parts.length && seen + parts[k].split('-').filter((w) => /^\p{Lu}/u.test(w)).length <= at) { seen += parts[k].split('-').filter((w) => /^\p{Lu}/u.test(w)).length; k++; }
+    if (seen === at) found = parts.slice(k).join(' ');
+  }
+  return found;
+}
+
+/**
+ * The name a bare role ("the prosecutor", "the airline") stands for: the latest earlier named
+ * speaker written with a word of the role's stem ("Prosecution lawyer Brian Altman said"), else
+ * the latest earlier capitalised name ending in it ("Southwest Airlines").
+ *
+ * @example roleNamed(text, span, said) // 'Prosecution lawyer Brian Altman'
+ */
+export function roleNamed(text: string, span: Span, said: readonly Said[]): string | undefined {
+  const written = text.slice(span.start, span.end);
+  const role = /^the\s+(\p{Ll}{5,})$/iu.exec(written)?.[1];
+  if (!role) return undefined;
+  const stem = role.slice(0, Math.min(role.length, 6)).toLowerCase();
+  for (let k = said.length - 1; k >= 0; k--) {
+    const s = said[k];
+    const w = text.slice(s.span.start, s.span.end);
+    // a speaker written with a name ("Prosecution lawyer Brian Altman"), not another bare role
+    if ((s.actor?.kind === 'person' || /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(w)) && w.toLowerCase().split(/\s+/).some((x) => x.startsWith(stem))) return s.name;
+  }
+  const before = text.slice(0, span.start);
+  let found: string | undefined;
+  for (const m of before.matchAll(new RegExp(`((?:\\p{Lu}[\\p{L}’'-]*\\s+){1,3})(${role[0].toUpperCase()}${role.slice(1)}s?)\\b`, 'gu'))) found = (m[1] + m[2]).replace(/^(?:the|a|an)\s+/i, '');
+  return found;
+}
+
+/**
  * The speaker a relative "who" stands for: the name right before it ("Pompeo, who arrived …,
  * said" → Pompeo), as the mention ending there or the capitalised words before the comma.
  *

@@ -121,6 +121,12 @@ export function speakerBefore(ws: readonly Word[], cue: number, lo: number, dict
     }
     for (let p = k - 1; p >= lo && k - p <= 8; p--) {
       if (ws[p].text !== ',') continue;
+      // "the company's chief executive, Marillyn Hewson, has said": the name set off after a
+      // lowercase title is the speaker
+      const name = ws.slice(p + 1, k);
+      if (p - 1 >= lo && !ws[p - 1].cap && dict.titleNouns.has(ws[p - 1].lower) && name.length > 0 && name.length <= 4 && name.every((w) => w.word && (w.cap || NAME_PARTICLE.test(w.text)))) {
+        return { start: name[0].start, end: name[name.length - 1].end };
+      }
       return p - 1 >= lo && ws[p - 1].cap ? speakerBefore(ws, p, lo, dict) : undefined;
     }
     return undefined;
@@ -145,7 +151,9 @@ export function speakerBefore(ws: readonly Word[], cue: number, lo: number, dict
   for (let j = k - 1; j >= lo && k - j < max; j--) {
     const w = ws[j];
     const joins = (w.lower === 'of' || w.lower === 'and') && j > lo && npWord(ws[j - 1], dict) && (w.lower === 'of' || ws[j - 1].cap);
-    if (npWord(w, dict) || joins) {
+    // "Executive Director May Boeve said": a month before a capitalised word is a given name
+    const givenMonth = w.cap && MONTH_NAMES.test(w.lower) && j + 1 <= k && ws[j + 1].cap && ws[j + 1].word;
+    if (npWord(w, dict) || joins || givenMonth) {
       first = j;
       if (dict.determiners.has(w.lower)) break;
       continue;
@@ -196,8 +204,10 @@ export function speakerAfter(ws: readonly Word[], i: number, dict: QuoteDictiona
     if (!w.word) break;
     if (dict.pronouns.has(w.lower)) { if (j === i) last = j; break; }
     if (w.lower === 'of' && j > i && j + 1 < ws.length && (ws[j + 1].cap || dict.determiners.has(ws[j + 1].lower))) continue;
+    if (w.cap && MONTH_NAMES.test(w.lower) && j > i && ws[j - 1].cap && ws[j + 1]?.cap && ws[j + 1].word) { last = j; continue; }
     if (dict.notSpeaker.has(w.lower) || isVerbForm(w, dict)) break;
-    if (w.cap || dict.titleNouns.has(w.lower) || POSSESSIVE.test(w.lower)) last = j;
+    // a name's lowercase particle before its capital ("Ashraf al-Qedra", "Abdel Fattah el-Sisi")
+    if (w.cap || dict.titleNouns.has(w.lower) || POSSESSIVE.test(w.lower) || NAME_PARTICLE.test(w.text)) last = j;
     // "the prince called …": a determiner and one noun make a speaker phrase too
     else if (j === i + 1 && dict.determiners.has(ws[i].lower) && !w.lower.includes('-')) last = j;
     // a lowercase word after a name is the verb: "Petrov dismissed the report" → Petrov
@@ -205,8 +215,15 @@ export function speakerAfter(ws: readonly Word[], i: number, dict: QuoteDictiona
     else if (last >= 0 && !dict.determiners.has(w.lower) && !w.lower.includes('-') && !(j + 1 < ws.length && dict.titleNouns.has(ws[j + 1].lower))) break;
   }
   if (last < 0) return undefined;
+  // "according to a statement by the Russian foreign ministry": a document's named author speaks
+  if (last - i <= 2 && dict.documents.has(ws[last].lower) && last + 2 < ws.length && /^(by|from)$/.test(ws[last + 1].lower)) {
+    const author = speakerAfter(ws, last + 2, dict);
+    if (author && !dict.pronouns.has(ws[last + 2].lower)) return author;
+  }
   return { start: ws[i].start, end: ws[last].end };
 }
+const MONTH_NAMES = /^(april|may|june|august)$/;
+const NAME_PARTICLE = /^\p{Ll}{1,3}-\p{Lu}\p{Ll}/u;
 
 /**
  * The subject a participle cue hangs on ("Kyiv rejected it, noting …" → Kyiv): the first

@@ -77,9 +77,11 @@ test('speakers: a surname with no mention takes the actor of the earlier full na
 });
 
 test('speakers: a negated auxiliary stands between the speaker and its cue', () => {
-  const a = article('The officials wouldn’t say whether the ferry line would run again next year.');
+  const a = article('The officials wouldn’t tell reporters that the ferry line would run again next year.');
   const [q] = findQuotes(a, []);
   assert.equal(q?.speaker, 'The officials');
+  // refusing to say which or whether is no statement (quotes-realnews gold does not count one)
+  assert.deepEqual(findQuotes(article('The officials wouldn’t say whether the ferry line would run again next year.'), []), []);
 });
 
 test('speakers: a trailer with "told reporters" stays a trailer', () => {
