@@ -44,3 +44,14 @@ test('a context-only country is marked and names no event party', () => {
   const events = codeEvents(a, ms);
   assert.ok(events.every((e) => !e.source.code.startsWith('GBRJUD')), JSON.stringify(events.map((e) => e.source.code)));
 });
+
+test('outlets and raters the misses named', () => {
+  const cases: [string, string, string][] = [
+    ['The Christian Science Monitor noted that costs rose.', 'Christian Science Monitor', 'USAMED'],
+    ['InsideClimate News revealed the memo.', 'InsideClimate News', 'USAMED'],
+    ['The arrest followed, France24 reported.', 'France24', 'FRAMED'],
+    ['Fitch Ratings downgraded the bonds.', 'Fitch Ratings', 'USABUS'],
+    ['SNCF said trains would run.', 'SNCF', 'FRABUS'],
+  ];
+  for (const [text, surface, code] of cases) assert.deepEqual(codesOf(text, surface), [code], text);
+});
