@@ -13,6 +13,8 @@ const PLURAL = new Set(['they', 'them', 'their', 'themselves']);
 const SPEAKER = new Set(['we', 'us', 'our', 'i', 'me', 'my']);
 /** how many sentences back a pronoun may reach: person pronouns further than "they"/"its" */
 const PERSON_REACH = 3;
+/** a state's code (three capitals), not an organisation's ("NATO", "IGO…") */
+const COUNTRY = /^[A-Z]{3}$/;
 const THING_REACH = 1;
 /**
  * Mentions a title or pronoun looks back through at most. A long article holds a few hundred;
@@ -116,6 +118,14 @@ export function resolve(cands: readonly Candidate[], dict: ActorDictionary, date
         const k = back(c, Infinity, (m) => m.kind !== 'pronoun' && (!r.phrase || (titleOf.get(m.actor.id) ?? r.phrase) === r.phrase) && m.actor.kind === 'person' && (!r.country || m.actor.country === r.country) && r.roles.some((x) => m.actor.roles.includes(x)) && (!r.gender || !m.actor.gender || m.actor.gender === r.gender));
         if (k !== undefined) add(c, out[k].actor, k);
         else if (r.country) add(c, countryActor(dict, r.country, r.roles));
+        break;
+      }
+      case 'context-role': {
+        // "U.S. officials said … the officials": the same body named with its country earlier; else
+        // "prosecutors said": the country the text spoke of just before, in this or the last sentence
+        const same = `demonym+role/${c.rule.slice(c.rule.indexOf('+') + 1)}`;
+        const k = back(c, Infinity, (m) => m.rule === same) ?? back(c, 1, (m) => m.kind !== 'pronoun' && COUNTRY.test(m.actor.country) && !m.actor.roles.includes('MED'));
+        if (k !== undefined) add(c, countryActor(dict, out[k].actor.country, r.roles));
         break;
       }
       case 'pronoun': {

@@ -20,6 +20,16 @@ export { longestFirst, resolve, MAX_LOOKBACK } from './coref.js';
 export { roleOn, personActor, countryActor, orgActor } from './codes.js';
 
 /**
+ * Whether a mention's country comes from the context alone ("prosecutors said" after a sentence
+ * on Britain): good enough for who a speaker is, too weak to make the mention an event's party.
+ *
+ * @example contextOnly({ rule: 'context+roles/prosecutor' } as Mention) // true
+ */
+export function contextOnly(m: Mention): boolean {
+  return m.rule.startsWith('context+');
+}
+
+/**
  * Actor mentions of an article, sorted by start and non-overlapping. Pure: the dictionary is
  * loaded once; the date comes from `article.meta.date` (undated: the year the text names most),
  * never from the clock.

@@ -21,6 +21,8 @@ export type Ref =
   /** a person the dictionary does not know; no `country`: the article's context gives it (coref) */
   | { type: 'new-person'; name: string; country?: string; roles: readonly string[]; gender?: 'male' | 'female'; title?: string }
   | { type: 'title'; country?: string; roles: readonly string[]; gender?: 'male' | 'female'; phrase?: string }
+  /** a bare state body or its people ("prosecutors", "the defence ministry"): the country the text is about there (coref) */
+  | { type: 'context-role'; roles: readonly string[] }
   | { type: 'pronoun'; word: string; inQuote: boolean };
 
 /** A span that may refer to an actor, with how it was found. @example { start: 0, end: 6, kind: 'metonym', rule: 'countries/RUS/metonym', ref, sentence: 0 } */
@@ -167,6 +169,9 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
         } else if (country && !nameAfter(dict, cx, role.end, end, true)) {
           // "Russia’s state-owned media outlet TASS": the outlet is the mention, not the description
           push(i, role.end, 'demonym', `demonym+role/${role.hit.rule}`, { type: 'country', code: country, roles: entry.roles });
+        } else if (!country && bareStateRole(entry.roles, role.hit.plural === true || det < i, cx, i, t) && !nameAfter(dict, cx, role.end, end, true)) {
+          // "prosecutors said", "the defence ministry said": a state's body with no country of its own
+          push(det, role.end, 'description', `context+${role.hit.rule}`, { type: 'context-role', roles: entry.roles });
         }
         i = role.end;
         continue;
@@ -230,6 +235,21 @@ function otherAcronym(dict: ActorDictionary, text: string, start: number, end: n
   const o = dict.organisations.get(key)!;
   const same = (k: string): boolean => k === key || (dict.organisations.get(k)?.code === o.code && dict.organisations.get(k)?.country === o.country);
   return !out.some((c) => c.end === before && c.ref.type === 'org' && same(c.ref.key));
+}
+
+/** Roles of a state's own bodies and people: a bare "officials", "prosecutors", "the military" is some state's. */
+const STATE_ROLES = new Set(['GOV', 'MIL', 'JUD', 'LEG', 'SPY', 'COP']);
+
+/**
+ * A role phrase at `i` that stands for a state's body on its own: state roles only, a plural or
+ * after a determiner ("officials", "the ministry", not "minister"), and no capitalised word
+ * before it that would be its owner ("FBI officials", "Sony lawyers": another rule's, or no state's).
+ */
+function bareStateRole(roles: readonly string[], alone: boolean, cx: Tokens, i: number, first: number): boolean {
+  if (!alone || !roles.every((r) => STATE_ROLES.has(r))) return false;
+  if (i === first) return true;
+  const before = key(cx, i - 1);
+  return DETERMINERS.has(before) || !(cx.flags[i - 1] & 1) && !isPossessive(before);
 }
 
 function isPossessive(k: string): boolean {

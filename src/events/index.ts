@@ -31,6 +31,7 @@ import { loadGrammar, type EventGrammar } from './grammar.js';
 import { compileLexicon } from './lexicon.js';
 import { sentenceView, type SentenceView } from './sentence.js';
 import { withAdjectives } from './adjectives.js';
+import { contextOnly } from '../actors/index.js';
 import { loadDateWords } from './date-words.js';
 import { placeTable } from './places.js';
 import type { Ctx, Trigger } from './steps/context.js';
@@ -88,7 +89,8 @@ export function codeEvents(
   for (const p of syntax) parsed.set(p.sentence, p);
   const { text } = article;
   const { sentences, tokens } = article.spans;
-  const mentions = withAdjectives(text, tokens, actorMentions);
+  // a mention whose country only the context gives ("prosecutors said") names no party of an event
+  const mentions = withAdjectives(text, tokens, actorMentions.some(contextOnly) ? actorMentions.filter((m) => !contextOnly(m)) : actorMentions);
   const ctx: Ctx = { text, mentions, quotes, sentences, dict, g, lex: compileLexicon(dict), places: placeTable(), dateWords: loadDateWords(), date: article.meta.date?.value?.slice(0, 10) };
   const out: CodedEvent[] = [];
   const seen = new Set<string>();

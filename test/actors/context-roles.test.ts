@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../src/pipeline/index.js';
+import { contextOnly, findActors } from '../../src/actors/index.js';
+import { codeEvents } from '../../src/events/index.js';
+import type { Article, Mention } from '../../src/model/index.js';
+
+// Issue 17, unnamed speakers: a bare state body ("prosecutors", "the defence ministry") takes the
+// country the text spoke of just before it. Sentences written for these tests.
+
+function mentions(text: string): { a: Article; ms: Mention[] } {
+  const a = analyze({ text, format: 'text', given: { date: '2019-07-12' } }) as Article;
+  assert.ok(!('skipped' in a));
+  return { a, ms: findActors(a) };
+}
+const codesOf = (text: string, surface: string): string[] => {
+  const { a, ms } = mentions(text);
+  return ms.filter((m) => a.text.slice(m.start, m.end) === surface).map((m) => m.actor.code);
+};
+
+test('a bare state body takes the country of the sentence before', () => {
+  assert.deepEqual(codesOf('Three men went on trial in Britain on Monday. Prosecutors said they had planned an attack.', 'Prosecutors'), ['GBRJUD']);
+  assert.deepEqual(codesOf('Turkey received the first parts of the system. The defence ministry said more would follow.', 'The defence ministry'), ['TURGOVMIL']);
+  assert.deepEqual(codesOf('Italy closed two ports on Friday, and the foreign ministry said the decision was final.', 'the foreign ministry'), ['ITAGOV']);
+});
+
+test('"the officials" are the officials named with their country before', () => {
+  assert.deepEqual(codesOf('U.S. officials met in Baghdad. Iraq wants more aid. The officials said talks went well.', 'The officials'), ['USAGOV']);
+});
+
+test('no country near, an owner before it, or no state role: no context country', () => {
+  // nothing names a country in this or the last sentence
+  assert.deepEqual(codesOf('Germany voted. The vote was long. It ended late. Prosecutors said nothing.', 'Prosecutors'), []);
+  // a capitalised owner before the noun is another rule's ("Sony lawyers"), and lawyers are no state's
+  assert.deepEqual(codesOf('Japan sued the firm. Sony lawyers said the claim was weak.', 'lawyers'), []);
+  // a single title without a determiner is no body
+  assert.deepEqual(codesOf('Japan sued the firm. Minister said so.', 'Minister'), []);
+});
+
+test('a context-only country is marked and names no event party', () => {
+  const { a, ms } = mentions('Three men went on trial in Britain on Monday. Prosecutors accused Russia of hacking.');
+  const p = ms.find((m) => a.text.slice(m.start, m.end) === 'Prosecutors');
+  assert.ok(p && contextOnly(p));
+  const events = codeEvents(a, ms);
+  assert.ok(events.every((e) => !e.source.code.startsWith('GBRJUD')), JSON.stringify(events.map((e) => e.source.code)));
+});
+
+test('outlets and raters the misses named', () => {
+  const cases: [string, string, string][] = [
+    ['The Christian Science Monitor noted that costs rose.', 'Christian Science Monitor', 'USAMED'],
+    ['InsideClimate News revealed the memo.', 'InsideClimate News', 'USAMED'],
+    ['The arrest followed, France24 reported.', 'France24', 'FRAMED'],
+    ['Fitch Ratings downgraded the bonds.', 'Fitch Ratings', 'USABUS'],
+    ['SNCF said trains would run.', 'SNCF', 'FRABUS'],
+  ];
+  for (const [text, surface, code] of cases) assert.deepEqual(codesOf(text, surface), [code], text);
+});
