@@ -250,10 +250,12 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
       continue;
     }
     // "was “not a choice but a necessity” because it is under threat, its minister told …": a
-    // clause going on past the mark ends at the comma before a trailer further on
+    // clause going on past the mark to a trailer further on is reported speech holding marks,
+    // as the reported pass reads it (03-indirect), whatever the number of quoted words
     const later = !tr?.cue && /^\s*\p{Ll}/u.test(text.slice(end, end + 3)) ? lateTrailer(q, end, clauseEnd(q, end, endPara.end), endPara.end, dict) : undefined;
     if (later && later.comma > end) {
-      emit(mixed(q, pw[0].start, later.comma, spans, endPara, regions, r, later.late.speaker, later.late.cueSpan, 'quote/mixed-trailer', dict, true));
+      const start = pw[0].start;
+      emit({ start, end: later.comma, kind: 'mixed', spans: [{ start, end: later.comma }], speakerSpan: later.late.speaker, cueSpan: later.late.cueSpan, rule: 'quote/mixed-reported' });
       continue;
     }
     if (tr?.cue) {
