@@ -50,3 +50,11 @@ test('a clause holding quoted words, with a trailer after one of its later comma
     ['The ferry purchase was “not a choice but a necessity” because the old boats are unsafe', 'its transport minister'],
   ]);
 });
+
+test('"…, a source close to the crew told the Harbour Gazette.": whom a trailer was told runs past the trailer\'s words', () => {
+  assert.deepEqual(quotes('Jon Berg was among those pushing the captain to take the trip, a source close to the crew told the Harbour Gazette.'), [
+    ['Jon Berg was among those pushing the captain to take the trip', 'a source close to the crew'],
+  ]);
+  // past the trailer's words, a cue other than "told" makes no trailer
+  assert.deepEqual(quotes('Jon Berg was among those pushing the captain to take the trip, a source close to the crew said on the Harbour Gazette radio show.').filter((x) => x[0].startsWith('Jon Berg')), []);
+});
