@@ -3,7 +3,7 @@ import type { QuoteDictionary } from './dictionary.js';
 import type { MarkedRegion } from './01-marks.js';
 import { type Candidate, ruleConfidence } from './candidate.js';
 import { clauseEnd, mixed } from './clause.js';
-import { type QuoteText, type Trailer, colonSpeaker, cueSpanOf, introBefore, nearestSpeaker, trailer } from './context.js';
+import { type QuoteText, type Trailer, colonSpeaker, cueSpanOf, introBefore, lateTrailer, nearestSpeaker, trailer } from './context.js';
 import { type CueHit, clauseSubject, cueAt, lastCue, sentenceSubject, speakerAfter, speakerBefore } from './speaker.js';
 import { type Word, spanIndexAt, wordCount, words } from './words.js';
 import { isTitle, titleCase } from './title.js';
@@ -127,11 +127,8 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
       if (/^\s*\p{Ll}/u.test(text.slice(end, end + 3))) {
         // “We are frustrated” by the vote, the mayor said: the quote opens a clause that a
         // trailer after the clause attributes
-        const ce = clauseEnd(q, end, endPara.end);
-        let comma = text.indexOf(',', end);
-        let late: Trailer | undefined;
-        for (; comma > 0 && comma < ce && !late?.cue; comma = text.indexOf(',', comma + 1)) late = trailer(q, comma, endPara.end, dict);
-        comma = late ? text.lastIndexOf(',', late.cueSpan?.start ?? late.end) : -1;
+        const found = lateTrailer(q, end, clauseEnd(q, end, endPara.end), endPara.end, dict);
+        const late = found?.late, comma = found?.comma ?? -1;
         if (late?.cue && comma > end) emit({ start: R.start, end: comma, kind: 'mixed', spans: [{ start: R.start, end: comma }], speakerSpan: late.speaker, cueSpan: late.cueSpan, rule: 'quote/mixed-trailer' });
         continue;
       }
@@ -252,9 +249,23 @@ export function directQuotes(q: QuoteText, regions: readonly MarkedRegion[], dic
       emit({ start: R.start, end, kind: 'direct', spans, speakerSpan: spk, rule: speaker ? 'quote/direct-colon' : spk ? 'quote/direct-context' : 'quote/direct-unattributed' });
       continue;
     }
+    // "was “not a choice but a necessity” because it is under threat, its minister told …": a
+    // clause going on past the mark to a trailer further on is reported speech holding marks,
+    // as the reported pass reads it (03-indirect), whatever the number of quoted words
+    const later = !tr?.cue && /^\s*\p{Ll}/u.test(text.slice(end, end + 3)) ? lateTrailer(q, end, clauseEnd(q, end, endPara.end), endPara.end, dict) : undefined;
+    if (later && later.comma > end) {
+      const start = pw[0].start;
+      emit({ start, end: later.comma, kind: 'mixed', spans: [{ start, end: later.comma }], speakerSpan: later.late.speaker, cueSpan: later.late.cueSpan, rule: 'quote/mixed-reported' });
+      continue;
+    }
     if (tr?.cue) {
-      // "Moscow is a “reliable partner,” the minister said": the whole clause is the content
-      emit(mixed(q, pw[0].start, end, spans, endPara, regions, r, tr.speaker, tr.cueSpan, 'quote/mixed-trailer', dict, true));
+      // "Moscow is a “reliable partner,” the minister said": the whole clause is the content;
+      // "Turkey was under “serious threat” and its purchase was necessary, Akar said": the
+      // clause goes on past the mark to the comma before the trailer
+      const at = Math.min(tr.speaker?.start ?? Infinity, tr.cueSpan?.start ?? Infinity);
+      const comma = text.lastIndexOf(',', at);
+      const clauseTo = comma > end && /\p{L}/u.test(text.slice(end, comma)) ? comma : end;
+      emit(mixed(q, pw[0].start, clauseTo, spans, endPara, regions, r, tr.speaker, tr.cueSpan, 'quote/mixed-trailer', dict, true));
       continue;
     }
     // "Billy Joel sings, “Don’t go changing.”", "a message that read, “Sorry…”": a full

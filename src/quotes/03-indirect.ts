@@ -256,12 +256,17 @@ function firstClause(text: string, ws: readonly Word[], end: number, dict: Quote
     if (speaker) return { start: ws[0].start, end: ws[k].start, speakerSpan: speaker, cueSpan: { start: ws[k + 1].start, end: ws[k + 2].end }, rule: 'quote/indirect-according' };
   }
   // "…, according to X." / "…, the minister said." / "…, said the minister."
+  // the trailer's cue stands within its words of the comma; whom it was told may run on after
+  // it ("…, a source close to the campaign told the Associated Press.")
   let lastComma = -1;
-  for (let k = ws.length - 1; k > 0 && ws.length - k <= dict.thresholds.maxTrailerWords + 2; k--) if (ws[k].text === ',') { lastComma = k; break; }
+  const reach = dict.thresholds.maxTrailerWords + 2;
+  for (let k = ws.length - 1; k > 0 && ws.length - k <= reach + dict.thresholds.maxToldObjectWords; k--) if (ws[k].text === ',') { lastComma = k; break; }
   if (lastComma > 0 && wordsIn(ws, 0, lastComma) >= min) {
-    for (let j = lastComma + 1; j < ws.length; j++) {
+    for (let j = lastComma + 1; j < ws.length && j - lastComma <= reach; j++) {
       const c = cueAt(ws, j, dict);
       if (!c || (c.verb?.directOnly && !c.according)) continue;
+      // past the trailer's words only for whom a "told" names
+      if (ws.length - lastComma > reach && c.verb?.lemma !== 'tell') break;
       const speaker = c.according || j === lastComma + 1 ? speakerAfter(ws, c.end, dict) : speakerBefore(ws, j, lastComma + 1, dict);
       if (!speaker) break;
       // "…, who said the deal …", "…, said the deal was close": a relative clause or a cue whose

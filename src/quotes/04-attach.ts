@@ -31,6 +31,15 @@ export function speakerMention(span: Span, mentions: readonly Mention[], text?: 
   return best;
 }
 
+// "the North" for North Korea, "the South" for South Korea: "the" and one word of the
+// actor's longer name is a short form of that name, which names the speaker as news gold does;
+// a metonym with no word of the name ("the Kremlin") stays as written
+const shortFormOf = (written: string, name: string): boolean => {
+  const w = /^the\s+(\p{Lu}\p{Ll}+)$/iu.exec(written)?.[1];
+  const parts = name.split(/\s+/);
+  return !!w && parts.length > 1 && parts.includes(w);
+};
+
 const lastWord = (s: string) => s.trim().split(/\s+/).pop()?.toLowerCase() ?? '';
 const sameSurname = (written: string, name: string) => lastWord(written) === lastWord(name);
 
@@ -173,6 +182,7 @@ export function attach(article: Article, cands: readonly Candidate[], mentions: 
         // "Jean added" after "NPR's Jean Cochran": the given name stands for the full name;
         // "The ISNA" after "the Islamic Society of North America": the initials for the name
         if (!m && !actor && !pronoun) q.speaker = fullNameOf(text, span) ?? expandedInitials(text, span) ?? roleNamed(text, span, said) ?? q.speaker;
+        if (actor && !pronoun && shortFormOf(written, actor.name)) q.speaker = actor.name;
         if (actor) q.speakerActor = actor;
         said.push({ span, para, name: q.speaker, actor, named: !pronoun && isNameLike(written), gender: honorificGender(written) });
       }

@@ -72,6 +72,21 @@ export function trailer(q: QuoteText, from: number, to: number, dict: QuoteDicti
 
 
 /**
+ * A trailer further on in the clause a closing mark sits in ("“very late” because of the storm,
+ * the harbour master said"): the first trailer with a cue after one of the clause's commas, and
+ * that comma, where the clause (the content) ends.
+ *
+ * @example lateTrailer(q, closingMarkEnd, clauseEnd, paragraphEnd, dict)?.comma
+ */
+export function lateTrailer(q: QuoteText, from: number, to: number, paraEnd: number, dict: QuoteDictionary): { late: Trailer; comma: number } | undefined {
+  for (let comma = q.text.indexOf(',', from); comma > 0 && comma < to; comma = q.text.indexOf(',', comma + 1)) {
+    const late = trailer(q, comma, paraEnd, dict);
+    if (late?.cue) return { late, comma: q.text.lastIndexOf(',', late.cueSpan?.start ?? late.end) };
+  }
+  return undefined;
+}
+
+/**
  * The introduction of a quote standing alone: "Lavrov told reporters:" ("Stated Lavrov:") at the
  * end of the previous sentence or paragraph.
  *

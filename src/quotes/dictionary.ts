@@ -44,6 +44,7 @@ export interface QuoteDictionary {
   thresholds: Readonly<{
     maxSpeakerWords: number;
     maxTrailerWords: number;
+    maxToldObjectWords: number;
     minStandaloneWords: number;
     contextParagraphs: number;
     minIndirectWords: number;
@@ -153,7 +154,7 @@ export function loadQuoteDictionary(): QuoteDictionary {
   const lower = (k: string, spaces = false) => strings(nf, n, k, spaces).map((w) => w.toLowerCase());
   const titles = Object.freeze({ smallWords: Object.freeze(new Set(lower('smallWords'))), worksBefore: Object.freeze(lower('worksBefore', true)), onBefore: Object.freeze(new Set(lower('onBefore'))) });
   const tf = 'data/quotes/thresholds.json';
-  const t = expectObject(tf, readDataJson(tf), ['$comment', 'maxSpeakerWords', 'maxTrailerWords', 'minStandaloneWords', 'contextParagraphs', 'minIndirectWords', 'maxMixedGapWords', 'minUncuedWords', 'confidence']);
+  const t = expectObject(tf, readDataJson(tf), ['$comment', 'maxSpeakerWords', 'maxTrailerWords', 'maxToldObjectWords', 'minStandaloneWords', 'contextParagraphs', 'minIndirectWords', 'maxMixedGapWords', 'minUncuedWords', 'confidence']);
   const conf = t.confidence;
   if (typeof conf !== 'object' || conf === null || Array.isArray(conf)) throw new DataFileError(tf, '"confidence" must be an object of rule → number');
   for (const [k, v] of Object.entries(conf)) if (typeof v !== 'number' || v < 0 || v > 1) throw new DataFileError(tf, `confidence "${k}" must be a number in [0, 1]`);
@@ -178,6 +179,7 @@ export function loadQuoteDictionary(): QuoteDictionary {
     thresholds: Object.freeze({
       maxSpeakerWords: count(tf, t, 'maxSpeakerWords', 1, 30),
       maxTrailerWords: count(tf, t, 'maxTrailerWords', 1, 30),
+      maxToldObjectWords: count(tf, t, 'maxToldObjectWords', 0, 20),
       minStandaloneWords: count(tf, t, 'minStandaloneWords', 1, 50),
       contextParagraphs: count(tf, t, 'contextParagraphs', 0, 20),
       minIndirectWords: count(tf, t, 'minIndirectWords', 1, 50),

@@ -87,6 +87,9 @@ function npWord(w: Word, dict: QuoteDictionary): boolean {
   return w.cap || dict.titleNouns.has(w.lower) || dict.determiners.has(w.lower) || POSSESSIVE.test(w.lower) || w.lower.includes('-');
 }
 
+// the words joining a source to what it knows of or is near ("familiar with", "close to")
+const SOURCE_LINK = new Set(['familiar with', 'close to']);
+
 /**
  * The speaker phrase ending right before word `cue` (skipping "also", "on Tuesday", "has"):
  * a pronoun ("he said"), a run of names and titles ("Foreign Minister Sergei Lavrov said"), or a
@@ -171,8 +174,12 @@ export function speakerBefore(ws: readonly Word[], cue: number, lo: number, dict
     else return titledPhrase(ws, k, lo, dict);
   }
   while (first < k && (ws[first].lower === 'of' || ws[first].lower === 'and' || !ws[first].word)) first++;
-  // "people familiar with the briefing said": the sources, not what they know of
-  if (first - 3 >= lo && ws[first - 1].lower === 'with' && ws[first - 2].lower === 'familiar' && ws[first - 3].word) first -= 3;
+  // "people familiar with the briefing said", "a source close to the campaign said": the
+  // sources, not what they know of or are close to
+  if (first - 3 >= lo && SOURCE_LINK.has(`${ws[first - 2].lower} ${ws[first - 1].lower}`) && ws[first - 3].word) {
+    first -= 3;
+    if (first - 1 >= lo && dict.determiners.has(ws[first - 1].lower)) first--;
+  }
   return { start: ws[first].start, end: head.end };
 }
 

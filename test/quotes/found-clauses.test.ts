@@ -33,3 +33,28 @@ test('"wouldn’t say", "declined to say": a refusal to say is no statement', ()
   ]);
   assert.deepEqual(quotes('The ministry declined to say which ships would be sent to the port.'), []);
 });
+
+test('a clause holding quoted words goes on past the closing mark to the trailer that names its speaker', () => {
+  assert.deepEqual(quotes('The ferry was “very late” because of the storm, the harbour master said.'), [
+    ['The ferry was “very late” because of the storm', 'the harbour master'],
+  ]);
+  assert.deepEqual(quotes('The ferry was “very late” and its cargo was spoiled, Berg said on Monday.').map((x) => x[0]), [
+    'The ferry was “very late” and its cargo was spoiled',
+  ]);
+  // the trailer right after the mark: the content ends at the mark
+  assert.deepEqual(quotes('Oslo is a “reliable partner,” the minister said.').map((x) => x[0]), ['Oslo is a “reliable partner,”']);
+});
+
+test('a clause holding quoted words, with a trailer after one of its later commas, is reported by that trailer', () => {
+  assert.deepEqual(quotes('The ferry purchase was “not a choice but a necessity” because the old boats are unsafe, its transport minister told the islanders.'), [
+    ['The ferry purchase was “not a choice but a necessity” because the old boats are unsafe', 'its transport minister'],
+  ]);
+});
+
+test('"…, a source close to the crew told the Harbour Gazette.": whom a trailer was told runs past the trailer\'s words', () => {
+  assert.deepEqual(quotes('Jon Berg was among those pushing the captain to take the trip, a source close to the crew told the Harbour Gazette.'), [
+    ['Jon Berg was among those pushing the captain to take the trip', 'a source close to the crew'],
+  ]);
+  // past the trailer's words, a cue other than "told" makes no trailer
+  assert.deepEqual(quotes('Jon Berg was among those pushing the captain to take the trip, a source close to the crew said on the Harbour Gazette radio show.').filter((x) => x[0].startsWith('Jon Berg')), []);
+});

@@ -89,3 +89,18 @@ test('speakers: a trailer with "told reporters" stays a trailer', () => {
   const [q] = findQuotes(a, []);
   assert.equal(q?.speaker, 'the harbour master');
 });
+
+test('speakers: "the North", "the" and one word of a country\'s longer name, is named by the country', () => {
+  const a = article('North Korea fired shells across the border on Thursday. The North said the South must end its loudspeaker broadcasts by Saturday.');
+  const prk = country('PRK', 'North Korea');
+  const [q] = findQuotes(a, [mention(a, 'North Korea', prk), mention(a, 'The North', prk, 'metonym')]);
+  assert.equal(q.speaker, 'North Korea');
+  assert.equal(q.speakerActor?.country, 'PRK');
+  // with no mention of its own, the short form takes its actor from the earlier name
+  const [p] = findQuotes(a, [mention(a, 'North Korea', prk)]);
+  assert.equal(p.speaker, 'North Korea');
+  // a metonym that is no word of the name ("the Kremlin") stays as written
+  const b = article('Russia moved troops on Friday. The Kremlin said the troops were on exercise.');
+  const [r] = findQuotes(b, [mention(b, 'The Kremlin', country('RUS', 'Russia'), 'metonym')]);
+  assert.equal(r.speaker, 'The Kremlin');
+});

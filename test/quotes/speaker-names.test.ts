@@ -55,3 +55,8 @@ test('a bare role ("the prosecutor", "the airline") stands for the named speaker
   // nothing of the stem before: the role stays as written
   assert.equal(quotes('The harbour opened late. The prosecutor said the men had stolen money from charities.').at(-1)?.[1], 'The prosecutor');
 });
+
+test('"a source close to the crew said": the source is the speaker, not what it is close to', () => {
+  assert.equal(quotes('The talks will resume in March, a source close to the crew told reporters.').at(-1)?.[1], 'a source close to the crew');
+  assert.equal(quotes('The talks will resume in March, a person familiar with the plan said.').at(-1)?.[1], 'a person familiar with the plan');
+});
