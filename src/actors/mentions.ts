@@ -249,8 +249,11 @@ function bareStateRole(roles: readonly string[], alone: boolean, cx: Tokens, i: 
   if (!alone || !roles.every((r) => STATE_ROLES.has(r))) return false;
   if (i === first) return true;
   const before = key(cx, i - 1);
+  // "their forces", "its ministry": the owner is the pronoun's antecedent, coreference's business
+  if (OWNER_PRONOUNS.has(before)) return false;
   return DETERMINERS.has(before) || !(cx.flags[i - 1] & 1) && !isPossessive(before);
 }
+const OWNER_PRONOUNS = new Set(['their', 'its', 'his', 'her', 'our']);
 
 function isPossessive(k: string): boolean {
   return k === "'s" || k === "'";

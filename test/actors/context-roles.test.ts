@@ -55,3 +55,10 @@ test('outlets and raters the misses named', () => {
   ];
   for (const [text, surface, code] of cases) assert.deepEqual(codesOf(text, surface), [code], text);
 });
+
+// sentences written for this test
+test('a state body owned by a pronoun is not a context-only one: coreference gives its owner', () => {
+  const a = analyze({ text: 'Bosnian Serbs said on Tuesday their forces had completed their withdrawal from the town.', format: 'text', given: { date: '1995-06-01' } }) as Article;
+  const forces = findActors(a).find((m) => a.text.slice(m.start, m.end).includes('forces'));
+  assert.ok(!forces || !contextOnly(forces), JSON.stringify(forces?.rule));
+});
