@@ -144,7 +144,12 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
             push(role.end, named.end, 'name', `title+name/${named.rule}`, ref);
             learnSurname(surnames, known.name, ref, dict);
           }
-          if (!known || named.name) {
+          // "Arab League Secretary General Chadli Klibi": the title is the organisation's, whose
+          // mention just before stands for the person (a new person would take the context's country)
+          // (one capitalised word may stand between: "Secretary" before "General")
+          const prev = out[out.length - 1];
+          const ofOrg = !country && prev?.ref.type === 'org' && [i - 1, i - 2].some((j) => j >= t && toks[j].end === prev.end && (j === i - 1 || cx.flags[i - 1] & 1));
+          if ((!known || named.name) && !ofOrg) {
             // "Foreign Minister Heiko Maas": a new person, never the last one of the title's role;
             // the country from an adjective, the title's own ("Rep.", "Labour MP"), a US party-state
             // tag ("(R-S.C.)"), else the context

@@ -29,3 +29,9 @@ test('titles: "former" before a known surname, titles that name their country, r
   assert.equal(codeOfLast('Labour MP Priya Hollis spoke in the debate.', '2016-06-16', 'Priya Hollis'), 'GBRLEG');
   assert.equal(codeOfLast('Israeli military spokesman Rear Adm. Oren Talmi said the strikes went on.', '2023-10-09', 'Rear Adm. Oren Talmi'), 'ISRMIL');
 });
+
+test('an organisation\'s title before an unknown name: the organisation stands for the person, not a context country', () => {
+  const a = analyze({ text: 'Arab League Secretary General Farid Halloum began a mediation mission between Syria and the Palestinians.', format: 'text', given: { date: '1985-01-01' } }) as Article;
+  const found = findActors(a).map((m) => [a.text.slice(m.start, m.end), m.actor.code]);
+  assert.deepEqual(found.filter(([t]) => /Arab League|Halloum/.test(t)), [['Arab League', 'IGOMEAARL']]);
+});
