@@ -1,16 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../src/pipeline/index.js';
-import type { Article } from '../../src/model/article.js';
-import { findQuotes } from '../../src/quotes/index.js';
+import { statementsOf as quotes } from './_quotes.js';
 
 // Every sentence below is invented for these tests (issue 17: more attributed statements found).
-// A headline line goes first because the cleaner takes a short first line as the title.
-function quotes(body: string): { text: string; speaker?: string; rule: string }[] {
-  const a = analyze({ text: `Test headline for the quote stage\n\n${body}`, format: 'text', origin: 'test' });
-  if ('skipped' in a) throw new Error(`skipped: ${a.reason}`);
-  return findQuotes(a).map((q) => ({ text: a.text.slice(q.start, q.end), speaker: q.speakerSpan ? a.text.slice(q.speakerSpan.start, q.speakerSpan.end) : undefined, rule: q.rule }));
-}
 
 test('a trailer followed by ", adding …" makes two statements of the same speaker', () => {
   const q = quotes('The new radar was installed at the northern base on Monday, the navy said, adding more units would follow next spring.');

@@ -1,16 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../src/pipeline/index.js';
-import { findQuotes } from '../../src/quotes/index.js';
+import { statementsOf as quotes, spanPairs as pairs } from './_quotes.js';
 
 // Every sentence below is invented for these tests (issue 17: statements reported through a verb's
 // object rather than a clause: "expressed concern that …", "called for …", "identified X as …").
-function quotes(body: string): { text: string; speaker?: string; rule: string }[] {
-  const a = analyze({ text: `Test headline for the quote stage\n\n${body}`, format: 'text', origin: 'test' });
-  if ('skipped' in a) throw new Error(`skipped: ${a.reason}`);
-  return findQuotes(a).map((q) => ({ text: a.text.slice(q.start, q.end), speaker: q.speakerSpan ? a.text.slice(q.speakerSpan.start, q.speakerSpan.end) : undefined, rule: q.rule }));
-}
-const pairs = (body: string) => quotes(body).map((x) => [x.text, x.speaker]);
 
 test('"expressed/voiced <feeling> …": the feeling and what follows is the statement', () => {
   assert.deepEqual(pairs('Senator Varga expressed deep concern that the new border fence could split the farming villages.'), [

@@ -1,15 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../src/pipeline/index.js';
-import { findQuotes } from '../../src/quotes/index.js';
+import { spanPairs as pairs } from './_quotes.js';
 
 // Every sentence below is invented for these tests (issue 17: the speaker of a relative clause,
 // and a speaker phrase with a lowercase head before an apposition).
-function pairs(body: string): (string | undefined)[][] {
-  const a = analyze({ text: `Test headline for the quote stage\n\n${body}`, format: 'text', origin: 'test' });
-  if ('skipped' in a) throw new Error(`skipped: ${a.reason}`);
-  return findQuotes(a).map((q) => [a.text.slice(q.start, q.end), q.speakerSpan ? a.text.slice(q.speakerSpan.start, q.speakerSpan.end) : undefined]);
-}
 
 test('"X, which said …, did Y": the relative clause is a statement of its antecedent', () => {
   assert.deepEqual(pairs('Neighbouring Norland, which said earlier this week it was tracking a drone over its coast, has put its navy on alert.'), [

@@ -1,14 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../src/pipeline/index.js';
-import { findQuotes } from '../../src/quotes/index.js';
+import { spanPairs as pairs } from './_quotes.js';
 
 // Every sentence below is invented for these tests (issue 17: speakers that are no entity).
-function pairs(body: string): (string | undefined)[][] {
-  const a = analyze({ text: `Test headline for the quote stage\n\n${body}`, format: 'text', origin: 'test' });
-  if ('skipped' in a) throw new Error(`skipped: ${a.reason}`);
-  return findQuotes(a).map((q) => [a.text.slice(q.start, q.end), q.speakerSpan ? a.text.slice(q.speakerSpan.start, q.speakerSpan.end) : undefined]);
-}
 
 test('"struck a cautious note, saying …": "a … note" is a noun, the subject says it', () => {
   assert.deepEqual(pairs('Halvorsen on Monday struck a hopeful note, saying the two sides were close to a deal.'), [
