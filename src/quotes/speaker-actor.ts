@@ -85,12 +85,31 @@ export function fullNameOf(text: string, span: Span): string | undefined {
   const given = text.slice(span.start, span.end);
   if (!/^\p{Lu}\p{Ll}+$/u.test(given)) return undefined;
   const before = text.slice(0, span.start);
-  // written as a surname: after a capitalised word that is no possessive, and ending the name
-  if (new RegExp(`\\p{Lu}[\\p{L}.-]*\\s+${given}\\b(?!\\s+\\p{Lu})`, 'u').test(before)) return undefined;
+  // only the places where the word is written are read, with patterns made once: a pattern of
+  // the word run over the whole text before each speaker, and built anew for each (Unicode
+  // classes are dear to build), cost as much as the rest of the quote stage on Reuters
   let full: string | undefined;
-  for (const m of before.matchAll(new RegExp(`\\b${given}\\s+(\\p{Lu}\\p{Ll}[\\p{L}’'-]*)`, 'gu'))) full = `${given} ${m[1].replace(/[’']s$/, '')}`;
+  let taken = 0;
+  for (let at = before.indexOf(given); at >= 0; at = before.indexOf(given, at + 1)) {
+    const end = at + given.length;
+    if (WORD_CHAR.test(before[at - 1] ?? '') || WORD_CHAR.test(before[end] ?? '')) continue;
+    // written as a surname: after a capitalised word that is no possessive, and ending the name
+    NO_NAME_AFTER.lastIndex = end;
+    if (NO_NAME_AFTER.test(before) && AFTER_CAPITALISED.test(before.slice(Math.max(0, at - 80), at))) return undefined;
+    if (at < taken) continue;
+    SURNAME_AFTER.lastIndex = end;
+    const m = SURNAME_AFTER.exec(before);
+    if (m) {
+      full = `${given} ${m[1].replace(/[’']s$/, '')}`;
+      taken = end + m[0].length;
+    }
+  }
   return full;
 }
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const AFTER_CAPITALISED = /\p{Lu}[\p{L}.-]*\s+$/u;
+const NO_NAME_AFTER = /(?!\s+\p{Lu})/uy;
+const SURNAME_AFTER = /\s+(\p{Lu}\p{Ll}[\p{L}’'-]*)/uy;
 
 /**
  * The name an initialism stands for ("The ISNA", "AFP"): the latest earlier run of capitalised
@@ -135,10 +154,23 @@ export function roleNamed(text: string, span: Span, said: readonly Said[]): stri
     if ((s.actor?.kind === 'person' || /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(w)) && w.toLowerCase().split(/\s+/).some((x) => x.startsWith(stem))) return s.name;
   }
   const before = text.slice(0, span.start);
+  const Role = role[0].toUpperCase() + role.slice(1);
   let found: string | undefined;
-  for (const m of before.matchAll(new RegExp(`((?:\\p{Lu}[\\p{L}’'-]*\\s+){1,3})(${role[0].toUpperCase()}${role.slice(1)}s?)\\b`, 'gu'))) found = (m[1] + m[2]).replace(/^(?:the|a|an)\s+/i, '');
+  let taken = 0;
+  // read where the word is written, with patterns made once (see fullNameOf)
+  for (let at = before.indexOf(Role); at >= 0; at = before.indexOf(Role, at + 1)) {
+    if (at <= taken) continue;
+    PLURAL_END.lastIndex = at + Role.length;
+    const plural = PLURAL_END.exec(before);
+    const names = plural && CAPITALISED_WORDS.exec(before.slice(Math.max(taken, at - 120), at));
+    if (!names) continue;
+    found = (names[0] + Role + plural[0]).replace(/^(?:the|a|an)\s+/i, '');
+    taken = at + Role.length + plural[0].length;
+  }
   return found;
 }
+const PLURAL_END = /s?\b/y;
+const CAPITALISED_WORDS = /(?:\p{Lu}[\p{L}’'-]*\s+){1,3}$/u;
 
 /**
  * The speaker a relative "who" stands for: the name right before it ("Pompeo, who arrived …,
