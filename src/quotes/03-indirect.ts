@@ -161,14 +161,15 @@ function reported(text: string, ws: readonly Word[], end: number, dict: QuoteDic
 const NEGATED = /^(not|never|declined|refused|\p{L}+n['’]t|cannot)$/u;
 const WH = /^(which|what|whether|if|when|where|who|whom|why|how)$/;
 
-// "…, where Driscoll said she intended …", "… while Hamas says …": a clause of its own, with its
-// own speaker and cue, after a connective inside a reported content ends that content
+// "…, where Driscoll said she intended …", "… while Hamas says …", "…; the coast guard says …": a
+// clause of its own, with its own speaker and cue, after a connective or a semicolon inside a
+// reported content ends that content
 const NESTED = /^(where|while|whereas|but|although|though)$/;
 function nestedClause(text: string, ws: readonly Word[], hit: Hit, end: number, dict: QuoteDictionary): { at: number; hit: Hit } | undefined {
   if (hit.rule !== 'quote/indirect-cue' && hit.rule !== 'quote/indirect-that') return undefined;
   const min = dict.thresholds.minIndirectWords;
   for (let c = ws.findIndex((w) => w.start >= hit.start) + min; c > 0 && c < ws.length - min - 2; c++) {
-    if (!NESTED.test(ws[c].lower)) continue;
+    if (!NESTED.test(ws[c].lower) && ws[c].text !== ';') continue;
     const rest = ws.slice(c + 1);
     const h = cueClause(text, rest, end, dict);
     if (h?.speakerSpan?.start === rest[0].start) return { at: ws[c].start, hit: h };
@@ -192,6 +193,10 @@ function phraseOnly(ws: readonly Word[], h: Hit, dict: QuoteDictionary): boolean
 
 interface Second { at: number; from: number }
 
+// the words that join a second cue of the same speaker, and what may stand between them and it
+const JOIN = /^(and|but)$/;
+const AUX_BEFORE_CUE = /^(has|have|had|also|later|then|again|repeatedly|since)$/;
+
 /**
  * The first ", adding (that) …", ", and says …" or "and signaled that …" in `ws` from word
  * `lo`: a participle after a comma, or a finite form after "and", of a verb that reports speech
@@ -202,9 +207,11 @@ function secondCue(ws: readonly Word[], lo: number, dict: QuoteDictionary): Seco
   const min = dict.thresholds.minIndirectWords;
   for (let k = Math.max(lo, 1); k < ws.length - 1; k++) {
     const comma = ws[k].text === ',';
-    if (!comma && ws[k].lower !== 'and') continue;
+    if (!comma && !JOIN.test(ws[k].lower)) continue;
     let j = k + 1;
-    if (comma && ws[j].lower === 'and') j++;
+    if (comma && JOIN.test(ws[j].lower)) j++;
+    // "… but has said …", "… and later said …": an auxiliary or adverb before a finite cue
+    if (j > k + 1 || !comma) while (j < ws.length - 1 && ws[j].word && !ws[j].cap && AUX_BEFORE_CUE.test(ws[j].lower)) j++;
     if (j >= ws.length) break;
     const c = cueAt(ws, j, dict);
     if (!c || c.according || !c.verb || c.verb.directOnly) continue;
@@ -280,6 +287,9 @@ function firstClause(text: string, ws: readonly Word[], end: number, dict: Quote
   return cueClause(text, ws, end, dict);
 }
 
+// a subject pronoun, an auxiliary or a linking verb: the words after a cue make a clause
+const CLAUSE_WORD = /^(there|was|were|is|are|am|be|been|had|has|have|would|will|could|can|should|may|might|must|did|does|do|remained|remains|seemed|seems|felt|feels|\p{L}+n['’]t)$/u;
+
 // "X said (that) …": the first strong cue with a speaker before it; any other reporting verb
 // only with "that" right after it ("recalled that …", never "recalled its ambassador")
 function cueClause(text: string, ws: readonly Word[], end: number, dict: QuoteDictionary): Hit | undefined {
@@ -304,8 +314,14 @@ function cueClause(text: string, ws: readonly Word[], end: number, dict: QuoteDi
     }
     while (from < ws.length && !ws[from].word) from++;
     if (from >= ws.length || wordsIn(ws, from, ws.length) < min) return undefined;
-    // "said on Tuesday that …": the content starts at "that"
-    if (!oc) for (let k = from; k < Math.min(ws.length, from + 4); k++) if (ws[k].lower === 'that') { from = k; break; }
+    // "said on Tuesday that …": the content starts at "that"; "said he was sure that …": a
+    // clause of its own before the "that" is the content, whole
+    if (!oc) {
+      for (let k = from; k < Math.min(ws.length, from + 4); k++) {
+        if (CLAUSE_WORD.test(ws[k].lower) || dict.pronouns.has(ws[k].lower)) break;
+        if (ws[k].lower === 'that') { from = k; break; }
+      }
+    }
     return { start: ws[from].start, end: trimCue(text, ws, from, end, dict), speakerSpan: speaker, cueSpan: { start: ws[c.at].start, end: ws[c.end - 1].end }, rule: thatClause ? 'quote/indirect-that' : 'quote/indirect-cue' };
   }
   return undefined;
