@@ -153,9 +153,32 @@ function reported(text: string, ws: readonly Word[], end: number, dict: QuoteDic
   if (nested) {
     let e = nested.at;
     while (e > hit.start && /[\s,;:—–-]/.test(text[e - 1])) e--;
-    push({ ...hit, end: e });
-    push(nested.hit);
-  } else push(hit);
+    pushEach(ws, { ...hit, end: e }, dict, push);
+    pushEach(ws, nested.hit, dict, push);
+  } else pushEach(ws, hit, dict, push);
+}
+
+/**
+ * A statement, and the same statement again under the first of two speakers joined by "and"
+ * ("Obama and Ban Ki-moon demanded …": each of them said it); a list of more ("A, B and C")
+ * is one group and stays one speaker.
+ */
+function pushEach(ws: readonly Word[], hit: Hit, dict: QuoteDictionary, push: (h: Hit) => void): void {
+  const sp = hit.speakerSpan;
+  if (!sp || hit.rule !== 'quote/indirect-cue') return push(hit);
+  const b = ws.findIndex((w) => w.start === sp.start);
+  // "Mayor Berg and Governor Dahl said": one phrase of two names
+  const inner = ws.findIndex((w, k) => k > b && w.start < sp.end && w.lower === 'and');
+  const listed = (a: number) => a > 0 && (ws[a - 1].text === ',' || ws[a - 1].lower === 'between' || dict.prepositions.has(ws[a - 1].lower));
+  if (inner > b && !listed(b) && !ws.some((w) => w.start > sp.start && w.end < sp.end && w.text === ',') && ws[inner - 1].cap && ws[inner + 1]?.cap) {
+    push({ ...hit, speakerSpan: { start: sp.start, end: ws[inner - 1].end } });
+    push({ ...hit, speakerSpan: { start: ws[inner + 1].start, end: sp.end } });
+    return;
+  }
+  const first = b >= 2 && ws[b - 1].lower === 'and' && ws[b - 2].word ? speakerBefore(ws, b - 1, 0, dict) : undefined;
+  // in the order they are written, as a reader lists them
+  if (first && first.end === ws[b - 2].end && !listed(ws.findIndex((w) => w.start === first.start))) push({ ...hit, speakerSpan: first });
+  push(hit);
 }
 
 const NEGATED = /^(not|never|declined|refused|\p{L}+n['’]t|cannot)$/u;

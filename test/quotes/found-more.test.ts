@@ -35,3 +35,32 @@ test('"A says …; B says …": a clause after a semicolon with its own speaker 
     ['they were all empty', 'the coast guard'],
   ]);
 });
+
+test('"raised concern that", "sought assurances that", "made threats to": a verb and its noun report a statement', () => {
+  assert.deepEqual(quotes('The senators raised concern that the new audit would fall short.'), [
+    ['concern that the new audit would fall short', 'The senators'],
+  ]);
+  assert.deepEqual(quotes('Berg, the committee chairman, sought assurances that the pilots would not be left behind.'), [
+    ['assurances that the pilots would not be left behind', 'Berg'],
+  ]);
+  assert.deepEqual(quotes('The governor has made threats to close the border crossings before.'), [
+    ['threats to close the border crossings before', 'The governor'],
+  ]);
+  // a raise of anything else is no statement
+  assert.deepEqual(quotes('The central bank raised interest rates to slow the rise in prices.'), []);
+});
+
+test('"X did promise to …": an emphatic "did" stands between the speaker and the cue', () => {
+  assert.deepEqual(quotes('Lind did promise to resign if the council passed the budget.'), [
+    ['to resign if the council passed the budget', 'Lind'],
+  ]);
+});
+
+test('"A and B said …": two speakers joined by "and" make one statement each', () => {
+  assert.deepEqual(quotes('Mayor Ola Berg and Governor Kari Dahl demanded the release of the crew.'), [
+    ['the release of the crew', 'Mayor Ola Berg'],
+    ['the release of the crew', 'Governor Kari Dahl'],
+  ]);
+  // a list of three is one group of speakers
+  assert.deepEqual(quotes('Senators Ola Berg, Kari Dahl and Per Lund said the audit would fall short.').length, 1);
+});
