@@ -310,6 +310,8 @@ function firstClause(text: string, ws: readonly Word[], end: number, dict: Quote
   return cueClause(text, ws, end, dict);
 }
 
+const BEGIN = /^(begin|begins|began|begun|start|starts|started)$/;
+
 // a subject pronoun, an auxiliary or a linking verb: the words after a cue make a clause
 const CLAUSE_WORD = /^(there|was|were|is|are|am|be|been|had|has|have|would|will|could|can|should|may|might|must|did|does|do|remained|remains|seemed|seems|felt|feels|\p{L}+n['’]t)$/u;
 
@@ -328,7 +330,9 @@ function cueClause(text: string, ws: readonly Word[], end: number, dict: QuoteDi
     // is no statement ("did not tell lawmakers that …" still is one)
     const negated = NEGATED.test(ws[j - 1].lower) || (j > 1 && NEGATED.test(ws[j - 2].lower) && ws[j - 1].lower === 'to');
     if (negated && WH.test(ws[c.end]?.lower ?? '')) continue;
-    const speaker = c.verb.participle ? clauseSubject(ws, j, dict) : speakerBefore(ws, j, 0, dict);
+    // "experts had begun to warn …": the speaker stands before the verb of beginning
+    const begun = j > 1 && ws[j - 1].lower === 'to' && BEGIN.test(ws[j - 2].lower) ? j - 2 : j;
+    const speaker = c.verb.participle ? clauseSubject(ws, j, dict) : speakerBefore(ws, begun, 0, dict);
     if (!speaker) continue;
     let from = c.end;
     if (c.verb.lemma === 'tell') {

@@ -64,3 +64,9 @@ test('"A and B said …": two speakers joined by "and" make one statement each',
   // a list of three is one group of speakers
   assert.deepEqual(quotes('Senators Ola Berg, Kari Dahl and Per Lund said the audit would fall short.').length, 1);
 });
+
+test('"X had begun to warn …": a verb of beginning stands between the speaker and the cue', () => {
+  assert.deepEqual(quotes('By 1980, the institute’s own experts had begun to warn the dam could fail in a flood.'), [
+    ['the dam could fail in a flood', 'experts'],
+  ]);
+});
