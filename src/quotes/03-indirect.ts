@@ -153,22 +153,46 @@ function reported(text: string, ws: readonly Word[], end: number, dict: QuoteDic
   if (nested) {
     let e = nested.at;
     while (e > hit.start && /[\s,;:—–-]/.test(text[e - 1])) e--;
-    push({ ...hit, end: e });
-    push(nested.hit);
-  } else push(hit);
+    pushEach(ws, { ...hit, end: e }, dict, push);
+    pushEach(ws, nested.hit, dict, push);
+  } else pushEach(ws, hit, dict, push);
+}
+
+/**
+ * A statement, and the same statement again under the first of two speakers joined by "and"
+ * ("Obama and Ban Ki-moon demanded …": each of them said it); a list of more ("A, B and C")
+ * is one group and stays one speaker.
+ */
+function pushEach(ws: readonly Word[], hit: Hit, dict: QuoteDictionary, push: (h: Hit) => void): void {
+  const sp = hit.speakerSpan;
+  if (!sp || hit.rule !== 'quote/indirect-cue') return push(hit);
+  const b = ws.findIndex((w) => w.start === sp.start);
+  // "Mayor Berg and Governor Dahl said": one phrase of two names
+  const inner = ws.findIndex((w, k) => k > b && w.start < sp.end && w.lower === 'and');
+  const listed = (a: number) => a > 0 && (ws[a - 1].text === ',' || ws[a - 1].lower === 'between' || dict.prepositions.has(ws[a - 1].lower));
+  if (inner > b && !listed(b) && !ws.some((w) => w.start > sp.start && w.end < sp.end && w.text === ',') && ws[inner - 1].cap && ws[inner + 1]?.cap) {
+    push({ ...hit, speakerSpan: { start: sp.start, end: ws[inner - 1].end } });
+    push({ ...hit, speakerSpan: { start: ws[inner + 1].start, end: sp.end } });
+    return;
+  }
+  const first = b >= 2 && ws[b - 1].lower === 'and' && ws[b - 2].word ? speakerBefore(ws, b - 1, 0, dict) : undefined;
+  // in the order they are written, as a reader lists them
+  if (first && first.end === ws[b - 2].end && !listed(ws.findIndex((w) => w.start === first.start))) push({ ...hit, speakerSpan: first });
+  push(hit);
 }
 
 const NEGATED = /^(not|never|declined|refused|\p{L}+n['’]t|cannot)$/u;
 const WH = /^(which|what|whether|if|when|where|who|whom|why|how)$/;
 
-// "…, where Driscoll said she intended …", "… while Hamas says …": a clause of its own, with its
-// own speaker and cue, after a connective inside a reported content ends that content
+// "…, where Driscoll said she intended …", "… while Hamas says …", "…; the coast guard says …": a
+// clause of its own, with its own speaker and cue, after a connective or a semicolon inside a
+// reported content ends that content
 const NESTED = /^(where|while|whereas|but|although|though)$/;
 function nestedClause(text: string, ws: readonly Word[], hit: Hit, end: number, dict: QuoteDictionary): { at: number; hit: Hit } | undefined {
   if (hit.rule !== 'quote/indirect-cue' && hit.rule !== 'quote/indirect-that') return undefined;
   const min = dict.thresholds.minIndirectWords;
   for (let c = ws.findIndex((w) => w.start >= hit.start) + min; c > 0 && c < ws.length - min - 2; c++) {
-    if (!NESTED.test(ws[c].lower)) continue;
+    if (!NESTED.test(ws[c].lower) && ws[c].text !== ';') continue;
     const rest = ws.slice(c + 1);
     const h = cueClause(text, rest, end, dict);
     if (h?.speakerSpan?.start === rest[0].start) return { at: ws[c].start, hit: h };
@@ -192,6 +216,10 @@ function phraseOnly(ws: readonly Word[], h: Hit, dict: QuoteDictionary): boolean
 
 interface Second { at: number; from: number }
 
+// the words that join a second cue of the same speaker, and what may stand between them and it
+const JOIN = /^(and|but)$/;
+const AUX_BEFORE_CUE = /^(has|have|had|also|later|then|again|repeatedly|since)$/;
+
 /**
  * The first ", adding (that) …", ", and says …" or "and signaled that …" in `ws` from word
  * `lo`: a participle after a comma, or a finite form after "and", of a verb that reports speech
@@ -202,9 +230,11 @@ function secondCue(ws: readonly Word[], lo: number, dict: QuoteDictionary): Seco
   const min = dict.thresholds.minIndirectWords;
   for (let k = Math.max(lo, 1); k < ws.length - 1; k++) {
     const comma = ws[k].text === ',';
-    if (!comma && ws[k].lower !== 'and') continue;
+    if (!comma && !JOIN.test(ws[k].lower)) continue;
     let j = k + 1;
-    if (comma && ws[j].lower === 'and') j++;
+    if (comma && JOIN.test(ws[j].lower)) j++;
+    // "… but has said …", "… and later said …": an auxiliary or adverb before a finite cue
+    if (j > k + 1 || !comma) while (j < ws.length - 1 && ws[j].word && !ws[j].cap && AUX_BEFORE_CUE.test(ws[j].lower)) j++;
     if (j >= ws.length) break;
     const c = cueAt(ws, j, dict);
     if (!c || c.according || !c.verb || c.verb.directOnly) continue;
@@ -280,6 +310,11 @@ function firstClause(text: string, ws: readonly Word[], end: number, dict: Quote
   return cueClause(text, ws, end, dict);
 }
 
+const BEGIN = /^(begin|begins|began|begun|start|starts|started)$/;
+
+// a subject pronoun, an auxiliary or a linking verb: the words after a cue make a clause
+const CLAUSE_WORD = /^(there|was|were|is|are|am|be|been|had|has|have|would|will|could|can|should|may|might|must|did|does|do|remained|remains|seemed|seems|felt|feels|\p{L}+n['’]t)$/u;
+
 // "X said (that) …": the first strong cue with a speaker before it; any other reporting verb
 // only with "that" right after it ("recalled that …", never "recalled its ambassador")
 function cueClause(text: string, ws: readonly Word[], end: number, dict: QuoteDictionary): Hit | undefined {
@@ -295,7 +330,9 @@ function cueClause(text: string, ws: readonly Word[], end: number, dict: QuoteDi
     // is no statement ("did not tell lawmakers that …" still is one)
     const negated = NEGATED.test(ws[j - 1].lower) || (j > 1 && NEGATED.test(ws[j - 2].lower) && ws[j - 1].lower === 'to');
     if (negated && WH.test(ws[c.end]?.lower ?? '')) continue;
-    const speaker = c.verb.participle ? clauseSubject(ws, j, dict) : speakerBefore(ws, j, 0, dict);
+    // "experts had begun to warn …": the speaker stands before the verb of beginning
+    const begun = j > 1 && ws[j - 1].lower === 'to' && BEGIN.test(ws[j - 2].lower) ? j - 2 : j;
+    const speaker = c.verb.participle ? clauseSubject(ws, j, dict) : speakerBefore(ws, begun, 0, dict);
     if (!speaker) continue;
     let from = c.end;
     if (c.verb.lemma === 'tell') {
@@ -304,8 +341,14 @@ function cueClause(text: string, ws: readonly Word[], end: number, dict: QuoteDi
     }
     while (from < ws.length && !ws[from].word) from++;
     if (from >= ws.length || wordsIn(ws, from, ws.length) < min) return undefined;
-    // "said on Tuesday that …": the content starts at "that"
-    if (!oc) for (let k = from; k < Math.min(ws.length, from + 4); k++) if (ws[k].lower === 'that') { from = k; break; }
+    // "said on Tuesday that …": the content starts at "that"; "said he was sure that …": a
+    // clause of its own before the "that" is the content, whole
+    if (!oc) {
+      for (let k = from; k < Math.min(ws.length, from + 4); k++) {
+        if (CLAUSE_WORD.test(ws[k].lower) || dict.pronouns.has(ws[k].lower)) break;
+        if (ws[k].lower === 'that') { from = k; break; }
+      }
+    }
     return { start: ws[from].start, end: trimCue(text, ws, from, end, dict), speakerSpan: speaker, cueSpan: { start: ws[c.at].start, end: ws[c.end - 1].end }, rule: thatClause ? 'quote/indirect-that' : 'quote/indirect-cue' };
   }
   return undefined;

@@ -77,7 +77,10 @@ export function objectCueAt(ws: readonly Word[], i: number, dict: QuoteDictionar
   if (!cue || i === 0) return undefined;
   const prev = ws[i - 1];
   if (/^(was|were|be|been|being|is|are)$/.test(prev.lower)) return undefined;
-  if (!/(ed|ing)$/.test(w.lower) && (!prev.word || /['’]s$|ing$|ed$/.test(prev.lower) || prev.lower === 'of' || dict.determiners.has(prev.lower) || dict.prepositions.has(prev.lower))) return undefined;
+  // past forms ("sought", "made") are verbs wherever they stand, like "-ed" and "-ing" forms
+  const l = cue.lemma;
+  const baseOrS = w.lower === l || w.lower === `${l}s` || w.lower === `${l}es` || w.lower === `${l.slice(0, -1)}ies`;
+  if (baseOrS && (!prev.word || /['’]s$|ing$|ed$/.test(prev.lower) || prev.lower === 'of' || dict.determiners.has(prev.lower) || dict.prepositions.has(prev.lower))) return undefined;
   // "the political demands of the group": a noun's "of" follows it, a verb's object does not
   if (cue.any) return i + 1 < ws.length && ws[i + 1].word && ws[i + 1].lower !== 'of' ? cue : undefined;
   if (cue.next) {
