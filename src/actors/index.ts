@@ -18,6 +18,10 @@ export { findCandidates, quoteSpans, type Candidate } from './mentions.js';
 export { longestFirst, resolve, MAX_LOOKBACK } from './coref.js';
 /** @example personActor(dict, dict.people.get('person/joe-biden')!, '2022-01-01').code // 'USAGOV' */
 export { roleOn, personActor, countryActor, orgActor } from './codes.js';
+/** @example placeCountries().byName.get('london') // 'GBR' */
+export { placeCountries } from './places.js';
+/** @example partyTagAt('X (R-Ohio) said', 1) // true */
+export { partyTagAt } from './_context.js';
 
 /**
  * Whether a mention's country comes from the context alone ("prosecutors said" after a sentence

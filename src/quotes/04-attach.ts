@@ -5,6 +5,8 @@ import type { Span } from '../model/span.js';
 import type { QuoteDictionary } from './dictionary.js';
 import type { Candidate } from './candidate.js';
 import { words } from './words.js';
+import type { ActorDictionary } from '../actors/index.js';
+import { type Scene, speakerEvidence } from './speaker-country.js';
 import { type Said, expandedInitials, roleNamed, fullNameOf, honorificGender, paragraphOf, pronounSpeaker, relativeAntecedent, roleActor, surnameActor } from './speaker-actor.js';
 
 /**
@@ -146,11 +148,18 @@ export function mediumAfter(text: string, cue: Span, dict: QuoteDictionary): str
  *
  * @example attach(article, candidates, [], dict)[0].speaker // 'he'
  */
-export function attach(article: Article, cands: readonly Candidate[], mentions: readonly Mention[], dict: QuoteDictionary): Quote[] {
+export function attach(article: Article, cands: readonly Candidate[], mentions: readonly Mention[], dict: QuoteDictionary, actors?: ActorDictionary): Quote[] {
   const text = article.text;
   const date = article.meta.date?.value;
   const paragraphs = article.spans.paragraphs;
   const said: Said[] = [];
+  let scene: Scene | undefined;
+  // a speaker no mention names: the evidence its own words or its paragraph give
+  const evidence = (span: Span, name: string, person: boolean) => {
+    if (!actors) return undefined;
+    scene ??= { text, paragraphs, mentions, actors };
+    return speakerEvidence(scene, span, name, person);
+  };
   return cands.map((c) => {
     const q: Quote = { start: c.start, end: c.end, kind: c.kind, spans: c.spans, confidence: c.confidence, rule: c.rule };
     if (c.speakerSpan) {
@@ -178,10 +187,13 @@ export function attach(article: Article, cands: readonly Candidate[], mentions: 
         // found inside a longer phrase ("senior U.S. officials", "the State Department") only
         // gives the phrase its actor, and the phrase stays as written
         q.speaker = m && (pronoun || m.actor.kind === 'person') ? m.actor.name : written;
-        const actor = m?.actor ?? surnameActor(text, span, mentions, said) ?? (pronoun ? undefined : roleActor(text, span, mentions));
+        let actor = m?.actor ?? surnameActor(text, span, mentions, said) ?? (pronoun ? undefined : roleActor(text, span, mentions));
         // "Jean added" after "NPR's Jean Cochran": the given name stands for the full name;
         // "The ISNA" after "the Islamic Society of North America": the initials for the name
-        if (!m && !actor && !pronoun) q.speaker = fullNameOf(text, span) ?? expandedInitials(text, span) ?? roleNamed(text, span, said) ?? q.speaker;
+        if (!m && !actor && !pronoun) {
+          q.speaker = fullNameOf(text, span) ?? expandedInitials(text, span) ?? roleNamed(text, span, said) ?? q.speaker;
+          actor = evidence(span, q.speaker, isNameLike(written));
+        }
         if (actor && !pronoun && shortFormOf(written, actor.name)) q.speaker = actor.name;
         if (actor) q.speakerActor = actor;
         said.push({ span, para, name: q.speaker, actor, named: !pronoun && isNameLike(written), gender: honorificGender(written) });

@@ -1,4 +1,5 @@
 import type { Mention } from '../model/actor.js';
+import { type ActorDictionary, loadActorDictionary } from '../actors/index.js';
 import type { ArticleText as Article } from '../model/article.js';
 import type { Quote } from '../model/quote.js';
 import type { Span } from '../model/span.js';
@@ -26,12 +27,12 @@ const byPosition = (a: Span, b: Span) => a.start - b.start || b.end - a.end;
  * const a = analyze({ text: 'Talks resume\n\n“We are ready,” he told Reuters.' });
  * if (!('skipped' in a)) findQuotes(a)[0]; // { kind: 'direct', speaker: 'he', medium: 'Reuters', … }
  */
-export function findQuotes(article: Article, mentions: readonly Mention[] = [], dict: QuoteDictionary = loadQuoteDictionary()): Quote[] {
+export function findQuotes(article: Article, mentions: readonly Mention[] = [], dict: QuoteDictionary = loadQuoteDictionary(), actors: ActorDictionary = loadActorDictionary()): Quote[] {
   const q = { text: article.text, paragraphs: article.spans.paragraphs, sentences: article.spans.sentences, tokens: article.spans.tokens };
   const regions = pairMarks(q.text, q.paragraphs);
   const titles: Span[] = [];
   const direct = directQuotes(q, regions, dict, titles);
   const indirect = indirectQuotes(q, direct, dict, titles);
   const all = direct.length === 0 ? indirect : [...direct, ...indirect].sort(byPosition);
-  return attach(article, all, mentions, dict);
+  return attach(article, all, mentions, dict, actors);
 }

@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../src/pipeline/index.js';
+import { findActors } from '../../src/actors/index.js';
+import { findQuotes } from '../../src/quotes/index.js';
+
+// Every sentence below is invented for these tests; a headline line goes first because the
+// cleaner takes a short first line as the title.
+function speakers(body: string): [string | undefined, string | undefined, string | undefined][] {
+  const a = analyze({ text: `Test headline for the speaker country\n\n${body}`, format: 'text', origin: 'test' });
+  if ('skipped' in a) throw new Error(`skipped: ${a.reason}`);
+  return findQuotes(a, findActors(a)).map((q) => [q.speaker, q.speakerActor?.code, q.speakerActor?.id.split('/')[1]]);
+}
+
+test('speaker country: a place in an unknown person’s title gives the country, the title the role', () => {
+  const [q] = speakers('“The buses will run on time,” Chicago Mayor Wendell Farraday said on Monday.');
+  assert.deepEqual(q, ['Chicago Mayor Wendell Farraday', 'USAGOV', 'own']);
+});
+
+test('speaker country: a country in the apposition gives it, and the surname later follows the same actor', () => {
+  const qs = speakers('“The vote was close,” said Piotr Malenko, a lecturer from Poland’s Gdansk Institute.\n\nThe count went on all night.\n\n“Nobody expected it,” Malenko said.');
+  assert.deepEqual(qs.map((q) => q[1]), ['POLEDU', 'POLEDU']);
+  assert.equal(qs[0][2], 'own');
+});
+
+test('speaker country: a place in the apposition ("director of the Lagos Policy Centre") gives the country', () => {
+  const [q] = speakers('“Prices will rise,” said Amaka Obi, director of the Lagos Policy Centre.');
+  assert.equal(q[1]?.slice(0, 3), 'NGA');
+});
+
+test('speaker country: an unnamed role takes the country its paragraph names before it', () => {
+  const [q] = speakers('Troops crossed into Chad on Sunday, and officials said the border would stay closed for a week.');
+  assert.equal(q[1], 'TCDGOV');
+  assert.equal(q[2], 'paragraph');
+});
+
+test('speaker country: a named person with no evidence of their own does not take the paragraph’s country', () => {
+  const [q] = speakers('Chad’s army moved north on Sunday. “It is a show of force,” said Harold Quimby.');
+  assert.equal(q[0], 'Harold Quimby');
+  assert.equal(q[1], undefined);
+});
