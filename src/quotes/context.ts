@@ -133,7 +133,11 @@ export function colonSpeaker(ws: readonly Word[], lo: number, colon: number, dic
  * @example nearestSpeaker(q, quoteStart, paragraphIndex, lastQuote, dict)
  */
 export function nearestSpeaker(q: QuoteText, at: number, pIdx: number, last: { speaker?: Span; para: number } | undefined, dict: QuoteDictionary): Span | undefined {
-  const prior = last && pIdx - last.para <= dict.thresholds.contextParagraphs ? last.speaker : undefined;
+  // the distance counts from where the prior speaker is named, not from its quote: a chain of
+  // unattributed quotes would otherwise hand one speaker on from quote to quote down the whole
+  // article; and the reporter's own words between count too, as paragraph spans may join lines
+  // that end without a full stop (a digest of quotations each signed "Slate / Amanda Hess]")
+  const prior = last?.speaker && pIdx - paragraphIndexAt(q.paragraphs, last.speaker.start, last.para) <= dict.thresholds.contextParagraphs && proseWords(q.text, last.speaker.end, at) <= PROSE_MAX ? last.speaker : undefined;
   const from = Math.max(q.paragraphs[Math.max(0, pIdx - 1)].start, prior?.end ?? 0, at - 600);
   if (from >= at) return prior;
   const ws = words(q.text, from, at);
@@ -151,4 +155,30 @@ export function nearestSpeaker(q: QuoteText, at: number, pIdx: number, last: { s
     if (s) return s;
   }
   return prior;
+}
+
+/** The index of the paragraph holding offset `at`, searched back from `hint` (the latest it can be). */
+function paragraphIndexAt(paragraphs: readonly Span[], at: number, hint: number): number {
+  for (let k = Math.min(hint, paragraphs.length - 1); k >= 0; k--) if (paragraphs[k].start <= at) return k;
+  return 0;
+}
+
+// how many of the reporter's words (outside quotation marks) may stand between a speaker and a
+// quote it still speaks: news copy goes on with a speaker's quote within a paragraph or two
+const PROSE_MAX = 80;
+/** The words outside quotation marks between `from` and `to`, stopping once past `PROSE_MAX`. */
+function proseWords(text: string, from: number, to: number): number {
+  let n = 0;
+  let quoted = false;
+  let inWord = false;
+  for (let i = from; i < to && n <= PROSE_MAX; i++) {
+    const c = text[i];
+    if (c === '“' || c === '«') quoted = true;
+    else if (c === '”' || c === '»') quoted = false;
+    else if (c === '"') quoted = !quoted;
+    const letter = /\p{L}/u.test(c);
+    if (letter && !inWord && !quoted) n++;
+    inWord = letter;
+  }
+  return n;
 }

@@ -8,6 +8,50 @@ export interface Scene {
   paragraphs: readonly Span[];
   mentions: readonly Mention[];
   actors: ActorDictionary;
+  /** the country the article's mentions name most, once counted */
+  country?: string | null;
+}
+
+// the roles of a state's own servants: a title of these belongs to a state
+const STATE_ROLES = new Set(['GOV', 'MIL', 'JUD', 'COP', 'LEG', 'SPY']);
+
+/**
+ * The country of the places (cities, regions: not country names) the article is set in: the
+ * nearest place written before the speaker in its paragraph ("In Washington, D.C., Police Chief
+ * …"), else the country the article names most, by its places and its mentions of countries and
+ * bodies together. Counted once per article.
+ */
+function placeCountry(scene: Scene, span: Span): string | undefined {
+  const p = scene.paragraphs.find((x) => x.start <= span.start && span.start < x.end);
+  const near = p ? placesIn(wordsOf(scene.text.slice(p.start, span.start), p.start)) : [];
+  if (near.length) return near[near.length - 1];
+  if (scene.country === undefined) {
+    const n = new Map<string, number>();
+    let best: string | null = null;
+    const named = placesIn(wordsOf(scene.text, 0));
+    for (const m of scene.mentions) if (m.actor.kind !== 'person' && COUNTRY.test(m.actor.country) && !m.actor.roles.includes('MED')) named.push(m.actor.country);
+    for (const c of named) {
+      n.set(c, (n.get(c) ?? 0) + 1);
+      if (best === null || n.get(c)! > n.get(best)!) best = c;
+    }
+    scene.country = best;
+  }
+  return scene.country ?? undefined;
+}
+
+/** The countries of all places written with capitals among `ws`, in order, longest name first. */
+function placesIn(ws: readonly { w: string; cap: boolean }[]): string[] {
+  const { byName, maxWords } = placeCountries();
+  const out: string[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    if (!ws[i].cap) continue;
+    for (let n = Math.min(maxWords, ws.length - i); n >= 1; n--) {
+      if (!ws[i + n - 1].cap) continue;
+      const c = byName.get(ws.slice(i, i + n).map((x) => x.w.toLowerCase()).join(' '));
+      if (c) { out.push(c); i += n - 1; break; }
+    }
+  }
+  return out;
 }
 
 const COUNTRY = /^[A-Z]{3}$/;
@@ -31,19 +75,8 @@ function roleOf(ws: readonly { w: string }[], actors: ActorDictionary): readonly
   return [];
 }
 
-/** A place written with capitals among `ws` ("New York Mayor" → USA), longest name first. */
-function placeIn(ws: readonly { w: string; cap: boolean }[]): string | undefined {
-  const { byName, maxWords } = placeCountries();
-  for (let i = 0; i < ws.length; i++) {
-    if (!ws[i].cap) continue;
-    for (let n = Math.min(maxWords, ws.length - i); n >= 1; n--) {
-      if (!ws[i + n - 1].cap) continue;
-      const c = byName.get(ws.slice(i, i + n).map((x) => x.w.toLowerCase()).join(' '));
-      if (c) return c;
-    }
-  }
-  return undefined;
-}
+/** The first place written with capitals among `ws` ("New York Mayor" → USA). */
+const placeIn = (ws: readonly { w: string; cap: boolean }[]): string | undefined => placesIn(ws)[0];
 
 /**
  * The evidence for the country of a quote's speaker that no mention names, step by step, each a
@@ -53,7 +86,9 @@ function placeIn(ws: readonly { w: string; cap: boolean }[]): string | undefined
  *    Turkey’s Kadir Has University"), a US party tag ("(D-Calif.)"), a place in its title ("New
  *    York Mayor") or apposition ("director of the Brookings Doha Center");
  * 2. `paragraph`, for an unnamed role or body only: the nearest country mentioned before it in
- *    its paragraph ("… in Ankara. Officials said").
+ *    its paragraph ("… in Ankara. Officials said");
+ * 3. `article`, for a named person whose title is a state's office ("Police Chief", "Navy Lt.",
+ *    "prosecutor"): the country of the places its paragraph, else the article, names.
  *
  * A dateline ("SYDNEY (AP) —") was tried as a step and left out: on real news it named where the
  * reporter travelled, never the speaker's country (0 right of 8).
@@ -90,6 +125,12 @@ export function speakerEvidence(scene: Scene, span: Span, name: string, person: 
   if (!country && !person) {
     country = paragraphCountry(scene, span);
     rule = 'paragraph';
+  }
+  // a title that is an office of a state ("Police Chief", "Navy", "prosecutor") serves the state
+  // the story's own places are in
+  if (!country && roles.some((r) => STATE_ROLES.has(r))) {
+    country = placeCountry(scene, span);
+    rule = 'article';
   }
   if (!country) return undefined;
   const slug = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-');

@@ -104,3 +104,15 @@ test('speakers: "the North", "the" and one word of a country\'s longer name, is 
   const [r] = findQuotes(b, [mention(b, 'The Kremlin', country('RUS', 'Russia'), 'metonym')]);
   assert.equal(r.speaker, 'The Kremlin');
 });
+
+test('a quote with no speaker near does not take one named many lines of prose before (a digest of signed quotations)', async () => {
+  const { findActors } = await import('../../src/actors/index.js');
+  const { findQuotes } = await import('../../src/quotes/index.js');
+  const filler = 'The harbour reopened after the storm and the ferries ran late into the evening across the bay. '.repeat(6);
+  const a = analyze({ text: `Test headline for the digest\n\nMayor Ilse Brandvold alleged the plan was "a waste of public money" for the town.\n\n${filler}\n\n"Every winter the lake freezes and the whole village walks across it to the church on the far shore." Weekly / Jo Penn]`, format: 'text', origin: 'test' });
+  if ('skipped' in a) throw new Error(a.reason);
+  const qs = findQuotes(a, findActors(a));
+  const last = qs[qs.length - 1];
+  assert.match(a.text.slice(last.start, last.end), /lake freezes/);
+  assert.equal(last.speaker, undefined);
+});

@@ -39,3 +39,18 @@ test('speaker country: a named person with no evidence of their own does not tak
   assert.equal(q[0], 'Harold Quimby');
   assert.equal(q[1], undefined);
 });
+
+test('speaker country: a state title takes the country of the place its paragraph names before it', () => {
+  const qs = speakers('France’s cabinet met on Sunday. In Toronto, Police Chief Marla Quennell said that patrols across the city would double this week.');
+  assert.deepEqual(qs[qs.length - 1], ['Police Chief Marla Quennell', 'CANCOP', 'article']);
+});
+
+test('speaker country: a state title with no place near takes the country the article names most', () => {
+  const qs = speakers('The trial opened in Manchester on Monday, the second in Manchester this year.\n\nTwo men from Norway deny the charges.\n\nProsecution lawyer Edwin Tarrant said the men had planned the attack for months.');
+  assert.equal(qs[qs.length - 1][1], 'GBRJUD');
+});
+
+test('speaker country: a named person with no title takes no country from the article', () => {
+  const qs = speakers('The trial opened in Manchester on Monday.\n\nEdwin Tarrant said the men had planned the attack for months.');
+  assert.equal(qs[qs.length - 1][1], undefined);
+});
