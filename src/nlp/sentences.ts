@@ -25,7 +25,8 @@ function isStop(c: number): boolean {
  *    ends a sentence; an acronym ("U.S."), a single initial ("J.") or a listed abbreviation
  *    such as "Inc." or "Nov." ends one only before a sentence starter ("The", "He", an
  *    opening quote), and so does an ellipsis;
- * 4. but a closing quote followed by a name and a speech verb (“Why?” Weaver said.) goes on;
+ * 4. but a question or exclamation's closing quote followed by a name and a speech verb
+ *    (“Why?” Weaver said.) goes on;
  * 5. trim white space off the sentence.
  *
  * @example
@@ -57,7 +58,10 @@ function splitParagraph(text: string, ps: number, pe: number, abbr: Abbreviation
       // 2. the next word
       let n = k + 1;
       while (n < pe && isSpace(text.charCodeAt(n))) n++;
-      boundary = n < pe && endsSentence(text, ps, start, i, j, n, abbr) && !(k > j && isAttribution(text, n, pe, abbr));
+      // only a question or exclamation keeps its attribution (“Why?” Weaver said.): a quote
+      // closed by a full stop ends the sentence (“… threat.” It warned …)
+      const asked = text.charCodeAt(j - 1) === 63 || text.charCodeAt(j - 1) === 33;
+      boundary = n < pe && endsSentence(text, ps, start, i, j, n, abbr) && !(k > j && asked && isAttribution(text, n, pe, abbr));
     }
     if (boundary) {
       push(text, start, k, out);

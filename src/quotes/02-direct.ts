@@ -7,31 +7,24 @@ import { type QuoteText, type Trailer, colonSpeaker, cueSpanOf, introBefore, lat
 import { type CueHit, clauseSubject, cueAt, lastCue, sentenceSubject, speakerAfter, speakerBefore } from './speaker.js';
 import { type Word, spanIndexAt, wordCount, words } from './words.js';
 import { isTitle, titleCase } from './title.js';
+import { speechNounAt } from './object-cue.js';
 
 export type { QuoteText } from './context.js';
 
 const NAMING = new Set(['call', 'dub', 'label', 'brand', 'describe', 'portray', 'refer', 'cite', 'quote']);
 const LEAD = new Set(['and', 'but', 'so', 'yet', 'or', 'then', 'also']);
 
-const SPEECH_NOUNS = new Set(['warning', 'warnings', 'assertion', 'assertions', 'claim', 'claims', 'contention', 'insistence',
-  'argument', 'statement', 'remark', 'remarks', 'comment', 'comments', 'suggestion', 'promise', 'pledge', 'vow', 'prediction',
-  'accusation', 'charge', 'declaration', 'admission', 'complaint', 'boast', 'allegation', 'allegations', 'point', 'belief', 'view']);
-const OWNER = new Set(['his', 'her', 'their', 'my', 'our']);
-
+// "Voters cheered his pledge that the town would get “…”": a speech noun's owner speaks the
+// "that" clause; the first noun before "that" with no owner ends the search
 function speechNounThat(
   q: QuoteText, pw: ReturnType<typeof words>, lo: number, end: number, spans: Span[], endPara: Span,
   regions: readonly MarkedRegion[], r: number, dict: QuoteDictionary, emit: (c: Omit<Candidate, 'confidence'>) => void,
 ): boolean {
   for (let k = pw.length - 2; k >= lo + 2 && pw.length - k <= dict.thresholds.maxMixedGapWords; k--) {
-    if (pw[k].lower !== 'that' || !SPEECH_NOUNS.has(pw[k - 1].lower)) continue;
-    // the owner right before the noun, past one modifier ("his recent warning", "Trump's false claim")
-    let o = k - 2;
-    if (o > lo && pw[o].word && !pw[o].cap && !OWNER.has(pw[o].lower) && !/['’]s$/.test(pw[o].lower)) o--;
-    const w = pw[o];
-    const owner = OWNER.has(w.lower) || (/['’]s$/.test(w.lower) && /^\p{Lu}/u.test(w.text));
-    if (!owner) return false;
-    const speakerSpan = /['’]s$/.test(w.lower) ? { start: w.start, end: w.end - 2 } : { start: w.start, end: w.end };
-    emit(mixed(q, pw[k].start, end, spans, endPara, regions, r, speakerSpan, { start: pw[k - 1].start, end: pw[k - 1].end }, 'quote/mixed-noun', dict));
+    const sn = speechNounAt(pw, k, lo, dict);
+    if (!sn) continue;
+    if (!sn.speaker) return false;
+    emit(mixed(q, pw[k].start, end, spans, endPara, regions, r, sn.speaker, { start: pw[sn.noun].start, end: pw[sn.noun].end }, 'quote/mixed-noun', dict));
     return true;
   }
   return false;

@@ -2,7 +2,7 @@ import type { Span } from '../model/span.js';
 import { type QuoteDictionary, cueShapeAt } from './dictionary.js';
 import type { QuoteText } from './02-direct.js';
 import { type Candidate, ruleConfidence } from './candidate.js';
-import { objectCueAt, objectVerb } from './object-cue.js';
+import { objectCueAt, objectVerb, speechNounAt } from './object-cue.js';
 import { relativeStatements } from './relative.js';
 import { clauseSubject, cueAt, speakerAfter, speakerBefore } from './speaker.js';
 import { type Word, words } from './words.js';
@@ -83,6 +83,8 @@ type Hit = Omit<Candidate, 'confidence' | 'kind' | 'spans'>;
  * - `quote/indirect-second`: a second cue of the same speaker starts a statement of its own
  *   ("…, the ministry said, adding deliveries would continue"; "… and says the U.S. stands …").
  * - `quote/indirect-relative`: a relative clause's statement ("Kuwait, which said it was …, has …").
+ * - `quote/indirect-noun`: a speech noun's owner speaks its "that" clause ("Trump accepted Putin's
+ *   denials that Russia had …").
  * In a sentence a direct or mixed quote already covers, only the words before its first mark
  * ("Trump said he was happy to meet, adding: “…”") and a participle cue after its last one
  * ("“…,” Obama said, noting that …") are read.
@@ -320,6 +322,8 @@ const CLAUSE_WORD = /^(there|was|were|is|are|am|be|been|had|has|have|would|will|
 function cueClause(text: string, ws: readonly Word[], end: number, dict: QuoteDictionary): Hit | undefined {
   const min = dict.thresholds.minIndirectWords;
   for (let j = 1; j < ws.length - min; j++) {
+    const sn = ownedStatement(ws, j, dict);
+    if (sn) return { start: ws[j].start, end: trimCue(text, ws, j, end, dict), speakerSpan: sn.speaker, cueSpan: { start: ws[sn.noun].start, end: ws[sn.noun].end }, rule: 'quote/indirect-noun' };
     // "expressed concern that …", "called for …", "identified X as …": the verb's object is the content
     const oc = objectCueAt(ws, j, dict);
     const c = oc ? { at: j, end: j + 1, verb: objectVerb(ws[j].lower, oc), according: false } : cueAt(ws, j, dict);
@@ -352,6 +356,15 @@ function cueClause(text: string, ws: readonly Word[], end: number, dict: QuoteDi
     return { start: ws[from].start, end: trimCue(text, ws, from, end, dict), speakerSpan: speaker, cueSpan: { start: ws[c.at].start, end: ws[c.end - 1].end }, rule: thatClause ? 'quote/indirect-that' : 'quote/indirect-cue' };
   }
   return undefined;
+}
+
+// "Trump accepted Putin's denials that Russia had …": a speech noun's owner speaks the "that"
+// clause; a "that" followed by its own verb ("the statement that was released") is a relative
+const RELATIVE_VERB = /^(was|were|is|are|has|have|had|will|would|could|can|should|may|might|must|did|does|do)$/;
+function ownedStatement(ws: readonly Word[], j: number, dict: QuoteDictionary): { noun: number; speaker: Span } | undefined {
+  if (ws[j].lower !== 'that' || RELATIVE_VERB.test(ws[j + 1]?.lower ?? '')) return undefined;
+  const sn = speechNounAt(ws, j, 0, dict);
+  return sn?.speaker ? { noun: sn.noun, speaker: sn.speaker } : undefined;
 }
 
 // A trailer's speaker ends its sentence or is followed by a preposition ("…, said Berg on

@@ -147,7 +147,7 @@ export function loadQuoteDictionary(): QuoteDictionary {
   const s = expectObject(sf, readDataJson(sf), ['$comment', 'titleNouns', 'pronouns', 'determiners', 'between', 'notSpeaker', 'prepositions', 'mediaNouns', 'outlets', 'documents']);
   const outlets = Object.freeze(strings(sf, s, 'outlets', true));
   const objects = loadObjectCues();
-  const cueFirst: ReadonlySet<string> = Object.freeze(new Set([...cues.keys(), ...phrases.map((p) => p[0]), ...objects.forms.keys()]));
+  const cueFirst: ReadonlySet<string> = Object.freeze(new Set([...cues.keys(), ...phrases.map((p) => p[0]), ...objects.forms.keys(), ...objects.speechNouns]));
   const set = (k: string) => Object.freeze(new Set(strings(sf, s, k).map((w) => w.toLowerCase())));
   const nf = 'data/quotes/titles.json';
   const n = expectObject(nf, readDataJson(nf), ['$comment', 'smallWords', 'worksBefore', 'onBefore']);

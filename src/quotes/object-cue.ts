@@ -1,6 +1,7 @@
 import { readDataJson } from '../data/read.js';
 import { expectObject } from '../data/validate.js';
 import { DataFileError } from '../model/errors.js';
+import type { Span } from '../model/span.js';
 import type { CueWord, QuoteDictionary } from './dictionary.js';
 import type { Word } from './words.js';
 
@@ -18,10 +19,16 @@ export interface ObjectCue {
   any: boolean;
 }
 
-/** The object cues by form, and the words of degree allowed between a verb and its noun. */
+/**
+ * The object cues by form, the words of degree allowed between a verb and its noun, and the
+ * speech nouns that report a "that" clause under their owner ("his claim that …").
+ */
 export interface ObjectCues {
   forms: ReadonlyMap<string, ObjectCue>;
   degree: ReadonlySet<string>;
+  speechNouns: ReadonlySet<string>;
+  owners: ReadonlySet<string>;
+  days: ReadonlySet<string>;
 }
 
 const FILE = 'data/quotes/object-cues.json';
@@ -34,7 +41,7 @@ function list(o: Record<string, unknown>, key: string): string[] {
 
 /** Loads and checks data/quotes/object-cues.json. @example loadObjectCues().forms.get('expressed')?.lemma // 'express' */
 export function loadObjectCues(): ObjectCues {
-  const o = expectObject(FILE, readDataJson(FILE), ['$comment', 'feelings', 'degree', 'cues']);
+  const o = expectObject(FILE, readDataJson(FILE), ['$comment', 'feelings', 'speechNouns', 'owners', 'days', 'degree', 'cues']);
   const feelings = new Set(list(o, 'feelings'));
   const forms = new Map<string, ObjectCue>();
   if (!Array.isArray(o.cues)) throw new DataFileError(FILE, '"cues" must be an array');
@@ -52,7 +59,8 @@ export function loadObjectCues(): ObjectCues {
       forms.set(f, cue);
     }
   }
-  return Object.freeze({ forms, degree: new Set(list(o, 'degree')) });
+  const set = (key: string) => new Set(list(o, key));
+  return Object.freeze({ forms, degree: set('degree'), speechNouns: set('speechNouns'), owners: set('owners'), days: set('days') });
 }
 
 // the words of an "as" phrase's object: up to this many before the "as"
@@ -93,4 +101,31 @@ export function objectCueAt(ws: readonly Word[], i: number, dict: QuoteDictionar
     if (ws[j].lower === 'as') return j + 1 < ws.length && ws[j + 1].lower !== 'well' && ws[j + 1].lower !== 'part' ? cue : undefined;
   }
   return undefined;
+}
+
+const POSSESSIVE = /['’]s$/;
+
+/**
+ * The speech noun before the "that" at word `k` and its owner, if any: "Trump's claim that …",
+ * "his pledge that …", past one modifier before the noun ("his recent warning") and a day after
+ * it ("Rice's statement Wednesday that …"). A noun with no owner has no `speaker`: whose claim
+ * it is stays unknown. A capitalised owner is the run of capitalised words ending in it, without its "'s".
+ *
+ * @example speechNounAt(words("Putin's denials that Russia …", 0, 40), 2, 0, dict) // { noun: 1, speaker: { start: 0, end: 5 } }
+ */
+export function speechNounAt(ws: readonly Word[], k: number, lo: number, dict: QuoteDictionary): { noun: number; speaker?: Span } | undefined {
+  const oc = dict.objects;
+  if (ws[k].lower !== 'that') return undefined;
+  let n = k - 1;
+  if (n > lo && oc.days.has(ws[n].lower)) n--;
+  if (n <= lo || !oc.speechNouns.has(ws[n].lower)) return undefined;
+  let o = n - 1;
+  if (o > lo && ws[o].word && !ws[o].cap && !oc.owners.has(ws[o].lower) && !POSSESSIVE.test(ws[o].lower)) o--;
+  const w = ws[o];
+  if (oc.owners.has(w.lower)) return { noun: n, speaker: { start: w.start, end: w.end } };
+  if (!POSSESSIVE.test(w.lower) || !w.cap) return { noun: n };
+  // the run of capitalised words it ends: "Mayor Varga's", "the State Department's"
+  let b = o;
+  while (b > lo && o - b < dict.thresholds.maxSpeakerWords && ws[b - 1].word && ws[b - 1].cap) b--;
+  return { noun: n, speaker: { start: ws[b].start, end: w.end - 2 } };
 }

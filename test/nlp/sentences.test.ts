@@ -34,6 +34,9 @@ const rows: [string, string[]][] = [
   ['He paused … then went on. Silence.', ['He paused … then went on.', 'Silence.']],
   ['“It is over. We go home,” he said. Then he left.', ['“It is over.', 'We go home,” he said.', 'Then he left.']],
   ['“Why?” she asked. “Because,” he said.', ['“Why?” she asked.', '“Because,” he said.']],
+  ['“Where now?” Ana Ruiz asked. She left.', ['“Where now?” Ana Ruiz asked.', 'She left.']],
+  // a quote closed by a full stop ends its sentence, even before a capital and a speech verb
+  ['The ministry cited a “grave risk.” It warned sailors against fishing there.', ['The ministry cited a “grave risk.”', 'It warned sailors against fishing there.']],
   ['He said it was “final.” Nobody agreed.', ['He said it was “final.”', 'Nobody agreed.']],
   ['First paragraph without a stop\n\nSecond one. Two.', ['First paragraph without a stop', 'Second one.', 'Two.']],
   ['  Padded sentence.   Another.  ', ['Padded sentence.', 'Another.']],
