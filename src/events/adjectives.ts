@@ -24,8 +24,21 @@ interface Tables {
   words: ReadonlyMap<string, readonly Entry[]>;
   /** names and adjectives, lower case, for "US-led", "Saudi-led": the country leads, so it acts */
   leaders: ReadonlyMap<string, Omit<Entry, 'rest'>>;
+  /** every country's code */
+  codes: ReadonlySet<string>;
 }
 let cached: Tables | undefined;
+
+/**
+ * The codes of `data/actors/countries.json`, read with the adjectives: what the coder's other
+ * tables are checked against, without loading the actor stage's whole dictionary into a thread
+ * that runs only the coder.
+ *
+ * @example countryCodes().has('RUS') // true
+ */
+export function countryCodes(): ReadonlySet<string> {
+  return tables().codes;
+}
 
 /** Both tables from one read of the countries file; loaded once. */
 function tables(): Tables {
@@ -51,7 +64,7 @@ function tables(): Tables {
     }
   }
   for (const l of words.values()) l.sort((a, b) => b.rest.length - a.rest.length);
-  return (cached = { words, leaders });
+  return (cached = { words, leaders, codes: new Set(Object.keys(raw.countries)) });
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { DataFileError } from '../model/errors.js';
 import { readDataJson } from '../data/read.js';
-import { loadActorDictionary } from '../actors/dictionary.js';
+import { countryCodes } from './adjectives.js';
 import type { SentenceView } from './sentence.js';
 
 interface Entry {
@@ -30,7 +30,7 @@ export function placeTable(): PlaceTable {
   if (cached) return cached;
   const raw = readDataJson(FILE) as { places?: unknown };
   if (typeof raw !== 'object' || raw === null || typeof raw.places !== 'object' || raw.places === null) throw new DataFileError(FILE, 'expected {"places": {name: country}}');
-  const known = loadActorDictionary().countries;
+  const known = countryCodes();
   const out = new Map<string, Entry[]>();
   for (const [name, country] of Object.entries(raw.places as Record<string, unknown>)) {
     if (typeof country !== 'string' || !known.has(country)) throw new DataFileError(FILE, `place "${name}": ${JSON.stringify(country)} is not a country of data/actors/countries.json`);
