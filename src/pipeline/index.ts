@@ -55,16 +55,39 @@ export function analyze(input: AnalyzeInput | RawItem, stages: readonly Stage[] 
  * @example analyzeBatch([{ text: 'Talks\n\nLavrov met Wang Yi.' }, { text: '' }]).map((a) => 'skipped' in a) // [false, true]
  */
 export function analyzeBatch(inputs: readonly (AnalyzeInput | RawItem)[], stages: readonly Stage[] = STAGES): (Article | Skipped)[] {
-  const drafts: (Draft | Skipped)[] = inputs.map((input) => ({
-    raw: { origin: input.origin ?? '-', text: input.text, format: input.format ?? 'text', encoding: input.encoding ?? 'utf-8', given: input.given ?? {} },
-  }));
+  return finishBatch(draftBatch(inputs, stages), []);
+}
+
+/**
+ * The first part of `analyzeBatch`: the drafts after `stages`, for `finishBatch` to go on with,
+ * in this thread or another (a chain of two threads, `pool.ts`: the second runs the last stages
+ * while the first runs the others on the next batch).
+ *
+ * @example finishBatch(draftBatch(items, STAGES.slice(0, 7)), STAGES.slice(7)) // as analyzeBatch(items)
+ */
+export function draftBatch(inputs: readonly (AnalyzeInput | RawItem)[], stages: readonly Stage[]): (Draft | Skipped)[] {
+  const drafts: (Draft | Skipped)[] = inputs.map((input) => ({ raw: rawOf(input) }));
+  return runStages(drafts, stages);
+}
+
+/** The second part of `analyzeBatch`: `stages` over drafts, then the articles. */
+export function finishBatch(drafts: (Draft | Skipped)[], stages: readonly Stage[]): (Article | Skipped)[] {
+  return runStages(drafts, stages).map((d) => ('skipped' in d ? d : toArticle(d)));
+}
+
+/** The raw item a stage sees for an input, with its defaults. */
+function rawOf(input: AnalyzeInput | RawItem): RawItem {
+  return { origin: input.origin ?? '-', text: input.text, format: input.format ?? 'text', encoding: input.encoding ?? 'utf-8', given: input.given ?? {} };
+}
+
+function runStages(drafts: (Draft | Skipped)[], stages: readonly Stage[]): (Draft | Skipped)[] {
   for (const stage of stages) {
     for (let k = 0; k < drafts.length; k++) {
       const d = drafts[k];
       if (!('skipped' in d)) drafts[k] = runStage(stage, d);
     }
   }
-  return drafts.map((d) => ('skipped' in d ? d : toArticle(d)));
+  return drafts;
 }
 
 function runStage(stage: Stage, draft: Draft): Draft | Skipped {

@@ -98,7 +98,8 @@ function track(promise: Promise<Article | PackedArticle | Skipped>): Tracked {
 export async function ingest(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
   const { store } = opts;
   const retry = opts.retry ?? ((write) => write());
-  const analyzer = createAnalyzer(opts.threads, opts.stages);
+  // one analysis thread on two cores: a chain of two threads keeps both cores busy (this one mostly waits)
+  const analyzer = createAnalyzer(opts.threads, opts.stages, { chain: opts.threads === 1 });
   const window = Math.max(WINDOW, 2 * BATCH * analyzer.threads);
   const sum: IngestSummary = { stored: 0, unchanged: 0, skipped: 0, sentences: 0, skippedByReason: {}, skips: [], interrupted: false };
   const count = (result: Article | PackedArticle | Skipped, put?: PutResult) => {

@@ -1,11 +1,11 @@
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { Article } from '../model/article.js';
 import { EntenteError, skip, type Skipped } from '../model/errors.js';
 import type { RawItem } from '../ingest/items.js';
 import type { PackedArticle } from '../store/codec.js';
 import { analyze, selectStages } from './index.js';
-import type { WorkReply, WorkRequest } from './worker.js';
+import type { FinisherPort, WorkerData, WorkReply, WorkRequest } from './worker.js';
 
 /** Runs `analyze` on raw items, inline or in worker threads, with results in input order. */
 export interface Analyzer {
@@ -51,8 +51,17 @@ export function createAnalyzer(threads: number, stageNames?: readonly string[], 
   if (threads <= 0) {
     return { threads: 0, replaced: 0, analyze: async (item) => analyze(item, stages), close: async () => {} };
   }
-  return new WorkerPool(threads, stageNames, limits);
+  const names = stages.map((s) => s.name);
+  const cut = limits.chain ? names.indexOf(FINISH_FROM) : -1;
+  if (cut <= 0) return new WorkerPool(threads, stageNames, limits);
+  return new WorkerPool(threads, names.slice(0, cut), limits, names, cut);
 }
+
+/**
+ * Where the finishing thread of a chain takes over: the parser and what follows it (the event
+ * coder), about half of the analysis, and what the stages before never need.
+ */
+const FINISH_FROM = 'syntax';
 
 /** Bounds on one article's analysis in a thread (inline analysis has none). */
 export interface AnalyzerLimits {
@@ -62,6 +71,16 @@ export interface AnalyzerLimits {
    * A batch may take this much per article in it. None when absent.
    */
   timeoutMs?: number;
+  /**
+   * Chain two threads instead of giving each thread every stage: the first runs the stages before
+   * the parser and hands each batch's drafts to a finishing thread, which runs the parser and
+   * the event coder and sends the articles back; the first is already on the next batch. With one
+   * analysis thread on two cores (an ingest: the calling thread only reads and writes, and waits
+   * most of the time) both cores work, and each stage's dictionaries are still loaded once.
+   * A failure of the finishing thread fails the pool; the time limit covers the first thread's part
+   * (the parser and the coder read sentences one at a time, and only some).
+   */
+  chain?: boolean;
 }
 
 /**
@@ -86,19 +105,26 @@ const TEXT_YOUNG_SPACE_MB = 48;
  * against 18.3, 20.3, 20.9 s on a busy machine) at 390–420 MB of peak RSS instead of 470–520.
  */
 const ENTITY_YOUNG_SPACE_MB = 96;
+/**
+ * The young generation of each thread of a chain (`chain`): two threads' nurseries at the single
+ * thread's size would cost 100 MB of peak RSS more; each thread keeps fewer objects alive
+ * between stages than one thread running them all.
+ */
+const CHAIN_YOUNG_SPACE_MB = 48;
 /** The foundation's text stages: everything before actors, quotes and events. */
 export const TEXT_STAGE_NAMES: readonly string[] = ['clean', 'sentences', 'tokens', 'language', 'identity'];
 const TEXT_STAGES = new Set(TEXT_STAGE_NAMES);
 
 /**
  * The heap bounds an analysis thread runs with for these stages (all when absent); benchmarks run
- * their threads with the same.
+ * their threads with the same; `chained` for a thread of a chain.
  *
  * @example threadLimits(['clean', 'sentences']).maxYoungGenerationSizeMb // 48
  */
-export function threadLimits(stageNames?: readonly string[]): Readonly<ResourceLimits> {
+export function threadLimits(stageNames?: readonly string[], chained = false): Readonly<ResourceLimits> {
   const textOnly = stageNames !== undefined && stageNames.every((n) => TEXT_STAGES.has(n));
-  return Object.freeze({ maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: textOnly ? TEXT_YOUNG_SPACE_MB : ENTITY_YOUNG_SPACE_MB });
+  const young = textOnly ? TEXT_YOUNG_SPACE_MB : chained ? CHAIN_YOUNG_SPACE_MB : ENTITY_YOUNG_SPACE_MB;
+  return Object.freeze({ maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: young });
 }
 
 interface Pending {
@@ -108,7 +134,7 @@ interface Pending {
 
 class WorkerPool implements Analyzer {
   private readonly workers: Worker[] = [];
-  private readonly inFlight = new Map<number, { worker: number; items: RawItem[]; pending: Pending[]; alone: boolean; timer?: NodeJS.Timeout }>();
+  private readonly inFlight = new Map<number, { worker: number; items: RawItem[]; pending: Pending[]; alone: boolean; started?: boolean; handed?: boolean; timer?: NodeJS.Timeout }>();
   private queue: { item: RawItem; pending: Pending }[] = [];
   private queuedChars = 0;
   private nextBatch = 0;
@@ -116,17 +142,49 @@ class WorkerPool implements Analyzer {
   private flushScheduled = false;
   private failure: Error | undefined;
 
-  constructor(readonly threads: number, private readonly stageNames?: readonly string[], private readonly limits: AnalyzerLimits = {}) {
+  constructor(
+    readonly threads: number,
+    private readonly stageNames?: readonly string[],
+    private readonly limits: AnalyzerLimits = {},
+    /** a chain's stages, of which its finishing thread runs those from the `from`-th (none: each thread runs all of `stageNames`) */
+    chain?: readonly string[],
+    from = 0,
+  ) {
+    if (chain) {
+      const f = this.start({ stages: chain, part: 'finish', from });
+      f.on('error', (e) => this.fail(new EntenteError('E_WORKER', `the finishing analysis thread failed: ${e.message}`, { cause: e })));
+      f.on('exit', (code) => {
+        if (!this.closing) this.fail(new EntenteError('E_WORKER', `the finishing analysis thread exited with code ${code}`));
+      });
+      f.unref();
+      this.finisher = f;
+    }
     for (let i = 0; i < threads; i++) this.workers.push(this.spawn(i));
   }
 
-  private spawn(index: number): Worker {
+  /** A chain's finishing thread: it takes the drafts of every first thread and answers for them. */
+  private finisher?: Worker;
+
+  /** A thread with `data`; its messages go to `receive`. */
+  private start(data: WorkerData, transfer?: readonly MessagePort[]): Worker {
     // the worker beside this module: worker.js when built, worker.ts under tsx (which the worker inherits)
     const w = new Worker(new URL(`./worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url), {
-      workerData: { stages: this.stageNames },
-      resourceLimits: { ...threadLimits(this.stageNames) },
+      workerData: data,
+      transferList: transfer ? [...transfer] : undefined,
+      resourceLimits: { ...threadLimits(data.part === 'finish' ? data.stages?.slice(data.from) : data.stages, data.part !== undefined) },
     });
     w.on('message', (reply: WorkReply) => this.receive(reply));
+    return w;
+  }
+
+  private spawn(index: number): Worker {
+    let w: Worker;
+    if (this.finisher) {
+      // a port of its own to the finishing thread, which learns of it first
+      const { port1, port2 } = new MessageChannel();
+      this.finisher.postMessage({ port: port2 } satisfies FinisherPort, [port2]);
+      w = this.start({ stages: this.stageNames, part: 'first', port: port1 }, [port1]);
+    } else w = this.start({ stages: this.stageNames });
     w.on('error', (e) => {
       if ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' && !this.closing) this.outOfMemory(index);
       else this.fail(new EntenteError('E_WORKER', `an analysis thread failed: ${e.message}`, { cause: e }));
@@ -167,10 +225,14 @@ class WorkerPool implements Analyzer {
     this.replacing.add(this.workers[index]);
     this.workers[index] = this.spawn(index);
     const mine = [...this.inFlight].filter(([, e]) => e.worker === index).sort((a, b) => a[0] - b[0]);
+    // the running batch is the last the thread started; in a chain, those it has handed on (all
+    // before it, and it too once handed) are with the finishing thread, which still answers for them
+    const running = Math.max(0, mine.findLastIndex(([, e]) => e.started));
     mine.forEach(([batch, entry], k) => {
+      if (k < running || entry.handed) return;
       this.inFlight.delete(batch);
       clearTimeout(entry.timer);
-      if (k > 0) this.send(entry.items, entry.pending, entry.alone);
+      if (k > running) this.send(entry.items, entry.pending, entry.alone);
       // an article that was alone in its batch would only fail the same way again
       else if (entry.alone || entry.items.length === 1) entry.pending[0].resolve(skip('too-large', entry.items[0].origin, why));
       else entry.items.forEach((item, i) => this.send([item], [entry.pending[i]], true));
@@ -225,6 +287,7 @@ class WorkerPool implements Analyzer {
     const req: WorkRequest = { batch, items };
     this.inFlight.set(batch, { worker, items, pending, alone });
     this.workers[worker].ref();
+    this.finisher?.ref();
     this.workers[worker].postMessage(req);
   }
 
@@ -232,10 +295,20 @@ class WorkerPool implements Analyzer {
     const entry = this.inFlight.get(reply.batch);
     if (!entry) return;
     // its time runs from when the thread takes it up, not from a fresh thread's start or a queue
-    if ('started' in reply) return void (entry.timer = this.deadline(reply.batch, entry.items.length));
+    if ('started' in reply) {
+      entry.started = true;
+      entry.timer = this.deadline(reply.batch, entry.items.length);
+      return;
+    }
+    // the rest of a chain's batch is the finishing thread's, which has no time limit
+    if ('handed' in reply) {
+      entry.handed = true;
+      return void clearTimeout(entry.timer);
+    }
     this.inFlight.delete(reply.batch);
     clearTimeout(entry.timer);
     if (this.oldestOn(entry.worker) === undefined) this.workers[entry.worker].unref();
+    if (this.inFlight.size === 0) this.finisher?.unref();
     if ('error' in reply) {
       const e = new EntenteError(reply.error.code ?? 'E_WORKER', reply.error.message.replace(/^\[entente\] /, ''));
       for (const p of entry.pending) p.reject(e);
@@ -260,6 +333,6 @@ class WorkerPool implements Analyzer {
 
   async close(): Promise<void> {
     this.closing = true;
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all([...this.workers, ...(this.finisher ? [this.finisher] : [])].map((w) => w.terminate()));
   }
 }

@@ -92,5 +92,9 @@ export function articleId(body: string): string {
   return createHash('sha256').update(fold(body)).digest('hex').slice(0, 16);
 }
 
-/** The pipeline, in order. Order matters: each stage reads what the ones before it assigned. */
-export const STAGES: readonly Stage[] = Object.freeze([cleanStage, sentenceStage, tokenStage, languageStage, actorStage, syntaxStage, quoteStage, eventStage, identityStage]);
+/**
+ * The pipeline, in order. Order matters: each stage reads what the ones before it assigned. The
+ * parser and the event coder come last, after everything they read, so that an ingest can run
+ * them in a second thread while the first runs the others on the next batch (`pool.ts`).
+ */
+export const STAGES: readonly Stage[] = Object.freeze([cleanStage, sentenceStage, tokenStage, languageStage, identityStage, actorStage, quoteStage, syntaxStage, eventStage]);

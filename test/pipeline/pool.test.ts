@@ -12,18 +12,24 @@ const items: RawItem[] = [
   { origin: 'p.html', text: `<html><body><article><p>${makeArticle(500).replace(/\n\n/g, '</p><p>')}</p></article></body></html>`, format: 'html', encoding: 'utf-8', given: {} },
 ];
 
+/** Every item through `pool`, each result checked against inline analysis; the results. */
+async function sameAsInline(pool: ReturnType<typeof createAnalyzer>) {
+  const results = await Promise.all(items.map((it) => pool.analyze(it)));
+  results.forEach((r, i) => {
+    const want = analyze(items[i]);
+    if ('skipped' in want) assert.deepEqual(r, want);
+    else {
+      assert.ok('packed' in r, `item ${i} came back packed`);
+      assert.deepEqual(unpackArticle(r), want);
+    }
+  });
+  return results;
+}
+
 test('pipeline/pool: worker threads give exactly what inline analysis gives, in input order', async () => {
   const pool = createAnalyzer(2);
   try {
-    const results = await Promise.all(items.map((it) => pool.analyze(it)));
-    results.forEach((r, i) => {
-      const want = analyze(items[i]);
-      if ('skipped' in want) assert.deepEqual(r, want);
-      else {
-        assert.ok('packed' in r, `item ${i} came back packed`);
-        assert.deepEqual(unpackArticle(r), want);
-      }
-    });
+    const results = await sameAsInline(pool);
     assert.ok('skipped' in results[100] && results[100].reason === 'not-english');
   } finally {
     await pool.close();
@@ -62,4 +68,34 @@ test('pipeline/pool: an article still analysing after the time limit is skipped 
   } finally {
     await pool.close();
   }
+});
+
+test('pipeline/pool: a chain of two threads (the parser and the event coder in the second) gives exactly what inline analysis gives, in input order', async () => {
+  const pool = createAnalyzer(1, undefined, { chain: true });
+  try {
+    const results = await sameAsInline(pool);
+    // the invented wire copy names countries that act on each other: the second thread parsed and coded
+    assert.ok(results.some((r) => 'packed' in r && unpackArticle(r).events.length > 0 && unpackArticle(r).spans.syntax?.length));
+  } finally {
+    await pool.close();
+  }
+});
+
+test('pipeline/pool: in a chain, an article overrunning the time limit in the first thread is skipped as too large and the next one still goes through both threads', async () => {
+  const pool = createAnalyzer(1, undefined, { chain: true, timeoutMs: 500 });
+  try {
+    const long = { ...items[0], origin: 'long.txt', text: Array.from({ length: 2400 }, (_, i) => makeArticle(i)).join('\n\n') };
+    const slow = await pool.analyze(long);
+    const next = await pool.analyze(items[1]);
+    assert.ok('skipped' in slow && slow.reason === 'too-large');
+    assert.equal(pool.replaced, 1);
+    assert.deepEqual('packed' in next ? unpackArticle(next) : next, analyze(items[1]));
+  } finally {
+    await pool.close();
+  }
+});
+
+test('pipeline/pool: each thread of a chain gets a smaller nursery than a thread running every stage', () => {
+  assert.ok(threadLimits(['syntax', 'events'], true).maxYoungGenerationSizeMb! < threadLimits().maxYoungGenerationSizeMb!);
+  assert.equal(threadLimits(['syntax', 'events'], true).maxOldGenerationSizeMb, threadLimits().maxOldGenerationSizeMb);
 });
