@@ -23,7 +23,7 @@ const TREEBANK = resolve(args[0] ?? '../shared/treebank');
 const OUT = resolve(process.env.PARSER_OUT ?? 'data/syntax/parser.json');
 const PRUNE = Number(process.env.PARSER_PRUNE ?? 0.5);
 
-const options: TrainOptions = { seed, bits: Number(process.env.PARSER_BITS ?? 21), labelBits: Number(process.env.PARSER_LABEL_BITS ?? 18), lift: process.env.PARSER_LIFT === '1', maxEpochs: Number(process.env.PARSER_EPOCHS ?? 15), patience: 3, explore: Number(process.env.PARSER_EXPLORE ?? 0.9) };
+const options: TrainOptions = { seed, bits: Number(process.env.PARSER_BITS ?? 21), labelBits: Number(process.env.PARSER_LABEL_BITS ?? 17), lift: process.env.PARSER_LIFT === '1', maxEpochs: Number(process.env.PARSER_EPOCHS ?? 15), patience: 3, explore: Number(process.env.PARSER_EXPLORE ?? 0.9) };
 
 const t0 = performance.now();
 const tagger = loadTaggerFile(resolve('data/syntax/tagger.json'), 'data/syntax/tagger.json').tagger;
