@@ -20,7 +20,7 @@ export default defineCommand({
     paths: { type: 'positional', description: 'files, folders, globs or - (standard input)', required: true, valueHint: 'PATH…' },
     db: { type: 'string', description: 'SQLite file or postgres:// URL (default: entente.db in the user data folder, or $ENTENTE_DB)' },
     'max-bytes': { type: 'string', description: 'skip any single input larger than this many bytes', default: String(DEFAULT_MAX_BYTES) },
-    threads: { type: 'string', description: 'analysis threads beside the writing one: a number, 0 to analyse inline, or auto (cores − 1)', default: 'auto' },
+    threads: { type: 'string', description: 'analysis threads beside the writing one: a number, 0 to analyse inline, or auto (cores − 1); 1 is a chain of two, the parser and event coder in the second', default: 'auto' },
     quiet: { type: 'boolean', description: 'print only the summary', default: false },
     json: { type: 'boolean', description: 'print the summary as one JSON object on standard output', default: false },
     queue: { type: 'boolean', description: 'PostgreSQL only: add each input item as a job for `entente worker` instead of analysing it here (the same item twice is one job)', default: false },
