@@ -64,3 +64,8 @@ test('speaker country: a plural state title ("Prosecutors say") is read as its s
   const qs = speakers('The trial opened in Manchester on Monday, the second in Manchester this year.\n\nThe men deny the charges.\n\nProsecutors say the men had planned the attack for months.');
   assert.equal(qs[qs.length - 1][1], 'GBRJUD');
 });
+
+test('speaker country: a large company speaks for the country of its headquarters (CAMEO country + BUS)', () => {
+  const qs = speakers('Chevron said on Tuesday that it would close two of its refineries next year.\n\nA Southwest Airlines spokeswoman said the plane landed safely.');
+  assert.deepEqual(qs.map((q) => q[1]), ['USABUS', 'USABUS']);
+});
