@@ -267,7 +267,8 @@ write('places.json', { $comment: `Capitals, major cities, regions and geographic
 //   actors of international relations, and their brand names are common words), a bare [MED] is
 //   a channel with no country; everything else with a code is a candidate;
 // - who it belongs to: IGO/NGO codes keep their code and have no country, as the hand-kept IGOs
-//   (the actor's country is the organisation itself; "IGOUNO…" bodies get parent UN, as IAEA);
+//   (the actor's country is the organisation itself; "IGOUNO…" bodies get parent UN, as IAEA),
+//   but an NGO code naming one country is that country's ("NGOUSAHRI" → USA, "USANGOHRI");
 //   "TURREB" → TUR; a head that is no country ("WAF", "INT", "KKL", "SEA", "IMG"…) gets, in this
 //   order, its country in "homes" (hand-kept), a country chunk of an IMG code ("IMGMUSRUSCNY" →
 //   RUS), "oldCodes" ("ANG" → AGO), the one country its name names ("(Colombia)", "Japanese Red
@@ -397,6 +398,10 @@ for (const b of [...blocks(phoenixIntl, 'International'), ...blocks(read('petrar
   if (/^(IGO|NGO)/.test(code)) {
     if (heldCodes.has(code) || heldCodes.has(bodyOf(code) ?? code)) { skip('hand-kept body'); continue; }
     if (code.startsWith('IGOUNO')) parent = 'UN';
+    // an NGO of one country ("NGOUSAHRI", the ACLU) is that country's civil society, written
+    // as CAMEO writes a domestic group: country first ("USANGOHRI"); international ones keep NGO
+    const home = code.startsWith('NGO') ? code.slice(3, 6) : '';
+    if (countries[home] && !SECTORS.has(home)) { country = home; code = home + code.slice(0, 3) + code.slice(6); }
   } else if (/^MNC/.test(code)) { skip('company'); continue; }
   else if (code === 'MED') { skip('medium with no country'); continue; }
   else {
@@ -409,7 +414,7 @@ for (const b of [...blocks(phoenixIntl, 'International'), ...blocks(read('petrar
       code = country + (head === 'IMG' ? 'REB' : code.slice(3));
     }
   }
-  const body = /^(IGO|NGO)/.test(code) ? bodyOf(code) : undefined;
+  const body = /^(IGO|NGO)/.test(code0) ? bodyOf(code0) : undefined;
   // British and American spellings of one name are one organisation ("Organisation for Economic…")
   const key = (body && byBody.get(body)) ?? slug(label.replace(/isation/g, 'ization').replace(/centre/gi, 'center').replace(/programme/gi, 'program').replace(/defence/gi, 'defense').replace(/labour/gi, 'labor')).toUpperCase();
   if (orgs[key]) { skip('hand-kept key'); continue; }

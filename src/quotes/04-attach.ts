@@ -192,7 +192,7 @@ export function attach(article: Article, cands: readonly Candidate[], mentions: 
         // "The ISNA" after "the Islamic Society of North America": the initials for the name
         if (!m && !actor && !pronoun) {
           q.speaker = fullNameOf(text, span) ?? expandedInitials(text, span) ?? roleNamed(text, span, said) ?? q.speaker;
-          actor = evidence(span, q.speaker, isNameLike(written));
+          actor = evidence(span, q.speaker, isNameLike(written) || TITLED_NAME.test(written));
         }
         if (actor && !pronoun && shortFormOf(written, actor.name)) q.speaker = actor.name;
         if (actor) q.speakerActor = actor;
@@ -212,6 +212,9 @@ export function attach(article: Article, cands: readonly Candidate[], mentions: 
 
 // every word capitalised but name particles ("Bill de Blasio", "Mr. Picardo"): a name, not "The ministry"
 const PARTICLES = new Set(['de', 'da', 'del', 'van', 'von', 'bin', 'al', 'el', 'la', 'le', 'of']);
+// a name after a lower-case title ("Prosecution lawyer Brian Altman"): a person too, whose
+// surname later ("Altman said") follows the same actor
+const TITLED_NAME = /^(?![Tt]he\s|[Aa]n?\s|[Tt]his\s|[Tt]hat\s)\S.*\s\p{Lu}[\p{L}.’'-]*\s+\p{Lu}\p{Ll}[\p{L}’'-]*$/u;
 const isNameLike = (written: string) => {
   const ws = written.split(/\s+/);
   return !/^(the|a|an|this|that)$/i.test(ws[0]) && ws.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w.toLowerCase()) || /^(al|el)-/.test(w));

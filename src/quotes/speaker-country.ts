@@ -68,11 +68,20 @@ const wordsOf = (s: string, base: number) => [...s.matchAll(WORD)].map((m) => ({
  */
 function roleOf(ws: readonly { w: string }[], actors: ActorDictionary): readonly string[] {
   for (let i = 0; i < ws.length; i++) {
-    const two = i + 1 < ws.length ? actors.roles.get(`${ws[i].w} ${ws[i + 1].w}`.toLowerCase()) : undefined;
-    const hit = two ?? actors.roles.get(ws[i].w.toLowerCase());
+    const two = i + 1 < ws.length ? roleNoun(`${ws[i].w} ${ws[i + 1].w}`, actors) : undefined;
+    const hit = two ?? roleNoun(ws[i].w, actors);
     if (hit) return hit.roles;
   }
   return [];
+}
+
+/**
+ * The role entry of a noun phrase, or of its regular singular: the dictionary keeps singulars
+ * and implies the plurals, as the actor stage's trie does ("Prosecutors" → "prosecutor").
+ */
+function roleNoun(phrase: string, actors: ActorDictionary) {
+  const p = phrase.toLowerCase();
+  return actors.roles.get(p) ?? (p.endsWith('s') ? actors.roles.get(p.replace(/ies$/, 'y').replace(/(s|x|ch|sh)es$/, '$1').replace(/s$/, '')) : undefined);
 }
 
 /** The first place written with capitals among `ws` ("New York Mayor" → USA). */
@@ -105,6 +114,8 @@ export function speakerEvidence(scene: Scene, span: Span, name: string, person: 
   const end = app ? span.end + app.index + app[0].indexOf(app[1]) + app[1].length : span.end;
   const own = wordsOf(text.slice(span.start, end), span.start);
   const roles = roleOf(own, actors);
+  // a role noun written alone and capitalised ("Prosecutors say") names a body, not a person
+  if (person && roleNoun(text.slice(span.start, span.end), actors)) person = false;
   let country: string | undefined;
   let code: string | undefined;
   let rule = 'own';

@@ -28,6 +28,12 @@ test('a Phoenix IGO keeps its code; a UN body counts as the UN', () => {
   assert.deepEqual(orgs('UNITA refused to hand over its weapons to UNDP monitors.'), [['UNITA', 'AGOREB', 'AGO'], ['UNDP', 'IGOUNODEV', 'UN']]);
 });
 
+test('a Phoenix NGO of one country is coded as that country\'s civil society (CAMEO country first); an international NGO keeps NGO', () => {
+  assert.deepEqual(orgs('The American Civil Liberties Union sued the city over the new curfew.'),
+    [['American Civil Liberties Union', 'USANGOHRI', 'USA']]);
+  assert.deepEqual(orgs('Amnesty International asked the city to lift the curfew.'), [['Amnesty International', 'NGOHRIAMN', 'AMNESTY']]);
+});
+
 test('an acronym that stands for something else in the article is not the organisation', () => {
   assert.deepEqual(orgs('The bank arranged a revolving underwriting facility (RUF) for the firm; the RUF runs five years.'), []);
   // a parenthesis after a common word spells nothing out

@@ -54,3 +54,18 @@ test('speaker country: a named person with no title takes no country from the ar
   const qs = speakers('The trial opened in Manchester on Monday.\n\nEdwin Tarrant said the men had planned the attack for months.');
   assert.equal(qs[qs.length - 1][1], undefined);
 });
+
+test('speaker country: a surname later follows a titled speaker whose actor came from the article ("Prosecution lawyer X" … "X said")', () => {
+  const qs = speakers('The trial opened in Manchester on Monday, the second in Manchester this year.\n\nProsecution lawyer Edwin Tarrant said the men had planned the attack for months.\n\nThe court heard from two police officers.\n\nTarrant said the men had bought chemicals in April.');
+  assert.deepEqual(qs.map((q) => [q[0], q[1]]), [['Prosecution lawyer Edwin Tarrant', 'GBRJUD'], ['Tarrant', 'GBRJUD']]);
+});
+
+test('speaker country: a plural state title ("Prosecutors say") is read as its singular', () => {
+  const qs = speakers('The trial opened in Manchester on Monday, the second in Manchester this year.\n\nThe men deny the charges.\n\nProsecutors say the men had planned the attack for months.');
+  assert.equal(qs[qs.length - 1][1], 'GBRJUD');
+});
+
+test('speaker country: a large company speaks for the country of its headquarters (CAMEO country + BUS)', () => {
+  const qs = speakers('Chevron said on Tuesday that it would close two of its refineries next year.\n\nA Southwest Airlines spokeswoman said the plane landed safely.');
+  assert.deepEqual(qs.map((q) => q[1]), ['USABUS', 'USABUS']);
+});
