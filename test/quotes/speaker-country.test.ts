@@ -69,3 +69,8 @@ test('speaker country: a large company speaks for the country of its headquarter
   const qs = speakers('Chevron said on Tuesday that it would close two of its refineries next year.\n\nA Southwest Airlines spokeswoman said the plane landed safely.');
   assert.deepEqual(qs.map((q) => q[1]), ['USABUS', 'USABUS']);
 });
+
+test('speaker country: a fellow of a well-known think tank takes its country (CAMEO country + NGO)', () => {
+  const qs = speakers('“The plan has no end,” said Orla Venning, a fellow at the Council on Foreign Relations.\n\nThe talks went on.\n\n“Nobody wants it,” Venning said.');
+  assert.deepEqual(qs.map((q) => q[1]?.slice(0, 3)), ['USA', 'USA']);
+});
