@@ -74,3 +74,14 @@ test('speaker country: a fellow of a well-known think tank takes its country (CA
   const qs = speakers('“The plan has no end,” said Orla Venning, a fellow at the Council on Foreign Relations.\n\nThe talks went on.\n\n“Nobody wants it,” Venning said.');
   assert.deepEqual(qs.map((q) => q[1]?.slice(0, 3)), ['USA', 'USA']);
 });
+
+test('speaker country: a place inside a hyphenated "X-based" gives the country', () => {
+  const [q] = speakers('The Lagos-based lending group warned that the new tariffs could slow growth.');
+  assert.equal(q[1]?.slice(0, 3), 'NGA');
+});
+
+test('speaker country: a person named after "the company’s <role>," takes the company’s country', () => {
+  const qs = speakers('Boeing opened a plant in Brazil last year. The company’s chief executive, Harriet Quell, said the plant would hire 200 people.');
+  assert.equal(qs[qs.length - 1][0], 'Harriet Quell');
+  assert.equal(qs[qs.length - 1][1]?.slice(0, 3), 'USA');
+});
