@@ -55,6 +55,7 @@ function placesIn(ws: readonly { w: string; cap: boolean }[]): string[] {
 }
 
 const COUNTRY = /^[A-Z]{3}$/;
+const HYPHENATED_AMERICAN = /^\p{Lu}\p{Ll}+-American$/u;
 // ", executive director of the Arms Control Association," after a name: its apposition
 const APPOSITION = /^\s*,\s*([^,;:“”"\n]{3,120}?)\s*(?:[,;:.“”"\n]|$)/u;
 const WORD = /[\p{L}][\p{L}.’'-]*/gu;
@@ -132,10 +133,13 @@ export function speakerEvidence(scene: Scene, span: Span, name: string, person: 
   // "the company’s chief executive, Jane Doe" / "Jane Doe, the studio’s lawyer": an officer of
   // the body the possessive names, or of the last body named before when it is "the <noun>’s"
   if (!country) {
-    const owner = ownerBefore(scene, span) ?? (app && OWNER_NOUN.test(app[1]) ? lastBody(mentions, span.start) : undefined);
+    const noun = app ? OWNER_NOUN.exec(app[1])?.[1] : undefined;
+    const owner = ownerBefore(scene, span) ?? (noun ? lastBody(scene, noun, span.start) : undefined);
     if (owner) { country = owner.country; code = owner.code; rule = 'owner'; }
   }
   if (!country && partyTagAt(text, span.end)) country = 'USA';
+  // "a Korean-American peace activist": a hyphenated "-American" is an American
+  if (!country && own.some((w) => HYPHENATED_AMERICAN.test(w.w))) country = 'USA';
   // a place among the title's words, not the name's: the words before the speaker's last two
   // capitalised ones ("New York Mayor | Bill de Blasio"), and the apposition after it
   if (!country) country = placeIn(person ? own.filter((w) => w.start < nameStart(own, span)) : own.filter((w) => w.start < span.end)) ?? placeIn(own.filter((w) => w.start >= span.end));
@@ -178,7 +182,7 @@ function paragraphCountry(scene: Scene, span: Span): string | undefined {
 }
 
 // "the company’s", "the studio’s": a body referred to by its common noun, with a possessive
-const OWNER_NOUN = /(?:^|\s)the\s+\p{Ll}+[’']s\s/u;
+const OWNER_NOUN = /(?:^|\s)the\s+(\p{Ll}+)[’']s\s/u;
 // a title before a name, set off by a comma, holding a possessive: "the company’s chief executive, "
 const OWNED_TITLE = /(?:^|[,.;:!?\n“”"(])\s*([^,.;:!?\n“”"(]*?(\S+)[’']s\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}),\s*$/u;
 
@@ -197,18 +201,22 @@ function ownerBefore(scene: Scene, span: Span): Actor | undefined {
     if (m.start >= start && isBody(m.actor)) return m.actor;
   }
   const article = t[1].slice(0, t[1].lastIndexOf(t[2]));
-  return /(?:^|\s)the\s+$/i.test(article) && /^\p{Ll}/u.test(t[2]) ? lastBody(scene.mentions, start) : undefined;
+  return /(?:^|\s)the\s+$/i.test(article) && /^\p{Ll}/u.test(t[2]) ? lastBody(scene, t[2], start) : undefined;
 }
 
 // a body of a country: an organisation or group with a role (a company, a ministry), no person or country
 const isBody = (a: Actor) => a.kind !== 'person' && a.kind !== 'country' && COUNTRY.test(a.country) && a.code.length > 3;
 
-/** The last body mentioned before `at`. */
-function lastBody(mentions: readonly Mention[], at: number): Actor | undefined {
+/**
+ * The last body mentioned before `at` that "the <noun>" may refer to: one of the noun's role
+ * when the dictionary gives it one ("company" → BUS: not the ministry named last), else any.
+ */
+function lastBody(scene: Scene, noun: string, at: number): Actor | undefined {
+  const roles = roleNoun(noun, scene.actors)?.roles ?? [];
   let found: Actor | undefined;
-  for (const m of mentions) {
+  for (const m of scene.mentions) {
     if (m.start >= at) break;
-    if (isBody(m.actor)) found = m.actor;
+    if (isBody(m.actor) && (!roles.length || roles.some((r) => m.actor.roles.includes(r)))) found = m.actor;
   }
   return found;
 }
