@@ -7,7 +7,7 @@ import type { Candidate } from './candidate.js';
 import { words } from './words.js';
 import type { ActorDictionary } from '../actors/index.js';
 import { type Scene, speakerEvidence } from './speaker-country.js';
-import { type Said, expandedInitials, roleNamed, fullNameOf, honorificGender, paragraphOf, pronounSpeaker, relativeAntecedent, roleActor, surnameActor } from './speaker-actor.js';
+import { type Said, expandedInitials, roleNamed, fullNameOf, honorificGender, introducedAt, paragraphOf, pronounSpeaker, relativeAntecedent, roleActor, surnameActor } from './speaker-actor.js';
 
 /**
  * The mention that names the speaker: the longest mention overlapping the speaker span, followed
@@ -191,8 +191,13 @@ export function attach(article: Article, cands: readonly Candidate[], mentions: 
         // "Jean added" after "NPR's Jean Cochran": the given name stands for the full name;
         // "The ISNA" after "the Islamic Society of North America": the initials for the name
         if (!m && !actor && !pronoun) {
-          q.speaker = fullNameOf(text, span) ?? expandedInitials(text, span) ?? roleNamed(text, span, said) ?? q.speaker;
+          const full = fullNameOf(text, span);
+          q.speaker = full ?? expandedInitials(text, span) ?? roleNamed(text, span, said) ?? q.speaker;
           actor = evidence(span, q.speaker, isNameLike(written) || TITLED_NAME.test(written));
+          // "Ms. Liu said" with no actor: the evidence where the article introduced her by full
+          // name (a given name standing for a full one, "Jean added", is not a surname)
+          const intro = actor || full ? undefined : introducedAt(text, span);
+          if (intro) actor = evidence(intro, text.slice(intro.start, intro.end), true);
         }
         if (actor && !pronoun && shortFormOf(written, actor.name)) q.speaker = actor.name;
         if (actor) q.speakerActor = actor;

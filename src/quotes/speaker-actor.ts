@@ -107,6 +107,29 @@ export function fullNameOf(text: string, span: Span): string | undefined {
   return full;
 }
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/**
+ * Where a surname speaker ("Liu", "Ms. Liu") was introduced by full name: the first earlier
+ * place its surname is written after capitalised words ("Jessie K. Liu, the U.S. Attorney …"),
+ * whose own words and apposition may give the country the surname alone does not.
+ *
+ * @example introducedAt('Jessie K. Liu, a prosecutor, spoke. Ms. Liu said', { start: 36, end: 43 }) // { start: 0, end: 13 }
+ */
+export function introducedAt(text: string, span: Span): Span | undefined {
+  const written = text.slice(span.start, span.end).split(/\s+/);
+  const surname = written[written.length - 1];
+  if (!/^\p{Lu}\p{Ll}/u.test(surname) || written.length > 2 || (written.length === 2 && !honorificGender(written[0]))) return undefined;
+  const before = text.slice(0, span.start);
+  for (let at = before.indexOf(surname); at >= 0; at = before.indexOf(surname, at + 1)) {
+    const end = at + surname.length;
+    if (WORD_CHAR.test(before[end] ?? '')) continue;
+    const run = GIVEN_NAMES.exec(before.slice(Math.max(0, at - 60), at));
+    if (run) return { start: at - run[0].length, end };
+  }
+  return undefined;
+}
+// the given names and initials written before a surname ("Jessie K. ")
+const GIVEN_NAMES = /(?:\p{Lu}[\p{L}’'-]*\.?\s+){1,3}$/u;
 const AFTER_CAPITALISED = /\p{Lu}[\p{L}.-]*\s+$/u;
 const NO_NAME_AFTER = /(?!\s+\p{Lu})/uy;
 const SURNAME_AFTER = /\s+(\p{Lu}\p{Ll}[\p{L}’'-]*)/uy;

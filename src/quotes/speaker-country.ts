@@ -55,12 +55,14 @@ function placesIn(ws: readonly { w: string; cap: boolean }[]): string[] {
 }
 
 const COUNTRY = /^[A-Z]{3}$/;
+const HYPHENATED_AMERICAN = /^\p{Lu}\p{Ll}+-American$/u;
 // ", executive director of the Arms Control Association," after a name: its apposition
 const APPOSITION = /^\s*,\s*([^,;:“”"\n]{3,120}?)\s*(?:[,;:.“”"\n]|$)/u;
 const WORD = /[\p{L}][\p{L}.’'-]*/gu;
 
 /** Words of `s` with their offsets. */
-const wordsOf = (s: string, base: number) => [...s.matchAll(WORD)].map((m) => ({ w: m[0].replace(/[.’']+$/, ''), start: base + m.index, cap: /^\p{Lu}/u.test(m[0]) }));
+// "The New York-based ratings firm": the place a hyphenated "-based" follows is read as a word of its own
+const wordsOf = (s: string, base: number) => [...s.matchAll(WORD)].map((m) => ({ w: m[0].replace(/-based$/i, '').replace(/[.’']+$/, ''), start: base + m.index, cap: /^\p{Lu}/u.test(m[0]) }));
 
 /**
  * The role a speaker's own words give ("Navy Lt.", "Police Chief", "lawmakers"): the first role
@@ -94,6 +96,8 @@ const placeIn = (ws: readonly { w: string; cap: boolean }[]): string | undefined
  * 1. `own`: the speaker's own words and apposition — a country or body mentioned there ("from
  *    Turkey’s Kadir Has University"), a US party tag ("(D-Calif.)"), a place in its title ("New
  *    York Mayor") or apposition ("director of the Brookings Doha Center");
+ * 1b. `owner`: for an officer, the body its title's possessive names ("Lockheed’s chief
+ *    executive, …"), or the last body named before "the company’s …" (coded as that body);
  * 2. `paragraph`, for an unnamed role or body only: the nearest country mentioned before it in
  *    its paragraph ("… in Ankara. Officials said");
  * 3. `article`, for a named person whose title is a state's office ("Police Chief", "Navy Lt.",
@@ -126,7 +130,16 @@ export function speakerEvidence(scene: Scene, span: Span, name: string, person: 
     if (!COUNTRY.test(country)) code = m.actor.code;
     break;
   }
+  // "the company’s chief executive, Jane Doe" / "Jane Doe, the studio’s lawyer": an officer of
+  // the body the possessive names, or of the last body named before when it is "the <noun>’s"
+  if (!country) {
+    const noun = app ? OWNER_NOUN.exec(app[1])?.[1] : undefined;
+    const owner = ownerBefore(scene, span) ?? (noun ? lastBody(scene, noun, span.start) : undefined);
+    if (owner) { country = owner.country; code = owner.code; rule = 'owner'; }
+  }
   if (!country && partyTagAt(text, span.end)) country = 'USA';
+  // "a Korean-American peace activist": a hyphenated "-American" is an American
+  if (!country && own.some((w) => HYPHENATED_AMERICAN.test(w.w))) country = 'USA';
   // a place among the title's words, not the name's: the words before the speaker's last two
   // capitalised ones ("New York Mayor | Bill de Blasio"), and the apposition after it
   if (!country) country = placeIn(person ? own.filter((w) => w.start < nameStart(own, span)) : own.filter((w) => w.start < span.end)) ?? placeIn(own.filter((w) => w.start >= span.end));
@@ -164,6 +177,46 @@ function paragraphCountry(scene: Scene, span: Span): string | undefined {
   for (const m of scene.mentions) {
     if (m.start >= span.start) break;
     if (m.start >= p.start && COUNTRY.test(m.actor.country) && m.actor.kind !== 'person' && !m.actor.roles.includes('MED')) found = m.actor.country;
+  }
+  return found;
+}
+
+// "the company’s", "the studio’s": a body referred to by its common noun, with a possessive
+const OWNER_NOUN = /(?:^|\s)the\s+(\p{Ll}+)[’']s\s/u;
+// a title before a name, set off by a comma, holding a possessive: "the company’s chief executive, "
+const OWNED_TITLE = /(?:^|[,.;:!?\n“”"(])\s*([^,.;:!?\n“”"(]*?(\S+)[’']s\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}),\s*$/u;
+
+/**
+ * The body whose officer a named speaker is, by the title written before the name: a body
+ * mentioned in it ("Lockheed’s chief executive, …"), else, for "the <noun>’s", the last body
+ * named before it.
+ */
+function ownerBefore(scene: Scene, span: Span): Actor | undefined {
+  const from = Math.max(0, span.start - 100);
+  const t = OWNED_TITLE.exec(scene.text.slice(from, span.start));
+  if (!t) return undefined;
+  const start = from + t.index + t[0].indexOf(t[1]);
+  for (const m of scene.mentions) {
+    if (m.start >= span.start) break;
+    if (m.start >= start && isBody(m.actor)) return m.actor;
+  }
+  const article = t[1].slice(0, t[1].lastIndexOf(t[2]));
+  return /(?:^|\s)the\s+$/i.test(article) && /^\p{Ll}/u.test(t[2]) ? lastBody(scene, t[2], start) : undefined;
+}
+
+// a body of a country: an organisation or group with a role (a company, a ministry), no person or country
+const isBody = (a: Actor) => a.kind !== 'person' && a.kind !== 'country' && COUNTRY.test(a.country) && a.code.length > 3;
+
+/**
+ * The last body mentioned before `at` that "the <noun>" may refer to: one of the noun's role
+ * when the dictionary gives it one ("company" → BUS: not the ministry named last), else any.
+ */
+function lastBody(scene: Scene, noun: string, at: number): Actor | undefined {
+  const roles = roleNoun(noun, scene.actors)?.roles ?? [];
+  let found: Actor | undefined;
+  for (const m of scene.mentions) {
+    if (m.start >= at) break;
+    if (isBody(m.actor) && (!roles.length || roles.some((r) => m.actor.roles.includes(r)))) found = m.actor;
   }
   return found;
 }

@@ -69,3 +69,35 @@ test('speaker country: a large company speaks for the country of its headquarter
   const qs = speakers('Chevron said on Tuesday that it would close two of its refineries next year.\n\nA Southwest Airlines spokeswoman said the plane landed safely.');
   assert.deepEqual(qs.map((q) => q[1]), ['USABUS', 'USABUS']);
 });
+
+test('speaker country: a fellow of a well-known think tank takes its country (CAMEO country + NGO)', () => {
+  const qs = speakers('“The plan has no end,” said Orla Venning, a fellow at the Council on Foreign Relations.\n\nThe talks went on.\n\n“Nobody wants it,” Venning said.');
+  assert.deepEqual(qs.map((q) => q[1]?.slice(0, 3)), ['USA', 'USA']);
+});
+
+test('speaker country: a place inside a hyphenated "X-based" gives the country', () => {
+  const [q] = speakers('The Lagos-based lending group warned that the new tariffs could slow growth.');
+  assert.equal(q[1]?.slice(0, 3), 'NGA');
+});
+
+test('speaker country: a person named after "the company’s <role>," takes the company’s country', () => {
+  const qs = speakers('Boeing opened a plant in Brazil last year. The company’s chief executive, Harriet Quell, said the plant would hire 200 people.');
+  assert.equal(qs[qs.length - 1][0], 'Harriet Quell');
+  assert.equal(qs[qs.length - 1][1]?.slice(0, 3), 'USA');
+});
+
+test('speaker country: a hyphenated "-American" in the apposition makes the speaker American', () => {
+  const [q] = speakers('Organizer Mina Sohn, a Korean-American peace activist, said the walk was a success.');
+  assert.equal(q[1]?.slice(0, 3), 'USA');
+});
+
+test('speaker country: a surname with no actor takes the evidence where the full name was introduced', () => {
+  const qs = speakers('The ship, Orla 2, was held on Friday, Petra J. Valko, the U.S. Attorney for the District of Columbia, announced.\n\nThe ship left at noon.\n\n“The scheme was large,” Ms. Valko said in a statement.');
+  assert.equal(qs[qs.length - 1][0], 'Ms. Valko');
+  assert.equal(qs[qs.length - 1][1]?.slice(0, 3), 'USA');
+});
+
+test('speaker country: "the company’s" refers back to the last company named, not the last body', () => {
+  const qs = speakers('Boeing opened a plant in Brazil last year with the approval of Brazil’s Ministry of Defence. The company’s chief executive, Harriet Quell, said the plant would hire 200 people.');
+  assert.equal(qs[qs.length - 1][1], 'USABUS');
+});
