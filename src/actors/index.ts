@@ -19,7 +19,7 @@ export { longestFirst, resolve, MAX_LOOKBACK } from './coref.js';
 /** @example personActor(dict, dict.people.get('person/joe-biden')!, '2022-01-01').code // 'USAGOV' */
 export { roleOn, personActor, countryActor, orgActor } from './codes.js';
 /** @example placeCountries().byName.get('london') // 'GBR' */
-export { placeCountries } from './places.js';
+export { placeCountries, placeEntries } from './places.js';
 /** @example partyTagAt('X (R-Ohio) said', 1) // true */
 export { partyTagAt } from './_context.js';
 

@@ -6,7 +6,7 @@
  * regions and features), matched only when capitalised as in the table.
  */
 import { DataFileError } from '../model/errors.js';
-import { readDataJson } from '../data/read.js';
+import { placeEntries } from '../actors/index.js';
 import { countryCodes } from './adjectives.js';
 import type { SentenceView } from './sentence.js';
 
@@ -28,13 +28,10 @@ let cached: PlaceTable | undefined;
  */
 export function placeTable(): PlaceTable {
   if (cached) return cached;
-  const raw = readDataJson(FILE) as { places?: unknown };
-  if (typeof raw !== 'object' || raw === null || typeof raw.places !== 'object' || raw.places === null) throw new DataFileError(FILE, 'expected {"places": {name: country}}');
   const known = countryCodes();
   const out = new Map<string, Entry[]>();
-  for (const [name, country] of Object.entries(raw.places as Record<string, unknown>)) {
-    if (typeof country !== 'string' || !known.has(country)) throw new DataFileError(FILE, `place "${name}": ${JSON.stringify(country)} is not a country of data/actors/countries.json`);
-    if (!/^\p{Lu}/u.test(name)) throw new DataFileError(FILE, `place "${name}": must start with a capital letter`);
+  for (const [name, country] of placeEntries()) {
+    if (!known.has(country)) throw new DataFileError(FILE, `place "${name}": ${JSON.stringify(country)} is not a country of data/actors/countries.json`);
     const [first, ...rest] = name.toLowerCase().split(/\s+/);
     const list = out.get(first) ?? [];
     list.push({ rest, country });
