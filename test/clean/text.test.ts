@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cleanText, type CleanTextOptions } from '../../src/clean/text/index.js';
 import { loadTextData } from '../../src/clean/text/_data.js';
-import { sameKey } from '../../src/clean/text/_doc.js';
+import { capsAtLeast, sameKey } from '../../src/clean/text/_doc.js';
 import type { Cleaned } from '../../src/model/article.js';
 import { DataFileError } from '../../src/model/errors.js';
 import { toInputOffset } from '../../src/model/source-map.js';
@@ -530,5 +530,27 @@ test('clean/text: seeds: the acceptance bar of expected.json', async (t) => {
       }
       for (const k of c.captions) assert.equal(sameKey(input.slice(k.inputStart, k.inputEnd)).includes(sameKey(k.text).slice(0, 20)), true, 'caption offsets point at it');
     });
+  }
+});
+
+// ---------------------------------------------------------------- the capitals test
+
+test('capsAtLeast answers as the share of capitals among cased letters does, early exit or not', () => {
+  // the definition, written plainly: cased letters by Unicode property, share of upper case
+  const share = (s: string): { letters: number; share: number } => {
+    const up = [...s].filter((c) => /\p{Lu}/u.test(c)).length;
+    const low = [...s].filter((c) => /\p{Ll}/u.test(c)).length;
+    return { letters: up + low, share: up + low === 0 ? 0 : up / (up + low) };
+  };
+  const alphabet = ['A', 'b', 'Z', 'q', ' ', '1', '.', 'É', 'ß', 'Ж', 'ж', '’', 'ǅ'];
+  let seed = 7;
+  const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  const cases = ['', 'ABc', 'abC', 'CLICK HERE TO GET THE FOX NEWS APP', 'Showers continued throughout the week in', 'PUTIN CLAIMS RUSSIA IS READY; talks'];
+  for (let k = 0; k < 3000; k++) cases.push(Array.from({ length: rand(40) }, () => alphabet[rand(alphabet.length)]).join(''));
+  for (const s of cases) {
+    for (const [ratio, min] of [[0.6, 0], [0.8, 3], [0.5, 10], [1, 1]] as const) {
+      const c = share(s);
+      assert.equal(capsAtLeast(s, ratio, min), c.letters >= min && c.share >= ratio, `${JSON.stringify(s)} at ${ratio}, ${min}`);
+    }
   }
 });

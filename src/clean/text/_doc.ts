@@ -149,22 +149,34 @@ function wordCountUnicode(s: string): number {
   return n;
 }
 
-/** Cased letters and the share of them in upper case. @example capsShare('ABc') // { letters: 3, share: 0.666… } */
-export function capsShare(s: string): { letters: number; share: number } {
+/**
+ * Whether at least `minLetters` cased letters are in `s` and a share of at least `ratio` of them in
+ * upper case. It answers no as soon as the lower-case letters seen rule the share out even if
+ * every character left were a capital. Most lines of news fail within a word,
+ * and the caps tests run on every line. @example capsAtLeast('ABc', 0.6) // true
+ */
+export function capsAtLeast(s: string, ratio: number, minLetters = 0): boolean {
   let upper = 0;
   let lower = 0;
-  for (let i = 0; i < s.length; i++) {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
+    let low = false;
     if (c >= 65 && c <= 90) upper++;
-    else if (c >= 97 && c <= 122) lower++;
+    else if (c >= 97 && c <= 122) low = true;
     else if (c > 127) {
       const ch = s[i];
       if (UPPER.test(ch)) upper++;
-      else if (LOWER.test(ch)) lower++;
+      else if (LOWER.test(ch)) low = true;
+    }
+    if (low) {
+      lower++;
+      const most = upper + n - i - 1;
+      if (most < ratio * (most + lower) - 1e-9) return false;
     }
   }
   const letters = upper + lower;
-  return { letters, share: letters === 0 ? 0 : upper / letters };
+  return letters >= minLetters && (letters === 0 ? 0 : upper / letters) >= ratio;
 }
 
 const CLOSERS = /[\s\u00a0”’"'»)\]*_]+$/u;
