@@ -554,3 +554,20 @@ test('capsAtLeast answers as the share of capitals among cased letters does, ear
     }
   }
 });
+
+test('text data patterns run without the u flag only where that cannot change a match on news text', () => {
+  const d = loadTextData();
+  const rules = [...d.promo, ...d.captionPrefixes, ...d.captionSuffixes, ...d.creditLines, ...d.relatedMarkers];
+  const plain = rules.filter((r) => !r.re.flags.includes('u'));
+  assert.ok(plain.length > 0, 'some ASCII case-insensitive patterns run plain');
+  for (const r of plain) assert.ok(r.re.flags.includes('i') && /^[\x20-\x7e]*$/.test(r.re.source), `${r.id} runs plain but is not ASCII and case-insensitive`);
+  // the Unicode ones keep u: \p{…} means nothing without it
+  for (const r of rules) if (/\\p\{/.test(r.re.source)) assert.ok(r.re.flags.includes('u'), `${r.id} needs u`);
+  const lines = ['Vote here', 'Take our poll', 'Advertisement', 'Read the full story here.', 'Photo: Jane Doe/AP', 'Check Also',
+    'Vote HERE — Ünïcödé', 'Jetzt abstimmen: vote here', 'Share this article', 'Récit: read the story here', '© 2024 Reuters',
+    'toggle caption Jane Doe/NPR', 'Related article: Ministers meet', 'The minister said on Tuesday that talks would resume.'];
+  for (const r of plain) {
+    const u = new RegExp(r.re.source, `u${r.re.flags}`);
+    for (const line of lines) assert.equal(r.re.exec(line)?.[0], u.exec(line)?.[0], `${r.id} on ${JSON.stringify(line)}`);
+  }
+});
