@@ -1,5 +1,5 @@
 import { DataFileError } from '../model/errors.js';
-import { expectNumber, expectObject, expectWords, freezeSet } from '../data/validate.js';
+import { expectNumber, expectObject, expectWords, freezeMap, freezeSet } from '../data/validate.js';
 import { readDataJson } from '../data/read.js';
 
 const ENGLISH_FILE = 'data/nlp/english-function-words.json';
@@ -13,6 +13,8 @@ export interface LanguageProfiles {
   readonly nonLatinMaxShare: number;
   /** function words of other languages, by language name */
   readonly others: ReadonlyMap<string, ReadonlySet<string>>;
+  /** the same lists the other way round: each word's languages, in the order of `others` (one lookup a word) */
+  readonly languagesOf: ReadonlyMap<string, readonly string[]>;
   readonly otherMinShare: number;
   readonly accentedMaxShare: number;
 }
@@ -39,12 +41,15 @@ export function parseLanguageProfiles(englishRaw: unknown, otherRaw: unknown): L
     if (clash !== undefined) throw new DataFileError(OTHER_FILE, `${name} lists "${clash}", which is also an English function word`);
     others.set(name, freezeSet(new Set(words)));
   }
+  const languagesOf = new Map<string, string[]>();
+  for (const [name, words] of others) for (const w of words) languagesOf.set(w, [...(languagesOf.get(w) ?? []), name]);
   return Object.freeze({
     english: freezeSet(english),
     minWords: expectNumber(ENGLISH_FILE, en, 'minWords', 1, 1000),
     englishMinShare: expectNumber(ENGLISH_FILE, en, 'englishMinShare', 0, 1),
     nonLatinMaxShare: expectNumber(ENGLISH_FILE, en, 'nonLatinMaxShare', 0, 1),
     others: Object.freeze(others),
+    languagesOf: freezeMap(new Map([...languagesOf].map(([w, l]) => [w, Object.freeze(l)]))),
     otherMinShare: expectNumber(OTHER_FILE, ot, 'minShare', 0, 1),
     accentedMaxShare: expectNumber(OTHER_FILE, ot, 'accentedMaxShare', 0, 1),
   });

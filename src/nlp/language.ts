@@ -66,7 +66,10 @@ export function detectLanguage(text: string, tokens: readonly Span[] = tokenize(
     words++;
     const w = text.slice(t.start, t.end).toLowerCase();
     if (p.english.has(w)) hits++;
-    else for (const [name, list] of p.others) if (list.has(w)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    else {
+      const langs = p.languagesOf.get(w);
+      if (langs) for (const name of langs) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
   }
   const share = words === 0 ? 0 : hits / words;
   const figures = `${hits} of ${words} words are English function words (${pct(share)})`;
