@@ -40,14 +40,19 @@ function placeCountry(scene: Scene, span: Span): string | undefined {
 }
 
 /** The countries of all places written with capitals among `ws`, in order, longest name first. */
-function placesIn(ws: readonly { w: string; cap: boolean }[]): string[] {
+function placesIn(ws: readonly Word[]): string[] {
   const { byName, maxWords } = placeCountries();
   const out: string[] = [];
+  const keys: string[] = [];
   for (let i = 0; i < ws.length; i++) {
     if (!ws[i].cap) continue;
-    for (let n = Math.min(maxWords, ws.length - i); n >= 1; n--) {
+    // the names of 1, 2, … words from here, then tried longest first
+    const most = Math.min(maxWords, ws.length - i);
+    keys.length = 0;
+    for (let n = 0; n < most; n++) keys.push(n === 0 ? ws[i].lower : `${keys[n - 1]} ${ws[i + n].lower}`);
+    for (let n = most; n >= 1; n--) {
       if (!ws[i + n - 1].cap) continue;
-      const c = byName.get(ws.slice(i, i + n).map((x) => x.w.toLowerCase()).join(' '));
+      const c = byName.get(keys[n - 1]);
       if (c) { out.push(c); i += n - 1; break; }
     }
   }
@@ -60,9 +65,29 @@ const HYPHENATED_AMERICAN = /^\p{Lu}\p{Ll}+-American$/u;
 const APPOSITION = /^\s*,\s*([^,;:“”"\n]{3,120}?)\s*(?:[,;:.“”"\n]|$)/u;
 const WORD = /[\p{L}][\p{L}.’'-]*/gu;
 
-/** Words of `s` with their offsets. */
-// "The New York-based ratings firm": the place a hyphenated "-based" follows is read as a word of its own
-const wordsOf = (s: string, base: number) => [...s.matchAll(WORD)].map((m) => ({ w: m[0].replace(/-based$/i, '').replace(/[.’']+$/, ''), start: base + m.index, cap: /^\p{Lu}/u.test(m[0]) }));
+/** A word of the text, its offset, its lower case, and whether it is written with a capital. */
+interface Word { w: string; lower: string; start: number; cap: boolean }
+
+const CAPITAL = /^\p{Lu}/u;
+
+/**
+ * Words of `s` with their offsets ("The New York-based ratings firm": the place a hyphenated
+ * "-based" follows is read as a word of its own). Called for every quote's speaker, so the
+ * word's ending is looked at before any pattern runs.
+ */
+function wordsOf(s: string, base: number): Word[] {
+  const out: Word[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(s); m; m = WORD.exec(s)) {
+    let w = m[0];
+    if (w.length > 6 && w.charCodeAt(w.length - 6) === 45 && /-based$/i.test(w)) w = w.slice(0, -6);
+    const last = w.charCodeAt(w.length - 1);
+    if (last === 46 || last === 39 || last === 0x2019) w = w.replace(/[.’']+$/, '');
+    const c = m[0].charCodeAt(0);
+    out.push({ w, lower: w.toLowerCase(), start: base + m.index, cap: c < 128 ? c >= 65 && c <= 90 : CAPITAL.test(m[0]) });
+  }
+  return out;
+}
 
 /**
  * The role a speaker's own words give ("Navy Lt.", "Police Chief", "lawmakers"): the first role
@@ -87,7 +112,7 @@ function roleNoun(phrase: string, actors: ActorDictionary) {
 }
 
 /** The first place written with capitals among `ws` ("New York Mayor" → USA). */
-const placeIn = (ws: readonly { w: string; cap: boolean }[]): string | undefined => placesIn(ws)[0];
+const placeIn = (ws: readonly Word[]): string | undefined => placesIn(ws)[0];
 
 /**
  * The evidence for the country of a quote's speaker that no mention names, step by step, each a
@@ -162,7 +187,7 @@ export function speakerEvidence(scene: Scene, span: Span, name: string, person: 
 }
 
 /** Where a named speaker's name begins: its last two capitalised words (a particle may stand between). */
-function nameStart(own: readonly { w: string; start: number; cap: boolean }[], span: Span): number {
+function nameStart(own: readonly Word[], span: Span): number {
   const inSpan = own.filter((w) => w.start < span.end);
   let caps = 0;
   for (let k = inSpan.length - 1; k >= 0; k--) if (inSpan[k].cap && ++caps === 2) return inSpan[k].start;
@@ -184,6 +209,7 @@ function paragraphCountry(scene: Scene, span: Span): string | undefined {
 // "the company’s", "the studio’s": a body referred to by its common noun, with a possessive
 const OWNER_NOUN = /(?:^|\s)the\s+(\p{Ll}+)[’']s\s/u;
 // a title before a name, set off by a comma, holding a possessive: "the company’s chief executive, "
+const TITLE_COMMA = /,\s*$/u;
 const OWNED_TITLE = /(?:^|[,.;:!?\n“”"(])\s*([^,.;:!?\n“”"(]*?(\S+)[’']s\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}),\s*$/u;
 
 /**
@@ -193,7 +219,10 @@ const OWNED_TITLE = /(?:^|[,.;:!?\n“”"(])\s*([^,.;:!?\n“”"(]*?(\S+)[’'
  */
 function ownerBefore(scene: Scene, span: Span): Actor | undefined {
   const from = Math.max(0, span.start - 100);
-  const t = OWNED_TITLE.exec(scene.text.slice(from, span.start));
+  const before = scene.text.slice(from, span.start);
+  // the pattern's own ending, tested first: most speakers follow no comma, and the pattern is slow
+  if (!TITLE_COMMA.test(before)) return undefined;
+  const t = OWNED_TITLE.exec(before);
   if (!t) return undefined;
   const start = from + t.index + t[0].indexOf(t[1]);
   for (const m of scene.mentions) {
