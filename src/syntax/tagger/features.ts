@@ -62,8 +62,12 @@ export class SentenceHashes {
   cls = new Uint32Array(0);
   flags = new Uint32Array(0);
 
-  /** Fill the tables for `words`; `classes` maps a normalised form to its ambiguity class. */
-  fill(words: readonly string[], classes: ReadonlyMap<string, number>): void {
+  /**
+   * Fill the tables for `words`; `classes` maps a normalised form to its ambiguity class. A word of
+   * `known` (the tagger's dictionary, whose words are never scored) gets only the hashes its
+   * neighbours' features read: lowercase, shape, last three letters and class.
+   */
+  fill(words: readonly string[], classes: ReadonlyMap<string, number>, known?: ReadonlyMap<string, number>): void {
     const n = words.length + 4;
     if (this.lower.length < n) {
       for (const k of ['lower', 'form', 'shape', 'suf1', 'suf2', 'suf3', 'suf4', 'pre1', 'pre2', 'pre3', 'cls', 'flags'] as const) {
@@ -79,16 +83,17 @@ export class SentenceHashes {
       const w = words[i], p = i + 2;
       const lw = normalise(w), L = lw.length;
       this.lower[p] = fnv(lw, 0, L);
-      this.form[p] = fnv(w, 0, w.length);
       this.shape[p] = shapeHash(w);
+      this.suf3[p] = fnv(lw, Math.max(0, L - 3), L);
+      this.cls[p] = classes.get(lw) ?? 0;
+      if (known?.has(w)) continue;
+      this.form[p] = fnv(w, 0, w.length);
       this.suf1[p] = fnv(lw, Math.max(0, L - 1), L);
       this.suf2[p] = fnv(lw, Math.max(0, L - 2), L);
-      this.suf3[p] = fnv(lw, Math.max(0, L - 3), L);
       this.suf4[p] = fnv(lw, Math.max(0, L - 4), L);
       this.pre1[p] = fnv(lw, 0, Math.min(1, L));
       this.pre2[p] = fnv(lw, 0, Math.min(2, L));
       this.pre3[p] = fnv(lw, 0, Math.min(3, L));
-      this.cls[p] = classes.get(lw) ?? 0;
       const c0 = w.charCodeAt(0);
       this.flags[p] = (w.includes('-') ? 1 : 0) | (/\d/.test(w) ? 2 : 0) | (c0 >= 65 && c0 <= 90 ? 4 : 0) | (i === 0 ? 8 : 0) | (w.length > 1 && w === w.toUpperCase() && w !== lw ? 16 : 0);
     }
