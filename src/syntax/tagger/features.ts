@@ -14,15 +14,19 @@ export const NTAGS = UPOS.length;
 /** Pseudo-tags before the first word. */
 const START1 = NTAGS, START2 = NTAGS + 1;
 
-/** Murmur3's 32-bit finaliser: spreads every input bit over the high bits used as the row. */
-export function fmix(h: number): number {
+/**
+ * Murmur3's 32-bit finaliser: spreads every input bit over the high bits used as the row. It returns
+ * int32 bits, which a Uint32Array stores as the unsigned hash: a call the compiler does not inline
+ * (a sentence's features exhaust its budget) boxes an unsigned 32-bit result on the heap more often.
+ */
+function fmix(h: number): number {
   h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return h ^ (h >>> 16);
 }
 export function f1(t: number, a: number): number { return fmix(Math.imul(t + 1, 0x9e3779b1) ^ a); }
-export function f2(t: number, a: number, b: number): number { return fmix(f1(t, a) ^ Math.imul(b, 0x27d4eb2f)); }
-export function f3(t: number, a: number, b: number, c: number): number { return fmix(f2(t, a, b) ^ Math.imul(c, 0x165667b1)); }
+export function f2(t: number, a: number, b: number): number { return fmix(fmix(Math.imul(t + 1, 0x9e3779b1) ^ a) ^ Math.imul(b, 0x27d4eb2f)); }
+export function f3(t: number, a: number, b: number, c: number): number { return fmix(fmix(fmix(Math.imul(t + 1, 0x9e3779b1) ^ a) ^ Math.imul(b, 0x27d4eb2f)) ^ Math.imul(c, 0x165667b1)); }
 
 /** FNV-1a over `s[from, to)`. */
 export function fnv(s: string, from: number, to: number): number {
