@@ -7,7 +7,7 @@
  * when the buffer is empty, so every parse has one root. Training (`train.ts`) and parsing
  * (`model.ts`) share this file.
  */
-import { fmix, fnv, normalise, NTAGS } from '../tagger/features.js';
+import { fnv, normalise, NTAGS } from '../tagger/features.js';
 
 /** Pseudo-tags: the root word, and an empty position. */
 export const ROOT_TAG = NTAGS, NONE_TAG = NTAGS + 1;
@@ -19,11 +19,26 @@ export const NO_LABEL = 0x3ff;
 /**
  * A feature's row hash from its template number `t` and one to three values: each value multiplied
  * in, then murmur3's finaliser once (the tagger's hashes finalise after every value; a parser step
- * hashes about a hundred features, so the parser takes the cheaper mix).
+ * hashes about a hundred features, so the parser takes the cheaper mix). The finaliser is written
+ * out in each, and the hash returned as int32 bits (a Uint32Array stores the same bits): a step's
+ * hundred calls exhaust the compiler's inlining budget, and a call not inlined that returns an
+ * unsigned 32-bit number boxes it on the heap more often than an int32.
  */
-export const hash1 = (t: number, a: number): number => fmix(Math.imul(t + 1, 0x9e3779b1) ^ a);
-export const hash2 = (t: number, a: number, b: number): number => fmix(Math.imul(Math.imul(t + 1, 0x9e3779b1) ^ a, 0x27d4eb2f) ^ b);
-export const hash3 = (t: number, a: number, b: number, c: number): number => fmix(Math.imul(Math.imul(Math.imul(t + 1, 0x9e3779b1) ^ a, 0x27d4eb2f) ^ b, 0x165667b1) ^ c);
+export const hash1 = (t: number, a: number): number => {
+  let h = Math.imul(t + 1, 0x9e3779b1) ^ a;
+  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+};
+export const hash2 = (t: number, a: number, b: number): number => {
+  let h = Math.imul(Math.imul(t + 1, 0x9e3779b1) ^ a, 0x27d4eb2f) ^ b;
+  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+};
+export const hash3 = (t: number, a: number, b: number, c: number): number => {
+  let h = Math.imul(Math.imul(Math.imul(t + 1, 0x9e3779b1) ^ a, 0x27d4eb2f) ^ b, 0x165667b1) ^ c;
+  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+};
 /** Transition templates are numbered from 100 (label templates from 200). */
 const f1 = (t: number, a: number): number => hash1(t + 100, a);
 const f2 = (t: number, a: number, b: number): number => hash2(t + 100, a, b);

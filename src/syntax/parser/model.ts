@@ -50,11 +50,12 @@ export interface Parse { head: number[]; deprel: string[] }
 /** A loaded parser. Not safe to share between threads mid-call (it reuses buffers). */
 export class Parser {
   readonly config = new Config();
-  /** The feature hashes and scores of the last configuration `transition` scored, and of the last arc `label` scored (training reads them). */
+  /** The feature hashes and scores of the last configuration `transition` scored, and the feature hashes of the last arc `label` scored (training reads them). */
   readonly feats = new Uint32Array(NFEATURES);
   readonly tscores = new Float64Array(3);
   readonly lfeats = new Uint32Array(NLABEL_FEATURES);
-  readonly lscores: Float64Array;
+  /** The label table's row offsets of `lfeats`. */
+  private readonly lbases = new Int32Array(NLABEL_FEATURES);
   readonly root: number;
   /** Every label but root: the candidates where the tables have none. */
   private readonly allLabels: Int32Array;
@@ -65,7 +66,6 @@ export class Parser {
   constructor(readonly tables: ParserTables, readonly classes: ReadonlyMap<string, number>) {
     this.root = tables.labels.indexOf('root');
     if (this.root < 0) throw new Error('the parser labels lack "root"');
-    this.lscores = new Float64Array(tables.labels.length);
     this.allLabels = Int32Array.from(tables.labels.keys()).filter((k) => k !== this.root);
     this.tshift = 32 - tables.bits;
     this.lshift = 32 - tables.labelBits;
@@ -96,8 +96,8 @@ export class Parser {
 
   /** The best-scoring allowed transition in the current configuration (scores in `tscores`). */
   transition(): number {
-    const w = this.tables.transitions, feats = this.feats, shift = this.tshift;
-    extract(this.config, feats);
+    const w = this.tables.transitions, feats = this.feats, shift = this.tshift, c = this.config;
+    extract(c, feats);
     let s = 0, l = 0, r = 0;
     for (let f = 0; f < NFEATURES; f++) {
       const base = (feats[f] >>> shift) * TSTRIDE;
@@ -105,29 +105,35 @@ export class Parser {
     }
     const sc = this.tscores;
     sc[SHIFT] = s; sc[LEFT] = l; sc[RIGHT] = r;
-    let best = -1;
-    for (let t = 0; t < 3; t++) if ((best < 0 || sc[t] > sc[best]) && this.allowed(t)) best = t;
+    // `allowed` written out (this runs at every step): the first best allowed, SHIFT before LEFT before RIGHT
+    const canLeft = c.sp >= 2 && c.b <= c.n;
+    let best = c.b <= c.n ? SHIFT : -1, top = s;
+    if (canLeft && (best < 0 || l > top)) { best = LEFT; top = l; }
+    if (c.canRight() && (best < 0 || r > top)) best = RIGHT;
     return best;
   }
 
-  /** The best-scoring label of the arc that transition `t` (LEFT or RIGHT) would build; `root` onto the root, never elsewhere. */
+  /**
+   * The best-scoring label of the arc that transition `t` (LEFT or RIGHT) would build; `root` onto the root, never elsewhere.
+   * Each candidate's score is summed over the features in turn (the order training sums in), and
+   * the first best kept: what summing feature by feature into an array of scores gave, without it.
+   */
   label(t: number): number {
     const c = this.config, d = c.dependent(), h = c.headOf(t);
     if (h === 0) return this.root;
-    const w = this.tables.labelWeights, feats = this.lfeats, sc = this.lscores, nl = sc.length, shift = this.lshift;
+    const w = this.tables.labelWeights, feats = this.lfeats, bases = this.lbases, nl = this.tables.labels.length, shift = this.lshift;
     let cand = this.tables.candidates[c.tag[d] * 2 + (d > h ? 1 : 0)];
     if (cand === undefined || cand.length === 0) cand = this.allLabels;
-    const m = cand.length;
     extractLabel(c, h, d, feats);
-    let base = (feats[0] >>> shift) * nl;
-    for (let j = 0; j < m; j++) sc[j] = w[base + cand[j]];
-    for (let f = 1; f < NLABEL_FEATURES; f++) {
-      base = (feats[f] >>> shift) * nl;
-      for (let j = 0; j < m; j++) sc[j] += w[base + cand[j]];
+    for (let f = 0; f < NLABEL_FEATURES; f++) bases[f] = (feats[f] >>> shift) * nl;
+    let best = 0, top = 0;
+    for (let j = 0; j < cand.length; j++) {
+      const col = cand[j];
+      let sum = 0;
+      for (let f = 0; f < NLABEL_FEATURES; f++) sum += w[bases[f] + col];
+      if (j === 0 || sum > top) { best = col; top = sum; }
     }
-    let best = 0;
-    for (let j = 1; j < m; j++) if (sc[j] > sc[best]) best = j;
-    return cand[best];
+    return best;
   }
 
   /** Build the arc of transition `t` (LEFT or RIGHT) with label `l`, and pop its dependent. */

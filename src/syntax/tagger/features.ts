@@ -14,15 +14,19 @@ export const NTAGS = UPOS.length;
 /** Pseudo-tags before the first word. */
 const START1 = NTAGS, START2 = NTAGS + 1;
 
-/** Murmur3's 32-bit finaliser: spreads every input bit over the high bits used as the row. */
-export function fmix(h: number): number {
+/**
+ * Murmur3's 32-bit finaliser: spreads every input bit over the high bits used as the row. It returns
+ * int32 bits, which a Uint32Array stores as the unsigned hash: a call the compiler does not inline
+ * (a sentence's features exhaust its budget) boxes an unsigned 32-bit result on the heap more often.
+ */
+function fmix(h: number): number {
   h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return h ^ (h >>> 16);
 }
 export function f1(t: number, a: number): number { return fmix(Math.imul(t + 1, 0x9e3779b1) ^ a); }
-export function f2(t: number, a: number, b: number): number { return fmix(f1(t, a) ^ Math.imul(b, 0x27d4eb2f)); }
-export function f3(t: number, a: number, b: number, c: number): number { return fmix(f2(t, a, b) ^ Math.imul(c, 0x165667b1)); }
+export function f2(t: number, a: number, b: number): number { return fmix(fmix(Math.imul(t + 1, 0x9e3779b1) ^ a) ^ Math.imul(b, 0x27d4eb2f)); }
+export function f3(t: number, a: number, b: number, c: number): number { return fmix(fmix(fmix(Math.imul(t + 1, 0x9e3779b1) ^ a) ^ Math.imul(b, 0x27d4eb2f)) ^ Math.imul(c, 0x165667b1)); }
 
 /** FNV-1a over `s[from, to)`. */
 export function fnv(s: string, from: number, to: number): number {
@@ -62,8 +66,12 @@ export class SentenceHashes {
   cls = new Uint32Array(0);
   flags = new Uint32Array(0);
 
-  /** Fill the tables for `words`; `classes` maps a normalised form to its ambiguity class. */
-  fill(words: readonly string[], classes: ReadonlyMap<string, number>): void {
+  /**
+   * Fill the tables for `words`; `classes` maps a normalised form to its ambiguity class. A word of
+   * `known` (the tagger's dictionary, whose words are never scored) gets only the hashes its
+   * neighbours' features read: lowercase, shape, last three letters and class.
+   */
+  fill(words: readonly string[], classes: ReadonlyMap<string, number>, known?: ReadonlyMap<string, number>): void {
     const n = words.length + 4;
     if (this.lower.length < n) {
       for (const k of ['lower', 'form', 'shape', 'suf1', 'suf2', 'suf3', 'suf4', 'pre1', 'pre2', 'pre3', 'cls', 'flags'] as const) {
@@ -79,16 +87,17 @@ export class SentenceHashes {
       const w = words[i], p = i + 2;
       const lw = normalise(w), L = lw.length;
       this.lower[p] = fnv(lw, 0, L);
-      this.form[p] = fnv(w, 0, w.length);
       this.shape[p] = shapeHash(w);
+      this.suf3[p] = fnv(lw, Math.max(0, L - 3), L);
+      this.cls[p] = classes.get(lw) ?? 0;
+      if (known?.has(w)) continue;
+      this.form[p] = fnv(w, 0, w.length);
       this.suf1[p] = fnv(lw, Math.max(0, L - 1), L);
       this.suf2[p] = fnv(lw, Math.max(0, L - 2), L);
-      this.suf3[p] = fnv(lw, Math.max(0, L - 3), L);
       this.suf4[p] = fnv(lw, Math.max(0, L - 4), L);
       this.pre1[p] = fnv(lw, 0, Math.min(1, L));
       this.pre2[p] = fnv(lw, 0, Math.min(2, L));
       this.pre3[p] = fnv(lw, 0, Math.min(3, L));
-      this.cls[p] = classes.get(lw) ?? 0;
       const c0 = w.charCodeAt(0);
       this.flags[p] = (w.includes('-') ? 1 : 0) | (/\d/.test(w) ? 2 : 0) | (c0 >= 65 && c0 <= 90 ? 4 : 0) | (i === 0 ? 8 : 0) | (w.length > 1 && w === w.toUpperCase() && w !== lw ? 16 : 0);
     }

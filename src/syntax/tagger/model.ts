@@ -34,7 +34,8 @@ export class Tagger {
   private readonly hashes = new SentenceHashes();
   /** The feature hashes of the last word `best` scored (training reads them to update). */
   readonly feats = new Uint32Array(NFEATURES);
-  private readonly scores = new Float64Array(NTAGS);
+  /** The weight table's row offsets of `feats`. */
+  private readonly bases = new Int32Array(NFEATURES);
   private readonly shift: number;
 
   constructor(readonly tables: TaggerTables) {
@@ -60,23 +61,27 @@ export class Tagger {
     return Array.from(this.tagIds(words), (t) => UPOS[t]);
   }
 
-  /** Hash the words of a sentence before `best` is called on them. */
+  /** Hash the words of a sentence before `best` is called on them (on those not in the dictionary: it skips their own hashes). */
   prepare(words: readonly string[]): void {
-    this.hashes.fill(words, this.tables.classes);
+    this.hashes.fill(words, this.tables.classes, this.tables.dict);
   }
 
-  /** The best-scoring tag of word `i` given the previous two tags (after `prepare`). */
+  /**
+   * The best-scoring tag of word `i` given the previous two tags (after `prepare`). Each tag's score
+   * is summed over the features in turn, in a register, and the first best kept: what summing
+   * feature by feature into an array of 17 scores gave, without the array.
+   */
   best(i: number, p1: number, p2: number): number {
     const { weights } = this.tables;
-    const feats = this.feats, scores = this.scores, shift = this.shift;
+    const feats = this.feats, bases = this.bases, shift = this.shift;
     extract(this.hashes, i, p1, p2, feats);
-    scores.fill(0);
-    for (let f = 0; f < NFEATURES; f++) {
-      const base = (feats[f] >>> shift) * NTAGS;
-      for (let t = 0; t < NTAGS; t++) scores[t] += weights[base + t];
+    for (let f = 0; f < NFEATURES; f++) bases[f] = (feats[f] >>> shift) * NTAGS;
+    let bestT = 0, top = 0;
+    for (let t = 0; t < NTAGS; t++) {
+      let sum = 0;
+      for (let f = 0; f < NFEATURES; f++) sum += weights[bases[f] + t];
+      if (t === 0 || sum > top) { bestT = t; top = sum; }
     }
-    let bestT = 0;
-    for (let t = 1; t < NTAGS; t++) if (scores[t] > scores[bestT]) bestT = t;
     return bestT;
   }
 }
