@@ -87,7 +87,7 @@ export function readClause(p: ParsedSentence, span: Span, r: FactualityRules): C
       else if (rel.startsWith('advcl') && hasMark(p, kids, d, 'if')) out.consequence ??= 'clause:consequence';
     }
     if (up > 0) {
-      const passive = kids[k].some((d) => p.words[d].deprel === 'aux:pass' || p.words[d].deprel === 'nsubj:pass');
+      const passive = isPassive(p, kids, k);
       const via = base(p.words[below].deprel);
       if (via === 'xcomp' && r.failureVerbs.has(w.lemma)) out.negated ??= 'clause:failed-to';
       if (via === 'xcomp' && r.speculationVerbs.has(w.lemma) && passive) out.hypothetical ??= 'clause:speculation';
@@ -117,12 +117,20 @@ export function readClause(p: ParsedSentence, span: Span, r: FactualityRules): C
     // ("Obama, signing orders …"), it would reach a clause the act is no part of
     const nounUp = w.upos !== 'VERB' && w.upos !== 'AUX' && r.nounClimb.has(w.deprel) && (up === 0 || rel !== 'nsubj');
     const climbs = r.climb.has(rel) || nounUp || rel === 'conj';
+    // "provocations designed to elicit", "a program designed … to undermine": the parse often hangs the purpose as an
+    // adverbial clause of the participle, which the climb does not follow; the participle still makes it a purpose
+    if (rel === 'advcl' && hasMark(p, kids, k, 'to') && r.purposeVerbs.has(hw.lemma) && (hw.deprel === 'acl' || isPassive(p, kids, h))) out.hypothetical ??= 'clause:purpose';
     if (!climbs) break;
     if (rel === 'conj') negatable = false;
     below = k;
     k = h;
   }
   return out;
+}
+
+/** Whether word `i` is a passive verb (it has a passive auxiliary or subject). */
+function isPassive(p: ParsedSentence, kids: readonly number[][], i: number): boolean {
+  return kids[i].some((d) => p.words[d].deprel === 'aux:pass' || p.words[d].deprel === 'nsubj:pass');
 }
 
 /** Whether word `i` has the subordinator or infinitive marker `lemma` ("if", "to"). */

@@ -1,0 +1,37 @@
+/**
+ * Precision rules of issue 16: acts the coder read as done that a sentence does not assert, and
+ * trigger senses the arguments decide. Invented sentences; the clause tests build the parse by hand
+ * (the reading, whatever the parser does), the others go through the pipeline.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../src/pipeline/index.js';
+import { readClause } from '../../src/events/factuality.js';
+import { loadFactualityRules } from '../../src/events/factuality-rules.js';
+import type { Article } from '../../src/model/article.js';
+import type { ParsedSentence } from '../../src/model/syntax.js';
+
+const rules = loadFactualityRules();
+
+/** A hand-made parse: one "word/lemma/UPOS/head/deprel" a word (head 1-based, 0 the root), words one space apart. */
+function parse(spec: string): ParsedSentence {
+  let at = 0;
+  const words = spec.split(' ').map((w) => {
+    const [form, lemma, upos, head, deprel] = w.split('/');
+    const word = { start: at, end: at + form.length, upos, lemma, head: Number(head) - 1, deprel };
+    at += form.length + 1;
+    return word;
+  });
+  return { start: 0, end: at - 1, sentence: 0, words };
+}
+
+const word = (p: ParsedSentence, n: number) => ({ start: p.words[n].start, end: p.words[n].end });
+const article = (text: string) => analyze({ text: `Report\n\n${text}`, format: 'text', origin: 'test', given: { date: '2020-03-01' } }) as Article;
+
+test('a purpose hung on a participle as an adverbial clause ("provocations designed to elicit") is a purpose, not an act', () => {
+  const p = parse('Syria/Syria/PROPN/2/nsubj staged/stage/VERB/0/root drills/drill/NOUN/2/obj designed/design/VERB/3/acl to/to/PART/6/mark provoke/provoke/VERB/4/advcl Jordan/Jordan/PROPN/6/obj');
+  assert.deepEqual(readClause(p, word(p, 5), rules), { hypothetical: 'clause:purpose' });
+  // an adverbial "to" clause of an active verb of another sense keeps its own reading
+  const q = parse('Syria/Syria/PROPN/2/nsubj staged/stage/VERB/0/root drills/drill/NOUN/2/obj to/to/PART/5/mark provoke/provoke/VERB/2/advcl Jordan/Jordan/PROPN/5/obj');
+  assert.deepEqual(readClause(q, word(q, 4), rules), {});
+});
