@@ -120,12 +120,24 @@ export function readClause(p: ParsedSentence, span: Span, r: FactualityRules): C
     // "provocations designed to elicit", "a program designed … to undermine": the parse often hangs the purpose as an
     // adverbial clause of the participle, which the climb does not follow; the participle still makes it a purpose
     if (rel === 'advcl' && hasMark(p, kids, k, 'to') && r.purposeVerbs.has(hw.lemma) && (hw.deprel === 'acl' || isPassive(p, kids, h))) out.hypothetical ??= 'clause:purpose';
+    // "authority Congress gives Obama to fight ISIS", "sent troops to fight": an infinitive of purpose after the verb's object
+    // tells what the act above is for, not an act done. Without an object the parse often calls a complement adverbial
+    // ("agreed on Monday to reopen", an intent the words code); right after a common noun ("Trump's offer to meet") it has
+    // most likely misplaced the noun's own complement; a verb of asking embeds the act it asks for (clause:directive)
+    if (up === 0 && rel === 'advcl' && hw.upos === 'VERB' && hasMark(p, kids, k, 'to') && !afterNoun(p, kids, k)
+      && kids[h].some((d) => base(p.words[d].deprel) === 'obj' && d < k) && !r.directiveVerbs.has(hw.lemma)) out.hypothetical ??= 'clause:purpose-to';
     if (!climbs) break;
     if (rel === 'conj') negatable = false;
     below = k;
     k = h;
   }
   return out;
+}
+
+/** Whether the infinitive marker "to" of word `i` follows a common noun. */
+function afterNoun(p: ParsedSentence, kids: readonly number[][], i: number): boolean {
+  const to = kids[i].find((m) => p.words[m].deprel === 'mark' && p.words[m].lemma === 'to');
+  return to !== undefined && to > 0 && p.words[to - 1].upos === 'NOUN';
 }
 
 /** Whether word `i` is a passive verb (it has a passive auxiliary or subject). */

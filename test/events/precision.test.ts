@@ -31,7 +31,12 @@ const article = (text: string) => analyze({ text: `Report\n\n${text}`, format: '
 test('a purpose hung on a participle as an adverbial clause ("provocations designed to elicit") is a purpose, not an act', () => {
   const p = parse('Syria/Syria/PROPN/2/nsubj staged/stage/VERB/0/root drills/drill/NOUN/2/obj designed/design/VERB/3/acl to/to/PART/6/mark provoke/provoke/VERB/4/advcl Jordan/Jordan/PROPN/6/obj');
   assert.deepEqual(readClause(p, word(p, 5), rules), { hypothetical: 'clause:purpose' });
-  // an adverbial "to" clause of an active verb of another sense keeps its own reading
-  const q = parse('Syria/Syria/PROPN/2/nsubj staged/stage/VERB/0/root drills/drill/NOUN/2/obj to/to/PART/5/mark provoke/provoke/VERB/2/advcl Jordan/Jordan/PROPN/5/obj');
-  assert.deepEqual(readClause(q, word(q, 4), rules), {});
+});
+
+test('an infinitive of purpose ("gave the army money to fight the rebels") is what the act is for, not an act; not after a noun ("an offer to meet")', () => {
+  const p = parse('Congress/Congress/PROPN/2/nsubj gave/give/VERB/0/root Obama/Obama/PROPN/2/obj to/to/PART/5/mark fight/fight/VERB/2/advcl Syria/Syria/PROPN/5/obj');
+  assert.deepEqual(readClause(p, word(p, 4), rules), { hypothetical: 'clause:purpose-to' });
+  // the parser hangs a noun's complement on the verb above: "spoke against Trump's offer to meet Iran"
+  const q = parse('Iran/Iran/PROPN/2/nsubj spoke/speak/VERB/0/root against/against/ADP/4/case offer/offer/NOUN/2/obl to/to/PART/6/mark meet/meet/VERB/2/advcl Rouhani/Rouhani/PROPN/6/obj');
+  assert.deepEqual(readClause(q, word(q, 5), rules), {});
 });
