@@ -106,6 +106,8 @@ function fromParse(p: ParsedSentence, v: SentenceView, tr: Trigger): Shape | und
     if (d.head !== t) continue;
     const rel = base(d.deprel);
     if (rel === 'obj' || d.deprel === 'nsubj:pass' || (tr.passive && rel === 'nsubj')) s.obj.push(d.lemma.toLowerCase());
+    // the second object of "awarded Tillerson the Order", which the parser labels a bare oblique
+    else if (d.deprel === 'obl:unmarked' && s.obj.length > 0) s.obj.push(d.lemma.toLowerCase());
     else if (rel === 'obl') s.obl.push({ case: caseOf(p, k), noun: d.lemma.toLowerCase() });
     else if (rel === 'xcomp' || rel === 'ccomp') s.xcomp = true;
     else if (d.deprel === 'compound:prt') s.prt.push(d.lemma.toLowerCase());

@@ -40,3 +40,18 @@ test('an infinitive of purpose ("gave the army money to fight the rebels") is wh
   const q = parse('Iran/Iran/PROPN/2/nsubj spoke/speak/VERB/0/root against/against/ADP/4/case offer/offer/NOUN/2/obl to/to/PART/6/mark meet/meet/VERB/2/advcl Rouhani/Rouhani/PROPN/6/obj');
   assert.deepEqual(readClause(q, word(q, 5), rules), {});
 });
+
+test('frames by argument shape: a vetoed proposal is rejected (12), an abandoned agreement reduces relations (16), an awarded honour praises (051), "discussed countering X" names no party', () => {
+  const cases: [string, string, string | undefined][] = [
+    ['Russia vetoed a French proposal on Syria on Tuesday.', 'veto-proposal', '120'],
+    ['In March, the United States abandoned its agreement with Cuba.', 'abandon-agreement', '160'],
+    ['In 2015, Putin awarded the Egyptian president a medal.', 'award-honour', '051'],
+  ];
+  for (const [sentence, frame, code] of cases) {
+    const e = article(sentence).events.find((x) => x.rule.includes(`frame:${frame}`));
+    assert.equal(e?.code, code, `${sentence}: ${article(sentence).events.map((x) => `${x.code} ${x.rule}`)}`);
+  }
+  const d = article('French officials also discussed countering the Russian government.');
+  assert.equal(d.spans.syntax?.length, 1);
+  assert.deepEqual(d.events.map((x) => `${x.target?.country} ${x.rule}`), []);
+});
