@@ -10,6 +10,10 @@ import { readClause } from '../../src/events/factuality.js';
 import { loadFactualityRules } from '../../src/events/factuality-rules.js';
 import type { Article } from '../../src/model/article.js';
 import type { ParsedSentence } from '../../src/model/syntax.js';
+import { applyFrames } from '../../src/events/frames.js';
+import { loadFrames } from '../../src/events/frames-data.js';
+import type { SentenceView } from '../../src/events/sentence.js';
+import type { Trigger } from '../../src/events/steps/context.js';
 
 const rules = loadFactualityRules();
 
@@ -55,3 +59,23 @@ test('frames by argument shape: a vetoed proposal is rejected (12), an abandoned
   assert.equal(d.spans.syntax?.length, 1);
   assert.deepEqual(d.events.map((x) => `${x.target?.country} ${x.rule}`), []);
 });
+
+test('frames on the parse: a noun the parse lists ("Hamas allies Turkey and Qatar") is no act; a capitalised plural object ("paying Tariffs") is read as its singular', () => {
+  const f = loadFrames();
+  const text = 'Hamas allies Turkey and Qatar attended';
+  const allies = [bare(1, 'p2-verb:COLLABORATE:ally', '050')];
+  applyFrames(allies, view(text), parse('Hamas/Hamas/PROPN/2/compound allies/ally/NOUN/6/list Turkey/Turkey/PROPN/2/appos and/and/CCONJ/5/cc Qatar/Qatar/PROPN/3/conj attended/attend/VERB/0/root'), f);
+  assert.deepEqual([allies[0].code, allies[0].rule], [null, 'p2-verb:COLLABORATE:ally+frame:noun-read']);
+  const pays = [bare(1, 'p2-verb:FINANCE:pay', '061')];
+  applyFrames(pays, view('China paying Tariffs'), parse('China/China/PROPN/2/nsubj paying/pay/VERB/0/root Tariffs/Tariffs/PROPN/2/obj'), f);
+  assert.deepEqual([pays[0].code, pays[0].rule], [null, 'p2-verb:FINANCE:pay+frame:pay-light']);
+});
+
+/** A sentence view of plain words, as step 1 sees one (no mentions, no breaks). */
+function view(text: string): SentenceView {
+  const toks: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/\S+/g)) toks.push({ start: m.index, end: m.index + m[0].length });
+  return { index: 0, span: { start: 0, end: text.length }, toks, words: toks.map((t) => text.slice(t.start, t.end).toLowerCase()), mention: new Int32Array(toks.length).fill(-1), breaks: new Uint8Array(toks.length) };
+}
+
+const bare = (from: number, rule: string, code: string): Trigger => ({ from, to: from + 1, code, rule, patterned: false, passive: false, alleged: false });
