@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../src/pipeline/index.js';
 import { readClause } from '../../src/events/factuality.js';
+import { codeEvents } from '../../src/events/index.js';
 import { loadFactualityRules } from '../../src/events/factuality-rules.js';
 import type { Article } from '../../src/model/article.js';
 import type { ParsedSentence } from '../../src/model/syntax.js';
@@ -69,6 +70,14 @@ test('frames on the parse: a noun the parse lists ("Hamas allies Turkey and Qata
   const pays = [bare(1, 'p2-verb:FINANCE:pay', '061')];
   applyFrames(pays, view('China paying Tariffs'), parse('China/China/PROPN/2/nsubj paying/pay/VERB/0/root Tariffs/Tariffs/PROPN/2/obj'), f);
   assert.deepEqual([pays[0].code, pays[0].rule], [null, 'p2-verb:FINANCE:pay+frame:pay-light']);
+});
+
+test('an act whose subject is a relative pronoun for a noun that is no party ("the talks that led up to the truce") is not done by the countries named before it', () => {
+  const a = article('Jordan and Kuwait also were involved in the talks that led up to the truce announcement.');
+  assert.equal(a.spans.syntax?.length, 1);
+  // the words alone make the two countries lead each other; the parse shows the talks led
+  assert.deepEqual(codeEvents(a, a.spans.mentions, a.quotes).map((e) => `${e.source.country}→${e.target?.country}`), ['JOR→KWT', 'KWT→JOR']);
+  assert.deepEqual(a.events.map((e) => e.rule), []);
 });
 
 /** A sentence view of plain words, as step 1 sees one (no mentions, no breaks). */
