@@ -88,3 +88,12 @@ function view(text: string): SentenceView {
 }
 
 const bare = (from: number, rule: string, code: string): Trigger => ({ from, to: from + 1, code, rule, patterned: false, passive: false, alleged: false });
+
+test('a question asks whether the act happens: not asserted, also in a sentence the parser skips', () => {
+  const a = article('"Will we strike Syria\'s air defences?" the senator asked.');
+  const b = article('Will the United States strike Syria?');
+  for (const x of [a, b]) assert.ok(x.events.every((e) => e.modality === 'hypothetical' && e.rule.includes('mood:question')), x.events.map((e) => `${e.modality} ${e.rule}`).join('; '));
+  assert.ok(b.events.length > 0);
+  const c = article('The United States will strike Syria.');
+  assert.ok(c.events.some((e) => e.modality !== 'hypothetical'));
+});

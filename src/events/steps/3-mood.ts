@@ -50,6 +50,6 @@ export function withClause(mood: Mood, c: ClauseMood): Mood {
     mood.modality = 'hypothetical';
     used.push(c.consequence);
   }
-  if (used.length > 0) mood.clause = used.join('+');
+  if (used.length > 0) mood.clause = mood.clause ? `${mood.clause}+${used.join('+')}` : used.join('+');
   return mood;
 }
