@@ -80,6 +80,15 @@ test('an act whose subject is a relative pronoun for a noun that is no party ("t
   assert.deepEqual(a.events.map((e) => e.rule), []);
 });
 
+test('what one side claims, and what reports say, is a claim, not an act asserted; what it says stays told', () => {
+  const claims = parse('Israel/Israel/PROPN/2/nsubj claims/claim/VERB/0/root that/that/SCONJ/5/mark Iran/Iran/PROPN/5/nsubj attacked/attack/VERB/2/ccomp Syria/Syria/PROPN/5/obj');
+  assert.deepEqual(readClause(claims, word(claims, 4), rules), { hypothetical: 'clause:claim' });
+  const says = parse('Israel/Israel/PROPN/2/nsubj says/say/VERB/0/root that/that/SCONJ/5/mark Iran/Iran/PROPN/5/nsubj attacked/attack/VERB/2/ccomp Syria/Syria/PROPN/5/obj');
+  assert.deepEqual(readClause(says, word(says, 4), rules), {});
+  const reports = parse('Britain/Britain/PROPN/3/nsubj is/be/AUX/3/cop concerned/concerned/ADJ/0/root by/by/ADP/5/case reports/report/NOUN/3/obl that/that/SCONJ/8/mark Syria/Syria/PROPN/8/nsubj bombed/bomb/VERB/5/acl Jordan/Jordan/PROPN/8/obj');
+  assert.deepEqual(readClause(reports, word(reports, 7), rules), { hypothetical: 'clause:claim-noun' });
+});
+
 /** A sentence view of plain words, as step 1 sees one (no mentions, no breaks). */
 function view(text: string): SentenceView {
   const toks: { start: number; end: number }[] = [];
