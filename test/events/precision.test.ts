@@ -46,11 +46,14 @@ test('an infinitive of purpose ("gave the army money to fight the rebels") is wh
   assert.deepEqual(readClause(q, word(q, 5), rules), {});
 });
 
-test('frames by argument shape: a vetoed proposal is rejected (12), an abandoned agreement reduces relations (16), an awarded honour praises (051), "discussed countering X" names no party', () => {
+test('frames by argument shape: a vetoed proposal is rejected (12), an abandoned agreement reduces relations (16), an awarded honour praises (051), forces ordered somewhere are a show of force (150), an attack linked to someone an accusation (112), "discussed countering X" names no party', () => {
   const cases: [string, string, string | undefined][] = [
     ['Russia vetoed a French proposal on Syria on Tuesday.', 'veto-proposal', '120'],
     ['In March, the United States abandoned its agreement with Cuba.', 'abandon-agreement', '160'],
     ['In 2015, Putin awarded the Egyptian president a medal.', 'award-honour', '051'],
+    ['Putin has ordered his military units into a state of alert near Ukraine.', 'order-forces', '150'],
+    ['The French government is connecting the bombings to Algeria.', 'connect-misdeed', '112'],
+    ['The French government linked the attack to Algerian militants.', 'link-misdeed', '112'],
   ];
   for (const [sentence, frame, code] of cases) {
     const e = article(sentence).events.find((x) => x.rule.includes(`frame:${frame}`));
