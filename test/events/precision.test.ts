@@ -92,6 +92,13 @@ test('what one side claims, and what reports say, is a claim, not an act asserte
   assert.deepEqual(readClause(reports, word(reports, 7), rules), { hypothetical: 'clause:claim-noun' });
 });
 
+test('a negator among a pattern\'s own words negates the act: "wants no help from"', () => {
+  const no = article('Norway wants no help from Sweden.').events;
+  assert.deepEqual(no.map((e) => [e.code, e.negated, e.rule]), [['023', true, 'p2:023:22+mood:negated-inside']]);
+  const yes = article('Norway wants help from Sweden.').events;
+  assert.deepEqual(yes.map((e) => [e.code, e.negated]), [['023', false]]);
+});
+
 /** A sentence view of plain words, as step 1 sees one (no mentions, no breaks). */
 function view(text: string): SentenceView {
   const toks: { start: number; end: number }[] = [];
