@@ -46,7 +46,24 @@ export function checkArguments(e: CodedEvent, p: ParsedSentence, r: ArgumentRule
   const target = mirrored ? e.source : e.target;
   if (!source || !target || r.unchecked.has(target.via) || !within(p, target) || target.span.start === source.span.start) return undefined;
   if (!r.unchecked.has(source.via) && within(p, source) && relativeSubjectElsewhere(p, t, source, target, r)) return 'args:source-relative';
+  if (!r.unchecked.has(source.via) && within(p, source) && inSubjectApposition(p, t, source)) return 'args:source-apposition';
   return targetProblem(p, controllersOf(p, t), target, e.root, r);
+}
+
+/**
+ * Whether the source is named inside an apposition to the act's subject, not by the subject itself:
+ * "Saudi Arabia, a key US ally, has warned about Iran": Saudi Arabia warned, not the US.
+ */
+function inSubjectApposition(p: ParsedSentence, t: number, source: EventParty): boolean {
+  const n = p.words.findIndex((d) => d.head === t && base(d.deprel) === 'nsubj');
+  const sw = headOf(p, source.span);
+  if (n < 0 || sw < 0 || sw === n) return false;
+  let appos = false;
+  for (let k = sw, steps = 0; k >= 0 && steps < p.words.length; k = p.words[k].head, steps++) {
+    if (k === n) return appos;
+    if (base(p.words[k].deprel) === 'appos') appos = true;
+  }
+  return false;
 }
 
 /**

@@ -8,6 +8,9 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../src/pipeline/index.js';
 import { readClause } from '../../src/events/factuality.js';
 import { codeEvents } from '../../src/events/index.js';
+import { checkArguments } from '../../src/events/argument-check.js';
+import { loadArgumentRules } from '../../src/events/argument-rules.js';
+import type { CodedEvent, EventParty } from '../../src/model/event.js';
 import { loadFactualityRules } from '../../src/events/factuality-rules.js';
 import type { Article } from '../../src/model/article.js';
 import type { ParsedSentence } from '../../src/model/syntax.js';
@@ -97,6 +100,14 @@ test('a negator among a pattern\'s own words negates the act: "wants no help fro
   assert.deepEqual(no.map((e) => [e.code, e.negated, e.rule]), [['023', true, 'p2:023:22+mood:negated-inside']]);
   const yes = article('Norway wants help from Sweden.').events;
   assert.deepEqual(yes.map((e) => [e.code, e.negated]), [['023', false]]);
+});
+
+test('a source named inside an apposition to the subject is not the one who acts: "Egypt, a key US ally, warned Iran"', () => {
+  const p = parse('Egypt/Egypt/PROPN/7/nsubj ,/,/PUNCT/6/punct a/a/DET/6/det key/key/ADJ/6/amod US/US/PROPN/6/compound ally/ally/NOUN/1/appos warned/warn/VERB/0/root Iran/Iran/PROPN/7/obj');
+  const at = (n: number): EventParty => ({ code: 'X', country: 'X', actor: 'x', name: 'x', span: word(p, n), via: 'country' });
+  const event = (source: number) => ({ ...word(p, 6), source: at(source), target: at(7), rule: 'p2-verb:WARN:warn', root: '13' }) as unknown as CodedEvent;
+  assert.equal(checkArguments(event(4), p, loadArgumentRules()), 'args:source-apposition');
+  assert.equal(checkArguments(event(0), p, loadArgumentRules()), undefined);
 });
 
 /** A sentence view of plain words, as step 1 sees one (no mentions, no breaks). */
