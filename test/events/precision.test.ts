@@ -13,27 +13,12 @@ import { loadArgumentRules } from '../../src/events/argument-rules.js';
 import type { CodedEvent, EventParty } from '../../src/model/event.js';
 import { loadFactualityRules } from '../../src/events/factuality-rules.js';
 import type { Article } from '../../src/model/article.js';
-import type { ParsedSentence } from '../../src/model/syntax.js';
 import { applyFrames } from '../../src/events/frames.js';
 import { loadFrames } from '../../src/events/frames-data.js';
-import type { SentenceView } from '../../src/events/sentence.js';
-import type { Trigger } from '../../src/events/steps/context.js';
+import { bare, parse, view, word } from './_hand-parse.js';
 
 const rules = loadFactualityRules();
 
-/** A hand-made parse: one "word/lemma/UPOS/head/deprel" a word (head 1-based, 0 the root), words one space apart. */
-function parse(spec: string): ParsedSentence {
-  let at = 0;
-  const words = spec.split(' ').map((w) => {
-    const [form, lemma, upos, head, deprel] = w.split('/');
-    const word = { start: at, end: at + form.length, upos, lemma, head: Number(head) - 1, deprel };
-    at += form.length + 1;
-    return word;
-  });
-  return { start: 0, end: at - 1, sentence: 0, words };
-}
-
-const word = (p: ParsedSentence, n: number) => ({ start: p.words[n].start, end: p.words[n].end });
 const article = (text: string) => analyze({ text: `Report\n\n${text}`, format: 'text', origin: 'test', given: { date: '2020-03-01' } }) as Article;
 
 test('a purpose hung on a participle as an adverbial clause ("provocations designed to elicit") is a purpose, not an act', () => {
@@ -108,22 +93,4 @@ test('a source named inside an apposition to the subject is not the one who acts
   const event = (source: number) => ({ ...word(p, 6), source: at(source), target: at(7), rule: 'p2-verb:WARN:warn', root: '13' }) as unknown as CodedEvent;
   assert.equal(checkArguments(event(4), p, loadArgumentRules()), 'args:source-apposition');
   assert.equal(checkArguments(event(0), p, loadArgumentRules()), undefined);
-});
-
-/** A sentence view of plain words, as step 1 sees one (no mentions, no breaks). */
-function view(text: string): SentenceView {
-  const toks: { start: number; end: number }[] = [];
-  for (const m of text.matchAll(/\S+/g)) toks.push({ start: m.index, end: m.index + m[0].length });
-  return { index: 0, span: { start: 0, end: text.length }, toks, words: toks.map((t) => text.slice(t.start, t.end).toLowerCase()), mention: new Int32Array(toks.length).fill(-1), breaks: new Uint8Array(toks.length) };
-}
-
-const bare = (from: number, rule: string, code: string): Trigger => ({ from, to: from + 1, code, rule, patterned: false, passive: false, alleged: false });
-
-test('a question asks whether the act happens: not asserted, also in a sentence the parser skips', () => {
-  const a = article('"Will we strike Syria\'s air defences?" the senator asked.');
-  const b = article('Will the United States strike Syria?');
-  for (const x of [a, b]) assert.ok(x.events.every((e) => e.modality === 'hypothetical' && e.rule.includes('mood:question')), x.events.map((e) => `${e.modality} ${e.rule}`).join('; '));
-  assert.ok(b.events.length > 0);
-  const c = article('The United States will strike Syria.');
-  assert.ok(c.events.some((e) => e.modality !== 'hypothetical'));
 });
