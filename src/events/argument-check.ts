@@ -15,7 +15,7 @@
  */
 import type { CodedEvent, EventParty } from '../model/event.js';
 import type { ParsedSentence } from '../model/syntax.js';
-import { argumentWord, base, caseOf, hasDependent, headOf } from './clause.js';
+import { argumentWord, base, caseOf, hasDependent, headOf, under } from './clause.js';
 
 /** The settings the check reads (data/events/arguments.json). */
 export interface ArgumentRules {
@@ -33,6 +33,8 @@ export interface ArgumentRules {
   sayingVerbs: ReadonlySet<string>;
   /** how a party was found that the parse cannot check (a quote's speaker, an earlier sentence) */
   unchecked: ReadonlySet<string>;
+  /** relative pronouns: as the subject of the act, they make the noun the clause modifies its doer ("the talks that led up to") */
+  relativePronouns: ReadonlySet<string>;
 }
 
 export function checkArguments(e: CodedEvent, p: ParsedSentence, r: ArgumentRules): string | undefined {
@@ -43,7 +45,43 @@ export function checkArguments(e: CodedEvent, p: ParsedSentence, r: ArgumentRule
   const source = mirrored ? e.target : e.source;
   const target = mirrored ? e.source : e.target;
   if (!source || !target || r.unchecked.has(target.via) || !within(p, target) || target.span.start === source.span.start) return undefined;
+  if (!r.unchecked.has(source.via) && within(p, source) && relativeSubjectElsewhere(p, t, source, target, r)) return 'args:source-relative';
+  if (!r.unchecked.has(source.via) && within(p, source) && inSubjectApposition(p, t, source)) return 'args:source-apposition';
   return targetProblem(p, controllersOf(p, t), target, e.root, r);
+}
+
+/**
+ * Whether the source is named inside an apposition to the act's subject, not by the subject itself:
+ * "Saudi Arabia, a key US ally, has warned about Iran": Saudi Arabia warned, not the US.
+ */
+function inSubjectApposition(p: ParsedSentence, t: number, source: EventParty): boolean {
+  const n = p.words.findIndex((d) => d.head === t && base(d.deprel) === 'nsubj');
+  const sw = headOf(p, source.span);
+  if (n < 0 || sw < 0 || sw === n) return false;
+  let appos = false;
+  for (let k = sw, steps = 0; k >= 0 && steps < p.words.length; k = p.words[k].head, steps++) {
+    if (k === n) return appos;
+    if (base(p.words[k].deprel) === 'appos') appos = true;
+  }
+  return false;
+}
+
+/**
+ * Whether the act's subject is a relative pronoun standing for a noun that is not the source, and
+ * neither party is inside the relative clause: "Turkey and Qatar were involved in the talks that
+ * led up to the truce": the talks led, and both countries are borrowed from the clause above. The
+ * source must be that noun or one of its words ("Chinese officials, who met …"). A target inside
+ * the clause keeps the act ("his remarks that belittled immigrants from Mexico": the remarks are
+ * his, which the parse does not show; tried without this condition, that matched event was lost).
+ */
+function relativeSubjectElsewhere(p: ParsedSentence, t: number, source: EventParty, target: EventParty, r: ArgumentRules): boolean {
+  const w = p.words[t];
+  if (w.head < 0 || base(w.deprel) !== 'acl:relcl') return false;
+  if (!p.words.some((d) => d.head === t && base(d.deprel) === 'nsubj' && r.relativePronouns.has(d.lemma.toLowerCase()))) return false;
+  const noun = w.head;
+  const sw = headOf(p, source.span);
+  const tw = headOf(p, target.span);
+  return sw >= 0 && sw !== noun && p.words[sw].head !== noun && tw >= 0 && !under(p, tw, t);
 }
 
 /**

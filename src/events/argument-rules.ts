@@ -15,6 +15,7 @@ export function parseArgumentRules(json: unknown, file = FILE): ArgumentRules {
     originRoots: 'origin_roots',
     sayingVerbs: 'saying_verbs',
     unchecked: 'unchecked',
+    relativePronouns: 'relative_pronouns',
   });
 }
 

@@ -10,6 +10,7 @@ const FIELDS: Record<keyof FactualityRules, string> = {
   notYet: 'not_yet', notYetHeads: 'not_yet_heads', failureVerbs: 'failure_verbs', threatNouns: 'threat_nouns', planNouns: 'plan_nouns',
   attemptNouns: 'attempt_nouns', speculationVerbs: 'speculation_verbs', hedges: 'hedges', opinionWords: 'opinion_words',
   purposeVerbs: 'purpose_verbs', goalNouns: 'goal_nouns', directiveVerbs: 'directive_verbs', attemptVerbs: 'attempt_verbs',
+  claimVerbs: 'claim_verbs', claimNouns: 'claim_nouns',
 };
 
 /** Check and freeze the word classes of `data/events/factuality.json`. @example parseFactualityRules(json).conditionMarks.has('if') // true */

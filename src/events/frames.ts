@@ -105,7 +105,10 @@ function fromParse(p: ParsedSentence, v: SentenceView, tr: Trigger): Shape | und
     const d = p.words[k];
     if (d.head !== t) continue;
     const rel = base(d.deprel);
-    if (rel === 'obj' || d.deprel === 'nsubj:pass' || (tr.passive && rel === 'nsubj')) s.obj.push(d.lemma.toLowerCase());
+    // a capitalised noun the tagger calls a name keeps its plural as its lemma ("paying Tariffs"): its singular is the lemma
+    if (rel === 'obj' || d.deprel === 'nsubj:pass' || (tr.passive && rel === 'nsubj')) s.obj.push(d.upos === 'PROPN' ? singular(d.lemma.toLowerCase()) : d.lemma.toLowerCase());
+    // the second object of "awarded Tillerson the Order", which the parser labels a bare oblique
+    else if (d.deprel === 'obl:unmarked' && s.obj.length > 0) s.obj.push(d.lemma.toLowerCase());
     else if (rel === 'obl') s.obl.push({ case: caseOf(p, k), noun: d.lemma.toLowerCase() });
     else if (rel === 'xcomp' || rel === 'ccomp') s.xcomp = true;
     else if (d.deprel === 'compound:prt') s.prt.push(d.lemma.toLowerCase());

@@ -43,6 +43,18 @@ export interface Mood {
   clause?: string;
 }
 
+/** Words that end the stretch a question mark after the act may close: other sentence punctuation, a closing quotation mark. */
+const NOT_ASKED = new Set(['.', ';', ':', '!', '"', '”', '»']);
+
+/** Whether a question mark closes the words after the trigger at `from` ("Will we repel …?" the senator asked). */
+function asked(w: readonly string[], from: number): boolean {
+  for (let k = from + 1; k < w.length; k++) {
+    if (w[k] === '?') return true;
+    if (NOT_ASKED.has(w[k])) return false;
+  }
+  return false;
+}
+
 const conditions = new WeakMap<SentenceView, number>();
 
 /**
@@ -108,6 +120,14 @@ export function readMood(v: SentenceView, from: number, subject: number, g: Even
       cue = w[k];
     }
   }
+  // a question ("Will we repel Assad's air assets …?") asks whether the act happens; the parse's reading (clause:question)
+  // sees it only in the sentences it parsed, those naming two countries, and not past a quotation mark
+  let question = false;
+  if (modality !== 'hypothetical' && asked(w, from)) {
+    modality = 'hypothetical';
+    cue = '?';
+    question = true;
+  }
   // a relative clause between the source and the act tells of something earlier
   if (modality === 'asserted' && subject >= 0) {
     for (let k = subject; k < from; k++) {
@@ -132,5 +152,7 @@ export function readMood(v: SentenceView, from: number, subject: number, g: Even
   if (refusal) mood.refusal = true;
   if (threat) mood.threat = true;
   if (obligation && modality === 'hypothetical') mood.obligation = true;
+  // the rule id the event's rule records, as the parse's clause rules are
+  if (question) mood.clause = 'mood:question';
   return mood;
 }

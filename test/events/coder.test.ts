@@ -36,7 +36,7 @@ const rows: Row[] = [
   { rule: 'lift a curfew (08)', text: 'Mali lifted a curfew in Bamako after a week of calm.', want: ['MLI', '', '08'] },
   { rule: 'impose a curfew (17) → domestic', text: 'Nepal imposed a curfew after clashes in the south.', want: ['NPL', 'NPL', '17'] },
   { rule: 'demand that X … (10)', text: 'Japan demanded that China stop drilling near the median line.', want: ['JPN', 'CHN', '10'] },
-  { rule: 'urge X to … (10)', text: 'Sweden urged Turkey to release the jailed reporters.', want: ['SWE', 'TUR', '10'] },
+  { rule: 'urge X to … (02: CAMEO codes urging as an appeal; pressing and insisting stay demands, 10)', text: 'Sweden urged Turkey to release the jailed reporters.', want: ['SWE', 'TUR', '02'] },
   { rule: 'investigate (09)', text: 'Brazil is investigating Paraguay over the border killings.', want: ['BRA', 'PRY', '09'] },
   { rule: 'sue (11)', text: 'Ecuador sued Colombia at the world court over herbicide spraying.', want: ['ECU', 'COL', '11'] },
   { rule: 'withdraw troops from (08)', text: 'Vietnam withdrew its troops from Cambodia in stages.', want: ['VNM', 'KHM', '08'] },

@@ -12,24 +12,10 @@ import { loadFactualityRules, parseFactualityRules } from '../../src/events/fact
 import { withClause } from '../../src/events/steps/3-mood.js';
 import { DataFileError } from '../../src/model/errors.js';
 import type { Article } from '../../src/model/article.js';
-import type { ParsedSentence } from '../../src/model/syntax.js';
+import { parse, word } from './_hand-parse.js';
 
 const rules = loadFactualityRules();
 
-/** A hand-made parse: one "word/lemma/UPOS/head/deprel" a word (head 1-based, 0 the root), words one space apart. */
-function parse(spec: string): ParsedSentence {
-  let at = 0;
-  const words = spec.split(' ').map((w) => {
-    const [form, lemma, upos, head, deprel] = w.split('/');
-    const word = { start: at, end: at + form.length, upos, lemma, head: Number(head) - 1, deprel };
-    at += form.length + 1;
-    return word;
-  });
-  return { start: 0, end: at - 1, sentence: 0, words };
-}
-
-/** The span of the `n`-th word (0-based). */
-const word = (p: ParsedSentence, n: number) => ({ start: p.words[n].start, end: p.words[n].end });
 
 test('"have yet to persuade" and "failed to withdraw": the complement did not happen', () => {
   const yet = parse('Iran/Iran/PROPN/2/nsubj has/have/VERB/0/root yet/yet/ADV/2/advmod to/to/PART/5/mark persuade/persuade/VERB/2/xcomp France/France/PROPN/5/obj');

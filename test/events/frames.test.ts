@@ -9,8 +9,7 @@ import { parseFrames, loadFrames } from '../../src/events/frames-data.js';
 import { DataFileError } from '../../src/model/errors.js';
 import type { Article } from '../../src/model/article.js';
 import { applyFrames } from '../../src/events/frames.js';
-import type { SentenceView } from '../../src/events/sentence.js';
-import type { Trigger } from '../../src/events/steps/context.js';
+import { bare, view } from './_hand-parse.js';
 
 function events(sentence: string): string[] {
   const a = analyze({ text: `Report\n\n${sentence}`, format: 'text', origin: 'test', given: { date: '2015-06-01' } }) as Article;
@@ -68,14 +67,6 @@ test('a verb form the parse reads as a noun is no act: "the Madrid attacks"', ()
   assert.deepEqual(codes('Suspects in the Madrid attacks were sought in Morocco.'), []);
 });
 
-/** A sentence view of plain words, as step 1 sees one (no mentions, no breaks). */
-function view(text: string): SentenceView {
-  const toks: { start: number; end: number }[] = [];
-  for (const m of text.matchAll(/\S+/g)) toks.push({ start: m.index, end: m.index + m[0].length });
-  return { index: 0, span: { start: 0, end: text.length }, toks, words: toks.map((t) => text.slice(t.start, t.end).toLowerCase()), mention: new Int32Array(toks.length).fill(-1), breaks: new Uint8Array(toks.length) };
-}
-
-const bare = (from: number, rule: string, code: string): Trigger => ({ from, to: from + 1, code, rule, patterned: false, passive: false, alleged: false });
 
 test('without a parse the object is read off the words after the verb', () => {
   const f = loadFrames();

@@ -17,6 +17,11 @@ export function moodOf(tr: Trigger, v: SentenceView, a: Arguments, g: EventGramm
   // "Sudan must return the aircraft": asked of Sudan (by whoever says so), not done by it
   if (mood.obligation && !(quote?.speakerActor && quote.speakerActor.country === sources[0].country)) return undefined;
   if (tr.alleged && mood.modality === 'asserted') mood.modality = 'hypothetical';
+  // "want no help from": a negator among the pattern's own words (a gap it allows) negates the act it spells out
+  if (!mood.negated && negatedInside(tr, v, g)) {
+    mood.negated = true;
+    mood.clause = 'mood:negated-inside';
+  }
   // "Kenya said it would not send troops": a reported "will", backshifted, announces as "will" does
   if (mood.modality === 'hypothetical' && srcTok > 0 && v.words[mentionRange(v, srcTok)[1]] === 'would' && g.reportingVerbs.words.has(v.words[v.words[srcTok - 1] === 'that' ? srcTok - 2 : srcTok - 1] ?? '')) mood.modality = 'future';
   return clause ? withClause(mood, clause) : mood;
@@ -50,6 +55,12 @@ export function withClause(mood: Mood, c: ClauseMood): Mood {
     mood.modality = 'hypothetical';
     used.push(c.consequence);
   }
-  if (used.length > 0) mood.clause = used.join('+');
+  if (used.length > 0) mood.clause = mood.clause ? `${mood.clause}+${used.join('+')}` : used.join('+');
   return mood;
+}
+
+/** Whether a negator ("no", "never") stands among the words of trigger `tr`, past its first. */
+function negatedInside(tr: Trigger, v: SentenceView, g: EventGrammar): boolean {
+  for (let k = tr.from + 1; k < tr.to; k++) if (g.negators.words.has(v.words[k])) return true;
+  return false;
 }
