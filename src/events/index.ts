@@ -50,8 +50,6 @@ import { loadFactualityRules } from './factuality-rules.js';
 import { nounEvents } from './noun-events.js';
 import { loadNounFrames, type NounFrames } from './noun-frames.js';
 import { loadSpreadRules, spreadEvents, type SpreadRules } from './spread.js';
-import { spreadConjuncts } from './conjuncts.js';
-import { groupEvents, loadGroupRules, type GroupRules } from './groups.js';
 
 export { loadEventDictionary, goldstein, quadClass, toPlover, cameoName } from './dictionary.js';
 export type { EventDictionary } from './dictionary.js';
@@ -66,7 +64,6 @@ export interface CoderTables {
   factuality: FactualityRules;
   nounFrames: NounFrames;
   spread: SpreadRules;
-  groups: GroupRules;
 }
 
 /**
@@ -91,7 +88,6 @@ export function codeEvents(
   const factuality = tables.factuality ?? loadFactualityRules();
   const nounFrames = tables.nounFrames ?? loadNounFrames();
   const spread = tables.spread ?? loadSpreadRules();
-  const groups = tables.groups ?? loadGroupRules();
   const parsed = new Map<number, ParsedSentence>();
   for (const p of syntax) parsed.set(p.sentence, p);
   const { text } = article;
@@ -127,12 +123,8 @@ export function codeEvents(
     });
     const first = out.length;
     keep(out, seen, s, v, trs, found, ctx);
-    // "the two men also discussed Syria": the pair named just before acts on each other (groups)
-    out.push(...groupEvents(trs, found, v, ctx, groups));
     // acts told by a noun ("Russia's annexation of Crimea"), where no verb of the sentence coded the dyad
     if (parse) out.push(...nounEvents(parse, s, mentions.slice(m, m1), out, ctx, nounFrames));
-    // "the US, Britain and France - will hold talks": each conjunct acts (conjuncts)
-    if (parse) spreadConjuncts(out, first, parse, mentions.slice(m, m1));
     // a visit is also its host's, a meeting or agreement both sides' (spread)
     spreadEvents(out, first, dict, spread);
   }

@@ -25,22 +25,24 @@ test('a meeting announced holds both ways (036), and is spread with its rule id'
   assert.match(a.events[1].rule, /\+spread:intend-meet$/);
 });
 
-test('an act denied or only possible is not spread', () => {
+test('an act denied or only possible is not spread, nor a meeting coded 036 that took place', () => {
   assert.deepEqual(events('The French president did not visit Peru.'), []);
   assert.deepEqual(events('The French president may meet the Chilean president.'), []);
 });
 
 test('the rules file is checked: codes, the other side\'s code, moods', () => {
-  const ok = { $comment: 'x', reciprocal: [{ id: 'visit-host', codes: ['042'], back: '043' }, { id: 'meet', codes: ['036'], back: '' }], modalities: ['asserted'] };
+  const rule = (r: object) => ({ id: 'x', codes: ['042'], back: '043', modalities: ['asserted'], ...r });
+  const ok = { $comment: 'x', reciprocal: [rule({ id: 'visit-host' }), rule({ id: 'meet', codes: ['036'], back: '', modalities: ['future'] })] };
   const r = parseSpreadRules(ok);
   assert.equal(r.reciprocal.get('042')?.back, '043');
   assert.equal(r.reciprocal.get('036')?.back, '036', 'an empty "back" is the same code');
+  assert.deepEqual([...r.reciprocal.get('036')!.modalities], ['future']);
   for (const bad of [
-    { ...ok, reciprocal: [{ id: 'x', codes: ['visit'], back: '043' }] },
-    { ...ok, reciprocal: [{ id: 'x', codes: ['042'], back: '04x' }] },
-    { ...ok, reciprocal: [{ id: 'x', codes: ['042'], back: '043', extra: 1 }] },
-    { ...ok, reciprocal: [{ id: 'a', codes: ['042'], back: '043' }, { id: 'b', codes: ['042'], back: '043' }] },
-    { ...ok, modalities: ['sometimes'] },
-    { reciprocal: [], modalities: ['asserted'] },
+    { ...ok, reciprocal: [rule({ codes: ['visit'] })] },
+    { ...ok, reciprocal: [rule({ back: '04x' })] },
+    { ...ok, reciprocal: [rule({ extra: 1 })] },
+    { ...ok, reciprocal: [rule({ id: 'a' }), rule({ id: 'b' })] },
+    { ...ok, reciprocal: [rule({ modalities: ['sometimes'] })] },
+    { reciprocal: [] },
   ]) assert.throws(() => parseSpreadRules(bad), DataFileError, JSON.stringify(bad));
 });
