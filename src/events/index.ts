@@ -49,6 +49,7 @@ import { readClause, type FactualityRules } from './factuality.js';
 import { loadFactualityRules } from './factuality-rules.js';
 import { nounEvents } from './noun-events.js';
 import { loadNounFrames, type NounFrames } from './noun-frames.js';
+import { loadSpreadRules, spreadEvents, type SpreadRules } from './spread.js';
 
 export { loadEventDictionary, goldstein, quadClass, toPlover, cameoName } from './dictionary.js';
 export type { EventDictionary } from './dictionary.js';
@@ -62,6 +63,7 @@ export interface CoderTables {
   frames: Frames;
   factuality: FactualityRules;
   nounFrames: NounFrames;
+  spread: SpreadRules;
 }
 
 /**
@@ -85,6 +87,7 @@ export function codeEvents(
   const frames = tables.frames ?? loadFrames();
   const factuality = tables.factuality ?? loadFactualityRules();
   const nounFrames = tables.nounFrames ?? loadNounFrames();
+  const spread = tables.spread ?? loadSpreadRules();
   const parsed = new Map<number, ParsedSentence>();
   for (const p of syntax) parsed.set(p.sentence, p);
   const { text } = article;
@@ -118,9 +121,12 @@ export function codeEvents(
       const es = eventsOf(tr, v, ctx, parse && { p: parse, rules: factuality });
       return parse && !tr.target ? es.filter((e) => checkArguments(e, parse, argumentRules) === undefined) : es;
     });
+    const first = out.length;
     keep(out, seen, s, v, trs, found, ctx);
     // acts told by a noun ("Russia's annexation of Crimea"), where no verb of the sentence coded the dyad
     if (parse) out.push(...nounEvents(parse, s, mentions.slice(m, m1), out, ctx, nounFrames));
+    // a visit is also its host's, a meeting or agreement both sides' (spread)
+    spreadEvents(out, first, dict, spread);
   }
   return out;
 }
