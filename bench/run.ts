@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- reuters|stages|html]`: speed and memory, never asserted in tests.
+ * `npm run bench [-- dictionary|reuters|stages|html|scale|syntax|server]` (none named: all but scale):
+ * speed and memory, never asserted in tests.
  *   dictionary  the actor dictionary's load time per process (median of 7 fresh processes), compiled and from
  *            its JSON sources; also printed with reuters
  *   reuters  the whole Reuters-21578 corpus through `entente ingest` into SQLite, with and without the later stages (syntax among them)
@@ -11,7 +12,8 @@
  *            --copies=1,10 --threads=1,2 --workers=1,2,4 change the runs
  *   syntax   tokens/s of the tagger and the parser on UD English EWT test in one thread, model sizes and load times
  *   server   requests/s and p99 latency of the event and relation routes over the Reuters store (autocannon; --rebuild)
- * Results are printed and written to bench/out/latest.json.
+ * Results are printed and written to bench/out/latest.json. Alone: `node dist/bench/parser-speed.js`
+ * (tagger and parser words per CPU-second on the sentences the Reuters ingest parses; --against ROOT).
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +32,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Runs of each ingest variant in the Reuters benchmark. */
 const INGEST_ROUNDS = 3;
 const shared = resolve(process.env.ENTENTE_SHARED ?? join(root, '..', 'shared'));
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  // the header of this file is the help: the benchmarks by name and their options
+  const head = readFileSync(fileURLToPath(import.meta.url).replace(/[/\\]dist[/\\]bench[/\\]run\.js$/, '/bench/run.ts'), 'utf8').match(/^\/\*\*([\s\S]*?)\*\//)?.[1] ?? '';
+  console.log(head.split('\n').map((l) => l.replace(/^ \* ?/, '')).join('\n').trim() || 'npm run bench [-- dictionary|reuters|stages|html|scale|syntax|server]');
+  process.exit(0);
+}
 const want = new Set(process.argv.slice(2).filter((a) => !a.startsWith('-')));
 const all = want.size === 0;
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
