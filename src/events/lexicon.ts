@@ -58,6 +58,8 @@ export interface Lexicon {
   index: ReadonlyMap<string, PatternIndex>;
   /** verbless phrase patterns (entente's `group: null`) by their first word */
   phrases: ReadonlyMap<string, readonly CompiledPattern[]>;
+  /** `phrases` and `forms` together by first word: the trigger step asks of every word of a sentence, once */
+  starts: ReadonlyMap<string, { phrases?: readonly CompiledPattern[]; forms?: readonly VerbForm[] }>;
 }
 
 const STRUCTURE = new Set(['(', ')', '{', '}', '^', '%']);
@@ -145,7 +147,10 @@ export function compileLexicon(dict: EventDictionary): Lexicon {
     }
     index.set(group, { byFirst, rest });
   }
-  const lex: Lexicon = { forms, patterns, phrases, index };
+  const starts = new Map<string, { phrases?: readonly CompiledPattern[]; forms?: readonly VerbForm[] }>();
+  for (const [w, l] of phrases) starts.set(w, { phrases: l });
+  for (const [w, l] of forms) starts.set(w, { ...starts.get(w), forms: l });
+  const lex: Lexicon = { forms, patterns, phrases, index, starts };
   cache.set(dict, lex);
   return lex;
 }

@@ -57,7 +57,9 @@ export function triggers(v: SentenceView, c: Ctx): Trigger[] {
     }
     if (v.mention[i] >= 0) continue;
     const w = words[i];
-    const phrases = c.lex.phrases.get(w);
+    const start = c.lex.starts.get(w);
+    if (!start) continue;
+    const { phrases, forms } = start;
     if (phrases) {
       const hit = best(phrases, (p) => matchPhrase(v, i, p, c.mentions, c.text, g));
       if (hit) {
@@ -67,7 +69,6 @@ export function triggers(v: SentenceView, c: Ctx): Trigger[] {
         continue;
       }
     }
-    const forms = c.lex.forms.get(w);
     if (!forms) continue;
     const prev = i > 0 ? words[i - 1] : '';
     if (g.nounMarkers.words.has(prev)) continue;
