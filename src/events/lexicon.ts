@@ -35,6 +35,8 @@ export interface VerbForm {
   /** the bare verb's code when no pattern of its group matches */
   code: string | null;
   lemma: string;
+  /** the lemma's first word, which a bare base form equals ("sign" of "sign up") */
+  head: string;
 }
 
 /**
@@ -56,6 +58,8 @@ export interface Lexicon {
   index: ReadonlyMap<string, PatternIndex>;
   /** verbless phrase patterns (entente's `group: null`) by their first word */
   phrases: ReadonlyMap<string, readonly CompiledPattern[]>;
+  /** `phrases` and `forms` together by first word: the trigger step asks of every word of a sentence, once */
+  starts: ReadonlyMap<string, { phrases?: readonly CompiledPattern[]; forms?: readonly VerbForm[] }>;
 }
 
 const STRUCTURE = new Set(['(', ')', '{', '}', '^', '%']);
@@ -113,7 +117,7 @@ export function compileLexicon(dict: EventDictionary): Lexicon {
       if (seen.has(key)) continue;
       seen.add(key);
       const list = forms.get(words[0]) ?? [];
-      list.push({ rest: words.slice(1), group: v.group, code: v.code, lemma: v.lemma });
+      list.push({ rest: words.slice(1), group: v.group, code: v.code, lemma: v.lemma, head: v.lemma.split(' ')[0] });
       forms.set(words[0], list);
     }
   }
@@ -143,7 +147,10 @@ export function compileLexicon(dict: EventDictionary): Lexicon {
     }
     index.set(group, { byFirst, rest });
   }
-  const lex: Lexicon = { forms, patterns, phrases, index };
+  const starts = new Map<string, { phrases?: readonly CompiledPattern[]; forms?: readonly VerbForm[] }>();
+  for (const [w, l] of phrases) starts.set(w, { phrases: l });
+  for (const [w, l] of forms) starts.set(w, { ...starts.get(w), forms: l });
+  const lex: Lexicon = { forms, patterns, phrases, index, starts };
   cache.set(dict, lex);
   return lex;
 }
@@ -170,11 +177,16 @@ export function candidates(
   let free = 0;
   for (let k = to; k < words.length && k <= to + gap + free; k++) {
     const l = ix.byFirst.get(words[k]);
-    if (l) for (const p of l) if (!(out ??= []).includes(p)) out.push(p);
+    if (l) for (const p of l) (out ??= []).push(p);
     if (breaks[k]) break;
     if (free < maxJoiners && joiners.has(words[k])) free++;
   }
   if (!out) return ix.rest;
   for (const p of ix.rest) out.push(p);
-  return out.sort((a, b) => a.rank - b.rank);
+  // a pattern's rank is its place in its group, so equal ranks are the same pattern met twice: sorted, each is kept once
+  out.sort((a, b) => a.rank - b.rank);
+  let n = 0;
+  for (const p of out) if (n === 0 || out[n - 1] !== p) out[n++] = p;
+  out.length = n;
+  return out;
 }

@@ -42,7 +42,8 @@ export function sentenceView(
   const mention = new Int32Array(n).fill(-1);
   const breaks = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const w = text.slice(toks[i].start, toks[i].end).toLowerCase().replace(/’/g, "'");
+    const lower = text.slice(toks[i].start, toks[i].end).toLowerCase();
+    const w = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
     words[i] = w;
     if (g.clauseBreaks.words.has(w)) breaks[i] = 1;
   }

@@ -82,7 +82,8 @@ function tokenize(text: string, span: Span): Tok[] {
   const out: Tok[] = [];
   TOKEN.lastIndex = span.start;
   for (let m = TOKEN.exec(text); m !== null && m.index < span.end; m = TOKEN.exec(text)) {
-    const lower = m[0].toLowerCase().replace(CURLY, "'");
+    const low = m[0].toLowerCase();
+    const lower = low.includes('’') ? low.replace(CURLY, "'") : low;
     const t: Tok = { start: m.index, end: m.index + m[0].length, lower, base: lower.endsWith("'s") ? lower.slice(0, -2) : lower, cap: UPPER.test(m[0]) };
     if (m[1] !== undefined) t.iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
     else if (m[4] !== undefined) {
@@ -96,6 +97,16 @@ function tokenize(text: string, span: Span): Tok[] {
 
 /** The article's day, or undefined when it is absent or not an ISO date. */
 function anchorOf(articleDate: string | undefined): string | undefined {
+  // asked for each sentence read, and an article has one date: the last answer is kept
+  if (lastAnchor && lastAnchor.articleDate === articleDate) return lastAnchor.anchor;
+  const anchor = anchorFrom(articleDate);
+  lastAnchor = { articleDate, anchor };
+  return anchor;
+}
+
+let lastAnchor: { articleDate: string | undefined; anchor: string | undefined } | undefined;
+
+function anchorFrom(articleDate: string | undefined): string | undefined {
   if (!articleDate || !ISO_DAY.test(articleDate)) return undefined;
   return isoDate(Number(articleDate.slice(0, 4)), Number(articleDate.slice(5, 7)), Number(articleDate.slice(8, 10)));
 }

@@ -14,11 +14,30 @@ import type { Ctx, Trigger } from './context.js';
 
 /** Whether tokens `[t0, t1)` hold a people noun ("protesters", "villagers"). */
 export function namesPeople(text: string, tokens: readonly Span[], t0: number, t1: number, g: EventGrammar): boolean {
+  const people = g.peopleNouns.words;
+  const ends = lastLetters(people);
   for (let k = t0; k < t1; k++) {
     const len = tokens[k].end - tokens[k].start;
-    if (len >= 4 && g.peopleNouns.words.has(text.slice(tokens[k].start, tokens[k].end).toLowerCase())) return true;
+    if (len < 4) continue;
+    // most sentences name no actor and this reads all their words: a word whose last letter ends no people noun is passed over unread
+    const c = text.charCodeAt(tokens[k].end - 1);
+    if (c < 128 && !ends[c >= 65 && c <= 90 ? c + 32 : c]) continue;
+    if (people.has(text.slice(tokens[k].start, tokens[k].end).toLowerCase())) return true;
   }
   return false;
+}
+
+const lastLetterCache = new WeakMap<ReadonlySet<string>, Uint8Array>();
+
+/** Per ASCII code: 1 when a word of `words` ends in it. */
+function lastLetters(words: ReadonlySet<string>): Uint8Array {
+  let ends = lastLetterCache.get(words);
+  if (!ends) {
+    ends = new Uint8Array(128);
+    for (const w of words) if (w.length > 0 && w.charCodeAt(w.length - 1) < 128) ends[w.charCodeAt(w.length - 1)] = 1;
+    lastLetterCache.set(words, ends);
+  }
+  return ends;
 }
 
 const PAST_PARTICIPLE = /(ed|en|wn|ne|lt|pt|ught|ck|ot|ung|id)$/;
@@ -38,7 +57,9 @@ export function triggers(v: SentenceView, c: Ctx): Trigger[] {
     }
     if (v.mention[i] >= 0) continue;
     const w = words[i];
-    const phrases = c.lex.phrases.get(w);
+    const start = c.lex.starts.get(w);
+    if (!start) continue;
+    const { phrases, forms } = start;
     if (phrases) {
       const hit = best(phrases, (p) => matchPhrase(v, i, p, c.mentions, c.text, g));
       if (hit) {
@@ -48,7 +69,6 @@ export function triggers(v: SentenceView, c: Ctx): Trigger[] {
         continue;
       }
     }
-    const forms = c.lex.forms.get(w);
     if (!forms) continue;
     const prev = i > 0 ? words[i - 1] : '';
     if (g.nounMarkers.words.has(prev)) continue;
@@ -57,21 +77,22 @@ export function triggers(v: SentenceView, c: Ctx): Trigger[] {
     let bare: { code: string; group: string; lemma: string; to: number } | undefined;
     let vTo = i + 1;
     for (const f of forms) {
-      if (f.rest.some((r, k) => words[i + 1 + k] !== r)) continue;
+      if (!restFollows(words, i + 1, f.rest)) continue;
       const to = i + 1 + f.rest.length;
       vTo = Math.max(vTo, to);
       // "air links with Serbia": a form that is as often a noun needs a verb's company even for a pattern
-      if (f.rest.length === 0 && !verbal(v, i, f.lemma, g, c.mentions)) continue;
+      if (f.rest.length === 0 && !verbal(v, i, f.head, g, c.mentions)) continue;
       const hit = best(candidates(c.lex, f.group, words, v.breaks, to, g.maxGap, g.compoundJoiners.words, g.maxGapJoiners), (p) => matchPattern(v, i, to, p, c.mentions, c.text, g));
       if (hit && (!top || score(hit) > score(top))) top = hit;
       if (hit && hit.pattern.id.startsWith('en:') && (!enTop || score(hit) > score(enTop))) enTop = hit;
-      if (!bare && f.code !== null && !g.bareRootsIgnored.has(f.code.slice(0, 2)) && !g.bareGroupsIgnored.has(f.group) && !g.bareLemmasIgnored.has(f.lemma) && verbal(v, i, f.lemma, g, c.mentions)) bare = { code: f.code, group: f.group, lemma: f.lemma, to };
+      if (!bare && f.code !== null && !g.bareRootsIgnored.has(f.code.slice(0, 2)) && !g.bareGroupsIgnored.has(f.group) && !g.bareLemmasIgnored.has(f.lemma) && verbal(v, i, f.head, g, c.mentions)) bare = { code: f.code, group: f.group, lemma: f.lemma, to };
     }
     // PETRARCH's patterns expect a target: when its best has none and its words name only the subject ("minister
     // resigned"), an entente pattern matching the act without a target is the better reading (it may stand alone)
     if (top && enTop && top !== enTop && !top.target && !enTop.target && !top.pattern.after.some((e) => e.kind === 'word')) top = enTop;
     if (bare && !top && notVerb(v, i, g)) bare = undefined;
     if (bare && !top && w.endsWith('ing') && !ingIsVerb(v, i, g)) bare = undefined;
+    if (!top && !bare) continue;
     const passive = isPassive(v, i, g);
     let tr: Trigger | undefined;
     if (top && !(passive && top.target)) tr = { ...fromMatch(top, true, i >= allegedFrom), passive };
@@ -86,6 +107,12 @@ export function triggers(v: SentenceView, c: Ctx): Trigger[] {
     i = Math.max(i, vTo - 1, (top && tr.rule.startsWith('en:') ? top.to : 0) - 1);
   }
   return out;
+}
+
+/** Whether `rest` stands in `words` from `at` on (a multi-word verb form's words after its first). */
+function restFollows(words: readonly string[], at: number, rest: readonly string[]): boolean {
+  for (let k = 0; k < rest.length; k++) if (words[at + k] !== rest[k]) return false;
+  return true;
 }
 
 /** Longer patterns win; a filled target and entente's own patterns (written for news prose) break ties. */
@@ -107,9 +134,9 @@ function best(pats: readonly CompiledPattern[], f: (p: CompiledPattern) => Patte
  * Whether a bare verb form is a verb here, not a noun: "-s" and base forms ("demands", "support")
  * are nouns as often as verbs, so they need a subject or an auxiliary just before them.
  */
-function verbal(v: SentenceView, i: number, lemma: string, g: EventGrammar, mentions: readonly Mention[]): boolean {
+function verbal(v: SentenceView, i: number, head: string, g: EventGrammar, mentions: readonly Mention[]): boolean {
   const w = v.words[i];
-  const ambiguous = w === lemma.split(' ')[0] || (w.endsWith('s') && !w.endsWith('ss'));
+  const ambiguous = w === head || (w.endsWith('s') && !w.endsWith('ss'));
   if (!ambiguous) return true;
   if (i === 0) return false;
   const prev = v.words[i - 1];
@@ -117,7 +144,7 @@ function verbal(v: SentenceView, i: number, lemma: string, g: EventGrammar, ment
   const m = v.mention[i - 1];
   if (m < 0) return false;
   // "the Palestinians reject": a plural people before a base form
-  if (w === lemma.split(' ')[0]) return (mentions[m].kind === 'demonym' || mentions[m].kind === 'name') && prev.endsWith('s') && !prev.endsWith("'s");
+  if (w === head) return (mentions[m].kind === 'demonym' || mentions[m].kind === 'name') && prev.endsWith('s') && !prev.endsWith("'s");
   // "Russia demands": a singular subject before an -s form; but "Israeli forces": a country adjective qualifies a noun
   return !adjectiveBefore(v, i, mentions);
 }
