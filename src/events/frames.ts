@@ -11,8 +11,8 @@
  * Lemma frames apply to bare-verb triggers only: a PETRARCH or entente pattern already spells out
  * the words its code needs. Yet a pattern's words may match in a shape that means another sense
  * ("said … sanctions": "said the sanctions are hurting"; "ordered sanctions", which imposes them):
- * frames listed under a pattern's id act on that pattern, read off the parse only (unparsed, the
- * pattern's words stand); the first that fits decides, and where none fits the pattern's code stands.
+ * frames listed under a pattern's id act on that pattern, read off the parse only (unparsed, only a
+ * plain recode with no conditions applies); the first that fits decides, none fitting, the code stands.
  */
 import type { ParsedSentence } from '../model/syntax.js';
 import type { SentenceView } from './sentence.js';
@@ -78,7 +78,7 @@ export function applyFrames(trs: Trigger[], v: SentenceView, parse: ParsedSenten
   for (const tr of trs) {
     if (tr.code === null) continue;
     if (!tr.rule.startsWith(BARE)) {
-      if (parse) patternFrame(tr, v, parse, f);
+      patternFrame(tr, v, parse, f);
       continue;
     }
     const lemma = tr.rule.slice(tr.rule.lastIndexOf(':') + 1);
@@ -94,19 +94,26 @@ export function applyFrames(trs: Trigger[], v: SentenceView, parse: ParsedSenten
   }
 }
 
-/** A pattern's frames (by its id, the rule's first part) on a parsed sentence: the first that fits recodes it; none fitting, it stands. */
-function patternFrame(tr: Trigger, v: SentenceView, parse: ParsedSentence, f: Frames): void {
-  const id = tr.rule.split('+')[0];
-  const own = f.patterns.get(id);
-  const shape = own && fromParse(parse, v, tr);
-  if (!own || !shape) return;
-  const hit = own.find((fr) => fits(fr, shape));
+/**
+ * A pattern's frames (by its id, the rule's first part): the first that fits recodes it; none fitting, it stands.
+ * Unparsed, only a first frame with no conditions (a plain recode of the pattern) applies.
+ */
+function patternFrame(tr: Trigger, v: SentenceView, parse: ParsedSentence | undefined, f: Frames): void {
+  const own = f.patterns.get(tr.rule.split('+')[0]);
+  if (!own) return;
+  const shape = parse ? fromParse(parse, v, tr) : undefined;
+  const hit = shape ? own.find((fr) => fits(fr, shape)) : unconditional(own[0]) ? own[0] : undefined;
   if (!hit || hit.code === 'keep') return;
   tr.code = hit.code;
   // the other side's act of a pattern recoded is not the pattern's any more
   delete tr.reverse;
   delete tr.plover;
   tr.rule += `+frame:${hit.id}`;
+}
+
+/** Whether frame `fr` has no conditions: it fits any shape, read or not. */
+function unconditional(fr: Frame): boolean {
+  return Object.keys(fr).every((k) => k === 'id' || k === 'code');
 }
 
 function fits(fr: FrameCondition, s: Shape): boolean {

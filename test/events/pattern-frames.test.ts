@@ -29,3 +29,12 @@ test('a warrant for a seizure is the seizure (1711), not a demand (p2:100:22)', 
   const w = byPattern('A U.S. court has issued a warrant for the seizure of an Iranian oil tanker.', 'p2:100:22');
   assert.ok(w.length > 0 && w.every((e) => / 1711 /.test(e)), w.join('; '));
 });
+
+test('PETRARCH\'s intent code on a meeting or visit itself is the act (040, 042); announced, the mood step makes it an intent (036) again', () => {
+  const met = byPattern('The French foreign minister met with Chinese leaders on Saturday.', 'p2:036:53');
+  assert.ok(met.some((e) => e.startsWith('FRA>CHN 040 ') && e.includes('+frame:meet-leaders-act')), met.join('; '));
+  const will = byPattern('The French foreign minister will meet with Chinese leaders on Saturday.', 'p2:036:53');
+  assert.ok(will.some((e) => e.startsWith('FRA>CHN 036 ') && e.includes('+intent')), will.join('; '));
+  const visit = byPattern('The French president made a visit to China on Saturday.', 'p2:036:10');
+  assert.ok(visit.some((e) => e.startsWith('FRA>CHN 042 ')), visit.join('; '));
+});
