@@ -35,6 +35,8 @@ test('PETRARCH\'s intent code on a meeting or visit itself is the act (040, 042)
   assert.ok(met.some((e) => e.startsWith('FRA>CHN 040 ') && e.includes('+frame:meet-leaders-act')), met.join('; '));
   const will = byPattern('The French foreign minister will meet with Chinese leaders on Saturday.', 'p2:036:53');
   assert.ok(will.some((e) => e.startsWith('FRA>CHN 036 ') && e.includes('+intent')), will.join('; '));
+  const at = article('French diplomats held their first meeting with the Chinese president at a lunch.').events.filter((e) => e.rule.startsWith('p2:036:55'));
+  assert.ok(at.length > 0 && at.every((e) => e.code === '040'), at.map((e) => `${e.code} ${e.rule}`).join('; '));
   const visit = byPattern('The French president made a visit to China on Saturday.', 'p2:036:10');
   assert.ok(visit.some((e) => e.startsWith('FRA>CHN 042 ')), visit.join('; '));
 });
