@@ -8,8 +8,11 @@
  * listed lemma that fits none codes nothing. The parse is read where the sentence has one; else the
  * words right after the verb (before the first preposition) stand in for its object.
  *
- * Frames apply to bare-verb triggers only: a PETRARCH or entente pattern already spells out the
- * words its code needs.
+ * Lemma frames apply to bare-verb triggers only: a PETRARCH or entente pattern already spells out
+ * the words its code needs. Yet a pattern's words may match in a shape that means another sense
+ * ("said … sanctions": "said the sanctions are hurting"; "ordered sanctions", which imposes them):
+ * frames listed under a pattern's id act on that pattern, read off the parse only (unparsed, only a
+ * plain recode with no conditions applies); the first that fits decides, none fitting, the code stands.
  */
 import type { ParsedSentence } from '../model/syntax.js';
 import type { SentenceView } from './sentence.js';
@@ -18,6 +21,10 @@ import { base, caseOf, headOf } from './clause.js';
 
 export interface FrameCondition {
   upos?: ReadonlySet<string>;
+  /** the trigger word's lemma (a pattern's verb group holds several verbs: "order" and "monitor" sanctions) */
+  lemma?: ReadonlySet<string>;
+  /** a nominal modifier of the object, or an oblique of the verb (the parse hangs "a warrant for the seizure" either way) */
+  objMod?: { cases: ReadonlySet<string>; nouns?: ReadonlySet<string> };
   /** the trigger word's relation to its head (UD base relation); never holds unparsed */
   rel?: ReadonlySet<string>;
   /** 'none', 'any', or the lemmas of a class */
@@ -36,6 +43,8 @@ export interface Frame extends FrameCondition {
 export interface Frames {
   general: readonly Frame[];
   byLemma: ReadonlyMap<string, readonly Frame[]>;
+  /** by pattern id ("p2:163:12"), the frames that act on that pattern where the sentence is parsed */
+  patterns: ReadonlyMap<string, readonly Frame[]>;
   /** words passed over when reading an object off tokens */
   skip: ReadonlySet<string>;
   /** words that end an object read off tokens */
@@ -45,6 +54,9 @@ export interface Frames {
 /** What a trigger's arguments look like, read off the parse or the tokens. */
 interface Shape {
   upos?: string;
+  lemma?: string;
+  /** case marker and noun lemma of each nominal modifier of the object */
+  objMod: { case: string; noun: string }[];
   /** the trigger word's relation to its head */
   rel?: string;
   /** lemmas of the object's head word(s); empty: no object */
@@ -64,7 +76,11 @@ const BARE = 'p2-verb:';
  */
 export function applyFrames(trs: Trigger[], v: SentenceView, parse: ParsedSentence | undefined, f: Frames): void {
   for (const tr of trs) {
-    if (!tr.rule.startsWith(BARE) || tr.code === null) continue;
+    if (tr.code === null) continue;
+    if (!tr.rule.startsWith(BARE)) {
+      patternFrame(tr, v, parse, f);
+      continue;
+    }
     const lemma = tr.rule.slice(tr.rule.lastIndexOf(':') + 1);
     const own = f.byLemma.get(lemma);
     const shape = parse ? fromParse(parse, v, tr) : fromTokens(v, tr, f);
@@ -78,8 +94,35 @@ export function applyFrames(trs: Trigger[], v: SentenceView, parse: ParsedSenten
   }
 }
 
+/**
+ * A pattern's frames (by its id, the rule's first part): the first that fits recodes it; none fitting, it stands.
+ * Unparsed, only a first frame with no conditions (a plain recode of the pattern) applies.
+ */
+function patternFrame(tr: Trigger, v: SentenceView, parse: ParsedSentence | undefined, f: Frames): void {
+  const own = f.patterns.get(tr.rule.split('+')[0]);
+  if (!own) return;
+  const shape = parse ? fromParse(parse, v, tr) : undefined;
+  const hit = shape ? own.find((fr) => fits(fr, shape)) : unconditional(own[0]) ? own[0] : undefined;
+  if (!hit || hit.code === 'keep') return;
+  tr.code = hit.code;
+  // the other side's act of a pattern recoded is not the pattern's any more
+  delete tr.reverse;
+  delete tr.plover;
+  tr.rule += `+frame:${hit.id}`;
+}
+
+/** Whether frame `fr` has no conditions: it fits any shape, read or not. */
+function unconditional(fr: Frame): boolean {
+  return Object.keys(fr).every((k) => k === 'id' || k === 'code');
+}
+
 function fits(fr: FrameCondition, s: Shape): boolean {
   if (fr.upos && (s.upos === undefined || !fr.upos.has(s.upos))) return false;
+  if (fr.lemma && (s.lemma === undefined || !fr.lemma.has(s.lemma))) return false;
+  if (fr.objMod) {
+    const { cases, nouns } = fr.objMod;
+    if (![...s.objMod, ...s.obl].some((o) => cases.has(o.case) && (!nouns || nouns.has(o.noun)))) return false;
+  }
   if (fr.rel && (s.rel === undefined || !fr.rel.has(s.rel))) return false;
   if (fr.obj === 'none' && s.obj.length > 0) return false;
   if (fr.obj === 'any' && s.obj.length === 0) return false;
@@ -100,26 +143,45 @@ function fromParse(p: ParsedSentence, v: SentenceView, tr: Trigger): Shape | und
   const t = headOf(p, { start: v.toks[tr.from].start, end: v.toks[tr.from].end });
   if (t < 0) return undefined;
   const w = p.words[t];
-  const s: Shape = { upos: w.upos, rel: base(w.deprel), obj: [], obl: [], xcomp: false, prt: [] };
+  const s: Shape = { upos: w.upos, lemma: w.lemma.toLowerCase(), rel: base(w.deprel), obj: [], objMod: [], obl: [], xcomp: false, prt: [] };
+  const objs: number[] = [];
   for (let k = 0; k < p.words.length; k++) {
     const d = p.words[k];
     if (d.head !== t) continue;
     const rel = base(d.deprel);
     // a capitalised noun the tagger calls a name keeps its plural as its lemma ("paying Tariffs"): its singular is the lemma
-    if (rel === 'obj' || d.deprel === 'nsubj:pass' || (tr.passive && rel === 'nsubj')) s.obj.push(d.upos === 'PROPN' ? singular(d.lemma.toLowerCase()) : d.lemma.toLowerCase());
+    if (rel === 'obj' || d.deprel === 'nsubj:pass' || (tr.passive && rel === 'nsubj')) {
+      s.obj.push(d.upos === 'PROPN' ? singular(d.lemma.toLowerCase()) : d.lemma.toLowerCase());
+      objs.push(k);
+    }
     // the second object of "awarded Tillerson the Order", which the parser labels a bare oblique
     else if (d.deprel === 'obl:unmarked' && s.obj.length > 0) s.obj.push(d.lemma.toLowerCase());
     else if (rel === 'obl') s.obl.push({ case: caseOf(p, k), noun: d.lemma.toLowerCase() });
     else if (rel === 'xcomp' || rel === 'ccomp') s.xcomp = true;
     else if (d.deprel === 'compound:prt') s.prt.push(d.lemma.toLowerCase());
   }
-  if (MODIFIER.has(base(w.deprel)) && w.head >= 0) s.obj.push(p.words[w.head].lemma.toLowerCase());
+  if (MODIFIER.has(base(w.deprel)) && w.head >= 0) {
+    s.obj.push(p.words[w.head].lemma.toLowerCase());
+    objs.push(w.head);
+  }
+  // the object's modifiers, two levels down: the parse may tag the object noun a verb under its determiner ("issued a [warrant] for")
+  let level = objs;
+  for (let depth = 0; depth < 2 && level.length > 0; depth++) {
+    const next: number[] = [];
+    for (let k = 0; k < p.words.length; k++) {
+      if (!level.includes(p.words[k].head)) continue;
+      next.push(k);
+      const rel = base(p.words[k].deprel);
+      if (rel === 'nmod' || rel === 'obl') s.objMod.push({ case: caseOf(p, k), noun: p.words[k].lemma.toLowerCase() });
+    }
+    level = next;
+  }
   return s;
 }
 
 /** Without a parse: the first words after the verb up to a preposition or a break are its object; "to" or "that" after them a complement. */
 function fromTokens(v: SentenceView, tr: Trigger, f: Frames): Shape {
-  const s: Shape = { obj: [], obl: [], xcomp: false, prt: [] };
+  const s: Shape = { obj: [], objMod: [], obl: [], xcomp: false, prt: [] };
   const { words } = v;
   const after = words[tr.to];
   if (after !== undefined) s.prt.push(after);

@@ -25,6 +25,8 @@ export interface EventGrammar {
   /** words before an act that make it a threat (CAMEO 13x): "threatened to" */
   threatCues: PhraseList;
   future: PhraseList;
+  /** of the future cues, those of an act one side offers or is willing to do ("ready to meet"): its intent alone */
+  offerCues: PhraseList;
   hypothetical: PhraseList;
   conditionalOpeners: PhraseList;
   historicalMarkers: PhraseList;
@@ -103,7 +105,7 @@ export interface EventGrammar {
 
 const FILE = 'data/events/grammar.json';
 const LISTS = {
-  negators: 'negators', negatingVerbs: 'negating_verbs', refusals: 'refusals', threatCues: 'threat_cues', obligations: 'obligations', peopleNouns: 'people_nouns', future: 'future', hypothetical: 'hypothetical',
+  negators: 'negators', negatingVerbs: 'negating_verbs', refusals: 'refusals', threatCues: 'threat_cues', obligations: 'obligations', peopleNouns: 'people_nouns', future: 'future', offerCues: 'offer_cues', hypothetical: 'hypothetical',
   conditionalOpeners: 'conditional_openers', historicalMarkers: 'historical_markers', relativePronouns: 'relative_pronouns',
   clauseBreaks: 'clause_breaks', beForms: 'be_forms', ingOpeners: 'ing_openers', whereDone: 'where_done', by: 'by', skipBeforeActor: 'skip_before_actor', skipAfterActor: 'skip_after_actor',
   compoundJoiners: 'compound_joiners', firstPerson: 'first_person', possessives: 'possessives', anaphoricNouns: 'anaphoric_nouns', anaphoricDeterminers: 'anaphoric_determiners', prepositions: 'prepositions',

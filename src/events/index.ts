@@ -50,6 +50,7 @@ import { loadFactualityRules } from './factuality-rules.js';
 import { nounEvents } from './noun-events.js';
 import { loadNounFrames, type NounFrames } from './noun-frames.js';
 import { loadSpreadRules, spreadEvents, type SpreadRules } from './spread.js';
+import { spreadConjuncts } from './conjuncts.js';
 
 export { loadEventDictionary, goldstein, quadClass, toPlover, cameoName } from './dictionary.js';
 export type { EventDictionary } from './dictionary.js';
@@ -125,6 +126,8 @@ export function codeEvents(
     keep(out, seen, s, v, trs, found, ctx);
     // acts told by a noun ("Russia's annexation of Crimea"), where no verb of the sentence coded the dyad
     if (parse) out.push(...nounEvents(parse, s, mentions.slice(m, m1), out, ctx, nounFrames));
+    // "the US, Britain and France - will hold talks": each conjunct acts (conjuncts)
+    if (parse) spreadConjuncts(out, first, parse, mentions.slice(m, m1));
     // a visit is also its host's, a meeting or agreement both sides' (spread)
     spreadEvents(out, first, dict, spread);
   }

@@ -33,6 +33,8 @@ export interface Mood {
   modality: Modality;
   /** the act was refused ("refused to meet", "declined to lift"): a rejection, not a negated act */
   refusal?: boolean;
+  /** the act is announced as offered by one side ("ready to meet", "offered to mediate"), not set by both */
+  offer?: boolean;
   /** the act was threatened ("threatened to cut off") */
   threat?: boolean;
   /** the act is one the actor must or should do ("Sudan must return the helicopter"): asked of it, not done */
@@ -90,11 +92,13 @@ export function readMood(v: SentenceView, from: number, subject: number, g: Even
   let refusal = false;
   let threat = false;
   let obligation = false;
+  let offer = false;
   /** the nearest "to" before the trigger: "agreed in principle on Saturday to provide" */
   let toAt = -1;
   const stop = Math.max(0, from - WINDOW);
   for (let k = from - 1; k >= stop; k--) {
-    if (v.breaks[k] || v.mention[k] >= 0) break;
+    // a mention is the act's subject or another clause's; a possessive pronoun ("will hold their first round") only a determiner of the act's words
+    if (v.breaks[k] || (v.mention[k] >= 0 && !g.possessives.words.has(w[k]))) break;
     if (w[k] === 'to' && toAt < 0) toAt = k;
     if (!negated && (g.negators.words.has(w[k]) || endsAt(g.negatingVerbs, w, k) > 0 || beforeTo(g.refusals, w, k, toAt))) {
       negated = true;
@@ -103,7 +107,10 @@ export function readMood(v: SentenceView, from: number, subject: number, g: Even
     }
     if (!threat && (endsAt(g.threatCues, w, k) > 0 || beforeTo(g.threatCues, w, k, toAt))) threat = true;
     if (modality === 'asserted') {
-      if (endsAt(g.future, w, k) > 0 || beforeTo(g.future, w, k, toAt)) modality = 'future';
+      if (endsAt(g.future, w, k) > 0 || beforeTo(g.future, w, k, toAt)) {
+        modality = 'future';
+        offer = endsAt(g.offerCues, w, k) > 0 || beforeTo(g.offerCues, w, k, toAt);
+      }
       else if (endsAt(g.hypothetical, w, k) > 0) {
         modality = 'hypothetical';
         if (endsAt(g.obligations, w, k) > 0) obligation = true;
@@ -151,6 +158,7 @@ export function readMood(v: SentenceView, from: number, subject: number, g: Even
   const mood: Mood = cue === undefined ? { negated, modality } : { negated, modality, cue };
   if (refusal) mood.refusal = true;
   if (threat) mood.threat = true;
+  if (offer && modality === 'future') mood.offer = true;
   if (obligation && modality === 'hypothetical') mood.obligation = true;
   // the rule id the event's rule records, as the parse's clause rules are
   if (question) mood.clause = 'mood:question';

@@ -12,7 +12,13 @@ import { DataFileError } from '../model/errors.js';
 import type { EventDictionary } from './dictionary.js';
 
 /** One rule: the code of the other side's act, by the code of the first side's. */
-export interface SpreadRule { id: string; back: string; modalities: ReadonlySet<Modality> }
+export interface SpreadRule {
+  id: string;
+  back: string;
+  modalities: ReadonlySet<Modality>;
+  /** parts of the event's rule (between its "+") that keep it from being spread: "offer", an intent one side offers alone */
+  unless: ReadonlySet<string>;
+}
 
 export interface SpreadRules {
   /** by CAMEO code of an act coded one way, the rule that codes it back (and in which moods) */
@@ -30,7 +36,7 @@ export function parseSpreadRules(json: unknown, file = FILE): SpreadRules {
   for (const r of o.reciprocal as unknown[]) {
     if (typeof r !== 'object' || r === null || Array.isArray(r)) throw new DataFileError(file, '"reciprocal" holds a rule that is not an object');
     const x = r as Record<string, unknown>;
-    for (const k of Object.keys(x)) if (k !== 'id' && k !== 'codes' && k !== 'back' && k !== 'modalities') throw new DataFileError(file, `a rule has an unknown field "${k}"`);
+    for (const k of Object.keys(x)) if (k !== 'id' && k !== 'codes' && k !== 'back' && k !== 'modalities' && k !== 'unless') throw new DataFileError(file, `a rule has an unknown field "${k}"`);
     if (typeof x.id !== 'string' || !/^[a-z-]+$/.test(x.id)) throw new DataFileError(file, `a rule's "id" must be lower-case words joined by "-", got ${JSON.stringify(x.id)}`);
     // an empty "back" is the same code: the act is mutual
     if (typeof x.back !== 'string' || (x.back !== '' && !CODE.test(x.back))) throw new DataFileError(file, `rule ${x.id}: "back" must be a CAMEO code or "", got ${JSON.stringify(x.back)}`);
@@ -39,10 +45,11 @@ export function parseSpreadRules(json: unknown, file = FILE): SpreadRules {
       if (m !== 'asserted' && m !== 'future' && m !== 'hypothetical' && m !== 'historical') throw new DataFileError(file, `rule ${x.id}: "${m}" is not a modality`);
       modalities.add(m);
     }
+    const unless = new Set(x.unless === undefined ? [] : expectWords(file, x, 'unless'));
     for (const code of expectWords(file, x, 'codes')) {
       if (!CODE.test(code)) throw new DataFileError(file, `rule ${x.id}: "${code}" is not a CAMEO code`);
       if (reciprocal.has(code)) throw new DataFileError(file, `rule ${x.id}: code ${code} has a rule already`);
-      reciprocal.set(code, { id: x.id, back: x.back || code, modalities });
+      reciprocal.set(code, { id: x.id, back: x.back || code, modalities, unless });
     }
   }
   return Object.freeze({ reciprocal: freezeMap(reciprocal) });
@@ -70,6 +77,7 @@ export function spreadEvents(out: CodedEvent[], first: number, dict: EventDictio
     const e = out[k];
     const r = rules.reciprocal.get(e.code);
     if (!r || !e.target || e.negated || !r.modalities.has(e.modality) || e.source.country === e.target.country) continue;
+    if (r.unless.size > 0 && e.rule.split('+').some((part) => r.unless.has(part))) continue;
     const info = dict.cameo.get(r.back);
     if (!info || has(e.target.country, e.source.country, info.quad)) continue;
     const p = dict.cameoToPlover.get(r.back);

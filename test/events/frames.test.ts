@@ -87,8 +87,12 @@ test('without a parse the object is read off the words after the verb', () => {
 
 test('the frames file is checked: a class that is not defined names the file and the frame', () => {
   assert.ok(loadFrames().byLemma.has('take'));
-  const bad = { $comment: 'x', classes: { a: ['b'] }, general: [], frames: { take: [{ id: 't', obj: '@nope', code: null }] }, fallback_skip: ['a'], fallback_stop: ['of'] };
+  const bad = { $comment: 'x', classes: { a: ['b'] }, general: [], frames: { take: [{ id: 't', obj: '@nope', code: null }] }, patterns: {}, fallback_skip: ['a'], fallback_stop: ['of'] };
   assert.throws(() => parseFrames(bad, 'data/events/frames.json'), (e: unknown) => e instanceof DataFileError && /frames\.json/.test(e.message) && /frames\.take\[0\]\.obj/.test(e.message));
   const dup = { ...bad, frames: { take: [{ id: 't', code: 'keep' }, { id: 't', code: null }] } };
   assert.throws(() => parseFrames(dup), DataFileError);
+  // a pattern's frames are checked as a lemma's are
+  const pat = { ...bad, frames: {}, patterns: { 'p2:163:12': [{ id: 'p', lemma: '@nope', code: null }] } };
+  assert.throws(() => parseFrames(pat), (e: unknown) => e instanceof DataFileError && /patterns\.p2:163:12\[0\]\.lemma/.test(e.message));
+  assert.equal(loadFrames().patterns.get('p2:100:22')?.[0].id, 'warrant-seizure');
 });

@@ -150,7 +150,8 @@ function coded(
     // an intent already (03, "will not accept refugees") is as much an act announced
     if (negated && (intent !== undefined || intentRoot(g, root)) && g.rejectCodes.has(root)) { code = g.rejectCodes.get(root)!; rule += '+refusal'; negated = false; }
     else if (negated) { /* a hostile act announced as not to be done is no event */ }
-    else if (intent) { code = intent; rule += '+intent'; }
+    // an intent one side offers ("ready to meet") is marked so, as its own alone (spread.json's `unless`)
+    else if (intent) { code = intent; rule += mood.offer ? '+intent+offer' : '+intent'; }
     else if (threat) { code = threat; rule += '+threat'; }
   }
   // the parse's clause rules that decided the mood, so the evidence says why
