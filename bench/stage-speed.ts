@@ -43,7 +43,7 @@ function digest(stage: Stage, drafts: readonly Draft[]): string {
 
 async function main(): Promise<void> {
   if (!existsSync(CORPUS)) {
-    console.log(`stage-speed: skipped, ${CORPUS} is not there (run from a worktree next to /work/shared)`);
+    console.log(`stage-speed: skipped, ${CORPUS} is not there (the Reuters-21578 corpus of ../shared, read from the repository root)`);
     return;
   }
   const args = process.argv.slice(2);

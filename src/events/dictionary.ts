@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataFileError } from '../model/errors.js';
+import type { CodedEvent } from '../model/event.js';
 import { expectNumber, expectObject, freezeMap } from '../data/validate.js';
 import { readDataJson } from '../data/read.js';
 
@@ -319,6 +320,16 @@ export function quadClass(code: string, dict: EventDictionary = loadEventDiction
  */
 export function toPlover(code: string, dict: EventDictionary = loadEventDictionary()): PloverCoding | undefined {
   return dict.cameoToPlover.get(code);
+}
+
+/**
+ * A CAMEO code's PLOVER coding as a coded event carries it, with its own copy of the context; what
+ * the verb steps, the noun events and the spread step attach to an event they code.
+ * @example eventPlover(loadEventDictionary(), '042') // { event: 'CONSULT', mode: 'visit', context: [] }
+ */
+export function eventPlover(dict: EventDictionary, code: string): CodedEvent['plover'] {
+  const p = dict.cameoToPlover.get(code);
+  return p && { event: p.event, mode: p.mode, context: [...p.context] };
 }
 
 /**

@@ -20,6 +20,7 @@ import type { NounFrame, NounFrames } from './noun-frames.js';
 import { party } from './steps/2-arguments.js';
 import type { Ctx } from './steps/context.js';
 import { resolveEventDate } from './when.js';
+import { eventPlover } from './dictionary.js';
 
 /** Relations by which a mention's word climbs to the phrase it is part of ("Uzbekistan's president", "Iran and the EU"). */
 const CLIMB = new Set(['conj', 'appos', 'flat', 'nmod:poss', 'nmod:desc', 'compound', 'amod']);
@@ -204,8 +205,8 @@ function event(c: Ctx, code: string, rule: string, s: EventParty, t: EventParty,
   };
   // "since Russia's invasion of Ukraine": an act the clause gives as background (the grammar's historical markers, as the verb steps read them)
   if (gov.some((g) => p.words.some((d) => d.head === g && ['case', 'mark', 'advmod'].includes(d.deprel) && c.g.historicalMarkers.words.has(d.lemma.toLowerCase())))) e.modality = 'historical';
-  const pl = c.dict.cameoToPlover.get(code);
-  if (pl) e.plover = { event: pl.event, mode: pl.mode, context: [...pl.context] };
+  const pl = eventPlover(c.dict, code);
+  if (pl) e.plover = pl;
   const when = resolveEventDate(c.text, sentenceSpan, c.date, { trigger, words: c.dateWords });
   // a date of the sentence dates the noun's act only inside its phrase or the clause governing it ("his meeting Friday with Putin", "held talks on Friday with"), not another clause ("the outcome of the deal is that X won't escalate … on January 1")
   const dw = when ? headOf(p, when.span) : -1;

@@ -9,7 +9,7 @@ import type { CodedEvent, Modality } from '../model/event.js';
 import { readDataJson } from '../data/read.js';
 import { expectObject, expectWords, freezeMap } from '../data/validate.js';
 import { DataFileError } from '../model/errors.js';
-import type { EventDictionary } from './dictionary.js';
+import { eventPlover, type EventDictionary } from './dictionary.js';
 
 /** One rule: the code of the other side's act, by the code of the first side's. */
 export interface SpreadRule {
@@ -80,7 +80,7 @@ export function spreadEvents(out: CodedEvent[], first: number, dict: EventDictio
     if (r.unless.size > 0 && e.rule.split('+').some((part) => r.unless.has(part))) continue;
     const info = dict.cameo.get(r.back);
     if (!info || has(e.target.country, e.source.country, info.quad)) continue;
-    const p = dict.cameoToPlover.get(r.back);
+    const plover = eventPlover(dict, r.back);
     const { plover: _, ...rest } = e;
     out.push({
       ...rest,
@@ -92,7 +92,7 @@ export function spreadEvents(out: CodedEvent[], first: number, dict: EventDictio
       root: info.root,
       goldstein: info.goldstein,
       quad: info.quad,
-      ...(p ? { plover: { event: p.event, mode: p.mode, context: [...p.context] } } : {}),
+      ...(plover ? { plover } : {}),
       rule: `${e.rule}+spread:${r.id}`,
     });
   }

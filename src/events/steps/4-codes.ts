@@ -7,7 +7,7 @@
 import type { CodedEvent, EventParty, Modality } from '../../model/event.js';
 import type { Quote } from '../../model/quote.js';
 import type { Span } from '../../model/span.js';
-import type { EventDictionary } from '../dictionary.js';
+import { eventPlover, type EventDictionary } from '../dictionary.js';
 import type { EventGrammar } from '../grammar.js';
 import type { Mood } from '../mood.js';
 import type { SentenceView } from '../sentence.js';
@@ -176,10 +176,10 @@ function coded(
     confidence: Math.round(confidence * 100) / 100,
     rule,
   };
-  const p = c.dict.cameoToPlover.get(code);
+  const p = eventPlover(c.dict, code);
   // the pattern's own PLOVER coding holds while the act is coded as the pattern codes it (not recoded as intent, threat or refusal)
-  if (plover && code === code0) e.plover = { event: plover.event, mode: plover.mode ?? null, context: p ? [...p.context] : [] };
-  else if (p) e.plover = { event: p.event, mode: p.mode, context: [...p.context] };
+  if (plover && code === code0) e.plover = { event: plover.event, mode: plover.mode ?? null, context: p ? p.context : [] };
+  else if (p) e.plover = p;
   if (when) {
     e.date = when.date;
     e.dateBy = 'sentence';
