@@ -18,7 +18,9 @@ import { sharedPath } from '../_shared.js';
 
 /** The tags of `words` scored the plain way: every word hashed in full, 17 scores summed feature by feature. */
 function plainTags(tagger: Tagger, words: readonly string[]): number[] {
-  const { weights, dict, classes, bits } = tagger.tables;
+  const { weights, rowAt, dict, classes, bits } = tagger.tables;
+  // where row r starts: loaded, the rows without a weight share one row of zeros (`rowAt`)
+  const row = (r: number): number => (rowAt ? rowAt[r] : r * NTAGS);
   const h = new SentenceHashes(), feats = new Uint32Array(NTAG_FEATURES), scores = new Float64Array(NTAGS);
   h.fill(words, classes);
   const out: number[] = [];
@@ -28,7 +30,7 @@ function plainTags(tagger: Tagger, words: readonly string[]): number[] {
     if (t === undefined) {
       tagFeatures(h, i, p1, p2, feats);
       scores.fill(0);
-      for (const f of feats) for (let k = 0; k < NTAGS; k++) scores[k] += weights[(f >>> (32 - bits)) * NTAGS + k];
+      for (const f of feats) for (let k = 0; k < NTAGS; k++) scores[k] += weights[row(f >>> (32 - bits)) + k];
       t = 0;
       for (let k = 1; k < NTAGS; k++) if (scores[k] > scores[t]) t = k;
     }

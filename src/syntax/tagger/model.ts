@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { DataFileError } from '../../model/errors.js';
 import { dataPath } from '../../data/read.js';
 import { expectNumber, expectObject, freezeMap } from '../../data/validate.js';
-import { decodeWeights, encodeWeights } from '../weights.js';
+import { decodeRowTable, encodeWeights } from '../weights.js';
 import { extract, NFEATURES, NTAGS, SentenceHashes, UPOS } from './features.js';
 
 export type Upos = (typeof UPOS)[number];
@@ -21,8 +21,11 @@ export interface TaggerTables {
   /**
    * Row-major weights, `2^bits × NTAGS`: float in training, int16 as the model file stores them once
    * loaded (without the file's scale: only their ranking counts; half the memory of floats).
+   * Loaded, the rows without a weight are one shared row of zeros and `rowAt` gives where each row starts.
    */
   weights: Float32Array | Int16Array;
+  /** Where each of the `2^bits` rows starts in `weights` when its empty rows are shared (`RowTable`); absent: row r at r × NTAGS. */
+  rowAt?: Int32Array;
   /** Exact form → tag index, for frequent words that (almost) always take one tag. */
   dict: ReadonlyMap<string, number>;
   /** Normalised form → bit mask of the tags it took in training. */
@@ -75,7 +78,9 @@ export class Tagger {
     const { weights } = this.tables;
     const feats = this.feats, bases = this.bases, shift = this.shift;
     extract(this.hashes, i, p1, p2, feats);
-    for (let f = 0; f < NFEATURES; f++) bases[f] = (feats[f] >>> shift) * NTAGS;
+    const rowAt = this.tables.rowAt;
+    if (rowAt) for (let f = 0; f < NFEATURES; f++) bases[f] = rowAt[feats[f] >>> shift];
+    else for (let f = 0; f < NFEATURES; f++) bases[f] = (feats[f] >>> shift) * NTAGS;
     let bestT = 0, top = 0;
     for (let t = 0; t < NTAGS; t++) {
       let sum = 0;
@@ -130,7 +135,7 @@ export function decodeTagger(json: unknown, file: string): { tagger: Tagger; hea
   if (!Array.isArray(o.tags) || o.tags.join(' ') !== UPOS.join(' ')) throw new DataFileError(file, `"tags" must be the 17 UPOS tags in the order ${UPOS.join(' ')}`);
   const bits = expectNumber(file, o, 'bits', 8, 24);
   if (!Number.isInteger(bits)) throw new DataFileError(file, '"bits" must be an integer');
-  const weights = decodeWeights(file, o, (1 << bits) * NTAGS, true);
+  const { rowAt, weights } = decodeRowTable(file, o, 1 << bits, NTAGS);
   const dict = new Map<string, number>();
   if (typeof o.dict !== 'object' || o.dict === null || Array.isArray(o.dict)) throw new DataFileError(file, '"dict" must be an object');
   for (const [k, v] of Object.entries(o.dict)) {
@@ -145,7 +150,7 @@ export function decodeTagger(json: unknown, file: string): { tagger: Tagger; hea
     classes.set(k, v);
   }
   const header: TaggerHeader = { $comment: o.$comment as string, source: o.source as string, licence: o.licence as string, training: o.training as Record<string, unknown>, accuracy: { dev: acc.dev as number, test: acc.test as number } };
-  return { tagger: new Tagger({ bits, weights, dict: freezeMap(dict), classes: freezeMap(classes) }), header };
+  return { tagger: new Tagger({ bits, weights, rowAt, dict: freezeMap(dict), classes: freezeMap(classes) }), header };
 }
 
 /** Read and check a model file at `path`. @example loadTaggerFile('/tmp/tagger.json').header.accuracy.dev */
