@@ -26,6 +26,11 @@ export interface IngestOptions {
    * too: they cannot be read again) is still analysed and written.
    */
   signal?: AbortSignal;
+  /**
+   * Items read ahead of the oldest unwritten one (default: enough to keep the threads busy). A
+   * watcher, whose items come slowly from the network, writes each as soon as it is analysed (1).
+   */
+  window?: number;
 }
 
 export interface IngestCounts {
@@ -111,7 +116,7 @@ export async function ingestItems(items: AsyncIterable<RawItem | Skipped>, opts:
   const retry = opts.retry ?? ((write) => write());
   // one analysis thread on two cores: a chain of two threads keeps both cores busy (this one mostly waits)
   const analyzer = createAnalyzer(opts.threads, opts.stages, { chain: opts.threads === 1 });
-  const window = Math.max(WINDOW, 2 * BATCH * analyzer.threads);
+  const window = opts.window ?? Math.max(WINDOW, 2 * BATCH * analyzer.threads);
   const sum: IngestSummary = { stored: 0, unchanged: 0, skipped: 0, sentences: 0, skippedByReason: {}, skips: [], interrupted: false };
   const count = (result: Article | PackedArticle | Skipped, put?: PutResult) => {
     if ('skipped' in result) {

@@ -21,14 +21,14 @@ function tempStore(): { store: Store; dispose: () => Promise<void> } {
 
 /** Quick settings for tests: a high rate, a short time limit, short back-off. */
 function options(store: Store, over: Partial<RoundOptions['fetch']> = {}): RoundOptions {
-  return { store, threads: 0, fetch: { userAgent: UA, agentToken: 'entente', perSecond: 100, concurrency: 4, timeoutMs: 400, retries: 1, backoffMs: 20, maxBytes: 64 * 1024, ...over } };
+  return { store, threads: 0, fetch: { userAgent: UA, agentToken: 'entente', perSecond: 100, concurrency: 4, timeoutMs: 250, retries: 1, backoffMs: 20, maxBytes: 64 * 1024, ...over } };
 }
 
 const feedsOf = (urls: string[]) => urls.map((url) => ({ url }));
 const pageRequests = (seen: Seen[], pages: Set<string>) => seen.filter((s) => pages.has(s.path));
 
 test('watch --once: feeds of every kind store exactly the new allowed articles, each once, every failure recorded by feed and reason; a second round fetches nothing unchanged', async () => {
-  const sites = await startNewsSites({ slowMs: 1500, hugeBytes: 64 * 1024 });
+  const sites = await startNewsSites({ slowMs: 800, hugeBytes: 64 * 1024 });
   const { store, dispose } = tempStore();
   try {
     const one = await watchRound(feedsOf(sites.feeds), options(store));
