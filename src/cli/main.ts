@@ -23,6 +23,8 @@ export const main = defineCommand({
     status: () => import('./commands/status.js').then((m) => m.default),
     doctor: () => import('./commands/doctor.js').then((m) => m.default),
     serve: () => import('./commands/serve.js').then((m) => m.default),
+    feeds: () => import('./commands/feeds.js').then((m) => m.default),
+    watch: () => import('./commands/watch.js').then((m) => m.default),
   },
 });
 
@@ -81,10 +83,14 @@ function plain(text: string, out: NodeJS.WriteStream): string {
   return out.isTTY && !process.env.NO_COLOR ? text : text.replace(/\x1b\[[0-9;]*m/g, '');
 }
 
-/** The (sub)command that argv names, for its usage text. */
+/** The (sub)command that argv names, for its usage text: `feeds add` as well as `ingest`. */
 async function resolve(argv: string[]): Promise<[Cmd, Cmd | undefined]> {
-  const name = argv.find((a) => !a.startsWith('-'));
-  const subs = (main.subCommands ?? {}) as Record<string, () => Promise<Cmd>>;
-  if (name && subs[name]) return [await subs[name](), main];
-  return [main, undefined];
+  let [cmd, parent]: [Cmd, Cmd | undefined] = [main, undefined];
+  for (const name of argv.filter((a) => !a.startsWith('-'))) {
+    const subs = (cmd.subCommands ?? {}) as Record<string, Cmd | (() => Promise<Cmd>)>;
+    const sub = subs[name];
+    if (!sub) break;
+    [cmd, parent] = [typeof sub === 'function' ? await sub() : sub, cmd];
+  }
+  return [cmd, parent];
 }

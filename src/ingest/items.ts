@@ -14,6 +14,20 @@ export interface GivenMeta {
   date?: string;
   url?: string;
   source?: string;
+  /** where a page fetched from the web came from (`entente watch`), kept in the article's metadata */
+  fetched?: FetchedMeta;
+}
+
+/** A fetched page's provenance: the URL asked for (a feed's link), when, the feed, and its summary. */
+export interface FetchedMeta {
+  /** the URL asked for; `url` is where the redirects ended */
+  from: string;
+  /** ISO time the page came */
+  at: string;
+  /** the feed whose entry linked it */
+  feed?: string;
+  /** the feed entry's summary, plain text */
+  summary?: string;
 }
 
 /** One article's raw input, decoded, with its format known: what `analyze()` takes. */

@@ -49,6 +49,12 @@ export interface ArticleMeta {
   url?: Found<string>;
   author?: Found<string>;
   language?: Found<string>;
+  /** a page fetched from the web (`entente watch`): the URL asked for, which `url` is where its redirects ended */
+  fetchedFrom?: Found<string>;
+  /** when it was fetched, an ISO time */
+  fetchedAt?: Found<string>;
+  /** the summary the feed gave with it */
+  summary?: Found<string>;
 }
 
 /** Something the cleaner took out of the body, with the rule that took it and why. */

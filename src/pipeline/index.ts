@@ -1,6 +1,6 @@
-import type { Article } from '../model/article.js';
+import type { Article, ArticleMeta } from '../model/article.js';
 import { EntenteError, skip, type Skipped } from '../model/errors.js';
-import type { RawItem } from '../ingest/items.js';
+import type { FetchedMeta, RawItem } from '../ingest/items.js';
 import { checkAssigned, checkStages, type Draft, type Stage } from './stage.js';
 import { STAGES } from './stages.js';
 
@@ -103,6 +103,18 @@ function runStage(stage: Stage, draft: Draft): Draft | Skipped {
   return { ...draft, ...out };
 }
 
+/** A fetched page's provenance in its metadata, as given by the watcher that fetched it. */
+function withFetched(meta: ArticleMeta, f: FetchedMeta | undefined): ArticleMeta {
+  if (!f) return meta;
+  const feed = f.feed ? `the feed ${f.feed}` : 'the fetcher';
+  return {
+    ...meta,
+    fetchedFrom: { value: f.from, by: 'given', evidence: `the link in ${feed}` },
+    fetchedAt: { value: f.at, by: 'given', evidence: 'the time the page came' },
+    ...(f.summary ? { summary: { value: f.summary, by: 'given', evidence: `the entry's summary in ${feed}` } } : {}),
+  };
+}
+
 function toArticle(d: Draft): Article {
   const c = d.cleaned!;
   return {
@@ -112,7 +124,7 @@ function toArticle(d: Draft): Article {
     encoding: d.raw.encoding,
     inputLength: d.raw.text.length,
     text: c.text,
-    meta: d.language ? { ...c.meta, language: { value: d.language.lang, by: 'detected', evidence: d.language.detail, rule: 'language/function-words' } } : c.meta,
+    meta: withFetched(d.language ? { ...c.meta, language: { value: d.language.lang, by: 'detected', evidence: d.language.detail, rule: 'language/function-words' } } : c.meta, d.raw.given.fetched),
     // without the actor or quote stage (a benchmark of the text stages alone) there are none
     spans: { paragraphs: c.paragraphs, sentences: d.sentences!, tokens: d.tokens!, mentions: d.mentions ?? [], ...(d.syntax ? { syntax: d.syntax } : {}) },
     captions: c.captions,

@@ -1,6 +1,6 @@
 import type { Article } from '../model/article.js';
 import { EntenteError, type SkipReason, type Skipped } from '../model/errors.js';
-import { readItems } from '../ingest/items.js';
+import { readItems, type RawItem } from '../ingest/items.js';
 import type { PackedArticle } from '../store/codec.js';
 import type { PutResult, Store } from '../store/types.js';
 import { BATCH, createAnalyzer } from './pool.js';
@@ -12,8 +12,8 @@ export interface IngestOptions {
   maxBytes: number;
   /** names of the stages to run (default: all); a subset must still satisfy every `requires` */
   stages?: readonly string[];
-  /** called after each item is written or recorded as skipped */
-  onResult?: (result: Article | PackedArticle | Skipped, counts: IngestCounts) => void;
+  /** called after each item is written (with what the store said) or recorded as skipped */
+  onResult?: (result: Article | PackedArticle | Skipped, counts: IngestCounts, put?: PutResult) => void;
   /** checked after each item read: true stops reading; what is in flight is still written */
   stop?: () => boolean;
   /**
@@ -26,6 +26,11 @@ export interface IngestOptions {
    * too: they cannot be read again) is still analysed and written.
    */
   signal?: AbortSignal;
+  /**
+   * Items read ahead of the oldest unwritten one (default: enough to keep the threads busy). A
+   * watcher, whose items come slowly from the network, writes each as soon as it is analysed (1).
+   */
+  window?: number;
 }
 
 export interface IngestCounts {
@@ -96,11 +101,22 @@ function track(promise: Promise<Article | PackedArticle | Skipped>): Tracked {
  * summary.stored // 9
  */
 export async function ingest(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
+  return ingestItems(readItems(paths, { maxBytes: opts.maxBytes, signal: opts.signal }), opts);
+}
+
+/**
+ * `ingest` over items from anywhere (pages a watcher fetched): each analysed, and stored or
+ * recorded as skipped, in the order they come. `opts.maxBytes` is the reader's; items given here
+ * are already within the limit their reader set.
+ *
+ * @example await ingestItems(fetchedPages(), { store, threads: 0 });
+ */
+export async function ingestItems(items: AsyncIterable<RawItem | Skipped>, opts: Omit<IngestOptions, 'maxBytes'>): Promise<IngestSummary> {
   const { store } = opts;
   const retry = opts.retry ?? ((write) => write());
   // one analysis thread on two cores: a chain of two threads keeps both cores busy (this one mostly waits)
   const analyzer = createAnalyzer(opts.threads, opts.stages, { chain: opts.threads === 1 });
-  const window = Math.max(WINDOW, 2 * BATCH * analyzer.threads);
+  const window = opts.window ?? Math.max(WINDOW, 2 * BATCH * analyzer.threads);
   const sum: IngestSummary = { stored: 0, unchanged: 0, skipped: 0, sentences: 0, skippedByReason: {}, skips: [], interrupted: false };
   const count = (result: Article | PackedArticle | Skipped, put?: PutResult) => {
     if ('skipped' in result) {
@@ -111,7 +127,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       sum[put!]++; // one of PUT_RESULTS: putRun checked it
       sum.sentences += 'packed' in result ? result.packed.nSentences : result.spans.sentences.length;
     }
-    opts.onResult?.(result, sum);
+    opts.onResult?.(result, sum, put);
   };
   // Results are written in input order. Those already analysed when the oldest is written go
   // with it, articles in one transaction where the store can (`putArticles`).
@@ -139,7 +155,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     await settle(group);
   };
   try {
-    for await (const item of readItems(paths, { maxBytes: opts.maxBytes, signal: opts.signal })) {
+    for await (const item of items) {
       inFlight.push(track('skipped' in item ? Promise.resolve(item) : analyzer.analyze(item)));
       while (inFlight.length >= window) await settleOldest();
       if (opts.stop?.()) {

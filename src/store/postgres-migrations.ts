@@ -141,4 +141,39 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   // 6: events without a Goldstein score or quad class (a code outside CAMEO from a user's
   // PETRARCH-2 dictionary); dropping NOT NULL twice is no error
   `ALTER TABLE events ALTER COLUMN goldstein DROP NOT NULL, ALTER COLUMN quad DROP NOT NULL;`,
+  // 7: what `entente watch` keeps (src/store/postgres-watch.ts), as in SQLite's migration 9
+  `CREATE TABLE feeds (
+     id bigint GENERATED ALWAYS AS IDENTITY,
+     url text COLLATE "C" PRIMARY KEY,
+     title text,
+     added_at timestamptz NOT NULL,
+     etag text,
+     last_modified text,
+     last_poll_at timestamptz,
+     last_success_at timestamptz,
+     last_error text,
+     last_error_detail text,
+     last_error_at timestamptz,
+     polls integer NOT NULL DEFAULT 0,
+     articles integer NOT NULL DEFAULT 0
+   );
+   CREATE TABLE fetch_failures (
+     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     feed text COLLATE "C" NOT NULL,
+     url text COLLATE "C" NOT NULL,
+     reason text NOT NULL,
+     detail text NOT NULL,
+     transient boolean NOT NULL,
+     at timestamptz NOT NULL
+   );
+   CREATE INDEX fetch_failures_url ON fetch_failures (url);
+   CREATE INDEX fetch_failures_feed ON fetch_failures (feed, id);
+   CREATE TABLE sites (
+     origin text COLLATE "C" PRIMARY KEY,
+     robots_txt text,
+     robots_status integer,
+     robots_fetched_at timestamptz,
+     last_request_at timestamptz
+   );
+   CREATE INDEX IF NOT EXISTS articles_url ON articles (url);`,
 ];

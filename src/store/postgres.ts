@@ -9,7 +9,8 @@ import { articleTexts, eventQuery } from './postgres-events.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { articleSql, likeLiteral, quoteSql, type FilterSql } from './postgres-search.js';
 import { articleHit, storedQuote } from './sqlite-search.js';
-import type { ArticleFilter, ArticleHit, ArticleSummary, EventFilter, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
+import { PostgresWatch } from './postgres-watch.js';
+import type { ArticleFilter, ArticleHit, ArticleSummary, EventFilter, FeedPoll, FetchFailureRecord, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
 
 type Row = Record<string, unknown>;
 /** a pool or one checked-out client: what a statement runs on */
@@ -151,8 +152,23 @@ const GET_SQL = `SELECT a.id, a.format, a.encoding, a.input_length, a.text, a.me
 export class PostgresStore implements Store {
   readonly kind = 'postgres';
   private closed = false;
+  private readonly watch: PostgresWatch;
 
-  constructor(readonly pool: pg.Pool, readonly location: string) {}
+  constructor(readonly pool: pg.Pool, readonly location: string) {
+    this.watch = new PostgresWatch(pool);
+  }
+
+  // the watcher's state (postgres-watch.ts)
+  putFeed(feed: { url: string; title?: string }) { return this.watch.putFeed(feed); }
+  removeFeed(url: string) { return this.watch.removeFeed(url); }
+  listFeeds() { return this.watch.listFeeds(); }
+  recordPoll(url: string, poll: FeedPoll) { return this.watch.recordPoll(url, poll); }
+  recordFetchFailure(f: FetchFailureRecord) { return this.watch.recordFetchFailure(f); }
+  listFetchFailures(opts?: { feed?: string; limit?: number }) { return this.watch.listFetchFailures(opts); }
+  seenUrls(urls: readonly string[], opts?: { maxTransient?: number }) { return this.watch.seenUrls(urls, opts); }
+  getSite(origin: string) { return this.watch.getSite(origin); }
+  putSiteRobots(origin: string, robots: { txt?: string; status: number; at: string }) { return this.watch.putSiteRobots(origin, robots); }
+  noteSiteRequest(origin: string, at: string) { return this.watch.noteSiteRequest(origin, at); }
 
   async putArticle(article: Article | PackedArticle): Promise<PutResult> {
     return this.putOn(this.pool, packed(article));

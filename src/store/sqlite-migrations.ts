@@ -152,4 +152,41 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     db.exec('INSERT INTO events_nullable_score SELECT * FROM events; DROP TABLE events; ALTER TABLE events_nullable_score RENAME TO events;');
     for (const sql of indexes) db.exec(sql);
   },
+  // 9: what `entente watch` keeps (src/store/sqlite-watch.ts): the feeds followed and how their polls
+  // went, every failure by feed and reason, and per site its robots.txt and last request, so a
+  // restarted watcher is as polite as the one before. Articles by address: a URL reached by a
+  // redirect is not fetched again from another feed.
+  `CREATE TABLE feeds (
+     url TEXT PRIMARY KEY,
+     title TEXT,
+     added_at TEXT NOT NULL,
+     etag TEXT,
+     last_modified TEXT,
+     last_poll_at TEXT,
+     last_success_at TEXT,
+     last_error TEXT,
+     last_error_detail TEXT,
+     last_error_at TEXT,
+     polls INTEGER NOT NULL DEFAULT 0,
+     articles INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE TABLE fetch_failures (
+     id INTEGER PRIMARY KEY,
+     feed TEXT NOT NULL,
+     url TEXT NOT NULL,
+     reason TEXT NOT NULL,
+     detail TEXT NOT NULL,
+     transient INTEGER NOT NULL,
+     at TEXT NOT NULL
+   );
+   CREATE INDEX fetch_failures_url ON fetch_failures(url);
+   CREATE INDEX fetch_failures_feed ON fetch_failures(feed, id);
+   CREATE TABLE sites (
+     origin TEXT PRIMARY KEY,
+     robots_txt TEXT,
+     robots_status INTEGER,
+     robots_fetched_at TEXT,
+     last_request_at TEXT
+   );
+   CREATE INDEX articles_url ON articles(url);`,
 ];

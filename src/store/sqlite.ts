@@ -7,7 +7,8 @@ import { storedDate } from '../model/date.js';
 import { articleFromColumns, eventGroup, packed, storedEvent, type PackedArticle } from './codec.js';
 import { openDatabase, openReadOnly, type SqliteOpenOptions } from './sqlite-open.js';
 import { articleHit, articleSql, quoteSql, storedQuote, type FilterSql } from './sqlite-search.js';
-import type { ArticleFilter, ArticleHit, ArticleSummary, EventFilter, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
+import { SqliteWatch } from './sqlite-watch.js';
+import type { ArticleFilter, ArticleHit, ArticleSummary, EventFilter, FeedPoll, FetchFailureRecord, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
 
 type Row = Record<string, unknown>;
 
@@ -32,8 +33,10 @@ class SqliteStore implements Store {
   private readonly putMany: (list: readonly PackedArticle[], now: string) => PutResult[];
   private anySkips: boolean;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly watch: SqliteWatch;
 
   constructor(private readonly db: Database.Database, readonly location: string) {
+    this.watch = new SqliteWatch(db);
     this.q = {
       exists: db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck(),
       insert: db.prepare(`INSERT OR IGNORE INTO articles (id, format, encoding, input_length, title, date, source, url, author, language,
@@ -254,6 +257,18 @@ class SqliteStore implements Store {
     if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
     return st;
   }
+
+  // the watcher's state (sqlite-watch.ts)
+  putFeed(feed: { url: string; title?: string }) { return this.watch.putFeed(feed); }
+  removeFeed(url: string) { return this.watch.removeFeed(url); }
+  listFeeds() { return this.watch.listFeeds(); }
+  recordPoll(url: string, poll: FeedPoll) { return this.watch.recordPoll(url, poll); }
+  recordFetchFailure(f: FetchFailureRecord) { return this.watch.recordFetchFailure(f); }
+  listFetchFailures(opts?: { feed?: string; limit?: number }) { return this.watch.listFetchFailures(opts); }
+  seenUrls(urls: readonly string[], opts?: { maxTransient?: number }) { return this.watch.seenUrls(urls, opts); }
+  getSite(origin: string) { return this.watch.getSite(origin); }
+  putSiteRobots(origin: string, robots: { txt?: string; status: number; at: string }) { return this.watch.putSiteRobots(origin, robots); }
+  noteSiteRequest(origin: string, at: string) { return this.watch.noteSiteRequest(origin, at); }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();

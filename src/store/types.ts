@@ -146,12 +146,86 @@ export interface StoreTotals extends StoreStats {
   events: number;
 }
 
+/** A feed a watcher follows, and how its polls have gone (`entente feeds list`). */
+export interface FeedState {
+  url: string;
+  title?: string;
+  addedAt: string;
+  /** validators of the last full answer, sent back as If-None-Match and If-Modified-Since */
+  etag?: string;
+  lastModified?: string;
+  lastPollAt?: string;
+  /** the last poll answered with a feed or a 304 */
+  lastSuccessAt?: string;
+  /** the last poll's failure, cleared by a success */
+  lastError?: { reason: string; detail: string; at: string };
+  polls: number;
+  /** failures recorded for the feed and its articles, all polls together */
+  failures: number;
+  /** articles stored from its entries (not those already stored from elsewhere) */
+  articles: number;
+}
+
+/** What one poll of a feed gave: a feed (with its validators), a 304, or a failure. */
+export type FeedPoll =
+  | { at: string; outcome: 'ok'; etag?: string; lastModified?: string; stored: number }
+  | { at: string; outcome: 'not-modified' }
+  | { at: string; outcome: 'failed'; reason: string; detail: string };
+
+/** A URL that could not be fetched or read, for the feed that led to it (the feed's own URL for the feed itself). */
+export interface FetchFailureRecord {
+  feed: string;
+  url: string;
+  /** one word (`not-found`, `robots`, `timeout`, `malformed` …) */
+  reason: string;
+  detail: string;
+  /** the server's or the network's trouble: tried again in a later round */
+  transient: boolean;
+  at: string;
+}
+
+/** What the store keeps of a site (scheme, host and port) for politeness across runs. */
+export interface StoredSite {
+  origin: string;
+  robotsTxt?: string;
+  /** HTTP status of the robots.txt answer, 0 when none came */
+  robotsStatus?: number;
+  robotsFetchedAt?: string;
+  lastRequestAt?: string;
+}
+
+/**
+ * A watcher's state (`entente watch`), kept with the articles so a killed watcher resumes where
+ * it stopped and several watchers on one PostgreSQL database share it.
+ */
+export interface WatchState {
+  /** `added` the first time, `unchanged` after (a new title is kept) */
+  putFeed(feed: { url: string; title?: string }): Promise<'added' | 'unchanged'>;
+  /** true when the feed was there; its failures go with it */
+  removeFeed(url: string): Promise<boolean>;
+  /** in the order they were added */
+  listFeeds(): Promise<FeedState[]>;
+  /** records one poll of a feed that `putFeed` added (a poll of an unknown feed is an error) */
+  recordPoll(url: string, poll: FeedPoll): Promise<void>;
+  recordFetchFailure(failure: FetchFailureRecord): Promise<void>;
+  /** newest first; `feed` keeps one feed's */
+  listFetchFailures(opts?: { feed?: string; limit?: number }): Promise<FetchFailureRecord[]>;
+  /**
+   * Which of `urls` need no fetch: stored or skipped as an article's origin, the address of a
+   * stored article, or failed for good (or transiently `maxTransient` times, default 3).
+   */
+  seenUrls(urls: readonly string[], opts?: { maxTransient?: number }): Promise<Set<string>>;
+  getSite(origin: string): Promise<StoredSite | undefined>;
+  putSiteRobots(origin: string, robots: { txt?: string; status: number; at: string }): Promise<void>;
+  noteSiteRequest(origin: string, at: string): Promise<void>;
+}
+
 /**
  * Where articles and everything extracted from them live. Every write of one article is one
  * transaction: stored whole or not at all. Implementations: SQLite (embedded default); later
  * PostgreSQL. Methods are async so a networked store fits the same interface.
  */
-export interface Store {
+export interface Store extends WatchState {
   readonly kind: string;
   /** where it is: a file path or a connection string without the password */
   readonly location: string;

@@ -10,6 +10,7 @@ import type { CodedEvent, EventParty } from '../../src/model/event.js';
 import { makeArticle } from '../_fixtures.js';
 import { batchConformance } from './conformance-batch.js';
 import { scoreConformance } from './conformance-scores.js';
+import { watchConformance } from './conformance-watch.js';
 
 /** One store opened fresh for a test, with what the migration tests need to look under it. */
 export interface OpenedStore {
@@ -333,6 +334,7 @@ export function storeConformance(name: string, harness: StoreHarness): void {
 
   batchConformance(it, harness);
   scoreConformance(it);
+  watchConformance(it);
 }
 
 interface Given {

@@ -1,0 +1,2 @@
+export { watchRound, type RoundOptions, type RoundSummary } from './round.js';
+export { parseEvery } from './every.js';
