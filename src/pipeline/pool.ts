@@ -6,6 +6,7 @@ import type { RawItem } from '../ingest/items.js';
 import type { PackedArticle } from '../store/codec.js';
 import { analyze, selectStages } from './index.js';
 import type { FinisherPort, WorkerData, WorkReply, WorkRequest } from './worker.js';
+import { tuneForBusyCores } from './jit.js';
 
 /** Runs `analyze` on raw items, inline or in worker threads, with results in input order. */
 export interface Analyzer {
@@ -51,6 +52,7 @@ export function createAnalyzer(threads: number, stageNames?: readonly string[], 
   if (threads <= 0) {
     return { threads: 0, replaced: 0, analyze: async (item) => analyze(item, stages), close: async () => {} };
   }
+  tuneForBusyCores(); // the threads about to start fill the cores
   const names = stages.map((s) => s.name);
   const cut = limits.chain ? names.indexOf(FINISH_FROM) : -1;
   if (cut <= 0) return new WorkerPool(threads, stageNames, limits);
