@@ -142,7 +142,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   // PETRARCH-2 dictionary); dropping NOT NULL twice is no error
   `ALTER TABLE events ALTER COLUMN goldstein DROP NOT NULL, ALTER COLUMN quad DROP NOT NULL;`,
   // 7: what `entente watch` keeps (src/store/postgres-watch.ts), as in SQLite's migration 9
-  `CREATE TABLE feeds (
+  `CREATE TABLE IF NOT EXISTS feeds (
      id bigint GENERATED ALWAYS AS IDENTITY,
      url text COLLATE "C" PRIMARY KEY,
      title text,
@@ -157,7 +157,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
      polls integer NOT NULL DEFAULT 0,
      articles integer NOT NULL DEFAULT 0
    );
-   CREATE TABLE fetch_failures (
+   CREATE TABLE IF NOT EXISTS fetch_failures (
      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
      feed text COLLATE "C" NOT NULL,
      url text COLLATE "C" NOT NULL,
@@ -166,9 +166,9 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
      transient boolean NOT NULL,
      at timestamptz NOT NULL
    );
-   CREATE INDEX fetch_failures_url ON fetch_failures (url);
-   CREATE INDEX fetch_failures_feed ON fetch_failures (feed, id);
-   CREATE TABLE sites (
+   CREATE INDEX IF NOT EXISTS fetch_failures_url ON fetch_failures (url);
+   CREATE INDEX IF NOT EXISTS fetch_failures_feed ON fetch_failures (feed, id);
+   CREATE TABLE IF NOT EXISTS sites (
      origin text COLLATE "C" PRIMARY KEY,
      robots_txt text,
      robots_status integer,

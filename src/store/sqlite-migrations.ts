@@ -156,7 +156,7 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   // went, every failure by feed and reason, and per site its robots.txt and last request, so a
   // restarted watcher is as polite as the one before. Articles by address: a URL reached by a
   // redirect is not fetched again from another feed.
-  `CREATE TABLE feeds (
+  `CREATE TABLE IF NOT EXISTS feeds (
      url TEXT PRIMARY KEY,
      title TEXT,
      added_at TEXT NOT NULL,
@@ -170,7 +170,7 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
      polls INTEGER NOT NULL DEFAULT 0,
      articles INTEGER NOT NULL DEFAULT 0
    );
-   CREATE TABLE fetch_failures (
+   CREATE TABLE IF NOT EXISTS fetch_failures (
      id INTEGER PRIMARY KEY,
      feed TEXT NOT NULL,
      url TEXT NOT NULL,
@@ -179,16 +179,16 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
      transient INTEGER NOT NULL,
      at TEXT NOT NULL
    );
-   CREATE INDEX fetch_failures_url ON fetch_failures(url);
-   CREATE INDEX fetch_failures_feed ON fetch_failures(feed, id);
-   CREATE TABLE sites (
+   CREATE INDEX IF NOT EXISTS fetch_failures_url ON fetch_failures(url);
+   CREATE INDEX IF NOT EXISTS fetch_failures_feed ON fetch_failures(feed, id);
+   CREATE TABLE IF NOT EXISTS sites (
      origin TEXT PRIMARY KEY,
      robots_txt TEXT,
      robots_status INTEGER,
      robots_fetched_at TEXT,
      last_request_at TEXT
    );
-   CREATE INDEX articles_url ON articles(url);`,
+   CREATE INDEX IF NOT EXISTS articles_url ON articles(url);`,
   // 10: the relations' change detector's alerts (src/store/sqlite-alerts.ts): one row per turn, its id
   // a hash of dyad, day and direction so a round run again adds none; evidence as JSON
   `CREATE TABLE IF NOT EXISTS alerts (
