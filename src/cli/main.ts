@@ -25,6 +25,7 @@ export const main = defineCommand({
     serve: () => import('./commands/serve.js').then((m) => m.default),
     feeds: () => import('./commands/feeds.js').then((m) => m.default),
     watch: () => import('./commands/watch.js').then((m) => m.default),
+    alerts: () => import('./commands/alerts.js').then((m) => m.default),
   },
 });
 

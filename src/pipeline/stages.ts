@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { clean } from '../clean/index.js';
 import { fold } from '../clean/fold.js';
 import { detectLanguage, splitSentences, tokenize } from '../nlp/index.js';
-import { skip } from '../model/errors.js';
 import type { ArticleText } from '../model/article.js';
 import { findActors } from '../actors/index.js';
 import { findQuotes } from '../quotes/index.js';
@@ -26,11 +25,20 @@ const languageStage: Stage = {
   requires: ['cleaned', 'tokens'],
   assigns: ['language'],
   run: (d) => {
-    const language = detectLanguage(d.cleaned!.text, d.tokens!);
-    if (language.lang === 'other') return skip('not-english', d.raw.origin, `the article is not in English (${language.detail}); entente's dictionaries are English`);
-    return { language };
+    // an article in another language is kept (its body, metadata and language) but not coded:
+    // the stages that read English words (`englishOnly`) leave it without actors, quotes or events
+    return { language: detectLanguage(d.cleaned!.text, d.tokens!) };
   },
 };
+
+/**
+ * A stage that reads English words, run only on articles not found to be in another language;
+ * on those it assigns `none` (no mentions, no parses, no quotes, no events), so the article is
+ * stored with its body and metadata, marked by its language, and counts in no relation.
+ */
+function englishOnly(stage: Stage, none: Partial<Draft>): Stage {
+  return { ...stage, uses: [...(stage.uses ?? []), 'language'], run: (d) => (d.language?.lang === 'other' ? none : stage.run(d)) };
+}
 
 const sentenceStage: Stage = {
   name: 'sentences',
@@ -97,4 +105,7 @@ export function articleId(body: string): string {
  * parser and the event coder come last, after everything they read, so that an ingest can run
  * them in a second thread while the first runs the others on the next batch (`pool.ts`).
  */
-export const STAGES: readonly Stage[] = Object.freeze([cleanStage, sentenceStage, tokenStage, languageStage, identityStage, actorStage, quoteStage, syntaxStage, eventStage]);
+export const STAGES: readonly Stage[] = Object.freeze([
+  cleanStage, sentenceStage, tokenStage, languageStage, identityStage,
+  englishOnly(actorStage, { mentions: [] }), englishOnly(quoteStage, { quotes: [] }), englishOnly(syntaxStage, { syntax: [] }), englishOnly(eventStage, { events: [] }),
+]);

@@ -9,3 +9,4 @@ export { periodOf, periodIndex, PERIODS, type Period } from './period.js';
 export { countable } from './countable.js';
 export { slope } from './trend.js';
 export type { QuadCounts, RelationStats } from './tally.js';
+export { dailySeries, dyadKey, type DailySeries, type DayPoint } from './daily.js';

@@ -6,9 +6,11 @@ import { loopbackHostOnly } from './guard.js';
 import { openApiDocument } from './openapi.js';
 import { serverOptions, type ServerOptions } from './options.js';
 import { parseQuery } from './params.js';
+import { alertRoutes } from './routes/alerts.js';
 import { articleRoutes } from './routes/articles.js';
 import { eventRoutes } from './routes/events.js';
 import { ingestRoutes } from './routes/ingest.js';
+import { liveRoutes } from './routes/live.js';
 import { quoteRoutes } from './routes/quotes.js';
 import { relationRoutes } from './routes/relations.js';
 import { statsRoutes } from './routes/stats.js';
@@ -40,7 +42,9 @@ export function createApp(store: Store, given: Partial<ServerOptions> = {}): Hon
     .route('/', eventRoutes(store, o))
     .route('/', relationRoutes(store, o))
     .route('/', ingestRoutes(store, o))
-    .route('/', statsRoutes(store));
+    .route('/', statsRoutes(store))
+    .route('/', alertRoutes(store, o))
+    .route('/', liveRoutes(store));
   const app = new Hono();
   app.onError((err, c) => errorResponse(err, c, o.log));
   app.notFound((c) => {

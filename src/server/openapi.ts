@@ -4,6 +4,7 @@ import { articleListParams, articleParams, LAYERS, layerParams } from './routes/
 import { syntaxParams } from './routes/syntax.js';
 import { eventListParams } from './routes/events.js';
 import { quoteListParams } from './routes/quotes.js';
+import { alertListParams } from './routes/alerts.js';
 import { dyadSeriesParams, partnerParams, topDyadParams } from './routes/relations.js';
 
 /**
@@ -109,6 +110,22 @@ const SCHEMAS: Record<string, Schema> = {
   DyadList: list('DyadRow'),
   LayerPage: obj({ items: { type: 'array', items: {} }, limit: int, offset: int, total: int }),
   PartnerList: list('PartnerRow'),
+  AlertEvidence: obj({ articleId: str, index: int, date: str, code: str, goldstein: num, sentence: str, url: str }, ['articleId', 'index', 'date', 'code', 'goldstein', 'sentence']),
+  Alert: obj({
+    id: str, dyad: { type: 'array', items: str, minItems: 2, maxItems: 2, description: 'the two sides in sorted order (the detector reads both directions together)' },
+    when: { ...str, description: 'the first day of the new level' }, detectedOn: { ...str, description: 'the day the detector was sure' },
+    direction: { type: 'string', enum: ['warming', 'cooling'] }, before: num, after: num, events: int,
+    evidence: { type: 'array', items: ref('AlertEvidence') }, method: str, createdAt: str,
+  }),
+  AlertList: list('Alert'),
+  Feed: obj(
+    {
+      url: str, title: str, addedAt: str, etag: str, lastModified: str, lastPollAt: str, lastSuccessAt: str,
+      lastError: obj({ reason: str, detail: str, at: str }), polls: int, failures: int, articles: int, articlesPerDay: num, failing: bool,
+    },
+    ['url', 'addedAt', 'polls', 'failures', 'articles', 'articlesPerDay', 'failing'],
+  ),
+  FeedList: list('Feed'),
 };
 
 /** Every route's query parameters, keyed `METHOD /path` as in the document. */
@@ -125,6 +142,9 @@ export function routeParams(o: ServerOptions): Record<string, ParamSpec> {
     'get /api/relations/partners': partnerParams(o),
     'post /api/ingest': {},
     'get /api/stats': {},
+    'get /api/alerts': alertListParams(o),
+    'get /api/feeds': {},
+    'get /api/live': {},
     'get /openapi.json': {},
   };
 }
@@ -216,6 +236,15 @@ export function openApiDocument(o: ServerOptions): Record<string, unknown> {
         },
       },
       '/api/stats': get('get /api/stats', 'What the store holds', ref('Stats')),
+      '/api/alerts': get('get /api/alerts', "Relations that turned: the change detector's alerts (a CUSUM on each dyad's daily mean Goldstein), newest turn first", ref('AlertList')),
+      '/api/feeds': get('get /api/feeds', 'The feeds `entente watch` follows, with their health: last success, last error, articles a day', ref('FeedList')),
+      '/api/live': {
+        get: {
+          summary: 'Server-sent events: `totals` (the store\'s counts and alerts) first and whenever they change, `alert` for each new alert',
+          parameters: [],
+          responses: { 200: { description: 'an event stream that stays open', content: { 'text/event-stream': { schema: str } } }, 400: BAD },
+        },
+      },
       '/openapi.json': get('get /openapi.json', 'This document', { type: 'object', required: ['openapi', 'paths'] }),
     },
     components: {

@@ -177,4 +177,21 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
      last_request_at timestamptz
    );
    CREATE INDEX IF NOT EXISTS articles_url ON articles (url);`,
+  // 8: the relations' change detector's alerts (src/store/postgres-alerts.ts), as in SQLite's migration 10
+  `CREATE TABLE IF NOT EXISTS alerts (
+     id text COLLATE "C" PRIMARY KEY,
+     source text COLLATE "C" NOT NULL,
+     target text COLLATE "C" NOT NULL,
+     turn_day text COLLATE "C" NOT NULL,
+     detected_on text COLLATE "C" NOT NULL,
+     direction text NOT NULL,
+     mean_before double precision NOT NULL,
+     mean_after double precision NOT NULL,
+     events integer NOT NULL,
+     evidence jsonb NOT NULL,
+     method text NOT NULL,
+     created_at timestamptz NOT NULL
+   );
+   CREATE INDEX IF NOT EXISTS alerts_dyad ON alerts (source, target, turn_day);
+   CREATE INDEX IF NOT EXISTS alerts_day ON alerts (turn_day);`,
 ];

@@ -10,7 +10,8 @@ import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { articleSql, likeLiteral, quoteSql, type FilterSql } from './postgres-search.js';
 import { articleHit, storedQuote } from './sqlite-search.js';
 import { PostgresWatch } from './postgres-watch.js';
-import type { ArticleFilter, ArticleHit, ArticleSummary, EventFilter, FeedPoll, FetchFailureRecord, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
+import { PostgresAlerts } from './postgres-alerts.js';
+import type { Alert, AlertFilter, ArticleFilter, ArticleHit, ArticleSummary, EventFilter, FeedPoll, FetchFailureRecord, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
 
 type Row = Record<string, unknown>;
 /** a pool or one checked-out client: what a statement runs on */
@@ -153,9 +154,11 @@ export class PostgresStore implements Store {
   readonly kind = 'postgres';
   private closed = false;
   private readonly watch: PostgresWatch;
+  private readonly alerts: PostgresAlerts;
 
   constructor(readonly pool: pg.Pool, readonly location: string) {
     this.watch = new PostgresWatch(pool);
+    this.alerts = new PostgresAlerts(pool);
   }
 
   // the watcher's state (postgres-watch.ts)
@@ -169,6 +172,10 @@ export class PostgresStore implements Store {
   getSite(origin: string) { return this.watch.getSite(origin); }
   putSiteRobots(origin: string, robots: { txt?: string; status: number; at: string }) { return this.watch.putSiteRobots(origin, robots); }
   noteSiteRequest(origin: string, at: string) { return this.watch.noteSiteRequest(origin, at); }
+  // the change detector's alerts (postgres-alerts.ts)
+  putAlerts(alerts: readonly Alert[]) { return this.alerts.putAlerts(alerts); }
+  listAlerts(f?: AlertFilter) { return this.alerts.listAlerts(f); }
+  countAlerts(f?: AlertFilter) { return this.alerts.countAlerts(f); }
 
   async putArticle(article: Article | PackedArticle): Promise<PutResult> {
     return this.putOn(this.pool, packed(article));

@@ -190,4 +190,22 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
      last_request_at TEXT
    );
    CREATE INDEX IF NOT EXISTS articles_url ON articles(url);`,
+  // 10: the relations' change detector's alerts (src/store/sqlite-alerts.ts): one row per turn, its id
+  // a hash of dyad, day and direction so a round run again adds none; evidence as JSON
+  `CREATE TABLE IF NOT EXISTS alerts (
+     id TEXT PRIMARY KEY,
+     source TEXT NOT NULL,
+     target TEXT NOT NULL,
+     turn_day TEXT NOT NULL,
+     detected_on TEXT NOT NULL,
+     direction TEXT NOT NULL,
+     mean_before REAL NOT NULL,
+     mean_after REAL NOT NULL,
+     events INTEGER NOT NULL,
+     evidence TEXT NOT NULL,
+     method TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX IF NOT EXISTS alerts_dyad ON alerts(source, target, turn_day);
+   CREATE INDEX IF NOT EXISTS alerts_day ON alerts(turn_day);`,
 ];

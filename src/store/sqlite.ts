@@ -8,7 +8,8 @@ import { articleFromColumns, eventGroup, packed, storedEvent, type PackedArticle
 import { openDatabase, openReadOnly, type SqliteOpenOptions } from './sqlite-open.js';
 import { articleHit, articleSql, quoteSql, storedQuote, type FilterSql } from './sqlite-search.js';
 import { SqliteWatch } from './sqlite-watch.js';
-import type { ArticleFilter, ArticleHit, ArticleSummary, EventFilter, FeedPoll, FetchFailureRecord, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
+import { SqliteAlerts } from './sqlite-alerts.js';
+import type { Alert, AlertFilter, ArticleFilter, ArticleHit, ArticleSummary, EventFilter, FeedPoll, FetchFailureRecord, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
 
 type Row = Record<string, unknown>;
 
@@ -34,9 +35,11 @@ class SqliteStore implements Store {
   private anySkips: boolean;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly watch: SqliteWatch;
+  private readonly alerts: SqliteAlerts;
 
   constructor(private readonly db: Database.Database, readonly location: string) {
     this.watch = new SqliteWatch(db);
+    this.alerts = new SqliteAlerts(db);
     this.q = {
       exists: db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck(),
       insert: db.prepare(`INSERT OR IGNORE INTO articles (id, format, encoding, input_length, title, date, source, url, author, language,
@@ -269,6 +272,10 @@ class SqliteStore implements Store {
   getSite(origin: string) { return this.watch.getSite(origin); }
   putSiteRobots(origin: string, robots: { txt?: string; status: number; at: string }) { return this.watch.putSiteRobots(origin, robots); }
   noteSiteRequest(origin: string, at: string) { return this.watch.noteSiteRequest(origin, at); }
+  // the change detector's alerts (sqlite-alerts.ts)
+  putAlerts(alerts: readonly Alert[]) { return this.alerts.putAlerts(alerts); }
+  listAlerts(f?: AlertFilter) { return this.alerts.listAlerts(f); }
+  countAlerts(f?: AlertFilter) { return this.alerts.countAlerts(f); }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();

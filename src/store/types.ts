@@ -220,12 +220,66 @@ export interface WatchState {
   noteSiteRequest(origin: string, at: string): Promise<void>;
 }
 
+/** An event cited as evidence of a turn: enough to find it (`articleId`, `index`) and to read it. */
+export interface AlertEvidence {
+  articleId: string;
+  index: number;
+  date: string;
+  code: string;
+  goldstein: number;
+  sentence: string;
+  url?: string;
+}
+
+/**
+ * A relation that turned (src/alerts): the undirected dyad (the pair in sorted order), the day its
+ * daily Goldstein series changed (`when`), the day the change detector was sure (`detectedOn`),
+ * the mean daily Goldstein before and after, the events since the change, and some of them as evidence.
+ */
+export interface Alert {
+  dyad: [string, string];
+  when: string;
+  detectedOn: string;
+  direction: 'warming' | 'cooling';
+  before: number;
+  after: number;
+  events: number;
+  evidence: AlertEvidence[];
+  /** the detector and its parameters, e.g. `cusum k=0.5 h=5 warmup=14 minSigma=1` */
+  method: string;
+}
+
+/** An alert as stored: its id is the same for the same turn (dyad, day, direction), so a re-run adds none. */
+export interface StoredAlert extends Alert {
+  id: string;
+  createdAt: string;
+}
+
+/** Which alerts to read: `dyad` in either order; dates bound the turn's day, inclusive. Newest turn first. */
+export interface AlertFilter {
+  dyad?: [string, string];
+  /** either side */
+  actor?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** The alerts of the relations' change detector (`entente alerts`, `/api/alerts`). */
+export interface AlertStore {
+  /** stores the alerts not stored yet (by id) and returns those, in the order given */
+  putAlerts(alerts: readonly Alert[]): Promise<StoredAlert[]>;
+  listAlerts(filter?: AlertFilter): Promise<StoredAlert[]>;
+  countAlerts(filter?: AlertFilter): Promise<number>;
+}
+
 /**
  * Where articles and everything extracted from them live. Every write of one article is one
  * transaction: stored whole or not at all. Implementations: SQLite (embedded default); later
  * PostgreSQL. Methods are async so a networked store fits the same interface.
  */
-export interface Store extends WatchState {
+export interface Store extends WatchState, AlertStore {
   readonly kind: string;
   /** where it is: a file path or a connection string without the password */
   readonly location: string;

@@ -5,6 +5,8 @@ import { skip, type Skipped } from '../model/errors.js';
 import { ingestItems } from '../pipeline/ingest.js';
 import { analyze } from '../pipeline/index.js';
 import type { FeedState, Store } from '../store/index.js';
+import { touchedDyads, updateAlerts, type CusumParams } from '../alerts/index.js';
+import type { StoredAlert } from '../store/index.js';
 import { concurrently } from './concurrent.js';
 
 export interface RoundOptions {
@@ -21,6 +23,13 @@ export interface RoundOptions {
   signal?: AbortSignal;
   /** a line of progress for the user (standard error) */
   log?: (line: string) => void;
+  /**
+   * After the round, the dyads its new events touch are recomputed with this change detector and
+   * their new turns stored; none when absent.
+   */
+  alerts?: CusumParams;
+  /** the turns the round found that were not stored before (to post to a webhook, write as lines …) */
+  onAlerts?: (alerts: StoredAlert[]) => Promise<void>;
 }
 
 export interface RoundSummary {
@@ -43,6 +52,10 @@ export interface RoundSummary {
   /** every failure of the round, feeds and pages, by reason */
   failuresByReason: Record<string, number>;
   interrupted: boolean;
+  /** dyads the stored articles' events touch, recomputed after the round (with `alerts`) */
+  dyads: number;
+  /** new turns found in them */
+  alerts: number;
 }
 
 /** What the round knows of a feed whose entries are being fetched. */
@@ -68,7 +81,7 @@ const DEFAULT_PARALLEL = 8;
 export async function watchRound(feeds: readonly FeedSource[], opts: RoundOptions): Promise<RoundSummary> {
   const { store } = opts;
   const log = opts.log ?? (() => {});
-  const sum: RoundSummary = { feeds: feeds.length, notModified: 0, failedFeeds: 0, entries: 0, fresh: 0, stored: 0, unchanged: 0, skipped: 0, failed: 0, failuresByReason: {}, interrupted: false };
+  const sum: RoundSummary = { feeds: feeds.length, notModified: 0, failedFeeds: 0, entries: 0, fresh: 0, stored: 0, unchanged: 0, skipped: 0, failed: 0, failuresByReason: {}, interrupted: false, dyads: 0, alerts: 0 };
   const stopped = () => opts.signal?.aborted ?? false;
   const fetcher = new Fetcher({ ...opts.fetch, sites: store });
   const fail = async (feed: string, url: string, reason: string, detail: string, transient: boolean) => {
@@ -119,6 +132,7 @@ export async function watchRound(feeds: readonly FeedSource[], opts: RoundOption
       if (--p.left === 0) await store.recordPoll(p.feed, { at: new Date().toISOString(), outcome: 'ok', etag: p.etag, lastModified: p.lastModified, stored: p.stored });
     };
     const settling: Promise<void>[] = [];
+    const touched = new Map<string, [string, string]>();
     const pages = concurrently(work, opts.parallel ?? DEFAULT_PARALLEL, (w) => fetchPage(fetcher, w.entry, w.pending.feed), stopped);
     async function* items(): AsyncGenerator<RawItem | Skipped> {
       for await (const page of pages) {
@@ -143,13 +157,23 @@ export async function watchRound(feeds: readonly FeedSource[], opts: RoundOption
           sum.skipped++;
           sum.failuresByReason[r.reason] = (sum.failuresByReason[r.reason] ?? 0) + 1;
           log(`skipped ${r.origin}: ${r.reason}: ${r.detail}`);
-        } else if (put === 'stored') sum.stored++;
-        else sum.unchanged++;
+        } else if (put === 'stored') {
+          sum.stored++;
+          for (const d of touchedDyads([r])) touched.set(d.join('\t'), d);
+        } else sum.unchanged++;
         if (p) settling.push(settle(p, put === 'stored'));
       },
     });
     await Promise.all(settling);
     sum.interrupted = result.interrupted || stopped();
+    // only the dyads this round's events touch are read again: a turn anywhere else cannot have changed
+    sum.dyads = touched.size;
+    if (opts.alerts && touched.size) {
+      const fresh = await updateAlerts(store, [...touched.values()], opts.alerts);
+      sum.alerts = fresh.length;
+      for (const a of fresh) log(`alert: ${a.dyad.join('–')} ${a.direction} from ${a.when} (mean Goldstein ${a.before} → ${a.after}, ${a.events} events, seen ${a.detectedOn})`);
+      if (fresh.length) await opts.onAlerts?.(fresh);
+    }
   } finally {
     await fetcher.close();
   }

@@ -7,7 +7,7 @@ import { testStore } from './_store.js';
 type Doc = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Record<string, unknown>> } };
 type Operation = {
   parameters: { name: string; in: string; required: boolean; example?: string }[];
-  responses: Record<string, { content?: { 'application/json': { schema: Record<string, unknown> } } }>;
+  responses: Record<string, { content?: { 'application/json': { schema: Record<string, unknown> }; 'text/event-stream'?: unknown } }>;
   requestBody?: { content: { 'application/json': { example: unknown } } };
 };
 
@@ -16,6 +16,9 @@ const TOKEN = 'walk-every-route-token';
 test('server/openapi: every documented route answers as documented, with every parameter, good and bad', async (t) => {
   const { store, seeds, cleanup } = await testStore(t);
   try {
+    // an alert and a watched feed, so their lists have items to check
+    await store.putAlerts([{ dyad: ['ISR', 'JOR'], when: '2024-02-10', detectedOn: '2024-02-12', direction: 'cooling', before: 2.5, after: -6, events: 9, method: 'cusum', evidence: [{ articleId: 'ffffffffffffffff', index: 0, date: '2024-02-10', code: '190', goldstein: -10, sentence: 'Troops fired.' }] }]);
+    await store.putFeed({ url: 'http://news.test/rss', title: 'News' });
     const app = createApp(store, { token: TOKEN, log: () => {} });
     const doc = (await (await app.request('/openapi.json')).json()) as Doc;
     const specs = routeParams(serverOptions());
@@ -42,6 +45,17 @@ test('server/openapi: every documented route answers as documented, with every p
         const required = op.parameters.filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=${encodeURIComponent(p.example!)}`);
         const url = (extra: string[] = []) => `${route}${[...required, ...extra].length ? '?' : ''}${[...required, ...extra].join('&')}`;
         const body = op.requestBody?.content['application/json'].example;
+        if (op.responses['200'].content?.['text/event-stream']) {
+          // a stream stays open: its answer's type is checked and the stream let go
+          const res = await call('GET', url());
+          assert.equal(res.status, 200, `${method} ${path}`);
+          assert.match(res.headers.get('content-type') ?? '', /^text\/event-stream/);
+          await res.body?.cancel();
+          const unknown = await expect(op, await call('GET', url(['nosuch=1'])), 400, `${method} ${path}?nosuch=1`);
+          assert.match(unknown.message, /nosuch/);
+          calls += 2;
+          continue;
+        }
         const first = await expect(op, await call(method.toUpperCase(), url(), body), 200, `${method} ${url()}`);
         calls++;
         if ('items' in first) assert.ok(first.items.length > 0, `${method} ${path}: the test store should give items`);

@@ -11,6 +11,7 @@ import { makeArticle } from '../_fixtures.js';
 import { batchConformance } from './conformance-batch.js';
 import { scoreConformance } from './conformance-scores.js';
 import { watchConformance } from './conformance-watch.js';
+import { alertConformance } from './conformance-alerts.js';
 
 /** One store opened fresh for a test, with what the migration tests need to look under it. */
 export interface OpenedStore {
@@ -335,6 +336,7 @@ export function storeConformance(name: string, harness: StoreHarness): void {
   batchConformance(it, harness);
   scoreConformance(it);
   watchConformance(it);
+  alertConformance(it);
 }
 
 interface Given {

@@ -33,16 +33,23 @@ test('watch --once: feeds of every kind store exactly the new allowed articles, 
   try {
     const one = await watchRound(feedsOf(sites.feeds), options(store));
     const origins = (await store.listArticles({ limit: 100 })).flatMap((a) => a.origins).sort();
-    assert.deepEqual(origins, [...sites.storable, sites.duplicate].sort(), 'the allowed articles, and the copy under its own address as another origin of the same article');
-    assert.equal((await store.stats()).articles, sites.storable.length, 'the copy from another outlet is not a second article');
+    assert.deepEqual(origins, [...sites.storable, sites.duplicate, sites.french].sort(), 'the allowed articles (the French one too), and the copy under its own address as another origin of the same article');
+    assert.equal((await store.stats()).articles, sites.storable.length + 1, 'the copy from another outlet is not a second article');
     assert.deepEqual(
       { stored: one.stored, unchanged: one.unchanged, skipped: one.skipped, failed: one.failed, failedFeeds: one.failedFeeds, notModified: one.notModified },
-      { stored: 9, unchanged: 1, skipped: 1, failed: 3, failedFeeds: 7, notModified: 0 },
+      { stored: 10, unchanged: 1, skipped: 0, failed: 3, failedFeeds: 7, notModified: 0 },
     );
-    assert.deepEqual((await store.listSkipped()).map((s) => [s.origin, s.reason]), [[sites.french, 'not-english']]);
+    // a page in another language is stored with its body and metadata, marked by its language, not coded (issue 18)
+    assert.deepEqual(await store.listSkipped(), []);
+    const frId = (await store.listArticles({ limit: 100 })).find((a) => a.origins.includes(sites.french))!.id;
+    const fr = (await store.getArticle(frId))!;
+    assert.match(fr.text, /Le gouvernement de Valdoria a rouvert mardi le poste-frontière/);
+    assert.deepEqual([fr.meta.language?.value, fr.meta.title?.value, fr.meta.fetchedFrom?.value], ['other', 'La frontière rouvre', sites.french]);
+    assert.match(fr.meta.language!.evidence!, /french/i);
+    assert.deepEqual([fr.events.length, fr.quotes.length, fr.spans.mentions.length], [0, 0, 0], 'not coded');
     const failures = (await store.listFetchFailures()).map((f) => [f.feed, f.url, f.reason] as [string, string, string]);
     assert.deepEqual(failures.sort(), [...sites.failures].sort(), 'each failure once, by feed and reason');
-    assert.deepEqual(one.failuresByReason, { robots: 2, 'not-found': 2, empty: 1, malformed: 1, 'too-large': 1, timeout: 1, 'server-error': 1, 'content-type': 1, 'not-english': 1 });
+    assert.deepEqual(one.failuresByReason, { robots: 2, 'not-found': 2, empty: 1, malformed: 1, 'too-large': 1, timeout: 1, 'server-error': 1, 'content-type': 1 });
 
     // the article keeps where it came from
     const a1 = (await store.listArticles({ limit: 100 })).find((a) => a.origins.includes(sites.storable[0]))!;
@@ -72,7 +79,7 @@ test('watch --once: feeds of every kind store exactly the new allowed articles, 
       ['/atom.xml', 304], ['/empty.xml', 304], ['/feed.json', 304], ['/moved/feed.xml', 304], ['/old-feed.xml', 301], ['/rdf.xml', 304], ['/rss.xml', 304], ['/rss.xml', 304], ['/sitemap-news.xml', 304],
     ]);
     assert.deepEqual([two.stored, two.unchanged, two.skipped, two.failed, two.notModified, two.fresh], [0, 0, 0, 0, 8, 0]);
-    assert.equal((await store.stats()).articles, sites.storable.length);
+    assert.equal((await store.stats()).articles, sites.storable.length + 1);
 
     // round 3: a story published on A's RSS feed is the only page fetched
     const added = sites.publish(11);

@@ -131,6 +131,41 @@ export interface DyadPoint { source: string; target: string; period: string; eve
 
 export interface DyadSeries { a: string; b: string; period: string; undirected: boolean; series: DyadPoint[] }
 
+export interface AlertEvidence { articleId: string; index: number; date: string; code: string; goldstein: number; sentence: string; url?: string }
+
+/** A relation that turned (src/alerts): the sorted pair, the first day of the new level, the means either side. */
+export interface AlertRec {
+  id: string;
+  dyad: [string, string];
+  when: string;
+  detectedOn: string;
+  direction: 'warming' | 'cooling';
+  before: number;
+  after: number;
+  events: number;
+  evidence: AlertEvidence[];
+  method: string;
+  createdAt: string;
+}
+
+/** A feed `entente watch` follows, with its health. */
+export interface FeedRec {
+  url: string;
+  title?: string;
+  addedAt: string;
+  lastPollAt?: string;
+  lastSuccessAt?: string;
+  lastError?: { reason: string; detail: string; at: string };
+  polls: number;
+  failures: number;
+  articles: number;
+  articlesPerDay: number;
+  failing: boolean;
+}
+
+/** The store's counts as `/api/live` sends them. */
+export interface LiveTotals { articles: number; sentences: number; quotes: number; events: number; skipped: number; alerts: number }
+
 type Params = Record<string, string | number | undefined>;
 
 const TOKEN_KEY = 'entente-token';
@@ -186,4 +221,6 @@ export const api = {
   relations: (p: { from?: string; to?: string; limit?: number }) => get<Page<Relation>>('relations', p),
   /** one dyad per period; `undirected` puts both directions together */
   dyad: (p: { a: string; b: string; period: string; undirected?: string; from?: string; to?: string }) => get<DyadSeries>('relations/dyad', p),
+  alerts: (p: { dyad?: string; actor?: string; from?: string; to?: string; limit?: number; offset?: number }) => get<Page<AlertRec>>('alerts', p),
+  feeds: () => get<Page<FeedRec>>('feeds'),
 };

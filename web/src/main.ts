@@ -7,6 +7,9 @@ import { renderDyad } from './pages/dyad.js';
 import { renderQuotes } from './pages/quotes.js';
 import { renderArticles } from './pages/articles.js';
 import { renderReader } from './pages/reader.js';
+import { renderAlerts } from './pages/alerts.js';
+import { renderFeeds } from './pages/feeds.js';
+import { followLive } from './live.js';
 
 type Render = (main: HTMLElement, route: Route) => Promise<void>;
 
@@ -16,7 +19,12 @@ const PAGES: Record<string, { render: Render; nav: string }> = {
   quotes: { render: renderQuotes, nav: 'quotes' },
   articles: { render: renderArticles, nav: 'articles' },
   article: { render: renderReader, nav: 'articles' },
+  alerts: { render: renderAlerts, nav: 'alerts' },
+  feeds: { render: renderFeeds, nav: 'feeds' },
 };
+
+/** Pages drawn from what changes as articles come in: redrawn when the store's counts change (not the reader, whose article does not). */
+const LIVE_PAGES = new Set(['relations', 'dyad', 'quotes', 'articles', 'alerts', 'feeds']);
 
 let generation = 0;
 
@@ -58,3 +66,8 @@ addEventListener('hashchange', () => {
   });
 });
 void show();
+followLive(() => {
+  // not under a user who is typing in a filter, nor while a page is still loading
+  const typing = document.activeElement instanceof HTMLInputElement;
+  if (LIVE_PAGES.has(parseRoute(location.hash).page) && !typing && document.body.dataset.ready) void show();
+});

@@ -3,6 +3,8 @@ import { UsageError } from '../../model/errors.js';
 import { AGENT_TOKEN, userAgent } from '../../fetch/index.js';
 import { openStore } from '../../store/index.js';
 import { parseEvery, watchRound, type RoundSummary } from '../../watch/index.js';
+import { appendAlertLines, loadCusumParams, postAlerts } from '../../alerts/index.js';
+import type { StoredAlert } from '../../store/index.js';
 import { forTerminal } from '../terminal-text.js';
 import { EXIT, EXIT_HELP, parseMaxBytes, parseThreads } from '../shared.js';
 import { feedsFrom } from './feeds.js';
@@ -29,6 +31,9 @@ export default defineCommand({
     threads: { type: 'string', description: 'analysis threads beside the fetching one: a number or auto; 0 analyses inline (a watcher mostly waits on the network)', default: '0' },
     quiet: { type: 'boolean', description: 'print only the summary of each round', default: false },
     json: { type: 'boolean', description: 'each round\'s summary as one JSON line on standard output', default: false },
+    alerts: { type: 'boolean', description: 'after each round, look for turns in the relations its events touch (--no-alerts: do not)', default: true },
+    webhook: { type: 'string', description: 'POST each new alert as JSON to this URL', valueHint: 'URL' },
+    'alerts-jsonl': { type: 'string', description: 'append each new alert as a JSON line to this file', valueHint: 'FILE' },
   },
   async run({ args }) {
     const contact = (args.contact ?? process.env.ENTENTE_CONTACT ?? '').trim();
@@ -41,6 +46,10 @@ export default defineCommand({
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError(`--connections must be a whole number from 1 to 16, got "${args.connections}"`);
     const maxBytes = parseMaxBytes(args['max-bytes']);
     const threads = parseThreads(args.threads, 1);
+    const webhook = args.webhook;
+    if (webhook !== undefined && !/^https?:\/\/[^\s]+$/i.test(webhook)) throw new UsageError(`--webhook must be an http:// or https:// URL, got "${webhook}"`);
+    // the detector's parameters are checked before the first request: a bad data file stops here
+    const cusum = args.alerts ? loadCusumParams() : undefined;
     const named = args.feeds !== undefined ? await feedsFrom([String(args.feeds), ...args._.slice(1).map(String)]) : undefined;
     const store = await openStore(args.db, process.env);
     const log = (line: string) => {
@@ -64,6 +73,8 @@ export default defineCommand({
           signal: stop.signal,
           log,
           fetch: { userAgent: userAgent(contact), agentToken: AGENT_TOKEN, perSecond, concurrency, timeoutMs, maxBytes },
+          alerts: cusum,
+          onAlerts: (alerts) => deliver(alerts, webhook, args['alerts-jsonl'], log),
         });
         report(round, sum, (performance.now() - started) / 1000, store.location, args.json);
         failedAny ||= sum.failed + sum.failedFeeds + sum.skipped > 0;
@@ -90,8 +101,21 @@ function report(round: number, s: RoundSummary, seconds: number, location: strin
   process.stderr.write(
     `round ${round}${s.interrupted ? ' (interrupted)' : ''}: ${s.feeds} feeds (${s.notModified} not modified, ${s.failedFeeds} failed), ` +
       `${s.fresh} new of ${s.entries} entries: ${s.stored} stored, ${s.unchanged} unchanged, ${s.skipped} skipped, ${s.failed} failed` +
-      `${reasons ? ` (${reasons})` : ''} in ${seconds.toFixed(1)} s → ${location}\n`,
+      `${reasons ? ` (${reasons})` : ''}; ${s.dyads} dyads recomputed, ${s.alerts} new alerts in ${seconds.toFixed(1)} s → ${location}\n`,
   );
+}
+
+/** The round's new alerts to the webhook and the JSON-lines file; a failure is told, never fatal (the alerts are stored). */
+async function deliver(alerts: StoredAlert[], webhook: string | undefined, jsonl: string | undefined, log: (line: string) => void): Promise<void> {
+  if (webhook !== undefined) for (const failure of await postAlerts(webhook, alerts)) process.stderr.write(forTerminal(`watch: ${failure}`) + '\n');
+  if (jsonl !== undefined) {
+    try {
+      await appendAlertLines(jsonl, alerts);
+    } catch (e) {
+      process.stderr.write(forTerminal(`watch: cannot append alerts to ${jsonl}: ${(e as Error).message}`) + '\n');
+    }
+  }
+  log(`${alerts.length} new alerts${webhook ? ` posted to ${webhook}` : ''}${jsonl ? ` written to ${jsonl}` : ''}`);
 }
 
 /** Waits `ms`, or less when `signal` aborts. */
