@@ -14,6 +14,17 @@ export function entente(args: string[], opts: { input?: string; env?: Record<str
   });
 }
 
+/** Runs the built CLI to its end without blocking (a server of the test's own must keep answering meanwhile). */
+export async function ententeAsync(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const { code } = await exited(child);
+  return { code, stdout, stderr };
+}
+
 export function spawnEntente(args: string[]) {
   return spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
