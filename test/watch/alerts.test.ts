@@ -1,28 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../src/store/index.js';
-import { BIN, exited } from '../cli/_run.js';
+import { ententeAsync as run } from '../cli/_run.js';
 import { rss } from '../feeds/_documents.js';
 import { serve, startSite } from '../fetch/_server.js';
 import { asArticles, generate } from '../alerts/_corpus.js';
 import { articlePage } from './_news.js';
 import { ROBOTS } from './_sites.js';
-
-async function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  const { code } = await exited(child);
-  return { code, stdout, stderr };
-}
 
 const BORDER = [
   'Israeli troops fired on Jordanian soldiers near the border on Friday, the Jordanian army said.',
