@@ -94,18 +94,23 @@ export interface RowTable {
 
 /** `decodeWeights(…, true)` of a table of `nRows` rows of `stride`, as a `RowTable`. */
 export function decodeRowTable(file: string, o: Record<string, unknown>, nRows: number, stride: number): RowTable {
-  let used = 0, last = -1;
-  eachWeight(file, o, nRows * stride, (i) => {
+  // the stored weights come in index order: read once, then laid out once the rows with a weight are counted
+  const count = expectNumber(file, o, 'count', 0, nRows * stride);
+  const at = new Int32Array(count), values = new Int16Array(count);
+  let n = 0, used = 0, last = -1;
+  eachWeight(file, o, nRows * stride, (i, v) => {
+    at[n] = i;
+    values[n++] = v;
     const r = Math.floor(i / stride);
     if (r !== last) { used++; last = r; }
   });
   const rowAt = new Int32Array(nRows), weights = new Int16Array((used + 1) * stride);
   let next = stride; // offset 0 is the zero row
   last = -1;
-  eachWeight(file, o, nRows * stride, (i, v) => {
-    const r = Math.floor(i / stride);
+  for (let j = 0; j < count; j++) {
+    const r = Math.floor(at[j] / stride);
     if (r !== last) { rowAt[r] = next; next += stride; last = r; }
-    weights[rowAt[r] + (i - r * stride)] = v;
-  });
+    weights[rowAt[r] + (at[j] - r * stride)] = values[j];
+  }
   return { rowAt, weights };
 }
