@@ -45,7 +45,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
   const stop = opts.stop ?? (() => false);
   let location = redactUrl(opts.url);
   const patience = { log: opts.log, get location() { return location; }, stop };
-  const store: PostgresStore = await untilReachable('the worker', () => openPostgresStore(opts.url, { max: 2 }), patience);
+  const store: PostgresStore = await untilReachable('the worker', () => openPostgresStore(opts.url, { max: 2, applicationName: `entente worker ${name}` }), patience);
   location = store.location;
   const total: WorkerSummary = { batches: 0, done: 0, stored: 0, unchanged: 0, skipped: 0, retried: 0, failed: 0, lost: 0 };
   try {

@@ -58,6 +58,8 @@ export function isRetryableConflict(e: unknown): boolean {
 export interface PostgresOptions {
   /** connections in the pool */
   max?: number;
+  /** how the connections are named in the server's pg_stat_activity (default "entente") */
+  applicationName?: string;
 }
 
 /**
@@ -68,7 +70,13 @@ export interface PostgresOptions {
  */
 export async function openPostgresStore(url: string, opts: PostgresOptions = {}): Promise<PostgresStore> {
   const location = redactUrl(url);
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 4, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 4,
+    connectionTimeoutMillis: 10_000,
+    // PostgreSQL keeps 63 bytes of it; an operator reads it to tell the workers' sessions apart
+    application_name: (opts.applicationName ?? 'entente').slice(0, 63),
+  });
   // an idle connection dropped by a server restart is the pool's to replace; the next query reports
   pool.on('error', () => {});
   try {

@@ -83,8 +83,14 @@ test('queue faults: workers killed with SIGKILL mid-batch and restarted: every j
     const target = Math.round(((kills.length + 1) * corpus.jobs) / 5);
     // kill while this worker holds a batch: taken, not yet written
     await until(`${target} jobs done and a batch in hand`, 120_000, async () => (await count(`state = 'done'`)) >= target && (await count(`state = 'running' AND worker = '${name}'`)) > 0);
+    const sessions = async () =>
+      (await adminQuery(TEST_PG!, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1`, [`entente worker ${name}`])).rows[0].n as number;
+    assert.ok((await sessions()) > 0, 'the worker names its sessions');
     child.kill('SIGKILL');
     assert.equal((await exited(child)).signal, 'SIGKILL');
+    // a COMMIT the worker sent just before dying is still the server's to finish: count what it
+    // held only once the server has closed the dead worker's sessions
+    await until(`the server to close ${name}'s sessions`, 30_000, async () => (await sessions()) === 0);
     const held = await count(`state = 'running' AND worker = '${name}'`);
     const { done } = await checkWhole(TEST_PG!, schema.name, corpus);
     assert.ok(done < corpus.jobs, 'killed before the queue was empty');
