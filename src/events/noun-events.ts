@@ -43,7 +43,17 @@ export function nounEvents(p: ParsedSentence, s: number, mentions: readonly Ment
   if (ms.length < 2) return out;
   const heads = ms.map((m) => headOf(p, m));
   // a statement (01) says nothing of what was done: it does not stand for the act a noun tells ("Lavrov said … in a phone call with Pompeo")
-  const dyads = new Set(coded.filter((e) => e.sentence === s && e.target && e.root !== '01').map((e) => `${e.source.country}>${e.target!.country}`));
+  // keyed by quad class for an act that took place: "Kerry said during a visit to Seoul the U.S. would defend" is a
+  // visit and a pledge; an act planned, announced or supposed ("Brazil plans sanctions": an intent, 03) covers its dyad in every class
+  const quad = (code: string) => c.dict.cameo.get(code)?.quad;
+  const announcing = new Set([...c.g.intentCodes.values(), ...c.g.threatCodes.values()].map((x) => x.slice(0, 2)));
+  const dyads = new Set<string>();
+  for (const e of coded) {
+    if (e.sentence !== s || !e.target || e.root === '01') continue;
+    const key = `${e.source.country}>${e.target.country}`;
+    if (e.modality === 'asserted' && !e.negated && !announcing.has(e.root)) dyads.add(`${key}:${e.quad}`);
+    else for (const q of [1, 2, 3, 4]) dyads.add(`${key}:${q}`);
+  }
   for (let i = 0; i < p.words.length; i++) {
     const w = p.words[i];
     const frame = w.upos === 'NOUN' ? f.nouns.get(w.lemma.toLowerCase()) : undefined;
@@ -71,9 +81,10 @@ export function nounEvents(p: ParsedSentence, s: number, mentions: readonly Ment
       const y = ms[b].actor;
       if (x.country === y.country || x.country === '' || y.country === '' || about.has(x.country) || about.has(y.country)) continue;
       // a meeting holds both ways: where a verb coded it one way ("signed agreements with"), the verb's coding says whether it goes back
-      if (frame.reciprocal && (dyads.has(`${x.country}>${y.country}`) || dyads.has(`${y.country}>${x.country}`))) continue;
+      const q = quad(frame.code);
+      if (frame.reciprocal && (dyads.has(`${x.country}>${y.country}:${q}`) || dyads.has(`${y.country}>${x.country}:${q}`))) continue;
       const emit = (code: string, rule: string, from: Mention, to: Mention) => {
-        const key = `${from.actor.country}>${to.actor.country}`;
+        const key = `${from.actor.country}>${to.actor.country}:${quad(code)}`;
         if (dyads.has(key)) return;
         const e = event(c, code, rule, party(from.actor, from, 'noun'), party(to.actor, to, 'noun'), s, p, i, gov);
         if (!e) return;
@@ -166,7 +177,10 @@ function governors(p: ParsedSentence, n: number, f: NounFrames): number[] | unde
 function subjectsOf(p: ParsedSentence, n: number, heads: readonly number[], support?: ReadonlySet<string>): number[] {
   let k = n;
   let last = n;
-  while (k >= 0 && p.words[k].upos !== 'VERB' && ['obj', 'obl', 'nmod'].includes(base(p.words[k].deprel))) { last = k; k = p.words[k].head; }
+  // (and through an apposition the parser hangs a phrase on: "On Friday, during a visit to Seoul, Kerry said")
+  while (k >= 0 && p.words[k].upos !== 'VERB' && ['obj', 'obl', 'nmod', 'appos'].includes(base(p.words[k].deprel))) { last = k; k = p.words[k].head; }
+  // "Lavrov, in a phone call with Pompeo, said": the parser may hang the meeting on the actor it is of
+  if (!support && k >= 0 && k !== n && base(p.words[last].deprel) === 'nmod' && heads.includes(k)) return [heads.indexOf(k)];
   if (k < 0 || p.words[k].upos !== 'VERB') return [];
   // "launched two rounds of airstrikes", "retaliated with airstrikes": the act is what the verb does, through its object or "with"
   const how = p.words[last].deprel === 'obj' || (base(p.words[last].deprel) === 'obl' && caseOf(p, last) === 'with');
