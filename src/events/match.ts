@@ -4,7 +4,7 @@
  * or, for `+`, by an anaphoric noun phrase ("these comments") resolved later from context.
  */
 import type { Mention } from '../model/actor.js';
-import type { EventGrammar } from './grammar.js';
+import { endsAt, type EventGrammar } from './grammar.js';
 import type { CompiledPattern, Element } from './lexicon.js';
 import { mentionRange, type SentenceView } from './sentence.js';
 
@@ -14,6 +14,8 @@ export interface Slot {
   mention?: number;
   /** token range of "these comments" when the slot points back in the text */
   anaphor?: [number, number];
+  /** token range of "each other", "the other": the subjects act on each other */
+  reciprocal?: [number, number];
 }
 
 export interface PatternMatch {
@@ -44,6 +46,8 @@ function findSlot(v: SentenceView, p: number, mentions: readonly Mention[], text
       while (end < n && v.mention[end] < 0 && g.skipAfterActor.words.has(v.words[end])) end++;
       return { slot: { mention: m }, end };
     }
+    const r = k === p ? reciprocalAt(v, k, g) : 0;
+    if (r > 0) return { slot: { reciprocal: [k, k + r] }, end: k + r };
     if (g.anaphoricDeterminers.words.has(v.words[k])) {
       for (let j = k + 1; j < n && j <= k + 3; j++) {
         if (v.mention[j] >= 0 || v.breaks[j]) break;
@@ -52,6 +56,22 @@ function findSlot(v: SentenceView, p: number, mentions: readonly Mention[], text
     }
   }
   return undefined;
+}
+
+/** Words before "the other" that "each" may stand in front of ("each accused the other", "each has accused the other"). */
+const EACH_REACH = 4;
+
+/**
+ * How many words from token `k` say that a compound subject acts on each other ("each other",
+ * "one another", or "the other" with "each" shortly before: listed as "each the other"), or 0.
+ */
+export function reciprocalAt(v: SentenceView, k: number, g: EventGrammar): number {
+  const { words } = v;
+  for (let len = 2; len >= 1; len--) {
+    if (k + len <= words.length && endsAt(g.reciprocalObjects, words, k + len - 1) === len) return len;
+  }
+  if (k + 2 > words.length || !words.slice(Math.max(0, k - EACH_REACH), k).includes('each')) return 0;
+  return endsAt(g.reciprocalObjects, ['each', words[k], words[k + 1]], 2) === 3 ? 2 : 0;
 }
 
 /**

@@ -148,6 +148,7 @@ export function compound(v: SentenceView, at: number, mentions: readonly Mention
   // leftwards
   let [start] = mentionRange(v, at);
   for (;;) {
+    start = titledStart(v, start, mentions, text);
     let k = start - 1;
     let joined = false;
     while (k >= 0 && v.mention[k] < 0 && k > start - 4 && (g.compoundJoiners.words.has(v.words[k]) || g.skipBeforeActor.words.has(v.words[k]))) {
@@ -164,6 +165,24 @@ export function compound(v: SentenceView, at: number, mentions: readonly Mention
   if (!conjunction) return [v.mention[at]];
   // "Russia and Russia's allies" is one actor
   return out.filter((m, i) => out.findIndex((x) => mentions[x].actor.code === mentions[m].actor.code) === i);
+}
+
+/** Most lower-case words a title may take between an organisation and its officer's name ("UN chief Ban"). */
+const TITLE_WORDS = 2;
+
+/**
+ * Where the party whose mention starts at token `start` begins: at an earlier mention of the same
+ * actor that only a lower-case title sets apart ("UN chief Ban Ki-moon" is one party, so a
+ * compound before it, "Obama and UN chief Ban Ki-moon", is still found).
+ */
+function titledStart(v: SentenceView, start: number, mentions: readonly Mention[], text: string): number {
+  const code = mentions[v.mention[start]].actor.code;
+  for (let k = start - 1; k >= 0 && k >= start - TITLE_WORDS - 1; k--) {
+    const m = v.mention[k];
+    if (m >= 0) return k < start - 1 && code !== '' && mentions[m].actor.code === code ? mentionRange(v, k)[0] : start;
+    if (v.breaks[k] || !/^\p{Ll}[\p{Ll}-]*$/u.test(text.slice(v.toks[k].start, v.toks[k].end))) return start;
+  }
+  return start;
 }
 
 /**
@@ -190,4 +209,30 @@ export function earlierActor(mentions: readonly Mention[], before: number, notBe
 /** Whether an actor or event party (by its dictionary id and code) is a news outlet or agency: an organisation of the media sector, narrator of the news rather than party to it. */
 export function isOutlet(a: { id: string; code: string } | { actor: string; code: string }): boolean {
   return ('id' in a ? a.id : a.actor).startsWith('org/') && a.code.endsWith('MED');
+}
+
+/** How many words a fronted clause may run before its comma, and how far into the main clause its subject may start. */
+const FRONTED_WORDS = 15;
+const SUBJECT_REACH = 4;
+
+/**
+ * The subject of the main clause for an act told in a clause the sentence opens on ("After meeting
+ * with Putin, Trump accepted", "By shelling Rafah, Israel violated"): the first usable mention right
+ * after the comma that closes the clause, when the act at token `from` lies inside it; or −1.
+ */
+export function frontedSubject(v: SentenceView, from: number, mentions: readonly Mention[], text: string, g: EventGrammar): number {
+  const { words } = v;
+  if (!g.frontedOpeners.words.has(words[0]) || from > FRONTED_WORDS) return -1;
+  let comma = -1;
+  for (let k = from + 1; k < words.length && k <= FRONTED_WORDS + 1; k++) {
+    if (words[k] === ',') { comma = k; break; }
+    if (k > 0 && v.breaks[k]) return -1;
+  }
+  if (comma < 0) return -1;
+  for (let k = comma + 1; k < words.length && k <= comma + SUBJECT_REACH; k++) {
+    const m = v.mention[k];
+    if (m >= 0) return usable(mentions[m], g, text) && mentions[m].actor.code !== '' ? mentionRange(v, k)[0] : -1;
+    if (!g.skipBeforeActor.words.has(words[k]) && !/^\p{Lu}/u.test(text[v.toks[k].start])) return -1;
+  }
+  return -1;
 }

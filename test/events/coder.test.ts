@@ -116,6 +116,12 @@ const rows: Row[] = [
   { rule: 'a reported "would" after "said that" announces an intent (03) (reporting_verbs)', text: 'Norway said that it would send food aid to Chad.', want: ['NOR', 'TCD', '03'], modality: 'future' },
   { rule: 'unnamed people acting "in" a named place after the act are of its country (located-group, groupActingIn)', text: 'Thousands of people blocked roads in Nairobi on Monday.', want: ['KEN', 'KEN', '14'] },
   { rule: 'an act "in defiance of" X is against X, over the place it happened in (against_phrases)', text: 'Thousands of people blocked roads in Nairobi in defiance of the Ugandan army.', want: ['KEN', 'UGA', '14'] },
+  { rule: 'an organisation\'s officer by title ("UN chief Ban Ki-moon") is one party, so the compound before it holds (titledStart)', text: 'Chilean President Ana Soto and UN chief Ban Ki-moon condemned Peru on Monday.', want: ['CHL', 'PER', '11'] },
+  { rule: 'the same, for the organisation\'s side', text: 'Chilean President Ana Soto and UN chief Ban Ki-moon condemned Peru on Monday.', want: ['UN', 'PER', '11'] },
+  { rule: '"accused each other": each member of the compound subject on the other (reciprocal_objects)', text: 'Ghana and Togo accused each other of violating the border accord.', want: ['TGO', 'GHA', '11'] },
+  { rule: '"each accused the other": a floating "each" leaves the verb a verb (floating_quantifiers), "the other" the rest of the compound', text: 'Ghana and Togo each accused the other of violating the border accord.', want: ['TGO', 'GHA', '11'] },
+  { rule: 'an act in a clause the sentence opens on is done by the main clause\'s subject (fronted_openers)', text: 'After meeting with Peruvian President Luis Vera, the Chilean president praised the accord.', want: ['CHL', 'PER', '04'] },
+  { rule: 'a bare "met with" holds both ways (mutual_codes)', text: 'After meeting with Peruvian President Luis Vera, the Chilean president praised the accord.', want: ['PER', 'CHL', '04'] },
 ];
 
 /** Codings that must not appear: an act the text does not report as done by that side. */
@@ -135,6 +141,8 @@ const absent: { rule: string; text: string; not: [string, string, string] }[] = 
   { rule: 'an attack with no target named is not taken for one at home (domestic_alone_types holds no ASSAULT)', text: 'Kenyan troops have retaken a strategic village after fierce fighting.', not: ['KEN', 'KEN', '19'] },
   { rule: 'a crowd that disperses coerces no one (en:disperse-crowd needs the crowd as object)', text: 'The Chilean protesters dispersed peacefully after the speech.', not: ['CHL', 'CHL', '17'] },
   { rule: 'people who went "to" a place are not of its country by that alone (groupActingIn reads "in", "at", not "to")', text: 'Thousands of people marched to Nairobi on Monday.', not: ['KEN', 'KEN', '14'] },
+  { rule: 'a compound subject accusing a third side does not accuse itself (reciprocal_objects only)', text: 'Ghana and Togo accused Benin of violating the border accord.', not: ['GHA', 'TGO', '11'] },
+  { rule: 'a fronted clause with a subject of its own keeps it: the main clause\'s subject did not meet (fronted_openers)', text: 'After Peru met with Chile, Bolivia praised the accord.', not: ['BOL', 'CHL', '04'] },
 ];
 
 for (const r of absent) {

@@ -71,7 +71,7 @@ export function triggers(v: SentenceView, c: Ctx): Trigger[] {
     }
     if (!forms) continue;
     const prev = i > 0 ? words[i - 1] : '';
-    if (g.nounMarkers.words.has(prev)) continue;
+    if (g.nounMarkers.words.has(prev) && !(g.floatingQuantifiers.words.has(prev) && i >= 2 && v.mention[i - 2] >= 0)) continue;
     let top: PatternMatch | undefined;
     let enTop: PatternMatch | undefined;
     let bare: { code: string; group: string; lemma: string; to: number } | undefined;

@@ -9,8 +9,8 @@ import type { EventParty } from '../../model/event.js';
 import type { Quote } from '../../model/quote.js';
 import type { Span } from '../../model/span.js';
 import { endsAt, type EventGrammar } from '../grammar.js';
-import { usable } from '../match.js';
-import { compound, earlierActor, groupObjectAfter, objectAfter, subjectBefore } from '../parties.js';
+import { reciprocalAt, usable } from '../match.js';
+import { compound, earlierActor, frontedSubject, groupObjectAfter, objectAfter, subjectBefore } from '../parties.js';
 import { placeAt } from '../places.js';
 import { isDirection, mentionRange, type SentenceView } from '../sentence.js';
 import type { Ctx, Trigger } from './context.js';
@@ -68,8 +68,12 @@ export function argumentsOf(tr: Trigger, v: SentenceView, c: Ctx): Arguments | u
     confidence *= 0.9;
   } else {
     srcTok = tr.source?.mention !== undefined ? tokOf(tr.source.mention) : subjectBefore(v, tr.from, mentions, text, g);
+    if (srcTok < 0 && !tr.source) srcTok = frontedSubject(v, tr.from, mentions, text, g);
     if (tr.target?.mention !== undefined) tgtTok = tokOf(tr.target.mention);
     else if (tr.target?.anaphor) anaphor = tr.target.anaphor;
+    else if (tr.target?.reciprocal) {
+      // the subjects act on each other (below): no one else is the object
+    }
     // a pattern without a target slot ("killed … in a gunbattle") still acts on the verb's object, which may sit inside the pattern's words
     else tgtTok = objectAfter(v, tr.patterned && !tr.nominal ? tr.from + 1 : tr.to, mentions, text, g, true);
   }
@@ -141,6 +145,9 @@ export function argumentsOf(tr: Trigger, v: SentenceView, c: Ctx): Arguments | u
   }
   // "The United States and Jordan have agreed": each with the other (for a pattern's act: a bare verb may be a participle, "with strings attached")
   if (targets.length === 0 && sources.length >= 2 && tr.patterned && tr.code !== null && (g.reciprocalCodes.has(tr.code.slice(0, 2)) || g.reciprocalCodes.has(tr.code.slice(0, 3)))) targets = sources;
+
+  // "Israel and Hamas accused each other", "… each accused the other": every member on every other
+  if (targets.length === 0 && sources.length >= 2 && !tr.passive && (tr.target?.reciprocal || (tgtTok < 0 && !tr.target && reciprocalAt(v, tr.to, g) > 0))) targets = sources;
 
   // and, with no one named as hit, on the country it happens in
   if (unnamedAttack && targets.length === 0) targets = [countryParty(sources[0].country, sources[0].span, 'place')];

@@ -61,8 +61,14 @@ export function codesOf(tr: Trigger, v: SentenceView, c: Ctx, a: Arguments, mood
     if (happened && (tr.reverse !== tr.code || g.mutualCodes.has(tr.reverse))) emit(tr.reverse, `${tr.rule}:reverse`, targets, sources);
   }
   // "Peru telephoned Chile", "held talks with": a consultation holds both ways (a bare "discussed X" may have a topic for object)
-  else if (tr.code !== null && tr.patterned && targets !== sources && targets.length > 0 && g.mutualCodes.has(tr.code) && happened) emit(tr.code, `${tr.rule}:mutual`, targets, sources);
+  // (a bare verb only in a form with "with", "met with": its object is then a party, not a topic)
+  else if (tr.code !== null && (tr.patterned || withForm(v, tr)) && targets !== sources && targets.length > 0 && g.mutualCodes.has(tr.code) && happened) emit(tr.code, `${tr.rule}:mutual`, targets, sources);
   return out;
+}
+
+/** Whether a trigger's verb form ends in "with" ("met with", "talked with"). */
+function withForm(v: SentenceView, tr: Trigger): boolean {
+  return tr.to - tr.from > 1 && v.words[tr.to - 1] === 'with';
 }
 
 /** Whether a PETRARCH pattern's act may stand alone, done at home: one of `domesticAloneTypes` that took place (not announced, refused or denied). */
