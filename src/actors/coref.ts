@@ -5,6 +5,7 @@
 import type { Actor, Mention } from '../model/actor.js';
 import type { ActorDictionary } from './dictionary.js';
 import type { Candidate } from './mentions.js';
+import { armedGroup } from './context-groups.js';
 import { countryActor, orgActor, personActor, roleOn } from './codes.js';
 
 const MALE = new Set(['he', 'him', 'his', 'himself']);
@@ -126,6 +127,12 @@ export function resolve(cands: readonly Candidate[], dict: ActorDictionary, date
         const same = `demonym+role/${c.rule.slice(c.rule.indexOf('+') + 1)}`;
         const k = back(c, Infinity, (m) => m.rule === same) ?? back(c, 1, (m) => m.kind !== 'pronoun' && COUNTRY.test(m.actor.country) && !m.actor.roles.includes('MED'));
         if (k !== undefined) add(c, countryActor(dict, out[k].actor.country, r.roles));
+        break;
+      }
+      case 'context-group': {
+        // "Hamas … militants launched rockets": the armed group named latest before, however far back
+        const k = back(c, Infinity, (m) => m.kind !== 'pronoun' && armedGroup(m.actor));
+        if (k !== undefined) add(c, out[k].actor, k);
         break;
       }
       case 'pronoun': {

@@ -9,6 +9,7 @@ import type { ActorDictionary } from './dictionary.js';
 import { caseFlags, NOT_YET, type Hit } from './_trie.js';
 import { articleDate, insideAny, partyTagAt } from './_context.js';
 import { key, learnSurname, nameAfter, nameFollows, nameLike, personByCue, roleAt, tenseAt, type Tokens } from './_names.js';
+import { contextGroups } from './context-groups.js';
 
 /** What a candidate refers to, before coreference. @example const r: Ref = { type: 'country', code: 'RUS', roles: ['MIL'] }; */
 /** An Arabic surname with its article ("al-Sharaa", "el-Sisi"), as a key. */
@@ -23,6 +24,8 @@ export type Ref =
   | { type: 'title'; country?: string; roles: readonly string[]; gender?: 'male' | 'female'; phrase?: string }
   /** a bare state body or its people ("prosecutors", "the defence ministry"): the country the text is about there (coref) */
   | { type: 'context-role'; roles: readonly string[] }
+  /** bare armed men of no named side ("militants", "the insurgents"): the armed group the text named before (coref) */
+  | { type: 'context-group'; roles: readonly string[] }
   | { type: 'pronoun'; word: string; inQuote: boolean };
 
 /** A span that may refer to an actor, with how it was found. @example { start: 0, end: 6, kind: 'metonym', rule: 'countries/RUS/metonym', ref, sentence: 0 } */
@@ -177,6 +180,9 @@ export function findCandidates(article: Article, dict: ActorDictionary): Candida
         } else if (!country && bareStateRole(entry.roles, role.hit.plural === true || det < i, cx, i, t) && !nameAfter(dict, cx, role.end, end, true)) {
           // "prosecutors said", "the defence ministry said": a state's body with no country of its own
           push(det, role.end, 'description', `context+${role.hit.rule}`, { type: 'context-role', roles: entry.roles });
+        } else if (!country && bareArmedRole(role.hit.rule, role.hit.plural === true || det < i, cx, i, t) && !nameAfter(dict, cx, role.end, end, true)) {
+          // "militants launched rockets": the armed group the article has named, if any (coref)
+          push(det, role.end, 'description', `context-group+${role.hit.rule}`, { type: 'context-group', roles: entry.roles });
         }
         i = role.end;
         continue;
@@ -259,6 +265,15 @@ function bareStateRole(roles: readonly string[], alone: boolean, cx: Tokens, i: 
   return DETERMINERS.has(before) || !(cx.flags[i - 1] & 1) && !isPossessive(before);
 }
 const OWNER_PRONOUNS = new Set(['their', 'its', 'his', 'her', 'our']);
+
+/** As `bareStateRole`, for armed men of no named side ("militants", "the insurgents", after context-groups.json): a bare plural with no owner before it. */
+function bareArmedRole(rule: string, alone: boolean, cx: Tokens, i: number, first: number): boolean {
+  if (!alone || !contextGroups().rules.has(rule)) return false;
+  if (i === first) return true;
+  const before = key(cx, i - 1);
+  if (OWNER_PRONOUNS.has(before)) return false;
+  return DETERMINERS.has(before) || !(cx.flags[i - 1] & 1) && !isPossessive(before);
+}
 
 function isPossessive(k: string): boolean {
   return k === "'s" || k === "'";

@@ -62,3 +62,16 @@ test('a state body owned by a pronoun is not a context-only one: coreference giv
   const forces = findActors(a).find((m) => a.text.slice(m.start, m.end).includes('forces'));
   assert.ok(!forces || !contextOnly(forces), JSON.stringify(forces?.rule));
 });
+
+test('bare "militants" stand for the armed group named before them (context-groups.json), however far back', () => {
+  const text = 'Hamas took control of the border town last year. Egypt closed the crossing. Israel opened talks with Jordan. The militants fired rockets at Israel on Monday.';
+  assert.deepEqual(codesOf(text, 'The militants'), ['PSEREBHMS']);
+  assert.deepEqual(codesOf('The Islamic State seized the town in June. Iraqi troops retook it. Insurgents attacked a checkpoint on Friday.', 'Insurgents'), ['IMGMUSISI']);
+});
+
+test('"militants" with no armed group named before, or with an owner, or "fighters": no group', () => {
+  assert.deepEqual(codesOf('Israel closed the crossing. Militants fired rockets on Monday.', 'Militants'), []);
+  // "fighters" are as often a side's allies ("the U.S. trained fighters"): not in context-groups.json
+  assert.deepEqual(codesOf('Hamas took the town. The U.S. plans to train fighters in Jordan.', 'fighters'), []);
+  assert.deepEqual(codesOf('Hamas took the town. Their militants fired rockets.', 'militants'), []);
+});
