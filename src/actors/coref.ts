@@ -5,7 +5,7 @@
 import type { Actor, Mention } from '../model/actor.js';
 import type { ActorDictionary } from './dictionary.js';
 import type { Candidate } from './mentions.js';
-import { armedGroup } from './context-groups.js';
+import { armedGroup } from './context-words.js';
 import { countryActor, orgActor, personActor, roleOn } from './codes.js';
 
 const MALE = new Set(['he', 'him', 'his', 'himself']);
@@ -132,6 +132,12 @@ export function resolve(cands: readonly Candidate[], dict: ActorDictionary, date
       case 'context-group': {
         // "Hamas … militants launched rockets": the armed group named latest before, however far back
         const k = back(c, Infinity, (m) => m.kind !== 'pronoun' && armedGroup(m.actor));
+        if (k !== undefined) add(c, out[k].actor, k);
+        break;
+      }
+      case 'context-half': {
+        // "North Korea … the North fired": the country named latest whose name begins with the word
+        const k = back(c, Infinity, (m) => m.actor.kind === 'country' && m.actor.name.startsWith(`${r.half} `));
         if (k !== undefined) add(c, out[k].actor, k);
         break;
       }

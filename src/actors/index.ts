@@ -9,6 +9,7 @@ import { loadActorDictionary, type ActorDictionary } from './dictionary.js';
 import { findCandidates } from './mentions.js';
 import { articleDate } from './_context.js';
 import { longestFirst, resolve } from './coref.js';
+import { withHalves } from './halves.js';
 
 /** The parts, for tests and tools. @example import { findCandidates, resolve } from './actors/index.js'; */
 export { loadActorDictionary, type ActorDictionary } from './dictionary.js';
@@ -46,5 +47,5 @@ export function contextOnly(m: Mention): boolean {
 export function findActors(article: ArticleText, dict: ActorDictionary = loadActorDictionary()): Mention[] {
   // an undated article is coded for the years its text names, not for today
   const date = articleDate(article);
-  return resolve(longestFirst(findCandidates(article, dict)), dict, date);
+  return resolve(withHalves(article, longestFirst(findCandidates(article, dict))), dict, date);
 }

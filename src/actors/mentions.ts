@@ -9,7 +9,7 @@ import type { ActorDictionary } from './dictionary.js';
 import { caseFlags, NOT_YET, type Hit } from './_trie.js';
 import { articleDate, insideAny, partyTagAt } from './_context.js';
 import { key, learnSurname, nameAfter, nameFollows, nameLike, personByCue, roleAt, tenseAt, type Tokens } from './_names.js';
-import { contextGroups } from './context-groups.js';
+import { contextWords } from './context-words.js';
 
 /** What a candidate refers to, before coreference. @example const r: Ref = { type: 'country', code: 'RUS', roles: ['MIL'] }; */
 /** An Arabic surname with its article ("al-Sharaa", "el-Sisi"), as a key. */
@@ -26,6 +26,8 @@ export type Ref =
   | { type: 'context-role'; roles: readonly string[] }
   /** bare armed men of no named side ("militants", "the insurgents"): the armed group the text named before (coref) */
   | { type: 'context-group'; roles: readonly string[] }
+  /** "the North", "the South": the country named before whose name begins so (halves.ts, coref) */
+  | { type: 'context-half'; half: string }
   | { type: 'pronoun'; word: string; inQuote: boolean };
 
 /** A span that may refer to an actor, with how it was found. @example { start: 0, end: 6, kind: 'metonym', rule: 'countries/RUS/metonym', ref, sentence: 0 } */
@@ -266,9 +268,9 @@ function bareStateRole(roles: readonly string[], alone: boolean, cx: Tokens, i: 
 }
 const OWNER_PRONOUNS = new Set(['their', 'its', 'his', 'her', 'our']);
 
-/** As `bareStateRole`, for armed men of no named side ("militants", "the insurgents", after context-groups.json): a bare plural with no owner before it. */
+/** As `bareStateRole`, for armed men of no named side ("militants", "the insurgents", after context-words.json): a bare plural with no owner before it. */
 function bareArmedRole(rule: string, alone: boolean, cx: Tokens, i: number, first: number): boolean {
-  if (!alone || !contextGroups().rules.has(rule)) return false;
+  if (!alone || !contextWords().rules.has(rule)) return false;
   if (i === first) return true;
   const before = key(cx, i - 1);
   if (OWNER_PRONOUNS.has(before)) return false;

@@ -63,7 +63,7 @@ test('a state body owned by a pronoun is not a context-only one: coreference giv
   assert.ok(!forces || !contextOnly(forces), JSON.stringify(forces?.rule));
 });
 
-test('bare "militants" stand for the armed group named before them (context-groups.json), however far back', () => {
+test('bare "militants" stand for the armed group named before them (context-words.json), however far back', () => {
   const text = 'Hamas took control of the border town last year. Egypt closed the crossing. Israel opened talks with Jordan. The militants fired rockets at Israel on Monday.';
   assert.deepEqual(codesOf(text, 'The militants'), ['PSEREBHMS']);
   assert.deepEqual(codesOf('The Islamic State seized the town in June. Iraqi troops retook it. Insurgents attacked a checkpoint on Friday.', 'Insurgents'), ['IMGMUSISI']);
@@ -71,7 +71,20 @@ test('bare "militants" stand for the armed group named before them (context-grou
 
 test('"militants" with no armed group named before, or with an owner, or "fighters": no group', () => {
   assert.deepEqual(codesOf('Israel closed the crossing. Militants fired rockets on Monday.', 'Militants'), []);
-  // "fighters" are as often a side's allies ("the U.S. trained fighters"): not in context-groups.json
+  // "fighters" are as often a side's allies ("the U.S. trained fighters"): not in context-words.json
   assert.deepEqual(codesOf('Hamas took the town. The U.S. plans to train fighters in Jordan.', 'fighters'), []);
   assert.deepEqual(codesOf('Hamas took the town. Their militants fired rockets.', 'militants'), []);
+});
+
+test('"the North" and "the South" stand for the countries named before whose names begin so (context-words.json halves)', () => {
+  const text = 'North Korea and South Korea exchanged fire on Monday. The North shelled a post, and the South fired back.';
+  assert.deepEqual(codesOf(text, 'The North'), ['PRK']);
+  assert.deepEqual(codesOf(text, 'the South'), ['KOR']);
+  assert.deepEqual(codesOf('Sudan and South Sudan met in Juba. The South said the talks went well.', 'The South'), ['SSD']);
+});
+
+test('"the North" as an adjective, in a name, or with no such country named: no actor', () => {
+  assert.deepEqual(codesOf('North Korea closed the border. Troops stood on the North side of the line.', 'the North'), []);
+  assert.deepEqual(codesOf('Japan sent ships. The North Atlantic was rough.', 'The North'), []);
+  assert.deepEqual(codesOf('Italy voted on Monday. The North backed the plan.', 'The North'), []);
 });
