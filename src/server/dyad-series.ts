@@ -38,16 +38,25 @@ export function nextStart(start: string, period: Period): string {
   return new Date(d.getTime() + (period === 'week' ? 7 : 1) * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The first day of the period `k` periods before the one holding `day`. @example periodsBefore('2021-03-10', 'month', 2) // '2021-01-01' */
+export function periodsBefore(day: string, period: Period, k: number): string {
+  const d = new Date(`${startOf(day, period)}T00:00:00Z`);
+  if (period === 'month') return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - k, 1)).toISOString().slice(0, 10);
+  return new Date(d.getTime() - k * (period === 'week' ? 7 : 1) * DAY_MS).toISOString().slice(0, 10);
+}
+
 /**
  * A dyad's relation series on a continuous time axis: every period from the one holding `from` to
  * the one holding `to`, those without events present with n = 0, and a trailing rolling mean of
  * Goldstein over `window` periods weighted by events (a period of one event moves it by that one
- * event's share, not by a whole period's). `rows` are `relationSeries` rows of one dyad.
+ * event's share, not by a whole period's). `rows` are `relationSeries` rows of one dyad. With
+ * `shownFrom`, the periods before the one holding it only feed the first points' rolling means
+ * (rows read from `window - 1` periods earlier) and are not returned.
  *
  * @example continuousSeries(rows, { period: 'month', from: '2021-01-05', to: '2021-03-02', window: 2 }).map((p) => p.period) // ['2021-01', '2021-02', '2021-03']
  * @throws ApiError (bad_parameter) past MAX_POINTS periods
  */
-export function continuousSeries(rows: readonly SeriesRow[], opts: { period: Period; from: string; to: string; window: number }): SeriesPoint[] {
+export function continuousSeries(rows: readonly SeriesRow[], opts: { period: Period; from: string; to: string; window: number; shownFrom?: string }): SeriesPoint[] {
   const byPeriod = new Map(rows.map((r) => [r.period, r]));
   const points: SeriesPoint[] = [];
   for (let start = startOf(opts.from, opts.period); start <= opts.to; start = nextStart(start, opts.period)) {
@@ -76,5 +85,7 @@ export function continuousSeries(rows: readonly SeriesRow[], opts: { period: Per
     points[i].rollingEvents = n;
     points[i].rolling = n > 0 ? Math.round((sum / n) * 1e4) / 1e4 : null;
   }
-  return points;
+  if (opts.shownFrom === undefined) return points;
+  const first = startOf(opts.shownFrom, opts.period);
+  return points.filter((p) => p.start >= first);
 }

@@ -106,7 +106,7 @@ const SCHEMAS: Record<string, Schema> = {
   SeriesPoint: obj({
     period: str, start: { ...str, description: "the period's first day" }, events: int, quad: { type: 'array', items: int, minItems: 4, maxItems: 4 },
     goldsteinMean: { type: ['number', 'null'], description: "the period's own mean, null without events" },
-    rolling: { type: ['number', 'null'], description: 'mean Goldstein over the rolling window (this period and window − 1 before), each event weighing one; null without events' },
+    rolling: { type: ['number', 'null'], description: 'mean Goldstein over the rolling window (this period and window − 1 before, those before `from` included), each event weighing one; null without events' },
     rollingEvents: { ...int, description: 'the n of the rolling mean' },
   }),
   DyadView: obj({

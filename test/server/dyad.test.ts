@@ -107,7 +107,8 @@ test('server/dyad: keyset pages, the continuous series and the exports of a dyad
     const v = await get<View>('/api/dyad/series?a=FRA&b=POL&undirected=true&from=2017-01-01&to=2019-12-31&period=month&window=3');
     assert.equal(v.points.length, 36);
     assert.deepEqual(v.points.map((p) => p.start), Array.from({ length: 36 }, (_, i) => `${2017 + Math.floor(i / 12)}-${String(1 + (i % 12)).padStart(2, '0')}-01`));
-    const rel = await get<{ series: { period: string; events: number; quad: number[]; goldsteinMean: number; goldsteinSum: number }[] }>('/api/relations/dyad?a=FRA&b=POL&undirected=true&from=2017-01-01&to=2019-12-31&period=month');
+    // from two months earlier: the first months' rolling means reach back into them
+    const rel = await get<{ series: { period: string; events: number; quad: number[]; goldsteinMean: number; goldsteinSum: number }[] }>('/api/relations/dyad?a=FRA&b=POL&undirected=true&from=2016-11-01&to=2019-12-31&period=month');
     const by = new Map(rel.series.map((r) => [r.period, r]));
     assert.ok(v.points.some((p) => p.events === 0), 'some months have no events and are there');
     for (const p of v.points) {
@@ -116,8 +117,10 @@ test('server/dyad: keyset pages, the continuous series and the exports of a dyad
       assert.deepEqual(p.quad, r?.quad ?? [0, 0, 0, 0], p.period);
       assert.equal(p.goldsteinMean, r ? r.goldsteinMean : null, p.period);
     }
+    assert.ok(by.has('2016-11') || by.has('2016-12'), 'the months before the range have events');
+    const months = ['2016-11', '2016-12', ...v.points.map((p) => p.period)];
     v.points.forEach((p, i) => {
-      const w = v.points.slice(Math.max(0, i - 2), i + 1).map((q) => by.get(q.period));
+      const w = months.slice(i, i + 3).map((m) => by.get(m));
       const n = w.reduce((s, r) => s + (r?.events ?? 0), 0);
       const sum = w.reduce((s, r) => s + (r?.goldsteinSum ?? 0), 0);
       assert.equal(p.rollingEvents, n, p.period);

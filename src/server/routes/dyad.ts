@@ -6,7 +6,7 @@ import { actorCode, cameoCode, date, eventCursor, flag, fraction, oneOf, parseQu
 import { badParameter } from '../errors.js';
 import { AnswerCache } from '../cache.js';
 import { AggregationGate } from '../gate.js';
-import { continuousSeries } from '../dyad-series.js';
+import { continuousSeries, periodsBefore } from '../dyad-series.js';
 import { exportDyad, EXPORT_FORMATS } from './dyad-export.js';
 
 /** What every dyad explorer route takes: the dyad, its direction, the range and the filters. */
@@ -92,15 +92,21 @@ export function dyadRoutes(store: Store, o: ServerOptions): Hono {
       const f = viewFilter(p);
       const stamp = String(await store.countEvents({ negated: true }));
       const answer = await cache.get(JSON.stringify(['series', f, period, window]), stamp, () => gate.run(async () => {
-        const all = (await store.listEvents({ dyad: f.dyad, undirected: f.undirected, from: f.from, to: f.to })).filter((e) => inDyadView(e, { ...f, outlet: undefined }));
+        // the rolling mean of the range's first periods reaches back before it: those periods are read too
+        const lead = f.from === undefined ? undefined : periodsBefore(f.from, period, window - 1);
+        const read = { ...f, from: lead, outlet: undefined };
+        const all = (await store.listEvents({ dyad: f.dyad, undirected: f.undirected, from: lead, to: f.to })).filter((e) => inDyadView(e, read));
+        const inRange = f.from === undefined ? all : all.filter((e) => e.date! >= f.from!);
         // the outlets of the view but for the outlet filter: what that filter may choose from
         const outlets = new Map<string, number>();
-        for (const e of all) if (e.outlet) outlets.set(e.outlet, (outlets.get(e.outlet) ?? 0) + 1);
-        const shown = f.outlet === undefined ? all : all.filter((e) => e.outlet === f.outlet);
+        for (const e of inRange) if (e.outlet) outlets.set(e.outlet, (outlets.get(e.outlet) ?? 0) + 1);
+        const ofOutlet = (list: typeof all) => (f.outlet === undefined ? list : list.filter((e) => e.outlet === f.outlet));
+        const shown = ofOutlet(inRange);
         const days = shown.map((e) => e.date!).sort();
         const from = f.from ?? days[0];
         const to = f.to ?? days[days.length - 1];
-        const points = from && to ? continuousSeries(relationSeries(shown, { period, undirected: f.undirected }), { period, from, to, window }) : [];
+        const rows = relationSeries(ofOutlet(all), { period, undirected: f.undirected });
+        const points = from && to ? continuousSeries(rows, { period, from: lead ?? from, to, window, shownFrom: from }) : [];
         return {
           a: f.dyad[0], b: f.dyad[1], undirected: f.undirected ?? false, period, window, from: from ?? null, to: to ?? null,
           mentions: shown.length, points,
