@@ -13,7 +13,8 @@ import { exportDyad, EXPORT_FORMATS } from './dyad-export.js';
 export function dyadViewParams() {
   return {
     a: { ...actorCode('the source (or, with undirected, one side): a country or organisation code'), required: true },
-    b: { ...actorCode('the target (or, with undirected, the other side)', 'EU'), required: true },
+    // the examples (an exercise Russia condemned) hold RUS→NATO, so the document's example answers with events
+    b: { ...actorCode('the target (or, with undirected, the other side)', 'NATO'), required: true },
     undirected: flag('both directions, A→B and B→A, together'),
     from: date('first day of the range'),
     to: date('last day of the range'),
