@@ -9,6 +9,7 @@ import { parseQuery } from './params.js';
 import { alertRoutes } from './routes/alerts.js';
 import { articleRoutes } from './routes/articles.js';
 import { eventRoutes } from './routes/events.js';
+import { dyadRoutes } from './routes/dyad.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { liveRoutes } from './routes/live.js';
 import { quoteRoutes } from './routes/quotes.js';
@@ -41,6 +42,7 @@ export function createApp(store: Store, given: Partial<ServerOptions> = {}): Hon
     .route('/', quoteRoutes(store, o))
     .route('/', eventRoutes(store, o))
     .route('/', relationRoutes(store, o))
+    .route('/', dyadRoutes(store, o))
     .route('/', ingestRoutes(store, o))
     .route('/', statsRoutes(store))
     .route('/', alertRoutes(store, o))

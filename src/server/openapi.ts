@@ -6,6 +6,7 @@ import { eventListParams } from './routes/events.js';
 import { quoteListParams } from './routes/quotes.js';
 import { alertListParams } from './routes/alerts.js';
 import { dyadSeriesParams, partnerParams, topDyadParams } from './routes/relations.js';
+import { dyadEventParams, dyadExportParams, dyadSeriesViewParams } from './routes/dyad.js';
 
 /**
  * The OpenAPI 3.1 description of the API, as data. Query parameters come from the same specs the
@@ -31,6 +32,14 @@ const error = (description: string) => json(ref('Error'), description);
 const RELATION_STATS: Record<string, Schema> = {
   events: int, quad: { type: 'array', items: int, minItems: 4, maxItems: 4 }, goldsteinSum: num, goldsteinMean: num, sources: int,
 };
+
+/** A stored event as the event routes list it. */
+const STORED_EVENT: Record<string, Schema> = {
+  articleId: str, index: int, group: str, source: str, sourceCountry: str, target: str, targetCountry: str, code: str, root: str,
+  plover: str, goldstein, quad, date: str, negated: bool, modality: str, rule: str,
+  confidence: num, outlet: str, url: str, articleDate: str, sentence: str, event: ref('CodedEvent'),
+};
+const STORED_EVENT_REQUIRED = ['articleId', 'index', 'group', 'source', 'sourceCountry', 'code', 'root', 'goldstein', 'quad', 'negated', 'modality', 'rule', 'confidence', 'sentence', 'event'];
 
 const SCHEMAS: Record<string, Schema> = {
   Error: obj({ status: int, code: { type: 'string', enum: ['bad_parameter', 'bad_request', 'not_found', 'unauthorized', 'payload_too_large', 'internal'] }, message: str }),
@@ -84,14 +93,30 @@ const SCHEMAS: Record<string, Schema> = {
     },
     ['articleId', 'index', 'start', 'end', 'kind', 'text', 'confidence', 'rule', 'article'],
   ),
-  StoredEvent: obj(
-    {
-      articleId: str, index: int, group: str, source: str, sourceCountry: str, target: str, targetCountry: str, code: str, root: str,
-      plover: str, goldstein, quad, date: str, negated: bool, modality: str, rule: str,
-      confidence: num, outlet: str, url: str, articleDate: str, sentence: str, event: ref('CodedEvent'),
-    },
-    ['articleId', 'index', 'group', 'source', 'sourceCountry', 'code', 'root', 'goldstein', 'quad', 'negated', 'modality', 'rule', 'confidence', 'sentence', 'event'],
+  StoredEvent: obj(STORED_EVENT, STORED_EVENT_REQUIRED),
+  DyadEvent: obj(
+    { ...STORED_EVENT, cursor: { ...str, description: 'DAY:ID, its place in the newest-first order (what before and after take)' } },
+    [...STORED_EVENT_REQUIRED, 'date', 'cursor'],
   ),
+  DyadEventPage: obj({
+    items: { type: 'array', items: ref('DyadEvent') }, limit: int, total: { ...int, description: 'events in the view, all pages together' },
+    older: { type: ['string', 'null'], description: 'the cursor for the next older page (before=…), null at the oldest' },
+    newer: { type: ['string', 'null'], description: 'the cursor for the next newer page (after=…), null at the newest' },
+  }),
+  SeriesPoint: obj({
+    period: str, start: { ...str, description: "the period's first day" }, events: int, quad: { type: 'array', items: int, minItems: 4, maxItems: 4 },
+    goldsteinMean: { type: ['number', 'null'], description: "the period's own mean, null without events" },
+    rolling: { type: ['number', 'null'], description: 'mean Goldstein over the rolling window (this period and window − 1 before, those before `from` included), each event weighing one; null without events' },
+    rollingEvents: { ...int, description: 'the n of the rolling mean' },
+  }),
+  DyadView: obj({
+    a: str, b: str, undirected: bool, period: { type: 'string', enum: ['day', 'week', 'month'] }, window: int,
+    from: { type: ['string', 'null'], description: 'the first day of the axis: the one asked for, else the first event' },
+    to: { type: ['string', 'null'], description: 'the last day of the axis: the one asked for, else the last event' },
+    mentions: { ...int, description: 'stored events in the view (each mention once), before de-duplication' },
+    points: { type: 'array', items: ref('SeriesPoint'), description: 'every period from `from` to `to`, those without events included (events 0)' },
+    outlets: { type: 'array', items: obj({ outlet: str, events: int }), description: 'the outlets of the view but for its outlet filter, most events first' },
+  }),
   DyadRow: obj({ source: str, target: str, ...RELATION_STATS, first: str, last: str, trend: num }),
   SeriesRow: obj({ source: str, target: str, period: str, ...RELATION_STATS }),
   PartnerRow: obj({ actor: str, partner: str, ...RELATION_STATS, first: str, last: str, trend: num, sent: int, received: int }),
@@ -140,6 +165,9 @@ export function routeParams(o: ServerOptions): Record<string, ParamSpec> {
     'get /api/relations': topDyadParams(o),
     'get /api/relations/dyad': dyadSeriesParams(),
     'get /api/relations/partners': partnerParams(o),
+    'get /api/dyad/events': dyadEventParams(o),
+    'get /api/dyad/series': dyadSeriesViewParams(),
+    'get /api/dyad/export': dyadExportParams(),
     'post /api/ingest': {},
     'get /api/stats': {},
     'get /api/alerts': alertListParams(o),
@@ -211,6 +239,23 @@ export function openApiDocument(o: ServerOptions): Record<string, unknown> {
       '/api/relations': get('get /api/relations', 'The most active dyads (most de-duplicated events first)', ref('DyadList'), BUSY),
       '/api/relations/dyad': get('get /api/relations/dyad', "One dyad's relation per period", ref('DyadSeries'), BUSY),
       '/api/relations/partners': get('get /api/relations/partners', "An actor's partners, both directions together", ref('PartnerList'), BUSY),
+      '/api/dyad/events': get('get /api/dyad/events', "One dyad's dated events, newest first, in keyset pages: follow older with before=, newer with after= (undated and negated events are not in the view)", ref('DyadEventPage')),
+      '/api/dyad/series': get('get /api/dyad/series', "One dyad's events per period on a continuous axis (empty periods with n = 0), by quad class, with the mean Goldstein and its rolling mean, each with its n", ref('DyadView'), BUSY),
+      '/api/dyad/export': {
+        get: {
+          summary: "The dyad view's events (the same parameters as /api/dyad/events, every page) as a download: formula-safe CSV, a GDELT 2.0 table or PLOVER JSON lines",
+          parameters: query(p['get /api/dyad/export']),
+          responses: {
+            200: {
+              description: 'the file, as `entente export` writes it for the same events (oldest first)',
+              content: {
+                'text/csv': { schema: str }, 'text/tab-separated-values': { schema: str }, 'application/x-ndjson': { schema: str },
+              },
+            },
+            400: BAD,
+          },
+        },
+      },
       '/api/ingest': {
         post: {
           summary: 'Read, analyse and store one article or an array of them; each bad article is skipped with its reason',

@@ -196,3 +196,36 @@ export function quadClass(description: string): Param<1 | 2 | 3 | 4> {
     },
   };
 }
+
+/** A number from 0 to 1, such as a confidence. @example fraction('lowest confidence').parse('0.7', 'minConfidence') // 0.7 */
+export function fraction(description: string): Param<number> {
+  return {
+    description: `${description}: a number from 0 to 1`,
+    schema: { type: 'number', minimum: 0, maximum: 1 },
+    example: '0.5',
+    bad: '1.5',
+    parse(raw, name) {
+      const n = /^(0|1)(\.\d+)?$|^\.\d+$/.test(raw) ? Number(raw) : NaN;
+      if (!(n >= 0 && n <= 1)) throw badParameter(`${name} must be a number from 0 to 1, got ${shown(raw)}`);
+      return n;
+    },
+  };
+}
+
+/**
+ * A keyset cursor: the day and row id of an event, as a page of `/api/dyad/events` gives them
+ * (`older`, `newer`). @example eventCursor('…').parse('2019-05-01:1234', 'before') // { date: '2019-05-01', id: '1234' }
+ */
+export function eventCursor(description: string): Param<{ date: string; id: string }> {
+  return {
+    description: `${description}: a cursor DAY:ID as a page gives it in older or newer`,
+    schema: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}:\\d{1,18}$' },
+    example: '2100-01-01:1',
+    bad: '2019-05-01',
+    parse(raw, name) {
+      const m = /^(\d{4}-\d{2}-\d{2}):(\d{1,18})$/.exec(raw);
+      if (!m) throw badParameter(`${name} must be a cursor DAY:ID as a page gives it (older, newer), e.g. 2019-05-01:1234, got ${shown(raw)}`);
+      return { date: m[1], id: String(BigInt(m[2])) };
+    },
+  };
+}

@@ -11,7 +11,8 @@ import { articleSql, likeLiteral, quoteSql, type FilterSql } from './postgres-se
 import { articleHit, storedQuote } from './sqlite-search.js';
 import { PostgresWatch } from './postgres-watch.js';
 import { PostgresAlerts } from './postgres-alerts.js';
-import type { Alert, AlertFilter, ArticleFilter, ArticleHit, ArticleSummary, EventFilter, FeedPoll, FetchFailureRecord, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
+import { PostgresDyads } from './postgres-dyad.js';
+import type { Alert, AlertFilter, ArticleFilter, DyadViewFilter, EventKey, ArticleHit, ArticleSummary, EventFilter, FeedPoll, FetchFailureRecord, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
 
 type Row = Record<string, unknown>;
 /** a pool or one checked-out client: what a statement runs on */
@@ -163,10 +164,12 @@ export class PostgresStore implements Store {
   private closed = false;
   private readonly watch: PostgresWatch;
   private readonly alerts: PostgresAlerts;
+  private readonly dyads: PostgresDyads;
 
   constructor(readonly pool: pg.Pool, readonly location: string) {
     this.watch = new PostgresWatch(pool);
     this.alerts = new PostgresAlerts(pool);
+    this.dyads = new PostgresDyads(pool);
   }
 
   // the watcher's state (postgres-watch.ts)
@@ -184,6 +187,9 @@ export class PostgresStore implements Store {
   putAlerts(alerts: readonly Alert[]) { return this.alerts.putAlerts(alerts); }
   listAlerts(f?: AlertFilter) { return this.alerts.listAlerts(f); }
   countAlerts(f?: AlertFilter) { return this.alerts.countAlerts(f); }
+  // the dyad explorer's keyset pages (postgres-dyad.ts)
+  dyadEvents(f: DyadViewFilter, page: { limit: number; before?: EventKey; after?: EventKey }) { return this.dyads.dyadEvents(f, page); }
+  countDyadEvents(f: DyadViewFilter) { return this.dyads.countDyadEvents(f); }
 
   async putArticle(article: Article | PackedArticle): Promise<PutResult> {
     return this.putOn(this.pool, packed(article));

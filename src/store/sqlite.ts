@@ -9,7 +9,8 @@ import { openDatabase, openReadOnly, type SqliteOpenOptions } from './sqlite-ope
 import { articleHit, articleSql, quoteSql, storedQuote, type FilterSql } from './sqlite-search.js';
 import { SqliteWatch } from './sqlite-watch.js';
 import { SqliteAlerts } from './sqlite-alerts.js';
-import type { Alert, AlertFilter, ArticleFilter, ArticleHit, ArticleSummary, EventFilter, FeedPoll, FetchFailureRecord, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
+import { SqliteDyads } from './sqlite-dyad.js';
+import type { Alert, AlertFilter, ArticleFilter, DyadViewFilter, EventKey, ArticleHit, ArticleSummary, EventFilter, FeedPoll, FetchFailureRecord, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
 
 type Row = Record<string, unknown>;
 
@@ -36,10 +37,12 @@ class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly watch: SqliteWatch;
   private readonly alerts: SqliteAlerts;
+  private readonly dyads: SqliteDyads;
 
   constructor(private readonly db: Database.Database, readonly location: string) {
     this.watch = new SqliteWatch(db);
     this.alerts = new SqliteAlerts(db);
+    this.dyads = new SqliteDyads(db);
     this.q = {
       exists: db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck(),
       insert: db.prepare(`INSERT OR IGNORE INTO articles (id, format, encoding, input_length, title, date, source, url, author, language,
@@ -276,6 +279,9 @@ class SqliteStore implements Store {
   putAlerts(alerts: readonly Alert[]) { return this.alerts.putAlerts(alerts); }
   listAlerts(f?: AlertFilter) { return this.alerts.listAlerts(f); }
   countAlerts(f?: AlertFilter) { return this.alerts.countAlerts(f); }
+  // the dyad explorer's keyset pages (sqlite-dyad.ts)
+  dyadEvents(f: DyadViewFilter, page: { limit: number; before?: EventKey; after?: EventKey }) { return this.dyads.dyadEvents(f, page); }
+  countDyadEvents(f: DyadViewFilter) { return this.dyads.countDyadEvents(f); }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();

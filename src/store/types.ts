@@ -275,11 +275,51 @@ export interface AlertStore {
 }
 
 /**
+ * What the dyad explorer shows (`/api/dyad/…`): one dyad's dated, not negated events, directed
+ * (A→B) or both directions, narrowed by day range, quad class, CAMEO code prefix, outlet (as
+ * stored, exactly) and a lowest confidence. `inDyadView` (dyad-rows.ts) is the same test in code.
+ */
+export interface DyadViewFilter {
+  dyad: [string, string];
+  undirected?: boolean;
+  /** inclusive ISO days */
+  from?: string;
+  to?: string;
+  quad?: 1 | 2 | 3 | 4;
+  /** CAMEO code prefix ("19", "163") */
+  code?: string;
+  outlet?: string;
+  minConfidence?: number;
+}
+
+/** Where a row stands in the explorer's order (newest first): its day, then the store's row id. */
+export interface EventKey {
+  date: string;
+  /** the events row's id, a whole number written in decimal */
+  id: string;
+}
+
+/** A stored event with its place in the explorer's order. */
+export interface KeyedEvent extends StoredEvent {
+  key: EventKey;
+}
+
+/**
+ * Keyset pages of a dyad's events, newest first: `before` gives the rows just older than a key,
+ * `after` those just newer (still newest first); rows added meanwhile never shift a page.
+ */
+export interface DyadStore {
+  /** up to `limit` rows, newest first; `more` says whether rows lie beyond them in the direction read */
+  dyadEvents(f: DyadViewFilter, page: { limit: number; before?: EventKey; after?: EventKey }): Promise<{ items: KeyedEvent[]; more: boolean }>;
+  countDyadEvents(f: DyadViewFilter): Promise<number>;
+}
+
+/**
  * Where articles and everything extracted from them live. Every write of one article is one
  * transaction: stored whole or not at all. Implementations: SQLite (embedded default); later
  * PostgreSQL. Methods are async so a networked store fits the same interface.
  */
-export interface Store extends WatchState, AlertStore {
+export interface Store extends WatchState, AlertStore, DyadStore {
   readonly kind: string;
   /** where it is: a file path or a connection string without the password */
   readonly location: string;

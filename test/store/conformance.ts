@@ -12,6 +12,7 @@ import { batchConformance } from './conformance-batch.js';
 import { scoreConformance } from './conformance-scores.js';
 import { watchConformance } from './conformance-watch.js';
 import { alertConformance } from './conformance-alerts.js';
+import { dyadConformance } from './conformance-dyad.js';
 
 /** One store opened fresh for a test, with what the migration tests need to look under it. */
 export interface OpenedStore {
@@ -337,6 +338,7 @@ export function storeConformance(name: string, harness: StoreHarness): void {
   scoreConformance(it);
   watchConformance(it);
   alertConformance(it);
+  dyadConformance(it);
 }
 
 interface Given {

@@ -166,6 +166,40 @@ export interface FeedRec {
 /** The store's counts as `/api/live` sends them. */
 export interface LiveTotals { articles: number; sentences: number; quotes: number; events: number; skipped: number; alerts: number }
 
+/** The dyad explorer's view: the dyad, its direction, the range and the filters (the API's parameter names). */
+export interface DyadViewParams {
+  a: string;
+  b: string;
+  undirected?: string;
+  from?: string;
+  to?: string;
+  quad?: string;
+  code?: string;
+  outlet?: string;
+  minConfidence?: string;
+}
+
+/** A stored event with its place in the newest-first order (`cursor`, what before/after take). */
+export interface DyadEvent extends StoredEvent { date: string; cursor: string }
+
+export interface DyadEventPage { items: DyadEvent[]; limit: number; total: number; older: string | null; newer: string | null }
+
+/** One period of the continuous axis: `events` 0 when empty; the rolling mean with its n. */
+export interface SeriesPoint { period: string; start: string; events: number; quad: Quad; goldsteinMean: number | null; rolling: number | null; rollingEvents: number }
+
+export interface DyadView {
+  a: string;
+  b: string;
+  undirected: boolean;
+  period: string;
+  window: number;
+  from: string | null;
+  to: string | null;
+  mentions: number;
+  points: SeriesPoint[];
+  outlets: { outlet: string; events: number }[];
+}
+
 type Params = Record<string, string | number | undefined>;
 
 const TOKEN_KEY = 'entente-token';
@@ -187,11 +221,15 @@ function askToken(): Promise<boolean> {
   return asking;
 }
 
-/** GET a JSON route; empty parameters are left out so the server sees only what the user set. */
-export async function get<T>(path: string, params: Params = {}): Promise<T> {
+/** `api/path?query`, empty parameters left out so the server sees only what the user set. */
+function apiUrl(path: string, params: Params): string {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, String(v));
-  const url = `api/${path}${qs.size ? '?' + qs : ''}`;
+  return `api/${path}${qs.size ? '?' + qs : ''}`;
+}
+
+/** GET a route, with the token once the user has given it. */
+async function send(url: string): Promise<Response> {
   const sent = sessionStorage.getItem(TOKEN_KEY);
   let res = await fetch(url, { headers: headers(sent) });
   // a server open beyond this machine wants its token for reads too: asked once, kept for this
@@ -200,6 +238,13 @@ export async function get<T>(path: string, params: Params = {}): Promise<T> {
     const now = sessionStorage.getItem(TOKEN_KEY);
     if ((now && now !== sent) || (await askToken())) res = await fetch(url, { headers: headers(sessionStorage.getItem(TOKEN_KEY)) });
   }
+  return res;
+}
+
+/** GET a JSON route; empty parameters are left out so the server sees only what the user set. */
+export async function get<T>(path: string, params: Params = {}): Promise<T> {
+  const url = apiUrl(path, params);
+  const res = await send(url);
   const body = (await res.json().catch(() => undefined)) as unknown;
   if (!res.ok) {
     const e = body as Partial<ApiErrorBody> | undefined;
@@ -223,4 +268,21 @@ export const api = {
   dyad: (p: { a: string; b: string; period: string; undirected?: string; from?: string; to?: string }) => get<DyadSeries>('relations/dyad', p),
   alerts: (p: { dyad?: string; actor?: string; from?: string; to?: string; limit?: number; offset?: number }) => get<Page<AlertRec>>('alerts', p),
   feeds: () => get<Page<FeedRec>>('feeds'),
+  /** a keyset page of the dyad's events, newest first: `before` reads older, `after` newer */
+  dyadEvents: (p: DyadViewParams & { limit?: number; before?: string; after?: string }) => get<DyadEventPage>('dyad/events', { ...p }),
+  dyadSeries: (p: DyadViewParams & { period?: string; window?: number }) => get<DyadView>('dyad/series', { ...p }),
+  /** the view's events as a file (csv, gdelt, gdelt-mentions, plover), with the name the server gives it */
+  dyadExport: (p: DyadViewParams & { format: string }) => download('dyad/export', { ...p }),
 };
+
+/** A route's answer as a file: its bytes and the name in its Content-Disposition. */
+export async function download(path: string, params: Params): Promise<{ blob: Blob; name: string }> {
+  const url = apiUrl(path, params);
+  const res = await send(url);
+  if (!res.ok) {
+    const e = (await res.json().catch(() => undefined)) as Partial<ApiErrorBody> | undefined;
+    throw new ApiError(res.status, e?.code ?? 'http', e?.message ?? `${res.status} ${res.statusText} for ${url}`);
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'entente-export';
+  return { blob: await res.blob(), name };
+}

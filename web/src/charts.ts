@@ -1,15 +1,16 @@
 /**
  * ECharts, only the parts the dashboard draws: a graph, lines and bars, with the aria component
- * so every chart carries a spoken description, and the SVG renderer so charts stay sharp and
- * their text is in the DOM.
+ * so every chart carries a spoken description, and the SVG renderer so charts stay sharp, their
+ * text is in the DOM and a chart saves as the SVG it is. The dyad explorer's time axis zooms
+ * (dataZoom: a slider, the wheel) and selects a range by dragging across it (brush).
  */
 import * as echarts from 'echarts/core';
 import { BarChart, GraphChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { AriaComponent, BrushComponent, DataZoomInsideComponent, DataZoomSliderComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { liveCharts } from './live-charts.js';
 
-echarts.use([GraphChart, LineChart, BarChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+echarts.use([GraphChart, LineChart, BarChart, AriaComponent, BrushComponent, DataZoomInsideComponent, DataZoomSliderComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 export type Chart = echarts.ECharts;
 export type ChartOption = echarts.EChartsCoreOption;
@@ -21,4 +22,9 @@ export function chart(el: HTMLElement, option: ChartOption): Chart {
   c.setOption({ animation: false, ...option });
   liveCharts.add(c);
   return c;
+}
+
+/** The chart as a standalone SVG document, as drawn now (its size, its zoom). */
+export function chartSvg(c: Chart): string {
+  return c.renderToSVGString();
 }

@@ -4,6 +4,7 @@ import { status } from './dom.js';
 import { parseRoute, type Route } from './route.js';
 import { renderRelations } from './pages/relations.js';
 import { renderDyad } from './pages/dyad.js';
+import { renderCompare } from './pages/compare.js';
 import { renderQuotes } from './pages/quotes.js';
 import { renderArticles } from './pages/articles.js';
 import { renderReader } from './pages/reader.js';
@@ -16,6 +17,7 @@ type Render = (main: HTMLElement, route: Route) => Promise<void>;
 const PAGES: Record<string, { render: Render; nav: string }> = {
   relations: { render: renderRelations, nav: 'relations' },
   dyad: { render: renderDyad, nav: 'relations' },
+  compare: { render: renderCompare, nav: 'compare' },
   quotes: { render: renderQuotes, nav: 'quotes' },
   articles: { render: renderArticles, nav: 'articles' },
   article: { render: renderReader, nav: 'articles' },
@@ -24,7 +26,7 @@ const PAGES: Record<string, { render: Render; nav: string }> = {
 };
 
 /** Pages drawn from what changes as articles come in: redrawn when the store's counts change (not the reader, whose article does not). */
-const LIVE_PAGES = new Set(['relations', 'dyad', 'quotes', 'articles', 'alerts', 'feeds']);
+const LIVE_PAGES = new Set(['relations', 'dyad', 'compare', 'quotes', 'articles', 'alerts', 'feeds']);
 
 let generation = 0;
 
