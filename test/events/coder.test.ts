@@ -123,6 +123,7 @@ const rows: Row[] = [
   { rule: 'an act in a clause the sentence opens on is done by the main clause\'s subject (fronted_openers)', text: 'After meeting with Peruvian President Luis Vera, the Chilean president praised the accord.', want: ['CHL', 'PER', '04'] },
   { rule: 'a round of talks held with X is a negotiation (en:hold-round-of-talks-with, 046), both ways', text: 'Chile held a new round of talks with Peru on Monday.', want: ['PER', 'CHL', '04'] },
   { rule: 'a negotiating round to be held with X: an intent to negotiate (036), the other side\'s too (spread intend-meet)', text: 'Diplomats from Chile will hold their next negotiating round with Peru in May.', want: ['PER', 'CHL', '03'], modality: 'future' },
+  { rule: 'an -ing clause after "before" is done by the subject of the clause it hangs on ("he told reporters before meeting X")', text: 'The Chilean president told reporters in Lima before meeting Peruvian President Luis Vera.', want: ['CHL', 'PER', '04'] },
   { rule: 'a bare "met with" holds both ways (mutual_codes)', text: 'After meeting with Peruvian President Luis Vera, the Chilean president praised the accord.', want: ['PER', 'CHL', '04'] },
 ];
 

@@ -69,6 +69,8 @@ export function argumentsOf(tr: Trigger, v: SentenceView, c: Ctx): Arguments | u
   } else {
     srcTok = tr.source?.mention !== undefined ? tokOf(tr.source.mention) : subjectBefore(v, tr.from, mentions, text, g);
     if (srcTok < 0 && !tr.source) srcTok = frontedSubject(v, tr.from, mentions, text, g);
+    // "he told reporters before meeting the crown prince": an -ing clause's doer is the subject of the clause it hangs on
+    if (srcTok < 0 && !tr.source && tr.from > 0 && v.words[tr.from].endsWith('ing') && g.ingOpeners.words.has(v.words[tr.from - 1])) srcTok = subjectBefore(v, tr.from - 1, mentions, text, g);
     if (tr.target?.mention !== undefined) tgtTok = tokOf(tr.target.mention);
     else if (tr.target?.anaphor) anaphor = tr.target.anaphor;
     else if (tr.target?.reciprocal) {
