@@ -47,8 +47,30 @@ export function checkArguments(e: CodedEvent, p: ParsedSentence, r: ArgumentRule
   if (!source || !target || r.unchecked.has(target.via) || !within(p, target) || target.span.start === source.span.start) return undefined;
   if (!r.unchecked.has(source.via) && within(p, source) && relativeSubjectElsewhere(p, t, source, target, r)) return 'args:source-relative';
   if (!r.unchecked.has(source.via) && within(p, source) && inSubjectApposition(p, t, source)) return 'args:source-apposition';
+  if (!r.unchecked.has(source.via) && within(p, source) && !mirrored && otherNounSubject(p, t, source)) return 'args:source-not-subject';
   return targetProblem(p, controllersOf(p, t), target, e.root, r);
 }
+
+/**
+ * Whether the act's verb has for subject a common noun that is not the source nor holds it: "the
+ * sanctions are hurting the Russian economy": the sanctions hurt, not the country named before them.
+ */
+function otherNounSubject(p: ParsedSentence, t: number, source: EventParty): boolean {
+  if (p.words[t].upos !== 'VERB') return false;
+  // (the active subject only: a passive's, "a camp … was attacked by", is the one acted on)
+  // (a relative pronoun's noun is left alone: "his remarks that belittled", "a plan that will not allow" are their owners' acts)
+  const n = p.words.findIndex((d) => d.head === t && d.deprel === 'nsubj');
+  if (n < 0 || p.words[n].upos !== 'NOUN') return false;
+  const sw = headOf(p, source.span);
+  if (sw < 0 || under(p, sw, n)) return false;
+  // "European Community foreign ministers": a source right before the noun in its phrase, whatever the parse hung it on
+  let k = n - 1;
+  while (k >= 0 && p.words[k].start >= source.span.end && NOMINAL_WORD.has(p.words[k].upos)) k--;
+  return !(k >= 0 && p.words[k].end <= source.span.end && p.words[k].start >= source.span.start);
+}
+
+/** Words of a noun phrase before its head noun. */
+const NOMINAL_WORD = new Set(['ADJ', 'NOUN', 'PROPN', 'DET', 'NUM', 'PART']);
 
 /**
  * Whether the source is named inside an apposition to the act's subject, not by the subject itself:

@@ -145,6 +145,8 @@ const absent: { rule: string; text: string; not: [string, string, string] }[] = 
   { rule: 'a crowd that disperses coerces no one (en:disperse-crowd needs the crowd as object)', text: 'The Chilean protesters dispersed peacefully after the speech.', not: ['CHL', 'CHL', '17'] },
   { rule: 'people who went "to" a place are not of its country by that alone (groupActingIn reads "in", "at", not "to")', text: 'Thousands of people marched to Nairobi on Monday.', not: ['KEN', 'KEN', '14'] },
   { rule: 'a compound subject accusing a third side does not accuse itself (reciprocal_objects only)', text: 'Ghana and Togo accused Benin of violating the border accord.', not: ['GHA', 'TGO', '11'] },
+  { rule: 'a common noun as the act\'s subject in the parse is its doer, not a country named before it (args:source-not-subject)', text: 'Peru said the sanctions on Bolivia are hurting Chile badly.', not: ['PER', 'CHL', '18'] },
+  { rule: 'a participle coordinated with a passive is passive too: the one charged does not charge', text: 'A Peruvian diplomat was detained last week and charged with spying on Chile.', not: ['PER', 'CHL', '11'] },
   { rule: 'a fronted clause with a subject of its own keeps it: the main clause\'s subject did not meet (fronted_openers)', text: 'After Peru met with Chile, Bolivia praised the accord.', not: ['BOL', 'CHL', '04'] },
 ];
 

@@ -188,7 +188,20 @@ function isPassive(v: SentenceView, i: number, g: EventGrammar): boolean {
     if (g.beForms.words.has(v.words[k])) return v.words[k] !== "'s" || k === i - 1;
     if (v.mention[k] >= 0 || v.breaks[k]) break;
   }
-  return reducedPassive(v, i, g);
+  return coordinatedPassive(v, i, g) || reducedPassive(v, i, g);
+}
+
+/** How far back "and charged" may find the passive it is coordinated with ("was arrested last weekend and charged"). */
+const COORDINATED_REACH = 8;
+
+/** "was arrested last weekend and charged with": a participle after "and" coordinated with a passive in its clause is one too. */
+function coordinatedPassive(v: SentenceView, i: number, g: EventGrammar): boolean {
+  if (i < 3 || (v.words[i - 1] !== 'and' && v.words[i - 1] !== 'or')) return false;
+  for (let k = i - 2; k >= 1 && k >= i - COORDINATED_REACH; k--) {
+    if (v.mention[k] >= 0 || v.breaks[k]) return false;
+    if (PAST_PARTICIPLE.test(v.words[k]) && g.beForms.words.has(v.words[k - 1])) return true;
+  }
+  return false;
 }
 
 /**
