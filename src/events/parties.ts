@@ -236,3 +236,22 @@ export function frontedSubject(v: SentenceView, from: number, mentions: readonly
   }
   return -1;
 }
+
+/** Words that may stand between a relative pronoun and its verb ("which has staged", "who had already met"). */
+const RELATIVE_GAP = 3;
+
+/**
+ * The antecedent of a relative pronoun that is the act's subject, set off by a comma or a dash
+ * ("Israel – which has staged airstrikes", "Kerry, who met Lavrov"): the mention right before the
+ * pronoun's punctuation, as a token index; or −1. The dash is a clause break, which stops `subjectBefore`.
+ */
+export function relativeAntecedent(v: SentenceView, from: number, mentions: readonly Mention[], text: string, g: EventGrammar): number {
+  const { words } = v;
+  let k = from - 1;
+  while (k >= 0 && k >= from - RELATIVE_GAP && v.mention[k] < 0 && !g.relativePronouns.words.has(words[k]) && /^\p{Ll}/u.test(text[v.toks[k].start])) k--;
+  if (k < 1 || !g.relativePronouns.words.has(words[k])) return -1;
+  let a = k - 1;
+  if (words[a] === ',' || words[a] === '–' || words[a] === '—' || words[a] === '-') a--;
+  if (a < 0 || v.mention[a] < 0 || !usable(mentions[v.mention[a]], g, text) || mentions[v.mention[a]].actor.code === '') return -1;
+  return mentionRange(v, a)[0];
+}

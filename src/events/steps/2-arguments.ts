@@ -10,7 +10,7 @@ import type { Quote } from '../../model/quote.js';
 import type { Span } from '../../model/span.js';
 import { endsAt, type EventGrammar } from '../grammar.js';
 import { reciprocalAt, usable } from '../match.js';
-import { compound, earlierActor, frontedSubject, groupObjectAfter, objectAfter, subjectBefore } from '../parties.js';
+import { compound, earlierActor, frontedSubject, groupObjectAfter, objectAfter, relativeAntecedent, subjectBefore } from '../parties.js';
 import { placeAt } from '../places.js';
 import { isDirection, mentionRange, type SentenceView } from '../sentence.js';
 import type { Ctx, Trigger } from './context.js';
@@ -69,6 +69,7 @@ export function argumentsOf(tr: Trigger, v: SentenceView, c: Ctx): Arguments | u
   } else {
     srcTok = tr.source?.mention !== undefined ? tokOf(tr.source.mention) : subjectBefore(v, tr.from, mentions, text, g);
     if (srcTok < 0 && !tr.source) srcTok = frontedSubject(v, tr.from, mentions, text, g);
+    if (srcTok < 0 && !tr.source) srcTok = relativeAntecedent(v, tr.from, mentions, text, g);
     // "he told reporters before meeting the crown prince": an -ing clause's doer is the subject of the clause it hangs on
     if (srcTok < 0 && !tr.source && tr.from > 0 && v.words[tr.from].endsWith('ing') && g.ingOpeners.words.has(v.words[tr.from - 1])) srcTok = subjectBefore(v, tr.from - 1, mentions, text, g);
     if (tr.target?.mention !== undefined) tgtTok = tokOf(tr.target.mention);
