@@ -73,6 +73,8 @@ export function nounEvents(p: ParsedSentence, s: number, mentions: readonly Ment
       else if ((rel === 'nmod' || rel === 'obl') && a.case === 'between' && frame.reciprocal) between.push(k);
       else if ((rel === 'nmod' || rel === 'obl') && frame.targetCases.has(a.case)) targets.push(k);
     }
+    // "between Iran, the United States and five other powers": the list goes on in the text where the parse lost it
+    if (between.length === 1) between.push(...listedAfter(c.text, ms, between[0]));
     if (between.length >= 2 && sources.length === 0) sources.push(between.shift()!);
     targets.push(...between);
     if (sources.length === 0) sources.push(...subjectsOf(p, i, heads, frame.reciprocal || frame.reverse !== undefined ? undefined : f.supportVerbs));
@@ -99,12 +101,24 @@ export function nounEvents(p: ParsedSentence, s: number, mentions: readonly Ment
   return out;
 }
 
+/** Text that may join the members of a list of actors ("Iran, the United States and"). */
+const LIST_JOIN = /^(?:\s*(?:,|\band\b|\bthe\b)\s*)+$/;
+
+/** The mentions of `ms` listed right after mention `first` (by index), joined only by commas, "and" and "the". */
+function listedAfter(text: string, ms: readonly Mention[], first: number): number[] {
+  const out: number[] = [];
+  for (let k = first + 1; k < ms.length && LIST_JOIN.test(text.slice(ms[k - 1].end, ms[k].start)); k++) out.push(k);
+  return out;
+}
+
 /** How mention `m`'s word `h` attaches to noun `n`: the relation and case of the last link of its phrase, climbing through names, titles and conjuncts. */
 function attach(p: ParsedSentence, h: number, n: number, m: number): Attached | undefined {
   let k = h;
   for (let steps = 0; k >= 0 && steps < 4; steps++) {
     const w = p.words[k];
     if (w.head === n) return { m, rel: w.deprel, case: caseOf(p, k) };
+    // "a summit in Helsinki between Trump and Putin": a "between" phrase the parser hung on the noun's own modifier is the noun's
+    if (w.head >= 0 && p.words[w.head].head === n && base(w.deprel) === 'nmod' && caseOf(p, k) === 'between') return { m, rel: w.deprel, case: 'between' };
     if (k === n || !CLIMB.has(w.deprel) || w.head < 0) return undefined;
     k = w.head;
   }

@@ -70,3 +70,10 @@ test('the frames file is checked: a bad code or a noun in two frames names the f
 function raw(): Record<string, unknown> {
   return { $comment: 'test', source_relations: ['nmod:poss'], agent_cases: ['by'], frames: [], support_verbs: ['impose'], blocking_verbs: ['plan'], blocking_nouns: ['plan'], unrealised_modifiers: ['pending'], blocking_cases: ['ahead'], modals: ['will'] };
 }
+
+test('"between" a list: every member, also where the parse hangs the phrase on the noun\'s place or loses the list', () => {
+  const summit = nounEvents(article('A summit in Geneva between Chile and Peru ended on Friday.'));
+  assert.ok(summit.some((x) => x.startsWith('CHL→PER 04')) && summit.some((x) => x.startsWith('PER→CHL 04')), summit.join('; '));
+  const talks = nounEvents(article('The accord came after two years of negotiation between Iran, the United States and Britain.'));
+  for (const d of ['IRN→USA', 'USA→IRN']) assert.ok(talks.some((x) => x.startsWith(`${d} 04`)), `${d} in ${talks.join('; ')}`);
+});
