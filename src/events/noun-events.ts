@@ -118,7 +118,8 @@ function attach(p: ParsedSentence, h: number, n: number, m: number): Attached | 
     const w = p.words[k];
     if (w.head === n) return { m, rel: w.deprel, case: caseOf(p, k) };
     // "a summit in Helsinki between Trump and Putin": a "between" phrase the parser hung on the noun's own modifier is the noun's
-    if (w.head >= 0 && p.words[w.head].head === n && base(w.deprel) === 'nmod' && caseOf(p, k) === 'between') return { m, rel: w.deprel, case: 'between' };
+    // (a name, the place: "an agreement for peace between" is the peace's)
+    if (w.head >= 0 && p.words[w.head].head === n && p.words[w.head].upos === 'PROPN' && base(w.deprel) === 'nmod' && caseOf(p, k) === 'between') return { m, rel: w.deprel, case: 'between' };
     if (k === n || !CLIMB.has(w.deprel) || w.head < 0) return undefined;
     k = w.head;
   }
