@@ -19,6 +19,12 @@ test('a visit is also the host\'s: the visitor 042, each country visited 043', (
   assert.deepEqual(events('The Japanese prime minister visited Peru and Chile on Monday.'), ['JPN→PER 042', 'JPN→CHL 042', 'PER→JPN 043', 'CHL→JPN 043']);
 });
 
+test('a visit told as background (historical) is also the host\'s', () => {
+  const a = analyze({ text: 'Report\n\nChile\'s foreign minister, who visited the Peruvian president in Lima in 2014, spoke on Monday.', format: 'text', origin: 'test', given: { date: '2016-09-01' } }) as Article;
+  const host = a.events.find((e) => e.code === '043');
+  assert.ok(host, a.events.map((e) => `${e.source.country}→${e.target?.country} ${e.code} ${e.modality} ${e.rule}`).join('; '));
+});
+
 test('a meeting announced holds both ways (036), and is spread with its rule id', () => {
   const a = analyze({ text: 'Report\n\nThe French president will meet the Chilean president in Paris on Friday.', format: 'text', origin: 'test', given: { date: '2015-06-01' } }) as Article;
   assert.deepEqual(a.events.map((e) => `${e.source.country}→${e.target?.country} ${e.code} ${e.modality}`), ['FRA→CHL 036 future', 'CHL→FRA 036 future']);
