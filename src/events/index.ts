@@ -48,6 +48,7 @@ import { loadFrames } from './frames-data.js';
 import { readClause, type FactualityRules } from './factuality.js';
 import { loadFactualityRules } from './factuality-rules.js';
 import { nounEvents } from './noun-events.js';
+import { dateRetold } from './retold.js';
 import { loadNounFrames, type NounFrames } from './noun-frames.js';
 import { loadSpreadRules, spreadEvents, type SpreadRules } from './spread.js';
 import { spreadConjuncts } from './conjuncts.js';
@@ -131,6 +132,8 @@ export function codeEvents(
     // a visit is also its host's, a meeting or agreement both sides' (spread)
     spreadEvents(out, first, dict, spread);
   }
+  // "the deal between Trump and Xi" after "Trump and Xi agreed on Saturday": the act's day told earlier (retold)
+  dateRetold(out);
   return out;
 }
 

@@ -24,7 +24,7 @@ export interface EventParty {
 }
 
 /** How the event's date was found. */
-export type EventDateBy = 'article' | 'sentence' | 'quote';
+export type EventDateBy = 'article' | 'sentence' | 'quote' | 'earlier';
 
 /**
  * One coded event: who did what to whom, with its CAMEO and PLOVER coding and the sentence it

@@ -7,6 +7,8 @@ import { DataFileError } from '../../src/model/errors.js';
 import { dataPath } from '../../src/data/read.js';
 import { loadDateWords } from '../../src/events/date-words.js';
 import { eventDates, resolveEventDate, type DateOptions } from '../../src/events/when.js';
+import { analyze } from '../../src/pipeline/index.js';
+import type { Article } from '../../src/model/article.js';
 
 /** [sentence, article date, expected date, the words that gave it, precision, options] */
 type Row = [string, string | undefined, string, string, string, DateOptions?];
@@ -182,4 +184,12 @@ test('resolveEventDate: "a day after" dates the clause it opens, a day before th
   assert.deepEqual(resolve(t, '2019-08-17', { trigger: at(t, 'released') }), { date: '2019-08-16', words: 'on Friday', precision: 'day', by: 'sentence' });
   // "the day after tomorrow" is a day of its own
   assert.deepEqual(resolve('The envoy arrives the day after tomorrow.', '2020-12-30'), { date: '2021-01-01', words: 'the day after tomorrow', precision: 'day', by: 'sentence' });
+});
+
+test('an act retold without a day takes the day it was told with earlier in the article (dateBy earlier)', () => {
+  const text = 'Report\n\nChile and Peru signed a border treaty on Saturday in Lima.\n\nOfficials welcomed the news. Chile signed the treaty with Peru after ten years of talks.';
+  const a = analyze({ text, format: 'text', origin: 'test', given: { date: '2015-06-01' } }) as Article;
+  const signed = a.events.filter((e) => e.source.country === 'CHL' && e.target?.country === 'PER' && e.root === '05');
+  assert.ok(signed.length >= 2, a.events.map((e) => `${e.source.country}→${e.target?.country} ${e.code} ${e.sentence}`).join('; '));
+  assert.deepEqual(signed.map((e) => [e.date, e.dateBy]), [['2015-05-30', 'sentence'], ['2015-05-30', 'earlier']]);
 });
