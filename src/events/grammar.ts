@@ -60,6 +60,8 @@ export interface EventGrammar {
   reciprocalObjects: PhraseList;
   /** noun markers that right after an actor quantify it, the next word staying a verb ("Israel and Hamas each accused") */
   floatingQuantifiers: PhraseList;
+  /** a subject standing for the two sides named last ("the two men", "both leaders") */
+  pairPhrases: PhraseList;
   /** words opening a sentence on a clause whose act's doer is the main clause's subject ("After meeting with Putin, Trump …") */
   frontedOpeners: PhraseList;
   /** words and phrases that look like a verb form but join words ("according to", "including"): never a bare verb */
@@ -115,7 +117,7 @@ const LISTS = {
   conditionalOpeners: 'conditional_openers', historicalMarkers: 'historical_markers', relativePronouns: 'relative_pronouns',
   clauseBreaks: 'clause_breaks', beForms: 'be_forms', ingOpeners: 'ing_openers', whereDone: 'where_done', by: 'by', skipBeforeActor: 'skip_before_actor', skipAfterActor: 'skip_after_actor',
   compoundJoiners: 'compound_joiners', firstPerson: 'first_person', possessives: 'possessives', anaphoricNouns: 'anaphoric_nouns', anaphoricDeterminers: 'anaphoric_determiners', prepositions: 'prepositions',
-  nounMarkers: 'noun_markers', verbMarkers: 'verb_markers', notVerbs: 'not_verbs', ultimatumMarkers: 'ultimatum_markers', reportingVerbs: 'reporting_verbs', againstPhrases: 'against_phrases', reciprocalObjects: 'reciprocal_objects', floatingQuantifiers: 'floating_quantifiers', frontedOpeners: 'fronted_openers', attackNouns: 'attack_nouns', ethnicMarkers: 'ethnic_markers',
+  nounMarkers: 'noun_markers', verbMarkers: 'verb_markers', notVerbs: 'not_verbs', ultimatumMarkers: 'ultimatum_markers', reportingVerbs: 'reporting_verbs', againstPhrases: 'against_phrases', reciprocalObjects: 'reciprocal_objects', floatingQuantifiers: 'floating_quantifiers', pairPhrases: 'pair_phrases', frontedOpeners: 'fronted_openers', attackNouns: 'attack_nouns', ethnicMarkers: 'ethnic_markers',
 } as const;
 
 function phraseList(file: string, obj: Record<string, unknown>, key: string): PhraseList {

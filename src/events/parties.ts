@@ -4,7 +4,7 @@
  * "we", and the earlier actor an anaphoric phrase ("rejected these comments") points back to.
  */
 import type { Mention } from '../model/actor.js';
-import type { EventGrammar } from './grammar.js';
+import { endsAt, type EventGrammar } from './grammar.js';
 import { usable } from './match.js';
 import { isDirection, mentionRange, type SentenceView } from './sentence.js';
 
@@ -254,4 +254,44 @@ export function relativeAntecedent(v: SentenceView, from: number, mentions: read
   if (words[a] === ',' || words[a] === '–' || words[a] === '—' || words[a] === '-') a--;
   if (a < 0 || v.mention[a] < 0 || !usable(mentions[v.mention[a]], g, text) || mentions[v.mention[a]].actor.code === '') return -1;
   return mentionRange(v, a)[0];
+}
+
+/** Words that may stand between a pair phrase and its verb ("the two men also discussed", "both leaders had endorsed"). */
+const PAIR_GAP = 2;
+
+/**
+ * A subject that stands for the two sides named last ("The two men also discussed Syria", "after
+ * the countries traded fire"): the phrase's tokens and the two mentions it points back to, the
+ * latest two of different countries before it and no earlier than character `notBefore`; or
+ * undefined. Only right before the act, with at most a couple of lower-case words between.
+ */
+export function pairBefore(v: SentenceView, from: number, mentions: readonly Mention[], text: string, g: EventGrammar, notBefore: number): { from: number; to: number; members: [number, number] } | undefined {
+  const { words } = v;
+  for (let end = from - 1; end >= 0 && end >= from - 1 - PAIR_GAP; end--) {
+    if (v.mention[end] >= 0 || v.breaks[end]) return undefined;
+    const len = endsAt(g.pairPhrases, words, end);
+    if (len > 0) {
+      const start = end - len + 1;
+      // "both Moscow and Washington": a compound follows, not a pair pointed back to
+      if (v.mention[end + 1] >= 0) return undefined;
+      const members = lastTwo(mentions, v.toks[start].start, notBefore);
+      return members && { from: start, to: end + 1, members };
+    }
+    if (!/^\p{Ll}+$/u.test(text.slice(v.toks[end].start, v.toks[end].end))) return undefined;
+  }
+  return undefined;
+}
+
+/** The latest two coded mentions of different countries before character `before`, none earlier than `notBefore`. */
+function lastTwo(mentions: readonly Mention[], before: number, notBefore: number): [number, number] | undefined {
+  let first = -1;
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k];
+    if (m.start >= before) continue;
+    if (m.start < notBefore) break;
+    if (m.actor.code === '' || m.actor.country === '') continue;
+    if (first < 0) first = k;
+    else if (mentions[first].actor.country !== m.actor.country) return [k, first];
+  }
+  return undefined;
 }

@@ -126,6 +126,8 @@ const rows: Row[] = [
   { rule: 'an -ing clause after "before" is done by the subject of the clause it hangs on ("he told reporters before meeting X")', text: 'The Chilean president told reporters in Lima before meeting Peruvian President Luis Vera.', want: ['CHL', 'PER', '04'] },
   { rule: 'a relative pronoun set off by a dash stands for the actor before it ("Chile – which has staged airstrikes")', text: 'Officials worry about Chile – which has staged two airstrikes against targets in Peru in recent weeks – and about Bolivia.', want: ['CHL', 'PER', '19'] },
   { rule: 'telling someone by phone is a telephone call (en:tell-by-phone, 041), both ways', text: 'The Chilean defence minister told his Peruvian counterpart Luis Vera by phone on Friday that the border would stay open.', want: ['PER', 'CHL', '04'] },
+  { rule: 'a compound subject discussing something consults each other; a country discussed is the topic (040)', text: 'Chile and Peru discussed Bolivia on Monday.', want: ['PER', 'CHL', '04'] },
+  { rule: '"the two men" stand for the two sides named last (pair_phrases)', text: 'The Chilean president met the Peruvian president in Lima. The two men also discussed Bolivia on Monday.', want: ['PER', 'CHL', '04'] },
   { rule: 'a bare "met with" holds both ways (mutual_codes)', text: 'After meeting with Peruvian President Luis Vera, the Chilean president praised the accord.', want: ['PER', 'CHL', '04'] },
 ];
 

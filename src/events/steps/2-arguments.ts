@@ -10,7 +10,7 @@ import type { Quote } from '../../model/quote.js';
 import type { Span } from '../../model/span.js';
 import { endsAt, type EventGrammar } from '../grammar.js';
 import { reciprocalAt, usable } from '../match.js';
-import { compound, earlierActor, frontedSubject, groupObjectAfter, objectAfter, relativeAntecedent, subjectBefore } from '../parties.js';
+import { compound, earlierActor, frontedSubject, groupObjectAfter, objectAfter, pairBefore, relativeAntecedent, subjectBefore } from '../parties.js';
 import { placeAt } from '../places.js';
 import { isDirection, mentionRange, type SentenceView } from '../sentence.js';
 import type { Ctx, Trigger } from './context.js';
@@ -88,6 +88,15 @@ export function argumentsOf(tr: Trigger, v: SentenceView, c: Ctx): Arguments | u
     if (sm.actor.code !== '') sources = partiesAt(v, srcTok, c);
     else if (quote?.speakerActor && quote.speakerActor.code !== '') sources = [party(quote.speakerActor, quote.speakerSpan ?? sm, 'speaker')];
   }
+  // "the two men also discussed Syria": the two sides named last, each a party (each with the other below, for a consultation)
+  if (sources.length === 0 && srcTok < 0 && !tr.passive && !tr.source) {
+    const notBefore = c.sentences[Math.max(0, v.index - CONTEXT_SENTENCES)].start;
+    const pair = pairBefore(v, tr.from, mentions, text, g, notBefore);
+    if (pair) {
+      const span = { start: v.toks[pair.from].start, end: v.toks[pair.to - 1].end };
+      sources = pair.members.map((mi) => party(mentions[mi].actor, span, 'pair'));
+    }
+  }
   // "demonstrators in Baghdad blocked a road": people of a place, with no actor named, act as its country
   if (sources.length === 0 && srcTok < 0 && !tr.passive) {
     const p = groupInPlace(v, tr.from, c) ?? groupActingIn(v, tr, c);
@@ -147,7 +156,10 @@ export function argumentsOf(tr: Trigger, v: SentenceView, c: Ctx): Arguments | u
     if (p && p.country !== sources[0].country) targets = [countryParty(p.country, p.span, 'place')];
   }
   // "The United States and Jordan have agreed": each with the other (for a pattern's act: a bare verb may be a participle, "with strings attached")
-  if (targets.length === 0 && sources.length >= 2 && tr.patterned && tr.code !== null && (g.reciprocalCodes.has(tr.code.slice(0, 2)) || g.reciprocalCodes.has(tr.code.slice(0, 3)))) targets = sources;
+  // (a bare verb only for a consultation, "Chile and Peru discussed the border": a bare participle after a list is no act of its members, "with strings attached")
+  if (targets.length === 0 && sources.length >= 2 && tr.code !== null && (tr.patterned ? g.reciprocalCodes.has(tr.code.slice(0, 2)) || g.reciprocalCodes.has(tr.code.slice(0, 3)) : tr.code.startsWith('04') && !tr.passive)) targets = sources;
+  // "the two men also discussed Syria": a plain consultation (040) by two sides is with each other; what it names is its topic
+  else if (sources.length >= 2 && !tr.patterned && !tr.passive && tr.code === '040' && !targets.some((t) => sources.some((s) => s.country === t.country))) targets = sources;
 
   // "Israel and Hamas accused each other", "… each accused the other": every member on every other
   if (targets.length === 0 && sources.length >= 2 && !tr.passive && (tr.target?.reciprocal || (tgtTok < 0 && !tr.target && reciprocalAt(v, tr.to, g) > 0))) targets = sources;
