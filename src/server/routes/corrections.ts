@@ -57,7 +57,9 @@ async function targetOf(store: Store, body: CorrectionBody & Partial<CorrectionT
   const by = body.event ? 'event' : body.quote ? 'quote' : undefined;
   if (by === undefined) {
     if (body.kind === undefined) throw new ApiError(400, 'bad_request', 'name the item: {"event": {"articleId", "index"}} or {"quote": {"articleId", "index"}}, or a correction\'s kind, articleId, start and end');
-    return body as CorrectionTarget;
+    // only what names the item: the verdict, reason and time are the request's own fields
+    const { kind, articleId, start, end, source, target, code } = body;
+    return { kind, articleId, start, end, source, target, code } as CorrectionTarget;
   }
   const { articleId, index } = body[by]!;
   if (typeof articleId !== 'string' || !/^[0-9a-f]{6,64}$/.test(articleId)) throw new ApiError(400, 'bad_request', `${by}.articleId must be an article's id, got ${JSON.stringify(articleId)}`);
