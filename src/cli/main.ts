@@ -26,6 +26,7 @@ export const main = defineCommand({
     feeds: () => import('./commands/feeds.js').then((m) => m.default),
     watch: () => import('./commands/watch.js').then((m) => m.default),
     alerts: () => import('./commands/alerts.js').then((m) => m.default),
+    corrections: () => import('./commands/corrections.js').then((m) => m.default),
   },
 });
 

@@ -1,3 +1,17 @@
+import type { Store } from '../store/types.js';
+
+/**
+ * The stamp of what relation answers are computed from: every stored event (marked wrong or not,
+ * so the count skips the corrections test), and the corrections that mark events wrong (how many,
+ * and the newest), so marking or undoing changes it as adding events does.
+ */
+export async function relationStamp(store: Store): Promise<string> {
+  const [events, wrong, newest] = await Promise.all([
+    store.countEvents({ negated: true, wrong: true }), store.countCorrections({ kind: 'event', verdict: 'wrong' }), store.listCorrections({ kind: 'event', verdict: 'wrong', limit: 1 }),
+  ]);
+  return `${events}:${wrong}:${newest[0] ? `${newest[0].at}|${newest[0].key}` : ''}`;
+}
+
 /**
  * Answers derived from every stored event (the relation routes) cost a read of all of them; on
  * the Reuters store that is ~0.5 s, where the answer itself is a few kilobytes. This keeps the

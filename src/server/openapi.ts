@@ -5,6 +5,7 @@ import { syntaxParams } from './routes/syntax.js';
 import { eventListParams } from './routes/events.js';
 import { quoteListParams } from './routes/quotes.js';
 import { alertListParams } from './routes/alerts.js';
+import { correctionDeleteParams, correctionListParams } from './routes/corrections.js';
 import { dyadSeriesParams, partnerParams, topDyadParams } from './routes/relations.js';
 import { dyadEventParams, dyadExportParams, dyadSeriesViewParams } from './routes/dyad.js';
 
@@ -38,6 +39,7 @@ const STORED_EVENT: Record<string, Schema> = {
   articleId: str, index: int, group: str, source: str, sourceCountry: str, target: str, targetCountry: str, code: str, root: str,
   plover: str, goldstein, quad, date: str, negated: bool, modality: str, rule: str,
   confidence: num, outlet: str, url: str, articleDate: str, sentence: str, event: ref('CodedEvent'),
+  correction: { ...ref('Correction'), description: "an analyst's verdict on it, when one was given" },
 };
 const STORED_EVENT_REQUIRED = ['articleId', 'index', 'group', 'source', 'sourceCountry', 'code', 'root', 'goldstein', 'quad', 'negated', 'modality', 'rule', 'confidence', 'sentence', 'event'];
 
@@ -89,7 +91,7 @@ const SCHEMAS: Record<string, Schema> = {
   StoredQuote: obj(
     {
       articleId: str, index: int, start: int, end: int, kind: str, text: str, speaker: str, speakerCode: str, cue: str, medium: str,
-      confidence: num, rule: str, date: str, article: obj({ title: str, source: str, date: str }, []),
+      confidence: num, rule: str, date: str, correction: ref('Correction'), article: obj({ title: str, source: str, date: str }, []),
     },
     ['articleId', 'index', 'start', 'end', 'kind', 'text', 'confidence', 'rule', 'article'],
   ),
@@ -151,6 +153,26 @@ const SCHEMAS: Record<string, Schema> = {
     ['url', 'addedAt', 'polls', 'failures', 'articles', 'articlesPerDay', 'failing'],
   ),
   FeedList: list('Feed'),
+  Correction: obj(
+    {
+      key: { ...str, description: 'kind:article:start-end, and for an event :SOURCE>TARGET:CODE: what a re-ingest of the article gives again' },
+      kind: { type: 'string', enum: ['event', 'quote'] }, articleId: str, start: int, end: int,
+      source: str, target: { ...str, description: "the target's actor code, '' when the event has none" }, code: str,
+      verdict: { type: 'string', enum: ['wrong', 'right'] }, reason: str, by: str, at: str,
+    },
+    ['key', 'kind', 'articleId', 'start', 'end', 'verdict', 'reason', 'at'],
+  ),
+  CorrectionList: list('Correction'),
+  CorrectionRequest: obj(
+    {
+      event: { ...obj({ articleId: str, index: int }), description: 'the event at this index of the article (as /api/events and /api/dyad/events give them)' },
+      quote: { ...obj({ articleId: str, index: int }), description: 'the quote at this index of the article' },
+      kind: { type: 'string', enum: ['event', 'quote'], description: 'or the item named as a correction names it (kind, articleId, start, end, and for an event source, target, code)' },
+      articleId: str, start: int, end: int, source: str, target: str, code: str,
+      verdict: { type: 'string', enum: ['wrong', 'right'] }, reason: { ...str, description: 'why: required to mark an item wrong' }, by: { ...str, description: 'who says so' },
+    },
+    ['verdict'],
+  ),
 };
 
 /** Every route's query parameters, keyed `METHOD /path` as in the document. */
@@ -169,6 +191,9 @@ export function routeParams(o: ServerOptions): Record<string, ParamSpec> {
     'get /api/dyad/series': dyadSeriesViewParams(),
     'get /api/dyad/export': dyadExportParams(),
     'post /api/ingest': {},
+    'get /api/corrections': correctionListParams(o),
+    'post /api/corrections': {},
+    'delete /api/corrections': correctionDeleteParams(),
     'get /api/stats': {},
     'get /api/alerts': alertListParams(o),
     'get /api/feeds': {},
@@ -277,6 +302,41 @@ export function openApiDocument(o: ServerOptions): Record<string, unknown> {
             403: error('sent by a web page of another origin (Origin, Sec-Fetch-Site), or addressed to a name that is not loopback'),
             413: error(`more than ${o.ingestMaxBytes} bytes or ${o.ingestMaxItems} articles`),
             415: error('the body is not sent as Content-Type: application/json'),
+          },
+        },
+      },
+      '/api/corrections': {
+        ...get('get /api/corrections', "Analysts' corrections, newest first: events and quotes marked wrong or confirmed right", ref('CorrectionList')),
+        post: {
+          summary: 'Mark an event or a quote wrong (with a reason) or confirm it right; a later verdict on the same item replaces the earlier. An event marked wrong leaves relations and exports but stays in the evidence, marked',
+          security: o.token === undefined ? [] : [{ bearer: [] }],
+          parameters: [],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: ref('CorrectionRequest'),
+                example: { kind: 'quote', articleId: '0123456789abcdef', start: 0, end: 1, verdict: 'right', reason: 'checked against the wire copy' },
+              },
+            },
+          },
+          responses: {
+            200: json(obj({ correction: ref('Correction') }), 'the correction as stored'),
+            400: error('the body is not a JSON object, or names no item, or a field is wrong (a wrong verdict without a reason): the message says which'),
+            401: error('the server has a token and the request did not send it as "Authorization: Bearer <token>"'),
+            403: error('sent by a web page of another origin (Origin, Sec-Fetch-Site)'),
+            404: error('no article has the id, or it has no event or quote at the index'),
+            415: error('the body is not sent as Content-Type: application/json'),
+          },
+        },
+        delete: {
+          summary: 'Undo a correction by its key; the item counts again as it did before',
+          security: o.token === undefined ? [] : [{ bearer: [] }],
+          parameters: query(p['delete /api/corrections']),
+          responses: {
+            200: json(obj({ key: str, removed: { ...bool, description: 'false when there was none (already undone)' } }), 'done'),
+            400: BAD,
+            401: error('the server has a token and the request did not send it'),
           },
         },
       },

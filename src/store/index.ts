@@ -4,7 +4,8 @@ import { openPostgresStore } from './postgres.js';
 import type { Store } from './types.js';
 import { storeError } from './store-errors.js';
 
-export type { Store, PutResult, StoreStats, ArticleSummary, FeedState, FeedPoll, FetchFailureRecord, StoredSite, WatchState, StoredEvent, Alert, AlertEvidence, AlertFilter, AlertStore, StoredAlert, DyadViewFilter, DyadStore, EventKey, KeyedEvent } from './types.js';
+export type { Store, PutResult, StoreStats, ArticleSummary, FeedState, FeedPoll, FetchFailureRecord, StoredSite, WatchState, StoredEvent, Alert, AlertEvidence, AlertFilter, AlertStore, StoredAlert, DyadViewFilter, DyadStore, EventKey, KeyedEvent, Correction, CorrectionFilter, CorrectionStore, CorrectionTarget } from './types.js';
+export { correctionKey, eventTarget, quoteTarget, checkedCorrection } from './correction-rows.js';
 export { inDyadView } from './dyad-rows.js';
 export { alertId } from './alert-rows.js';
 export { openSqliteStore } from './sqlite.js';

@@ -1,6 +1,8 @@
 import type pg from 'pg';
 import { likeLiteral } from './postgres-search.js';
 import type { EventFilter } from './types.js';
+import { notMarkedWrong } from './correction-rows.js';
+import { postgresJsonInt } from './postgres-corrections.js';
 
 /*
  * The events of the PostgreSQL store: the query behind listEvents, countEvents and
@@ -35,6 +37,7 @@ export function eventQuery(f: EventFilter, count = false): { sql: string; params
   if (f.from !== undefined) where.push(`e.date >= ${p(f.from)}`);
   if (f.to !== undefined) where.push(`e.date <= ${p(f.to)}`);
   if (!f.negated) where.push('NOT e.negated');
+  if (!f.wrong) where.push(notMarkedWrong(postgresJsonInt));
   if (count) return { sql: `SELECT count(*)::int AS n FROM events e ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`, params };
   const sql = `SELECT e.*, a.source AS outlet, a.url AS url, a.date AS article_date FROM events e JOIN articles a ON a.id = e.article_id
     ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.date NULLS FIRST, e.article_id, e.n

@@ -194,4 +194,21 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
    );
    CREATE INDEX IF NOT EXISTS alerts_dyad ON alerts (source, target, turn_day);
    CREATE INDEX IF NOT EXISTS alerts_day ON alerts (turn_day);`,
+  // 9: analysts' corrections (src/store/postgres-corrections.ts), as in SQLite's migration 11
+  `CREATE TABLE IF NOT EXISTS corrections (
+     key text COLLATE "C" PRIMARY KEY,
+     kind text NOT NULL,
+     article_id text COLLATE "C" NOT NULL,
+     start integer NOT NULL,
+     "end" integer NOT NULL,
+     source text COLLATE "C" NOT NULL,
+     target text COLLATE "C" NOT NULL,
+     code text COLLATE "C" NOT NULL,
+     verdict text NOT NULL,
+     reason text NOT NULL,
+     author text,
+     at text COLLATE "C" NOT NULL
+   );
+   CREATE INDEX IF NOT EXISTS corrections_article ON corrections (article_id, kind, verdict);
+   CREATE INDEX IF NOT EXISTS corrections_at ON corrections (at);`,
 ];

@@ -12,49 +12,16 @@ import { articleHit, storedQuote } from './sqlite-search.js';
 import { PostgresWatch } from './postgres-watch.js';
 import { PostgresAlerts } from './postgres-alerts.js';
 import { PostgresDyads } from './postgres-dyad.js';
-import type { Alert, AlertFilter, ArticleFilter, DyadViewFilter, EventKey, ArticleHit, ArticleSummary, EventFilter, FeedPoll, FetchFailureRecord, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
+import { PostgresCorrections } from './postgres-corrections.js';
+import { articleIdsOf, withCorrections } from './correction-rows.js';
+import { isConnectionError, isRetryableConflict, redactUrl } from './postgres-errors.js';
+import type { Alert, AlertFilter, ArticleFilter, Correction, CorrectionFilter, DyadViewFilter, EventKey, ArticleHit, ArticleSummary, EventFilter, FeedPoll, FetchFailureRecord, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
 
 type Row = Record<string, unknown>;
 /** a pool or one checked-out client: what a statement runs on */
 export type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
-/**
- * The connection string as it may be shown: no password, whether given before the host or as a
- * `password=` parameter.
- *
- * @example redactUrl('postgres://u:secret@db:5432/x?password=p') // 'postgres://u@db:5432/x'
- */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.password = '';
-    u.searchParams.delete('password');
-    return u.toString();
-  } catch {
-    return url.replace(/:[^:@/]*@/, '@').replace(/([?&])password=[^&]*&?/, '$1').replace(/[?&]$/, '');
-  }
-}
-
-/**
- * Errors that mean the server is not there (down, restarting, unreachable), as opposed to errors in
- * what was asked: the first are worth waiting out, the second are not.
- */
-export function isConnectionError(e: unknown): boolean {
-  const err = e as { code?: string; message?: string; cause?: unknown } | undefined;
-  if (!err) return false;
-  const code = String(err.code ?? '');
-  if (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN)$/.test(code)) return true;
-  // 08: connection exception; 57P01–57P03: the server is shutting down or starting up
-  if (/^(08|57P0[123])/.test(code)) return true;
-  if (/Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Connection closed/i.test(err.message ?? '')) return true;
-  return err.cause !== undefined && err.cause !== e && isConnectionError(err.cause);
-}
-
-/** Serialisation failures and deadlocks: the transaction may simply be run again. */
-export function isRetryableConflict(e: unknown): boolean {
-  const code = (e as { code?: string } | undefined)?.code;
-  return code === '40001' || code === '40P01';
-}
+export { redactUrl, isConnectionError, isRetryableConflict } from './postgres-errors.js';
 
 export interface PostgresOptions {
   /** connections in the pool */
@@ -165,11 +132,13 @@ export class PostgresStore implements Store {
   private readonly watch: PostgresWatch;
   private readonly alerts: PostgresAlerts;
   private readonly dyads: PostgresDyads;
+  private readonly corrections: PostgresCorrections;
 
   constructor(readonly pool: pg.Pool, readonly location: string) {
     this.watch = new PostgresWatch(pool);
     this.alerts = new PostgresAlerts(pool);
     this.dyads = new PostgresDyads(pool);
+    this.corrections = new PostgresCorrections(pool);
   }
 
   // the watcher's state (postgres-watch.ts)
@@ -188,8 +157,17 @@ export class PostgresStore implements Store {
   listAlerts(f?: AlertFilter) { return this.alerts.listAlerts(f); }
   countAlerts(f?: AlertFilter) { return this.alerts.countAlerts(f); }
   // the dyad explorer's keyset pages (postgres-dyad.ts)
-  dyadEvents(f: DyadViewFilter, page: { limit: number; before?: EventKey; after?: EventKey }) { return this.dyads.dyadEvents(f, page); }
+  async dyadEvents(f: DyadViewFilter, page: { limit: number; before?: EventKey; after?: EventKey }) {
+    // events marked wrong stay on the explorer's evidence pages, with their correction shown
+    const got = await this.dyads.dyadEvents(f, page);
+    return { ...got, items: withCorrections(got.items, await this.corrections.ofArticles(this.pool, articleIdsOf(got.items))) };
+  }
   countDyadEvents(f: DyadViewFilter) { return this.dyads.countDyadEvents(f); }
+  // analysts' corrections (postgres-corrections.ts)
+  putCorrection(c: Omit<Correction, 'key'> & { key?: string }) { return this.corrections.putCorrection(c); }
+  removeCorrection(key: string) { return this.corrections.removeCorrection(key); }
+  listCorrections(f?: CorrectionFilter) { return this.corrections.listCorrections(f); }
+  countCorrections(f?: CorrectionFilter) { return this.corrections.countCorrections(f); }
 
   async putArticle(article: Article | PackedArticle): Promise<PutResult> {
     return this.putOn(this.pool, packed(article));
@@ -295,7 +273,8 @@ export class PostgresStore implements Store {
     // each article's text comes once, not once per event: a long article with thousands of
     // events sent (and held) a copy of its whole text per row
     const texts = await articleTexts(this.pool, rows);
-    return rows.map((r) => storedEvent(r, texts.get(r.article_id)!));
+    const events = rows.map((r) => storedEvent(r, texts.get(r.article_id)!));
+    return withCorrections(events, await this.corrections.ofArticles(this.pool, articleIdsOf(events)));
   }
 
   async *eventsInSnapshot(f: EventFilter = {}, fetch = 2000): AsyncGenerator<StoredEvent> {
@@ -336,7 +315,8 @@ export class PostgresStore implements Store {
   }
 
   async listQuotes(f: QuoteFilter = {}): Promise<StoredQuote[]> {
-    return (await this.rows(quoteSql(f))).map(storedQuote);
+    const quotes = (await this.rows(quoteSql(f))).map(storedQuote);
+    return withCorrections(quotes, await this.corrections.ofArticles(this.pool, articleIdsOf(quotes)));
   }
 
   async countQuotes(f: QuoteFilter = {}): Promise<number> {

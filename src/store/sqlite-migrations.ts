@@ -208,4 +208,25 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
    );
    CREATE INDEX IF NOT EXISTS alerts_dyad ON alerts(source, target, turn_day);
    CREATE INDEX IF NOT EXISTS alerts_day ON alerts(turn_day);`,
+  // 11: analysts' corrections (src/store/sqlite-corrections.ts): one row an item, keyed by what a
+  // re-ingest of its article gives again (correction-rows.ts: the article's id, the item's span, an
+  // event's parties and code), never by a row id; no reference to articles, so an imported
+  // correction may wait for its article to be ingested. The index serves the test that leaves
+  // events marked wrong out of relations and exports.
+  `CREATE TABLE IF NOT EXISTS corrections (
+     key TEXT PRIMARY KEY,
+     kind TEXT NOT NULL,
+     article_id TEXT NOT NULL,
+     start INTEGER NOT NULL,
+     "end" INTEGER NOT NULL,
+     source TEXT NOT NULL,
+     target TEXT NOT NULL,
+     code TEXT NOT NULL,
+     verdict TEXT NOT NULL,
+     reason TEXT NOT NULL,
+     author TEXT,
+     at TEXT NOT NULL
+   );
+   CREATE INDEX IF NOT EXISTS corrections_article ON corrections(article_id, kind, verdict);
+   CREATE INDEX IF NOT EXISTS corrections_at ON corrections(at);`,
 ];

@@ -10,7 +10,9 @@ import { articleHit, articleSql, quoteSql, storedQuote, type FilterSql } from '.
 import { SqliteWatch } from './sqlite-watch.js';
 import { SqliteAlerts } from './sqlite-alerts.js';
 import { SqliteDyads } from './sqlite-dyad.js';
-import type { Alert, AlertFilter, ArticleFilter, DyadViewFilter, EventKey, ArticleHit, ArticleSummary, EventFilter, FeedPoll, FetchFailureRecord, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
+import { SqliteCorrections, sqliteJsonInt } from './sqlite-corrections.js';
+import { articleIdsOf, notMarkedWrong, withCorrections } from './correction-rows.js';
+import type { Alert, AlertFilter, ArticleFilter, Correction, CorrectionFilter, DyadViewFilter, EventKey, ArticleHit, ArticleSummary, EventFilter, FeedPoll, FetchFailureRecord, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
 
 type Row = Record<string, unknown>;
 
@@ -38,11 +40,13 @@ class SqliteStore implements Store {
   private readonly watch: SqliteWatch;
   private readonly alerts: SqliteAlerts;
   private readonly dyads: SqliteDyads;
+  private readonly corrections: SqliteCorrections;
 
   constructor(private readonly db: Database.Database, readonly location: string) {
     this.watch = new SqliteWatch(db);
     this.alerts = new SqliteAlerts(db);
     this.dyads = new SqliteDyads(db);
+    this.corrections = new SqliteCorrections(db);
     this.q = {
       exists: db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck(),
       insert: db.prepare(`INSERT OR IGNORE INTO articles (id, format, encoding, input_length, title, date, source, url, author, language,
@@ -187,7 +191,8 @@ class SqliteStore implements Store {
     // events gave each row its own copy, and one 9 MiB article ran the server out of memory
     const texts = new Map<string, string>();
     const textOf = (id: string) => texts.get(id) ?? texts.set(id, this.q.textOf.get(id) as string).get(id)!;
-    return rows.map((r) => storedEvent(r, textOf(r.article_id as string)));
+    const events = rows.map((r) => storedEvent(r, textOf(r.article_id as string)));
+    return withCorrections(events, this.corrections.ofArticlesNow(articleIdsOf(events)));
   }
 
   async *eventsInSnapshot(f: EventFilter = {}): AsyncGenerator<StoredEvent> {
@@ -242,7 +247,8 @@ class SqliteStore implements Store {
   }
 
   async listQuotes(f: QuoteFilter = {}): Promise<StoredQuote[]> {
-    return this.rows(quoteSql(f)).map(storedQuote);
+    const quotes = this.rows(quoteSql(f)).map(storedQuote);
+    return withCorrections(quotes, this.corrections.ofArticlesNow(articleIdsOf(quotes)));
   }
 
   async countQuotes(f: QuoteFilter = {}): Promise<number> {
@@ -280,8 +286,17 @@ class SqliteStore implements Store {
   listAlerts(f?: AlertFilter) { return this.alerts.listAlerts(f); }
   countAlerts(f?: AlertFilter) { return this.alerts.countAlerts(f); }
   // the dyad explorer's keyset pages (sqlite-dyad.ts)
-  dyadEvents(f: DyadViewFilter, page: { limit: number; before?: EventKey; after?: EventKey }) { return this.dyads.dyadEvents(f, page); }
+  async dyadEvents(f: DyadViewFilter, page: { limit: number; before?: EventKey; after?: EventKey }) {
+    // events marked wrong stay on the explorer's evidence pages, with their correction shown
+    const got = await this.dyads.dyadEvents(f, page);
+    return { ...got, items: withCorrections(got.items, this.corrections.ofArticlesNow(articleIdsOf(got.items))) };
+  }
   countDyadEvents(f: DyadViewFilter) { return this.dyads.countDyadEvents(f); }
+  // analysts' corrections (sqlite-corrections.ts)
+  putCorrection(c: Omit<Correction, 'key'> & { key?: string }) { return this.corrections.putCorrection(c); }
+  removeCorrection(key: string) { return this.corrections.removeCorrection(key); }
+  listCorrections(f?: CorrectionFilter) { return this.corrections.listCorrections(f); }
+  countCorrections(f?: CorrectionFilter) { return this.corrections.countCorrections(f); }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
@@ -319,6 +334,7 @@ function eventQuery(f: EventFilter, count = false): { sql: string; params: unkno
   if (f.from !== undefined) { where.push('e.date >= ?'); params.push(f.from); }
   if (f.to !== undefined) { where.push('e.date <= ?'); params.push(f.to); }
   if (!f.negated) where.push('e.negated = 0');
+  if (!f.wrong) where.push(notMarkedWrong(sqliteJsonInt));
   if (count) return { sql: `SELECT count(*) FROM events e ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`, params };
   // the page is chosen from the events alone and only its rows are joined to their articles:
   // joining first made SQLite read every matching article's text to keep 50 (2x slower on Reuters)

@@ -34,6 +34,8 @@ export interface EventFilter {
   to?: string;
   /** negated events are left out unless asked for */
   negated?: boolean;
+  /** events an analyst marked wrong (`putCorrection`) are left out unless asked for */
+  wrong?: boolean;
   limit?: number;
   offset?: number;
 }
@@ -69,6 +71,8 @@ export interface StoredEvent {
   sentence: string;
   /** the whole record as coded */
   event: import('../model/event.js').CodedEvent;
+  /** an analyst's verdict on it, when one was given (`listEvents` and the dyad explorer's pages) */
+  correction?: Correction;
 }
 
 /**
@@ -130,6 +134,8 @@ export interface StoredQuote {
   rule: string;
   /** the day it was said when the text says, else the article's day */
   date?: string;
+  /** an analyst's verdict on it, when one was given */
+  correction?: Correction;
   article: { title?: string; source?: string; date?: string };
 }
 
@@ -315,11 +321,58 @@ export interface DyadStore {
 }
 
 /**
+ * What a correction is about, named by what a re-ingest of the same article gives again: the
+ * article's id (a hash of its body), the item's span in the cleaned text, and for an event its
+ * parties and CAMEO code (one trigger can code several dyads). Row numbers are not used: a coder
+ * that finds one more event earlier in the article renumbers those after it.
+ */
+export interface CorrectionTarget {
+  kind: 'event' | 'quote';
+  articleId: string;
+  start: number;
+  end: number;
+  /** an event's source and target actor codes ('' when it has no target) and its CAMEO code */
+  source?: string;
+  target?: string;
+  code?: string;
+}
+
+/** An analyst's verdict on one event or quote; `key` is `correctionKey` of its target. */
+export interface Correction extends CorrectionTarget {
+  key: string;
+  verdict: 'wrong' | 'right';
+  reason: string;
+  /** who gave it, when they said */
+  by?: string;
+  /** ISO time it was given */
+  at: string;
+}
+
+/** Which corrections to read: newest first. */
+export interface CorrectionFilter {
+  kind?: 'event' | 'quote';
+  verdict?: 'wrong' | 'right';
+  articleId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** Analysts' corrections (`/api/corrections`, `entente corrections`): kept apart from the articles, so a re-ingest leaves them. */
+export interface CorrectionStore {
+  /** stores it, replacing any earlier verdict on the same item (same key); returns what was stored */
+  putCorrection(c: Omit<Correction, 'key'> & { key?: string }): Promise<Correction>;
+  /** true when there was one */
+  removeCorrection(key: string): Promise<boolean>;
+  listCorrections(f?: CorrectionFilter): Promise<Correction[]>;
+  countCorrections(f?: CorrectionFilter): Promise<number>;
+}
+
+/**
  * Where articles and everything extracted from them live. Every write of one article is one
  * transaction: stored whole or not at all. Implementations: SQLite (embedded default); later
  * PostgreSQL. Methods are async so a networked store fits the same interface.
  */
-export interface Store extends WatchState, AlertStore, DyadStore {
+export interface Store extends WatchState, AlertStore, DyadStore, CorrectionStore {
   readonly kind: string;
   /** where it is: a file path or a connection string without the password */
   readonly location: string;

@@ -19,11 +19,13 @@ test('server/openapi: every documented route answers as documented, with every p
     // an alert and a watched feed, so their lists have items to check
     await store.putAlerts([{ dyad: ['ISR', 'JOR'], when: '2024-02-10', detectedOn: '2024-02-12', direction: 'cooling', before: 2.5, after: -6, events: 9, method: 'cusum', evidence: [{ articleId: 'ffffffffffffffff', index: 0, date: '2024-02-10', code: '190', goldstein: -10, sentence: 'Troops fired.' }] }]);
     await store.putFeed({ url: 'http://news.test/rss', title: 'News' });
+    await store.putCorrection({ kind: 'quote', articleId: 'ffffffffffffffff', start: 0, end: 4, verdict: 'wrong', reason: 'not a quote', at: '2024-03-01T00:00:00.000Z' });
     const app = createApp(store, { token: TOKEN, log: () => {} });
     const doc = (await (await app.request('/openapi.json')).json()) as Doc;
     const specs = routeParams(serverOptions());
     const call = async (method: string, url: string, body?: unknown) =>
-      app.request(url, body === undefined ? { method } : { method, body: JSON.stringify(body), headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' } });
+      // the token on every call: a DELETE writes without a body
+      app.request(url, body === undefined ? { method, headers: { Authorization: `Bearer ${TOKEN}` } } : { method, body: JSON.stringify(body), headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' } });
     // the answer's status must be documented and its body must match the documented schema
     const expect = async (op: Operation, res: Response, status: number, what: string) => {
       const files = Object.keys(op.responses[String(status)]?.content ?? {});
@@ -84,7 +86,8 @@ test('server/openapi: every documented route answers as documented, with every p
           const unknown = await expect(op, await call('GET', url(['nosuch=1'])), 400, `${method} ${path}?nosuch=1`);
           assert.match(unknown.message, /nosuch/);
         }
-        if (op.responses['404']) await expect(op, await call('GET', path.replace('{id}', 'ffffffffffffffff').replace('{layer}', 'sentences')), 404, `${path} with an unknown id`);
+        // an unknown id in the path; a route without one (a correction's unknown item) is tested by its own file
+        if (op.responses['404'] && path.includes('{id}')) await expect(op, await call('GET', path.replace('{id}', 'ffffffffffffffff').replace('{layer}', 'sentences')), 404, `${path} with an unknown id`);
       }
     }
     t.diagnostic(`${calls} calls over ${Object.keys(doc.paths).length} paths${seeds ? ', seeds included' : ''}`);

@@ -88,6 +88,7 @@ export interface QuoteHit {
   confidence: number;
   rule: string;
   date?: string;
+  correction?: import('./correction.js').Correction;
   article: { title?: string; source?: string; date?: string };
 }
 
@@ -110,6 +111,8 @@ export interface StoredEvent {
   outlet?: string;
   sentence: string;
   event: EventRec;
+  /** an analyst's verdict on it (web/src/correction.ts) */
+  correction?: import('./correction.js').Correction;
 }
 
 export type Quad = [number, number, number, number];

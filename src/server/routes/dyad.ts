@@ -4,7 +4,7 @@ import { inDyadView, type DyadViewFilter, type EventKey, type KeyedEvent, type S
 import type { ServerOptions } from '../options.js';
 import { actorCode, cameoCode, date, eventCursor, flag, fraction, oneOf, parseQuery, quadClass, text, whole, type Parsed } from '../params.js';
 import { badParameter } from '../errors.js';
-import { AnswerCache } from '../cache.js';
+import { AnswerCache, relationStamp } from '../cache.js';
 import { AggregationGate } from '../gate.js';
 import { continuousSeries, periodsBefore } from '../dyad-series.js';
 import { exportDyad, EXPORT_FORMATS } from './dyad-export.js';
@@ -91,7 +91,7 @@ export function dyadRoutes(store: Store, o: ServerOptions): Hono {
     .get('/dyad/series', async (c) => {
       const { period = 'month', window = 3, ...p } = parseQuery(series, c.req.queries());
       const f = viewFilter(p);
-      const stamp = String(await store.countEvents({ negated: true }));
+      const stamp = await relationStamp(store);
       const answer = await cache.get(JSON.stringify(['series', f, period, window]), stamp, () => gate.run(async () => {
         // the rolling mean of the range's first periods reaches back before it: those periods are read too
         const lead = f.from === undefined ? undefined : periodsBefore(f.from, period, window - 1);

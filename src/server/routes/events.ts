@@ -20,6 +20,7 @@ export function eventListParams(o: ServerOptions) {
     from: date('first day of the event date range'),
     to: date('last day of the event date range'),
     negated: flag('include negated events ("did not attack"), left out by default'),
+    wrong: flag('include events an analyst marked wrong (/api/corrections), left out by default'),
     ...page(o.defaultLimit, o.maxLimit),
   };
 }

@@ -3,7 +3,7 @@ import { partners, PERIODS, relationSeries, topDyads } from '../../relations/ind
 import type { Store } from '../../store/types.js';
 import type { ServerOptions } from '../options.js';
 import { actorCode, date, flag, oneOf, page, parseQuery } from '../params.js';
-import { AnswerCache } from '../cache.js';
+import { AnswerCache, relationStamp } from '../cache.js';
 import { AggregationGate } from '../gate.js';
 import { pageOf, slicePage } from './_list.js';
 
@@ -46,7 +46,7 @@ export function relationRoutes(store: Store, o: ServerOptions): Hono {
   const gate = new AggregationGate(o.maxAggregations);
   // the answer before paging, keyed by the parameters that shape it; only a miss goes through the gate
   const cached = async <T>(key: unknown[], compute: () => Promise<T>): Promise<T> =>
-    cache.get(JSON.stringify(key), String(await store.countEvents({ negated: true })), () => gate.run(compute)) as Promise<T>;
+    cache.get(JSON.stringify(key), await relationStamp(store), () => gate.run(compute)) as Promise<T>;
   return new Hono()
     .get('/relations', async (c) => {
       const { limit, offset, ...p } = parseQuery(top, c.req.queries());

@@ -3,6 +3,7 @@ import { saveBlob } from '../chart-export.js';
 import type { Chart } from '../charts.js';
 import { field, formValues, h, status } from '../dom.js';
 import { link, type Route } from '../route.js';
+import { correctionControl } from '../correction.js';
 import { fmt, QUAD_NAMES } from '../scale.js';
 import { dyadLink, PERIODS, readDyadState, viewParams, WINDOWS, type DyadState } from './dyad-state.js';
 
@@ -156,10 +157,12 @@ function evidence(s: DyadState, first: DyadEventPage, series: DyadView): HTMLEle
       h('button', { type: 'button', class: 'secondary', onclick: () => older.click() }, 'Older →')));
 }
 
+/** An event of the evidence, with the control to mark it wrong or right: one marked wrong stays here, marked, and leaves the chart and the exports. */
 function card(e: DyadEvent): HTMLElement {
   const li = eventCard(e);
   li.dataset.key = `${e.articleId}#${e.index}`;
   li.dataset.date = e.date;
+  li.append(correctionControl({ kind: 'event', articleId: e.articleId, index: e.index }, e.correction, li));
   return li;
 }
 

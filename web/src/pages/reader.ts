@@ -1,10 +1,11 @@
-import { api, type ArticleFull, type EventRec, type MentionRec, type QuoteRec, type Span } from '../api.js';
+import { api, get, type Page, type ArticleFull, type EventRec, type MentionRec, type QuoteRec, type Span } from '../api.js';
 import { h, safeHref, status, type Child } from '../dom.js';
 import { link, type Route } from '../route.js';
 import { layout, type Ann, type Piece } from '../reader/layers.js';
 import { parseDialog, sentenceAt } from '../reader/parse-dialog.js';
 import { markSpan, offsetAt, type TextStarts } from '../reader/text-offsets.js';
 import { fmt, QUAD_NAMES } from '../scale.js';
+import { correctionControl, eventKey, quoteKey, type Correction } from '../correction.js';
 
 /** Layers from the outside in: the order in which highlights nest. */
 const LAYERS = ['quote', 'event', 'mention'] as const;
@@ -23,6 +24,10 @@ export async function renderReader(view: HTMLElement, route: Route): Promise<voi
     return;
   }
   const a = await api.article(id);
+  const corrected = await get<Page<Correction>>('corrections', { article: a.id, limit: 500 });
+  // analysts' verdicts on this article's events and quotes, by the key the server gives them
+  const verdicts = new Map(corrected.items.filter((c) => c.articleId === a.id).map((c) => [c.key, c]));
+  const keyOf = (layer: Layer, index: number) => (layer === 'event' ? eventKey(a.id, a.events[index]) : layer === 'quote' ? quoteKey(a.id, a.quotes[index]) : '');
   const url = safeHref(a.url);
   view.append(
     h('h1', { tabindex: -1 }, a.title || a.id),
@@ -53,6 +58,11 @@ export async function renderReader(view: HTMLElement, route: Route): Promise<voi
   const seen = new Set<Ann>();
   const starts: TextStarts = new WeakMap();
   for (const p of paragraphs) body.append(h('p', {}, ...render(a.text, layout(p.start, p.end, layers, 0, seen), starts)));
+  const markHighlights = (layer: Layer, index: number) => {
+    const wrong = verdicts.get(keyOf(layer, index))?.verdict === 'wrong';
+    for (const s of body.querySelectorAll(`.hl-${layer}[data-index="${index}"]`)) s.classList.toggle('marked-wrong', wrong);
+  };
+  for (const layer of ['quote', 'event'] as const) records[layer].forEach((_, i) => markHighlights(layer, i));
 
   let selected: HTMLElement | undefined;
   // closing hands focus back to the highlight, so a keyboard reader keeps their place
@@ -74,7 +84,13 @@ export async function renderReader(view: HTMLElement, route: Route): Promise<voi
     selected = body.querySelector<HTMLElement>(`.hl-${layer}[data-index="${index}"][tabindex]`) ?? el;
     // why an event was coded as it was: the parse of the sentence it was read from
     const sentence = layer === 'event' ? a.events[index].sentence : sentenceAt(a.sentences, records[layer][index].start);
-    panel.replaceChildren(closeButton(close), ...recordView(a, layer, index), ...parseButton(sentence, `Parse of its sentence (${sentence + 1})`));
+    const control = layer === 'mention' ? [] : [correctionControl({ kind: layer, articleId: a.id, index }, verdicts.get(keyOf(layer, index)), panel, (c) => {
+      if (c) verdicts.set(c.key, c);
+      else verdicts.delete(keyOf(layer, index));
+      markHighlights(layer, index);
+    })];
+    if (layer === 'mention') delete panel.dataset.verdict;
+    panel.replaceChildren(closeButton(close), ...recordView(a, layer, index), ...control, ...parseButton(sentence, `Parse of its sentence (${sentence + 1})`));
   };
   const parseButton = (sentence: number, label: string): HTMLElement[] => {
     if (sentence < 0) return [];
