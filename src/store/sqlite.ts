@@ -10,6 +10,8 @@ import { articleHit, articleSql, quoteSql, storedQuote, type FilterSql } from '.
 import { SqliteWatch } from './sqlite-watch.js';
 import { SqliteAlerts } from './sqlite-alerts.js';
 import { SqliteDyads } from './sqlite-dyad.js';
+import { SqliteActors } from './sqlite-actor.js';
+import type { ActorRange } from './actor-types.js';
 import type { Alert, AlertFilter, ArticleFilter, DyadViewFilter, EventKey, ArticleHit, ArticleSummary, EventFilter, FeedPoll, FetchFailureRecord, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
 
 type Row = Record<string, unknown>;
@@ -38,11 +40,13 @@ class SqliteStore implements Store {
   private readonly watch: SqliteWatch;
   private readonly alerts: SqliteAlerts;
   private readonly dyads: SqliteDyads;
+  private readonly actors: SqliteActors;
 
   constructor(private readonly db: Database.Database, readonly location: string) {
     this.watch = new SqliteWatch(db);
     this.alerts = new SqliteAlerts(db);
     this.dyads = new SqliteDyads(db);
+    this.actors = new SqliteActors(db);
     this.q = {
       exists: db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck(),
       insert: db.prepare(`INSERT OR IGNORE INTO articles (id, format, encoding, input_length, title, date, source, url, author, language,
@@ -282,6 +286,12 @@ class SqliteStore implements Store {
   // the dyad explorer's keyset pages (sqlite-dyad.ts)
   dyadEvents(f: DyadViewFilter, page: { limit: number; before?: EventKey; after?: EventKey }) { return this.dyads.dyadEvents(f, page); }
   countDyadEvents(f: DyadViewFilter) { return this.dyads.countDyadEvents(f); }
+  // the actor page and the quote facets (sqlite-actor.ts)
+  actorEvents(f: ActorRange, page: { limit: number; before?: EventKey; after?: EventKey }) { return this.actors.actorEvents(f, page); }
+  countActorEvents(f: ActorRange) { return this.actors.countActorEvents(f); }
+  actorPartners(f: ActorRange) { return this.actors.actorPartners(f); }
+  actorPeople(f: ActorRange, limit: number) { return this.actors.actorPeople(f, limit); }
+  quoteFacets(f: QuoteFilter, limit: number) { return this.actors.quoteFacets(f, limit); }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();

@@ -13,6 +13,7 @@ import { scoreConformance } from './conformance-scores.js';
 import { watchConformance } from './conformance-watch.js';
 import { alertConformance } from './conformance-alerts.js';
 import { dyadConformance } from './conformance-dyad.js';
+import { actorConformance } from './conformance-actor.js';
 
 /** One store opened fresh for a test, with what the migration tests need to look under it. */
 export interface OpenedStore {
@@ -339,6 +340,7 @@ export function storeConformance(name: string, harness: StoreHarness): void {
   watchConformance(it);
   alertConformance(it);
   dyadConformance(it);
+  actorConformance(it);
 }
 
 interface Given {
