@@ -10,6 +10,7 @@ import { alertRoutes } from './routes/alerts.js';
 import { articleRoutes } from './routes/articles.js';
 import { eventRoutes } from './routes/events.js';
 import { dyadRoutes } from './routes/dyad.js';
+import { actorRoutes } from './routes/actors.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { liveRoutes } from './routes/live.js';
 import { quoteRoutes } from './routes/quotes.js';
@@ -43,6 +44,7 @@ export function createApp(store: Store, given: Partial<ServerOptions> = {}): Hon
     .route('/', eventRoutes(store, o))
     .route('/', relationRoutes(store, o))
     .route('/', dyadRoutes(store, o))
+    .route('/', actorRoutes(store, o))
     .route('/', ingestRoutes(store, o))
     .route('/', statsRoutes(store))
     .route('/', alertRoutes(store, o))
