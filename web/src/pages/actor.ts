@@ -57,23 +57,28 @@ export async function renderActor(view: HTMLElement, route: Route): Promise<void
     api.actorQuotes(s.code, { role: 'about', ...range, limit: 10 }),
     api.actorEvents(s.code, { ...range, limit: PAGE, before: s.before || undefined, after: s.after || undefined }),
   ]);
-  view.append(await partnerSection(s, partners), peopleSection(s, people.items),
+  const drawn = partnerSection(s, partners);
+  view.append(drawn.section, peopleSection(s, people.items),
     quoteSection(s, 'by', by), quoteSection(s, 'about', about), eventSection(s, events));
+  // a chart takes its size from where it stands: drawn once in the page
+  await drawn.draw();
 }
 
-async function partnerSection(s: ActorState, p: ActorPartners): Promise<HTMLElement> {
+function partnerSection(s: ActorState, p: ActorPartners): { section: HTMLElement; draw: () => Promise<void> } {
   const section = h('section', { 'aria-labelledby': 'actor-partners-h' },
     h('h2', { id: 'actor-partners-h' }, `Partners: ${p.items.length}, ${p.events} event${p.events === 1 ? '' : 's'}${p.from || p.to ? ` from ${p.from ?? 'the start'} to ${p.to ?? 'the end'}` : ''}`));
   if (p.items.length === 0) {
     section.append(status(`No dated events of ${s.code} with another actor in this range.`));
-    return section;
+    return { section, draw: async () => {} };
   }
-  const { chart } = await import('../charts.js');
   const el = h('div', { class: 'chart short', id: 'actor-chart' });
   section.append(h('p', { class: 'lede' }, 'Events sent to each partner to the right, received from it to the left, by quad class; every report counts (the table gives the numbers).'), el);
-  chart(el, partnerOption(s.code, p.items.slice(0, 12)));
   section.append(partnerTable(s, p.items));
-  return section;
+  const draw = async () => {
+    const { chart } = await import('../charts.js');
+    chart(el, partnerOption(s.code, p.items.slice(0, 12)));
+  };
+  return { section, draw };
 }
 
 function partnerTable(s: ActorState, items: ActorPartner[]): HTMLElement {
