@@ -10,8 +10,8 @@ export function partnerOption(actor: string, partners: ActorPartner[]) {
   const names = partners.map((p) => p.partner).reverse();
   const rows = [...partners].reverse();
   const series = QUAD_NAMES.flatMap((name, q) => [
-    { name, type: 'bar', stack: 'partners', data: rows.map((p) => p.sent.quad[q]), itemStyle: { color: QUAD_COLOURS[q] } },
-    { name, type: 'bar', stack: 'partners', data: rows.map((p) => -p.received.quad[q]), itemStyle: { color: QUAD_COLOURS[q], opacity: 0.7 } },
+    { name, type: 'bar', stack: 'partners', barMaxWidth: 28, data: rows.map((p) => p.sent.quad[q]), itemStyle: { color: QUAD_COLOURS[q] } },
+    { name, type: 'bar', stack: 'partners', barMaxWidth: 28, data: rows.map((p) => -p.received.quad[q]), itemStyle: { color: QUAD_COLOURS[q], opacity: 0.7 } },
   ]);
   const said = partners.map((p) => `${p.partner}: ${p.sent.events} sent, ${p.received.events} received`).join('; ');
   return {
