@@ -68,7 +68,8 @@ export async function renderQuotes(view: HTMLElement, route: Route): Promise<voi
 /** Each facet's values with their counts, each a link to the query narrowed to it (the chosen one unmarks it). */
 function facetPanel(f: QuoteFacets, q: QuoteQuery, to: (patch: Partial<Record<keyof QuoteQuery, string | undefined>>) => string): HTMLElement {
   const group = (title: string, param: keyof QuoteQuery, values: Facet[], key: string) =>
-    h('section', { class: 'facet', 'data-facet': key, 'aria-label': title },
+    // no label of its own: its heading names it, and a label "Speaker" would shadow the form's field
+    h('section', { class: 'facet', 'data-facet': key },
       h('h2', { class: 'facet-title' }, title),
       values.length === 0 ? h('p', { class: 'meta' }, 'none') : h('ul', { class: 'facet-list' }, ...values.map((v) => {
         const on = q[param] === v.value;

@@ -93,9 +93,7 @@ function describe(rels: Relation[]): string {
 function relationsTable(rels: Relation[]): HTMLElement {
   const rows = rels.map((r) =>
     h('tr', { 'data-source': r.source, 'data-target': r.target, 'data-mean': r.goldsteinMean, 'data-events': r.events },
-      h('td', {}, h('a', { href: link('dyad', [r.source, r.target]) }, `${r.source} → ${r.target}`), ' ',
-        h('span', { class: 'small' }, '(', h('a', { href: link('actor', [r.source]), class: 'actor-link', 'aria-label': `actor ${r.source}` }, r.source), ' · ',
-          h('a', { href: link('actor', [r.target]), class: 'actor-link', 'aria-label': `actor ${r.target}` }, r.target), ')')),
+      h('td', {}, h('a', { href: link('dyad', [r.source, r.target]) }, `${r.source} → ${r.target}`)),
       h('td', { class: 'num' }, r.events),
       h('td', { class: `num ${r.goldsteinMean < 0 ? 'neg' : r.goldsteinMean > 0 ? 'pos' : ''}` },
         h('span', { class: 'swatch', style: `background:${goldsteinColour(r.goldsteinMean)}`, 'aria-hidden': 'true' }), fmt(r.goldsteinMean)),
