@@ -11,6 +11,7 @@ import { articleRoutes } from './routes/articles.js';
 import { eventRoutes } from './routes/events.js';
 import { dyadRoutes } from './routes/dyad.js';
 import { correctionRoutes } from './routes/corrections.js';
+import { actorRoutes } from './routes/actors.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { liveRoutes } from './routes/live.js';
 import { quoteRoutes } from './routes/quotes.js';
@@ -44,6 +45,7 @@ export function createApp(store: Store, given: Partial<ServerOptions> = {}): Hon
     .route('/', eventRoutes(store, o))
     .route('/', relationRoutes(store, o))
     .route('/', dyadRoutes(store, o))
+    .route('/', actorRoutes(store, o))
     .route('/', ingestRoutes(store, o))
     .route('/', correctionRoutes(store, o))
     .route('/', statsRoutes(store))

@@ -8,6 +8,7 @@ import { alertListParams } from './routes/alerts.js';
 import { correctionDeleteParams, correctionListParams } from './routes/corrections.js';
 import { dyadSeriesParams, partnerParams, topDyadParams } from './routes/relations.js';
 import { dyadEventParams, dyadExportParams, dyadSeriesViewParams } from './routes/dyad.js';
+import { ACTOR_SCHEMAS, actorPaths, actorRouteParams } from './openapi-actor.js';
 
 /**
  * The OpenAPI 3.1 description of the API, as data. Query parameters come from the same specs the
@@ -173,6 +174,7 @@ const SCHEMAS: Record<string, Schema> = {
     },
     ['verdict'],
   ),
+  ...ACTOR_SCHEMAS,
 };
 
 /** Every route's query parameters, keyed `METHOD /path` as in the document. */
@@ -183,6 +185,7 @@ export function routeParams(o: ServerOptions): Record<string, ParamSpec> {
     'get /api/articles/{id}/syntax': syntaxParams(),
     'get /api/articles/{id}/{layer}': layerParams(o),
     'get /api/quotes': quoteListParams(o),
+    ...actorRouteParams(o),
     'get /api/events': eventListParams(o),
     'get /api/relations': topDyadParams(o),
     'get /api/relations/dyad': dyadSeriesParams(),
@@ -260,6 +263,7 @@ export function openApiDocument(o: ServerOptions): Record<string, unknown> {
         },
       },
       '/api/quotes': get('get /api/quotes', 'Quotes with their speakers, newest first', ref('QuoteList')),
+      ...actorPaths(p, query, json, BAD),
       '/api/events': get('get /api/events', 'Coded events in date order', ref('EventList')),
       '/api/relations': get('get /api/relations', 'The most active dyads (most de-duplicated events first)', ref('DyadList'), BUSY),
       '/api/relations/dyad': get('get /api/relations/dyad', "One dyad's relation per period", ref('DyadSeries'), BUSY),

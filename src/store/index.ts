@@ -6,6 +6,7 @@ import { storeError } from './store-errors.js';
 
 export type { Store, PutResult, StoreStats, ArticleSummary, FeedState, FeedPoll, FetchFailureRecord, StoredSite, WatchState, StoredEvent, Alert, AlertEvidence, AlertFilter, AlertStore, StoredAlert, DyadViewFilter, DyadStore, EventKey, KeyedEvent, Correction, CorrectionFilter, CorrectionStore, CorrectionTarget } from './types.js';
 export { correctionKey, eventTarget, quoteTarget, checkedCorrection } from './correction-rows.js';
+export type { ActorRange, ActorPartner, ActorPerson, PartnerSide, QuoteFacets, FacetCount, ActorStore } from './actor-types.js';
 export { inDyadView } from './dyad-rows.js';
 export { alertId } from './alert-rows.js';
 export { openSqliteStore } from './sqlite.js';

@@ -48,6 +48,10 @@ export function articleSql(f: ArticleFilter): FilterSql {
   if (f.q !== undefined && query === undefined) where.push('FALSE');
   if (query !== undefined) where.push(`a.search @@ ${query}`);
   if (f.source !== undefined) where.push(`lower(a.source) = lower(${p(f.source)})`);
+  if (f.actor !== undefined) {
+    const x = p(f.actor);
+    where.push(`EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND (e.source_country = ${x} OR e.target_country = ${x}))`);
+  }
   // dates may be full timestamps: compare their day
   if (f.from !== undefined) where.push(`substr(a.date, 1, 10) >= ${p(f.from)}`);
   if (f.to !== undefined) where.push(`substr(a.date, 1, 10) <= ${p(f.to)}`);
@@ -65,18 +69,35 @@ export function articleSql(f: ArticleFilter): FilterSql {
   return { sql, count, params };
 }
 
-/** The quotes a filter selects, newest first. */
-export function quoteSql(f: QuoteFilter): FilterSql {
+/** The WHERE conditions of a quote filter (SQLite's meaning: see its quoteWhere), its values pushed through `p`. */
+function quoteWhere(f: QuoteFilter, p: (v: unknown) => string): string[] {
   const where: string[] = [];
-  const params: unknown[] = [];
-  const p = (v: unknown) => `$${params.push(v)}`;
   const day = 'substr(coalesce(q.date, a.date), 1, 10)';
   if (f.speaker !== undefined) where.push(`q.speaker ILIKE ${p(`%${likeLiteral(f.speaker)}%`)}`);
+  if (f.speakerName !== undefined) where.push(`q.speaker = ${p(f.speakerName)}`);
   if (f.actor !== undefined) where.push(`(q.speaker_code ILIKE ${p(`${likeLiteral(f.actor)}%`)} OR q.speaker_country = ${p(f.actor)})`);
+  if (f.country !== undefined) where.push(`q.speaker_country = ${p(f.country)}`);
+  if (f.kind !== undefined) where.push(`q.kind = ${p(f.kind)}`);
+  if (f.about !== undefined) {
+    const x = p(f.about);
+    where.push(`EXISTS (SELECT 1 FROM events e WHERE e.article_id = q.article_id AND (e.data::jsonb ->> 'quote')::int = q.n
+        AND (e.source_country = ${x} OR e.target_country = ${x}))
+      AND NOT (coalesce(q.speaker_code, '') ILIKE ${p(`${likeLiteral(f.about)}%`)} OR coalesce(q.speaker_country, '') = ${x})`);
+  }
   // substr counts code points, as SQLite's does: the same tolerance after an emoji
   if (f.q !== undefined) where.push(`strpos(lower(substr(a.text, q.start + 1, q."end" - q.start)), lower(${p(f.q)})) > 0`);
+  if (f.outlet !== undefined) where.push(`a.source = ${p(f.outlet)}`);
   if (f.from !== undefined) where.push(`${day} >= ${p(f.from)}`);
   if (f.to !== undefined) where.push(`${day} <= ${p(f.to)}`);
+  return where;
+}
+
+/** The quotes a filter selects, newest first. */
+export function quoteSql(f: QuoteFilter): FilterSql {
+  const params: unknown[] = [];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const where = quoteWhere(f, p);
+  const day = 'substr(coalesce(q.date, a.date), 1, 10)';
   const from = 'quotes q JOIN articles a ON a.id = q.article_id';
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const count = `SELECT count(*)::int AS n FROM ${from} ${cond}`;
@@ -84,6 +105,18 @@ export function quoteSql(f: QuoteFilter): FilterSql {
       ${day} AS day, a.text, a.title, a.source, a.date AS article_date
     FROM ${from} ${cond} ORDER BY day DESC NULLS LAST, q.article_id, q.n LIMIT ${p(f.limit ?? null)} OFFSET ${p(f.offset ?? 0)}`;
   return { sql, count, params };
+}
+
+/** SQL counting one facet's values over the quotes a filter selects, most first, then by value (byte order, as SQLite's). */
+export function quoteFacetSql(f: QuoteFilter, column: string, limit: number): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const where = [...quoteWhere(f, p), `${column} IS NOT NULL`];
+  return {
+    sql: `SELECT ${column} AS value, count(*)::int AS n FROM quotes q JOIN articles a ON a.id = q.article_id
+      WHERE ${where.join(' AND ')} GROUP BY ${column} ORDER BY n DESC, ${column} COLLATE "C" LIMIT ${p(limit)}`,
+    params,
+  };
 }
 
 /** A string matched literally by LIKE (whose escape character is the backslash). */

@@ -58,6 +58,10 @@ export function articleSql(f: ArticleFilter): FilterSql & { fts: boolean } {
     where.push('a.source = ? COLLATE NOCASE');
     params.push(f.source);
   }
+  if (f.actor !== undefined) {
+    where.push('EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND (e.source_country = ? OR e.target_country = ?))');
+    params.push(f.actor, f.actor);
+  }
   // dates may be full timestamps ("2021-03-23T09:30:00Z"): compare their day
   if (f.from !== undefined) {
     where.push('substr(a.date, 1, 10) >= ?');
@@ -112,44 +116,61 @@ function unmark(marked: string): { text: string; matches: Span[] } {
   return { text, matches };
 }
 
-/** The quotes a filter selects, newest first. @example quoteSql({ speaker: 'Lavrov' }).params // ['%Lavrov%'] */
-export function quoteSql(f: QuoteFilter): FilterSql {
+/** The WHERE conditions of a quote filter and their parameters; `own` when they read nothing of the article. */
+function quoteWhere(f: QuoteFilter): { where: string[]; params: unknown[]; own: boolean } {
   const where: string[] = [];
   const params: unknown[] = [];
+  const add = (cond: string, ...values: unknown[]) => (where.push(cond), params.push(...values));
   const day = 'substr(coalesce(q.date, a.date), 1, 10)';
-  if (f.speaker !== undefined) {
-    where.push(`q.speaker LIKE ? ESCAPE '\\'`);
-    params.push(`%${likeEscape(f.speaker)}%`);
+  if (f.speaker !== undefined) add(`q.speaker LIKE ? ESCAPE '\\'`, `%${likeEscape(f.speaker)}%`);
+  if (f.speakerName !== undefined) add('q.speaker = ?', f.speakerName);
+  if (f.actor !== undefined) add(`(q.speaker_code LIKE ? ESCAPE '\\' OR q.speaker_country = ?)`, `${likeEscape(f.actor)}%`, f.actor);
+  if (f.country !== undefined) add('q.speaker_country = ?', f.country);
+  if (f.kind !== undefined) add('q.kind = ?', f.kind);
+  if (f.about !== undefined) {
+    // an event said inside the quote names the actor, and the speaker is not the actor's
+    add(`EXISTS (SELECT 1 FROM events e WHERE e.article_id = q.article_id AND json_extract(e.data, '$.quote') = q.n
+        AND (e.source_country = ? OR e.target_country = ?))
+      AND NOT (coalesce(q.speaker_code, '') LIKE ? ESCAPE '\\' OR coalesce(q.speaker_country, '') = ?)`, f.about, f.about, `${likeEscape(f.about)}%`, f.about);
   }
-  if (f.actor !== undefined) {
-    where.push(`(q.speaker_code LIKE ? ESCAPE '\\' OR q.speaker_country = ?)`);
-    params.push(`${likeEscape(f.actor)}%`, f.actor);
-  }
-  if (f.q !== undefined) {
-    // SQLite's substr counts code points where the offsets count UTF-16 units: a quote after an
-    // emoji is searched one character off, which a part-of-text search tolerates
-    where.push(`instr(lower(substr(a.text, q.start + 1, q."end" - q.start)), lower(?)) > 0`);
-    params.push(f.q);
-  }
-  if (f.from !== undefined) {
-    where.push(`${day} >= ?`);
-    params.push(f.from);
-  }
-  if (f.to !== undefined) {
-    where.push(`${day} <= ?`);
-    params.push(f.to);
-  }
+  // SQLite's substr counts code points where the offsets count UTF-16 units: a quote after an
+  // emoji is searched one character off, which a part-of-text search tolerates
+  if (f.q !== undefined) add(`instr(lower(substr(a.text, q.start + 1, q."end" - q.start)), lower(?)) > 0`, f.q);
+  if (f.outlet !== undefined) add('a.source = ?', f.outlet);
+  if (f.from !== undefined) add(`${day} >= ?`, f.from);
+  if (f.to !== undefined) add(`${day} <= ?`, f.to);
+  const own = f.q === undefined && f.outlet === undefined && f.from === undefined && f.to === undefined;
+  return { where, params, own };
+}
+
+/** The quotes a filter selects, newest first. @example quoteSql({ speaker: 'Lavrov' }).params // ['%Lavrov%'] */
+export function quoteSql(f: QuoteFilter): FilterSql {
+  const { where, params, own } = quoteWhere(f);
+  const day = 'substr(coalesce(q.date, a.date), 1, 10)';
   const from = 'quotes q JOIN articles a ON a.id = q.article_id';
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  // a count that needs nothing of the article reads the quotes alone
-  const own = f.q === undefined && f.from === undefined && f.to === undefined;
   return {
     sql: `SELECT q.article_id, q.n, q.start, q."end", q.kind, q.speaker, q.speaker_code, q.cue, q.medium, q.confidence, q.rule,
         ${day} AS day, a.text, a.title, a.source, a.date AS article_date
       FROM ${from} ${cond} ORDER BY day DESC, q.article_id, q.n LIMIT ? OFFSET ?`,
+    // a count that needs nothing of the article reads the quotes alone
     count: `SELECT count(*) FROM ${own ? 'quotes q' : from} ${cond}`,
     params,
     page: [f.limit ?? -1, f.offset ?? 0],
+  };
+}
+
+/** The columns the quote facets count. */
+export const FACET_COLUMNS = { speakers: 'q.speaker', countries: 'q.speaker_country', outlets: 'a.source', kinds: 'q.kind' } as const;
+
+/** SQL counting one facet's values over the quotes a filter selects, most first, then by value; the limit is the last parameter. */
+export function quoteFacetSql(f: QuoteFilter, column: string): { sql: string; params: unknown[] } {
+  const { where, params } = quoteWhere(f);
+  where.push(`${column} IS NOT NULL`);
+  return {
+    sql: `SELECT ${column} AS value, count(*) AS n FROM quotes q JOIN articles a ON a.id = q.article_id
+      WHERE ${where.join(' AND ')} GROUP BY ${column} ORDER BY n DESC, value LIMIT ?`,
+    params,
   };
 }
 

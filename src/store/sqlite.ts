@@ -12,6 +12,8 @@ import { SqliteAlerts } from './sqlite-alerts.js';
 import { SqliteDyads } from './sqlite-dyad.js';
 import { SqliteCorrections, sqliteJsonInt } from './sqlite-corrections.js';
 import { articleIdsOf, notMarkedWrong, withCorrections } from './correction-rows.js';
+import { SqliteActors } from './sqlite-actor.js';
+import type { ActorRange } from './actor-types.js';
 import type { Alert, AlertFilter, ArticleFilter, Correction, CorrectionFilter, DyadViewFilter, EventKey, ArticleHit, ArticleSummary, EventFilter, FeedPoll, FetchFailureRecord, PutResult, QuoteFilter, Store, StoreStats, StoreTotals, StoredEvent, StoredQuote } from './types.js';
 
 type Row = Record<string, unknown>;
@@ -41,12 +43,14 @@ class SqliteStore implements Store {
   private readonly alerts: SqliteAlerts;
   private readonly dyads: SqliteDyads;
   private readonly corrections: SqliteCorrections;
+  private readonly actors: SqliteActors;
 
   constructor(private readonly db: Database.Database, readonly location: string) {
     this.watch = new SqliteWatch(db);
     this.alerts = new SqliteAlerts(db);
     this.dyads = new SqliteDyads(db);
     this.corrections = new SqliteCorrections(db);
+    this.actors = new SqliteActors(db);
     this.q = {
       exists: db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck(),
       insert: db.prepare(`INSERT OR IGNORE INTO articles (id, format, encoding, input_length, title, date, source, url, author, language,
@@ -297,6 +301,12 @@ class SqliteStore implements Store {
   removeCorrection(key: string) { return this.corrections.removeCorrection(key); }
   listCorrections(f?: CorrectionFilter) { return this.corrections.listCorrections(f); }
   countCorrections(f?: CorrectionFilter) { return this.corrections.countCorrections(f); }
+  // the actor page and the quote facets (sqlite-actor.ts)
+  actorEvents(f: ActorRange, page: { limit: number; before?: EventKey; after?: EventKey }) { return this.actors.actorEvents(f, page); }
+  countActorEvents(f: ActorRange) { return this.actors.countActorEvents(f); }
+  actorPartners(f: ActorRange) { return this.actors.actorPartners(f); }
+  actorPeople(f: ActorRange, limit: number) { return this.actors.actorPeople(f, limit); }
+  quoteFacets(f: QuoteFilter, limit: number) { return this.actors.quoteFacets(f, limit); }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();

@@ -1,6 +1,7 @@
 import type { Article } from '../model/article.js';
 import type { PackedArticle } from './codec.js';
 import type { SkipReason, Skipped } from '../model/errors.js';
+import type { ActorStore } from './actor-types.js';
 
 /** What storing one article did: `unchanged` when the same content was already stored. */
 export type PutResult = 'stored' | 'unchanged';
@@ -83,6 +84,8 @@ export interface ArticleFilter {
   q?: string;
   /** the outlet, case-insensitive */
   source?: string;
+  /** articles with an event that has this country or organisation code on either side */
+  actor?: string;
   from?: string;
   to?: string;
   limit?: number;
@@ -109,7 +112,19 @@ export interface ArticleHit {
  */
 export interface QuoteFilter {
   speaker?: string;
+  /** exactly this speaker's name, as a facet gives it */
+  speakerName?: string;
   actor?: string;
+  /** exactly this speaker's country code */
+  country?: string;
+  /** the article's outlet, exactly as stored */
+  outlet?: string;
+  kind?: import('../model/quote.js').QuoteKind;
+  /**
+   * quotes about this country or organisation code: an event coded inside the quote has it on
+   * either side, and the speaker is not its (the `actor` test fails)
+   */
+  about?: string;
   q?: string;
   from?: string;
   to?: string;
@@ -372,7 +387,7 @@ export interface CorrectionStore {
  * transaction: stored whole or not at all. Implementations: SQLite (embedded default); later
  * PostgreSQL. Methods are async so a networked store fits the same interface.
  */
-export interface Store extends WatchState, AlertStore, DyadStore, CorrectionStore {
+export interface Store extends WatchState, AlertStore, DyadStore, CorrectionStore, ActorStore {
   readonly kind: string;
   /** where it is: a file path or a connection string without the password */
   readonly location: string;

@@ -57,7 +57,9 @@ test('server/corrections: marking an event wrong takes it out of relations and e
   const page = await get<{ items: Ev[] }>('/api/dyad/events?a=FRA&b=POL&limit=100');
   const victim = page.items[0];
   const id = `${victim.articleId}#${victim.index}`;
-  const before = { relations: await fraPol(), export: await exported(), series: await seriesEvents() };
+  // the actor page's partners are a relation too
+  const partnerPol = async () => (await get<{ items: { partner: string; sent: { events: number } }[] }>('/api/actors/FRA/partners')).items.find((p) => p.partner === 'POL')?.sent.events ?? 0;
+  const before = { relations: await fraPol(), export: await exported(), series: await seriesEvents(), partners: await partnerPol() };
   assert.ok(before.relations > 0 && before.export.includes(id), 'the event counts and is exported');
 
   // writes are guarded as ingest is
@@ -71,7 +73,8 @@ test('server/corrections: marking an event wrong takes it out of relations and e
   assert.equal(correction.verdict, 'wrong');
   assert.match(correction.key, new RegExp(`^event:${victim.articleId}:\\d+-\\d+:FRA[A-Z]*>POL[A-Z]*:${victim.code}$`));
 
-  const marked = { relations: await fraPol(), export: await exported(), series: await seriesEvents() };
+  const marked = { relations: await fraPol(), export: await exported(), series: await seriesEvents(), partners: await partnerPol() };
+  assert.equal(marked.partners, before.partners - 1, "gone from the actor page's partners");
   assert.ok(!marked.export.includes(id), 'gone from the export');
   assert.equal(marked.export.length, before.export.length - 1);
   assert.equal(marked.series, before.series - 1, 'gone from the series');
@@ -103,7 +106,7 @@ test('server/corrections: marking an event wrong takes it out of relations and e
   // undo
   const undo = await app.request(`/api/corrections?key=${encodeURIComponent(correction.key)}`, { method: 'DELETE', headers: auth });
   assert.deepEqual(await undo.json(), { key: correction.key, removed: true });
-  assert.deepEqual({ relations: await fraPol(), export: await exported(), series: await seriesEvents() }, before, 'all back as before');
+  assert.deepEqual({ relations: await fraPol(), export: await exported(), series: await seriesEvents(), partners: await partnerPol() }, before, 'all back as before');
   const twice = await app.request(`/api/corrections?key=${encodeURIComponent(correction.key)}`, { method: 'DELETE', headers: auth });
   assert.equal(((await twice.json()) as { removed: boolean }).removed, false);
 

@@ -52,7 +52,7 @@ test('server/openapi: every documented route answers as documented, with every p
       for (const [method, op] of Object.entries(ops)) {
         const spec = specs[`${method} ${path}`];
         assert.ok(spec, `${method} ${path} has no parameter spec in routeParams`);
-        const route = path.replace('{id}', someId).replace('{layer}', 'sentences');
+        const route = path.replace('{id}', someId).replace('{layer}', 'sentences').replace('{code}', 'RUS');
         const required = op.parameters.filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=${encodeURIComponent(p.example!)}`);
         const url = (extra: string[] = []) => `${route}${[...required, ...extra].length ? '?' : ''}${[...required, ...extra].join('&')}`;
         const body = op.requestBody?.content['application/json'].example;

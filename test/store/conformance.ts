@@ -14,6 +14,7 @@ import { watchConformance } from './conformance-watch.js';
 import { alertConformance } from './conformance-alerts.js';
 import { dyadConformance } from './conformance-dyad.js';
 import { correctionConformance } from './conformance-corrections.js';
+import { actorConformance } from './conformance-actor.js';
 
 /** One store opened fresh for a test, with what the migration tests need to look under it. */
 export interface OpenedStore {
@@ -341,6 +342,7 @@ export function storeConformance(name: string, harness: StoreHarness): void {
   alertConformance(it);
   dyadConformance(it);
   correctionConformance(it);
+  actorConformance(it);
 }
 
 interface Given {

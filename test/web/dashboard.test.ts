@@ -97,10 +97,10 @@ test('dashboard in a real browser (Chromium) over entente serve', { timeout: 240
       await page.waitForFunction(() => {
         // runs in the page (this project's tsconfig has no DOM types)
         const page = globalThis as unknown as { location: { hash: string }; document: { body: { dataset: Record<string, string> }; querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } };
-        const speakers = Array.from(page.document.querySelectorAll('#quote-list > li .speaker'), (e) => e.textContent ?? '');
+        const speakers = Array.from(page.document.querySelectorAll('#quote-groups li.card .speaker'), (e) => e.textContent ?? '');
         return page.document.body.dataset.ready === 'quotes' && page.location.hash.includes('Lavrov') && speakers.length > 0 && speakers.every((x) => x.includes('Lavrov'));
       });
-      const cards = page.locator('#quote-list > li');
+      const cards = page.locator('#quote-groups li.card');
       const n = await cards.count();
       assert.ok(n > 0, 'no quotes for Lavrov');
       for (let i = 0; i < n; i++) assert.match(await cards.nth(i).locator('.speaker').innerText(), /Lavrov/);
@@ -112,7 +112,7 @@ test('dashboard in a real browser (Chromium) over entente serve', { timeout: 240
       assert.match(meta, /Fox News/);
       // its link opens the reader with that quote selected
       await shot();
-      await godCard.getByRole('link').click();
+      await godCard.getByRole('link', { name: /^In / }).click();
       await page.waitForSelector('body[data-ready="article"]');
       assert.match(await page.locator('#record').innerText(), /Thank God/);
     });

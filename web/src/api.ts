@@ -15,7 +15,7 @@ export interface Page<T> { items: T[]; limit?: number; offset?: number; total?: 
 
 export interface Span { start: number; end: number }
 
-export interface ArticleSummary { id: string; title?: string; date?: string; source?: string; url?: string }
+export interface ArticleSummary { id: string; title?: string; date?: string; source?: string; url?: string; snippet?: string; snippetMatches?: Span[] }
 
 export interface ActorRef { id: string; code: string; name: string; country: string; roles: string[] }
 
@@ -203,6 +203,22 @@ export interface DyadView {
   outlets: { outlet: string; events: number }[];
 }
 
+/** One direction of a partnership: events by quad class and the mean Goldstein of those scored. */
+export interface PartnerSide { events: number; quad: Quad; goldsteinMean: number | null }
+
+export interface ActorPartner { partner: string; events: number; sent: PartnerSide; received: PartnerSide }
+
+export interface ActorPartners { actor: string; from: string | null; to: string | null; events: number; items: ActorPartner[] }
+
+export interface ActorPerson { speaker: string; speakerCode?: string; quotes: number }
+
+export interface Facet { value: string; count: number }
+
+export interface QuoteFacets { total: number; speakers: Facet[]; countries: Facet[]; outlets: Facet[]; kinds: Facet[] }
+
+/** What narrows a quote query (the API's parameter names). */
+export interface QuoteQuery { speaker?: string; speakerName?: string; actor?: string; country?: string; about?: string; outlet?: string; kind?: string; q?: string; from?: string; to?: string }
+
 type Params = Record<string, string | number | undefined>;
 
 const TOKEN_KEY = 'entente-token';
@@ -257,13 +273,18 @@ export async function get<T>(path: string, params: Params = {}): Promise<T> {
 }
 
 export const api = {
-  articles: (p: { q?: string; source?: string; from?: string; to?: string; limit?: number; offset?: number }) =>
+  articles: (p: { q?: string; source?: string; actor?: string; from?: string; to?: string; limit?: number; offset?: number }) =>
     get<Page<ArticleSummary>>('articles', p),
   article: (id: string) => get<ArticleFull>(`articles/${encodeURIComponent(id)}`),
   /** sentence `sentence` (0 is the first) of an article, parsed */
   parse: (id: string, sentence: number) => get<SentenceParse>(`articles/${encodeURIComponent(id)}/syntax`, { sentence }),
-  quotes: (p: { speaker?: string; actor?: string; q?: string; from?: string; to?: string; limit?: number; offset?: number }) =>
-    get<Page<QuoteHit>>('quotes', p),
+  quotes: (p: QuoteQuery & { limit?: number; offset?: number }) => get<Page<QuoteHit>>('quotes', { ...p }),
+  quoteFacets: (p: QuoteQuery & { facetLimit?: number }) => get<QuoteFacets>('quotes/facets', { ...p }),
+  actorPartners: (code: string, p: { from?: string; to?: string }) => get<ActorPartners>(`actors/${encodeURIComponent(code)}/partners`, p),
+  actorPeople: (code: string, p: { from?: string; to?: string; limit?: number }) => get<{ items: ActorPerson[] }>(`actors/${encodeURIComponent(code)}/people`, p),
+  actorQuotes: (code: string, p: { role: 'by' | 'about'; from?: string; to?: string; limit?: number; offset?: number }) => get<Page<QuoteHit>>(`actors/${encodeURIComponent(code)}/quotes`, p),
+  /** a keyset page of the actor's events, newest first: `before` reads older, `after` newer */
+  actorEvents: (code: string, p: { from?: string; to?: string; limit?: number; before?: string; after?: string }) => get<DyadEventPage>(`actors/${encodeURIComponent(code)}/events`, p),
   events: (p: { actor?: string; dyad?: string; undirected?: string; from?: string; to?: string; limit?: number; offset?: number }) =>
     get<Page<StoredEvent>>('events', p),
   relations: (p: { from?: string; to?: string; limit?: number }) => get<Page<Relation>>('relations', p),

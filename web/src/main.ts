@@ -5,6 +5,7 @@ import { parseRoute, type Route } from './route.js';
 import { renderRelations } from './pages/relations.js';
 import { renderDyad } from './pages/dyad.js';
 import { renderCompare } from './pages/compare.js';
+import { renderActor } from './pages/actor.js';
 import { renderQuotes } from './pages/quotes.js';
 import { renderArticles } from './pages/articles.js';
 import { renderReader } from './pages/reader.js';
@@ -18,6 +19,7 @@ const PAGES: Record<string, { render: Render; nav: string }> = {
   relations: { render: renderRelations, nav: 'relations' },
   dyad: { render: renderDyad, nav: 'relations' },
   compare: { render: renderCompare, nav: 'compare' },
+  actor: { render: renderActor, nav: 'relations' },
   quotes: { render: renderQuotes, nav: 'quotes' },
   articles: { render: renderArticles, nav: 'articles' },
   article: { render: renderReader, nav: 'articles' },
@@ -26,7 +28,7 @@ const PAGES: Record<string, { render: Render; nav: string }> = {
 };
 
 /** Pages drawn from what changes as articles come in: redrawn when the store's counts change (not the reader, whose article does not). */
-const LIVE_PAGES = new Set(['relations', 'dyad', 'compare', 'quotes', 'articles', 'alerts', 'feeds']);
+const LIVE_PAGES = new Set(['relations', 'dyad', 'compare', 'actor', 'quotes', 'articles', 'alerts', 'feeds']);
 
 let generation = 0;
 

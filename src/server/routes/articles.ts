@@ -4,7 +4,7 @@ import type { Mention } from '../../model/actor.js';
 import type { Store } from '../../store/types.js';
 import { ApiError } from '../errors.js';
 import type { ServerOptions } from '../options.js';
-import { date, page, parseQuery, text } from '../params.js';
+import { actorCode, date, page, parseQuery, text } from '../params.js';
 import { pageOf, slicePage } from './_list.js';
 import { layersParam, sentenceParse, storedParses, syntaxParams, type OptionalLayer } from './syntax.js';
 
@@ -27,6 +27,7 @@ export function articleListParams(o: ServerOptions) {
   return {
     q: text('words to find in the title or body, all required; "quoted phrases" and prefix* allowed; best match first', 'sanctions'),
     source: text('the outlet, e.g. Reuters (case-insensitive)', 'Reuters'),
+    actor: actorCode('articles with an event that has this country or organisation code on either side'),
     from: date('first day of the article date range'),
     to: date('last day of the article date range'),
     ...page(o.defaultLimit, o.maxLimit),
@@ -53,7 +54,7 @@ export function articleRoutes(store: Store, o: ServerOptions): Hono {
     .get('/articles', async (c) => {
       const p = parseQuery(listParams, c.req.queries());
       const pg = pageOf(p, o);
-      const filter = { q: p.q, source: p.source, from: p.from, to: p.to };
+      const filter = { q: p.q, source: p.source, actor: p.actor, from: p.from, to: p.to };
       const [items, total] = await Promise.all([store.searchArticles({ ...filter, ...pg }), store.countArticles(filter)]);
       return c.json({ items, ...pg, total });
     })

@@ -29,7 +29,9 @@ export async function renderDyad(view: HTMLElement, route: Route): Promise<void>
       h('a', { href: link('relations') }, '← all relations'),
       s.dir === 'ab' ? ` · one direction: what ${s.a} did to ${s.b} (` : ` · both directions: ${s.a} → ${s.b} and ${s.b} → ${s.a} (`,
       h('a', { href: dyadLink({ ...s, a: s.b, b: s.a, dir: 'ab' }) }, `${s.b} → ${s.a} alone`), ') · ',
-      h('a', { href: link('compare', [], { d: `${s.a}-${s.b}`, from: s.from, to: s.to, period: s.period, window: s.window }) }, 'compare with other dyads')),
+      h('a', { href: link('compare', [], { d: `${s.a}-${s.b}`, from: s.from, to: s.to, period: s.period, window: s.window }) }, 'compare with other dyads'),
+      ' · actor pages: ', h('a', { href: link('actor', [s.a], { from: s.from, to: s.to }), class: 'actor-link' }, s.a), ', ',
+      h('a', { href: link('actor', [s.b], { from: s.from, to: s.to }), class: 'actor-link' }, s.b)),
     filterForm(s, go));
 
   const [series, page] = await Promise.all([

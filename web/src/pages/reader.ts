@@ -200,8 +200,10 @@ function recordView(a: ArticleFull, layer: Layer, index: number): HTMLElement[] 
     const e = a.events[index];
     span = e;
     title = `Event ${index + 1} of ${a.events.length}`;
-    rows.push(['source', `${e.source.name} (${e.source.code})`]);
-    rows.push(['target', e.target ? `${e.target.name} (${e.target.code})` : '—']);
+    // each side's country opens its actor page
+    const party = (x: typeof e.source): Child[] => [`${x.name} (${x.code}) · `, h('a', { href: link('actor', [x.country]), class: 'actor-link' }, x.country)];
+    rows.push(['source', party(e.source)]);
+    rows.push(['target', e.target ? party(e.target) : '—']);
     rows.push(['CAMEO', code(`${e.code} (root ${e.root})`)]);
     if (e.plover) rows.push(['PLOVER', code([e.plover.event, e.plover.mode, ...e.plover.context].filter(Boolean).join(' · '))]);
     // a code outside CAMEO from a user's dictionary has neither
@@ -214,7 +216,7 @@ function recordView(a: ArticleFull, layer: Layer, index: number): HTMLElement[] 
     const m = a.mentions[index];
     span = m;
     title = `Actor mention ${index + 1} of ${a.mentions.length}`;
-    rows.push(['actor', m.actor.name], ['code', code(m.actor.code)], ['country', m.actor.country]);
+    rows.push(['actor', m.actor.name], ['code', code(m.actor.code)], ['country', m.actor.country ? h('a', { href: link('actor', [m.actor.country]), class: 'actor-link' }, m.actor.country) : '—']);
     if (m.actor.roles?.length) rows.push(['roles', m.actor.roles.join(', ')]);
     rows.push(['id', code(m.actor.id)], ['kind', m.kind], ['rule', code(m.rule)], ['offsets', offsets([m])]);
     if (m.antecedent !== undefined && a.mentions[m.antecedent]) {
