@@ -1,10 +1,15 @@
+/**
+ * The machine refusing (issue 14 #10), made to happen: a database on a tmpfs remounted read-only,
+ * a tmpfs that fills mid-ingest, a b-tree page overwritten with junk. The ordinary error paths (a
+ * --db through a file, a mistyped --db) are in test/cli/environment.test.ts.
+ */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { entente } from './_run.js';
+import { entente } from '../cli/_run.js';
 import { remount, tmpfs } from '../_mount.js';
 import { makeArticle } from '../_fixtures.js';
 
@@ -21,28 +26,6 @@ function scratch(t: { after: (f: () => void) => void }): string {
 function noBugReport(stderr: string): void {
   assert.doesNotMatch(stderr, /unexpected error|please report|\n\s+at /, stderr);
 }
-
-test('cli: a --db whose folder path runs through a file is a clear error naming it, exit 4 (issue 14 #10)', async (t) => {
-  const dir = scratch(t);
-  writeFileSync(join(dir, 'file'), 'not a folder');
-  const db = join(dir, 'file', 'sub', 'x.db');
-  const r = entente(['ingest', 'examples/', '--db', db, '--quiet']);
-  noBugReport(r.stderr);
-  assert.match(r.stderr, /^error: cannot create or open .*file\/sub\/x\.db: a part of the path is a file/m);
-  assert.equal(r.status, ENVIRONMENT);
-});
-
-test('cli: reading commands never create a database: a mistyped --db is an error naming the path, and nothing is made (issue 14 #10)', async (t) => {
-  const dir = scratch(t);
-  const db = join(dir, 'typo', 'entente.db');
-  for (const args of [['list'], ['show', 'abcdef'], ['events'], ['relations'], ['export', '--format', 'csv', '--out', join(dir, 'out.csv')]]) {
-    const r = entente([...args, '--db', db]);
-    noBugReport(r.stderr);
-    assert.match(r.stderr, new RegExp(`^error: no database at ${db.replace(/[.]/g, '\\.')}: reading commands never create one`, 'm'), args[0]);
-    assert.equal(r.status, ENVIRONMENT, args[0]);
-  }
-  assert.equal(existsSync(join(dir, 'typo')), false, 'no folder was created');
-});
 
 test('cli: a read-only database is read by the reading commands, and ingest says it is read-only, exit 4 (issue 14 #10)', async (t) => {
   const disk = tmpfs(t, '16m');
