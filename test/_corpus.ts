@@ -17,6 +17,23 @@ export interface Corpus {
   articles: Map<string, { quotes: number; events: number; sentences: number }>;
 }
 
+type Counts = { quotes: number; events: number; sentences: number };
+
+// Story i's id and counts, analysed once per process: a file that writes several corpora (one per
+// thread count or store) pays for each story's analysis once.
+const analysedStories = new Map<string, [string, Counts]>();
+function analysed(i: number, rec: { text: string; date: string }): [string, Counts] {
+  const key = `${i}@${rec.date}`;
+  let got = analysedStories.get(key);
+  if (!got) {
+    const a = analyze({ text: rec.text, origin: `x#${i}`, format: 'text', given: { date: rec.date } });
+    assert.ok(!('skipped' in a));
+    got = [a.id, { quotes: a.quotes.length, events: a.events.length, sentences: a.spans.sentences.length }];
+    analysedStories.set(key, got);
+  }
+  return got;
+}
+
 /**
  * N stories of our own as JSON lines in `dir`, some repeated on later lines, then some broken
  * lines; with `badEvery`, a broken line also after every that many stories, so a run of articles
@@ -25,15 +42,14 @@ export interface Corpus {
 export function writeCorpus(dir: string, n: number, opts: { badEvery?: number } = {}): Corpus {
   const lines: string[] = [];
   const good: string[] = [];
-  const articles = new Map<string, { quotes: number; events: number; sentences: number }>();
+  const articles = new Map<string, Counts>();
   let bad = 0;
   for (let i = 0; i < n; i++) {
     const rec = { text: makeArticle(i), date: '2024-01-02' };
     good.push(JSON.stringify(rec));
     lines.push(good[i]);
-    const a = analyze({ text: rec.text, origin: `x#${i}`, format: 'text', given: { date: rec.date } });
-    assert.ok(!('skipped' in a));
-    articles.set(a.id, { quotes: a.quotes.length, events: a.events.length, sentences: a.spans.sentences.length });
+    const [id, counts] = analysed(i, rec);
+    articles.set(id, counts);
     if (opts.badEvery && i % opts.badEvery === opts.badEvery - 1) lines.push(`{"text": "unterminated in the middle ${bad++}`);
   }
   const duplicates = Math.floor(n / 20);

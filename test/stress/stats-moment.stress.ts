@@ -17,7 +17,7 @@ import { analyze } from '../../src/pipeline/index.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { makeArticle } from '../_fixtures.js';
 
-const WRITER = fileURLToPath(new URL('./_writer.js', import.meta.url));
+const WRITER = fileURLToPath(new URL('../server/_writer.js', import.meta.url));
 const FIRST = 100;
 const COUNT = 300;
 

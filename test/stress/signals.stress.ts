@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, storedArticles } from './_run.js';
+import { BIN, storedArticles } from '../cli/_run.js';
 import { makeArticle } from '../_fixtures.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

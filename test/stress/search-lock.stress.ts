@@ -17,7 +17,7 @@ import { analyze } from '../../src/pipeline/index.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { makeArticle } from '../_fixtures.js';
 
-const WRITER = fileURLToPath(new URL('./_writer.js', import.meta.url));
+const WRITER = fileURLToPath(new URL('../server/_writer.js', import.meta.url));
 
 test('server/search-lock: GET /api/articles?q= during another process\'s ingest always answers 200, and finds what was committed', { timeout: 120_000 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'entente-search-lock-'));

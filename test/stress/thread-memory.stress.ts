@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { entente } from './_run.js';
+import { entente } from '../cli/_run.js';
 
 // An article too big for an analysis thread's heap is skipped as too large, and the articles
 // sent with it in the same batch are still stored: the thread is replaced, not the run stopped.
