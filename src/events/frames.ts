@@ -102,13 +102,20 @@ function patternFrame(tr: Trigger, v: SentenceView, parse: ParsedSentence | unde
   const own = f.patterns.get(tr.rule.split('+')[0]);
   if (!own) return;
   const shape = parse ? fromParse(parse, v, tr) : undefined;
-  const hit = shape ? own.find((fr) => fits(fr, shape)) : unconditional(own[0]) ? own[0] : undefined;
+  // a parse that lost the pattern's object ("issued a warrant for the seizure" with "warrant" read as a verb) still has the words
+  // after the pattern: a frame that asks only for a phrase there may read them ("for the seizure")
+  const hit = shape ? own.find((fr) => fits(fr, shape)) ?? phraseOnly(own, fromTokens(v, tr, f)) : unconditional(own[0]) ? own[0] : undefined;
   if (!hit || hit.code === 'keep') return;
   tr.code = hit.code;
   // the other side's act of a pattern recoded is not the pattern's any more
   delete tr.reverse;
   delete tr.plover;
   tr.rule += `+frame:${hit.id}`;
+}
+
+/** The first of `frames` whose only conditions are a phrase after the trigger (obj_mod, obl) and that fits `s`. */
+function phraseOnly(frames: readonly Frame[], s: Shape): Frame | undefined {
+  return frames.find((fr) => (fr.objMod || fr.obl) && Object.keys(fr).every((k) => ['id', 'code', 'objMod', 'obl'].includes(k)) && fits(fr, s));
 }
 
 /** Whether frame `fr` has no conditions: it fits any shape, read or not. */
