@@ -28,6 +28,11 @@ test('a Phoenix IGO keeps its code; a UN body counts as the UN', () => {
   assert.deepEqual(orgs('UNITA refused to hand over its weapons to UNDP monitors.'), [['UNITA', 'AGOREB', 'AGO'], ['UNDP', 'IGOUNODEV', 'UN']]);
 });
 
+test('the Gulf Cooperation Council by its names, its acronym and as "Gulf states" (additions.json)', () => {
+  assert.deepEqual(orgs('The Gulf Cooperation Council met in Riyadh, and the GCC said Gulf states would act together.'),
+    [['Gulf Cooperation Council', 'IGOPGSGCC', 'GCC'], ['GCC', 'IGOPGSGCC', 'GCC'], ['Gulf states', 'IGOPGSGCC', 'GCC']]);
+});
+
 test('a Phoenix NGO of one country is coded as that country\'s civil society (CAMEO country first); an international NGO keeps NGO', () => {
   assert.deepEqual(orgs('The American Civil Liberties Union sued the city over the new curfew.'),
     [['American Civil Liberties Union', 'USANGOHRI', 'USA']]);
