@@ -16,6 +16,8 @@ export interface Slot {
   anaphor?: [number, number];
   /** token range of "each other", "the other": the subjects act on each other */
   reciprocal?: [number, number];
+  /** token range of "both countries", "the two sides": the two sides named last */
+  pair?: [number, number];
 }
 
 export interface PatternMatch {
@@ -48,6 +50,8 @@ function findSlot(v: SentenceView, p: number, mentions: readonly Mention[], text
     }
     const r = k === p ? reciprocalAt(v, k, g) : 0;
     if (r > 0) return { slot: { reciprocal: [k, k + r] }, end: k + r };
+    const two = k === p ? pairAt(v, k, g) : 0;
+    if (two > 0) return { slot: { pair: [k, k + two] }, end: k + two };
     if (g.anaphoricDeterminers.words.has(v.words[k])) {
       for (let j = k + 1; j < n && j <= k + 3; j++) {
         if (v.mention[j] >= 0 || v.breaks[j]) break;
@@ -72,6 +76,17 @@ export function reciprocalAt(v: SentenceView, k: number, g: EventGrammar): numbe
   }
   if (k + 2 > words.length || !words.slice(Math.max(0, k - EACH_REACH), k).includes('each')) return 0;
   return endsAt(g.reciprocalObjects, ['each', words[k], words[k + 1]], 2) === 3 ? 2 : 0;
+}
+
+/** How many words from token `k` are a pair phrase ("both countries", "the two sides") not followed by a name ("both Moscow and Washington"), or 0. */
+export function pairAt(v: SentenceView, k: number, g: EventGrammar): number {
+  for (let len = 3; len >= 1; len--) {
+    const end = k + len - 1;
+    if (end >= v.words.length || endsAt(g.pairPhrases, v.words, end) !== len) continue;
+    for (let j = k; j <= end; j++) if (v.mention[j] >= 0 || v.breaks[j]) return 0;
+    return end + 1 < v.words.length && v.mention[end + 1] >= 0 ? 0 : len;
+  }
+  return 0;
 }
 
 /**

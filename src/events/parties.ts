@@ -282,14 +282,14 @@ export function pairBefore(v: SentenceView, from: number, mentions: readonly Men
   return undefined;
 }
 
-/** The latest two coded mentions of different countries before character `before`, none earlier than `notBefore`. */
-function lastTwo(mentions: readonly Mention[], before: number, notBefore: number): [number, number] | undefined {
+/** The latest two coded mentions of different countries before character `before`, none earlier than `notBefore` nor of country `exclude` (the acting side's). */
+export function lastTwo(mentions: readonly Mention[], before: number, notBefore: number, exclude = ''): [number, number] | undefined {
   let first = -1;
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k];
     if (m.start >= before) continue;
     if (m.start < notBefore) break;
-    if (m.actor.code === '' || m.actor.country === '') continue;
+    if (m.actor.code === '' || m.actor.country === '' || m.actor.country === exclude) continue;
     if (first < 0) first = k;
     else if (mentions[first].actor.country !== m.actor.country) return [k, first];
   }

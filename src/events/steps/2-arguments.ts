@@ -10,7 +10,7 @@ import type { Quote } from '../../model/quote.js';
 import type { Span } from '../../model/span.js';
 import { endsAt, type EventGrammar } from '../grammar.js';
 import { reciprocalAt, usable } from '../match.js';
-import { compound, earlierActor, frontedSubject, groupObjectAfter, objectAfter, pairBefore, relativeAntecedent, subjectBefore } from '../parties.js';
+import { compound, earlierActor, frontedSubject, groupObjectAfter, lastTwo, objectAfter, pairBefore, relativeAntecedent, subjectBefore } from '../parties.js';
 import { placeAt } from '../places.js';
 import { isDirection, mentionRange, type SentenceView } from '../sentence.js';
 import type { Ctx, Trigger } from './context.js';
@@ -44,6 +44,7 @@ export function argumentsOf(tr: Trigger, v: SentenceView, c: Ctx): Arguments | u
   let srcTok = -1;
   let tgtTok = -1;
   let anaphor: [number, number] | undefined;
+  let pairSlot: [number, number] | undefined;
   const tokOf = (mi: number) => v.toks.findIndex((tk) => tk.start >= mentions[mi].start);
   if (tr.passive && !tr.source) {
     // "Ukraine was attacked by Russia": the agent acts
@@ -76,7 +77,7 @@ export function argumentsOf(tr: Trigger, v: SentenceView, c: Ctx): Arguments | u
     else if (tr.target?.anaphor) anaphor = tr.target.anaphor;
     else if (tr.target?.reciprocal) {
       // the subjects act on each other (below): no one else is the object
-    }
+    } else if (tr.target?.pair) pairSlot = tr.target.pair;
     // a pattern without a target slot ("killed … in a gunbattle") still acts on the verb's object, which may sit inside the pattern's words
     else tgtTok = objectAfter(v, tr.patterned && !tr.nominal ? tr.from + 1 : tr.to, mentions, text, g, true);
   }
@@ -114,6 +115,13 @@ export function argumentsOf(tr: Trigger, v: SentenceView, c: Ctx): Arguments | u
   if (sources.length === 0) return undefined;
 
   let targets: EventParty[] = [];
+  // "has been in touch with both countries": the two sides named last before the phrase, other than the source's
+  if (pairSlot) {
+    const [a, b] = pairSlot;
+    const span = { start: v.toks[a].start, end: v.toks[b - 1].end };
+    const two = lastTwo(mentions, span.start, c.sentences[Math.max(0, v.index - CONTEXT_SENTENCES)].start, sources[0].country);
+    if (two) targets = two.map((mi) => party(mentions[mi].actor, span, 'pair'));
+  }
   if (tgtTok >= 0) {
     const tm = mentions[v.mention[tgtTok]];
     if (tm.actor.code !== '') targets = partiesAt(v, tgtTok, c);
