@@ -96,6 +96,10 @@ export interface EventGrammar {
   ethnicMarkers: PhraseList;
   /** CAMEO roots of inquiries, whose target is the one "by" whom the thing inquired into was done */
   inquiryRoots: ReadonlySet<string>;
+  /** CAMEO roots of acts that, on a harm done to someone, are aimed at the one who did it */
+  blameRoots: ReadonlySet<string>;
+  /** nouns of a harm done to someone ("the killing of", "the abduction of") */
+  harmNouns: PhraseList;
   /** CAMEO roots of demands whose target, when no one is named, is the actor "by" whom the demanded act is to be done */
   demandByRoots: ReadonlySet<string>;
   /** CAMEO roots of the acts such an unnamed attack does (assault, fight, mass violence) */
@@ -117,7 +121,7 @@ const LISTS = {
   conditionalOpeners: 'conditional_openers', historicalMarkers: 'historical_markers', relativePronouns: 'relative_pronouns',
   clauseBreaks: 'clause_breaks', beForms: 'be_forms', ingOpeners: 'ing_openers', whereDone: 'where_done', by: 'by', skipBeforeActor: 'skip_before_actor', skipAfterActor: 'skip_after_actor',
   compoundJoiners: 'compound_joiners', firstPerson: 'first_person', possessives: 'possessives', anaphoricNouns: 'anaphoric_nouns', anaphoricDeterminers: 'anaphoric_determiners', prepositions: 'prepositions',
-  nounMarkers: 'noun_markers', verbMarkers: 'verb_markers', notVerbs: 'not_verbs', ultimatumMarkers: 'ultimatum_markers', reportingVerbs: 'reporting_verbs', againstPhrases: 'against_phrases', reciprocalObjects: 'reciprocal_objects', floatingQuantifiers: 'floating_quantifiers', pairPhrases: 'pair_phrases', frontedOpeners: 'fronted_openers', attackNouns: 'attack_nouns', ethnicMarkers: 'ethnic_markers',
+  nounMarkers: 'noun_markers', verbMarkers: 'verb_markers', notVerbs: 'not_verbs', ultimatumMarkers: 'ultimatum_markers', reportingVerbs: 'reporting_verbs', againstPhrases: 'against_phrases', reciprocalObjects: 'reciprocal_objects', floatingQuantifiers: 'floating_quantifiers', pairPhrases: 'pair_phrases', frontedOpeners: 'fronted_openers', attackNouns: 'attack_nouns', ethnicMarkers: 'ethnic_markers', harmNouns: 'harm_nouns',
 } as const;
 
 function phraseList(file: string, obj: Record<string, unknown>, key: string): PhraseList {
@@ -147,7 +151,7 @@ function phraseList(file: string, obj: Record<string, unknown>, key: string): Ph
  * @example parseGrammar(JSON.parse(text), 'my-grammar.json').maxGap // 3
  */
 export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
-  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'reject_codes', 'bare_roots_ignored', 'bare_groups_ignored', 'bare_lemmas_ignored', 'reciprocal_codes', 'embedding_roots', 'domestic_types', 'domestic_alone_types', 'attack_roots', 'inquiry_roots', 'demand_by_roots', 'mutual_codes', 'max_gap', 'max_gap_joiners', 'max_target_distance', 'max_source_distance'];
+  const keys = ['$comment', ...Object.values(LISTS), 'intent_codes', 'threat_codes', 'reject_codes', 'bare_roots_ignored', 'bare_groups_ignored', 'bare_lemmas_ignored', 'reciprocal_codes', 'embedding_roots', 'domestic_types', 'domestic_alone_types', 'attack_roots', 'inquiry_roots', 'blame_roots', 'demand_by_roots', 'mutual_codes', 'max_gap', 'max_gap_joiners', 'max_target_distance', 'max_source_distance'];
   const o = expectObject(file, raw, keys);
   const lists = Object.fromEntries(Object.entries(LISTS).map(([k, f]) => [k, phraseList(file, o, f)])) as Record<keyof typeof LISTS, PhraseList>;
   const codeMap = (key: string): ReadonlyMap<string, string> => {
@@ -173,6 +177,7 @@ export function parseGrammar(raw: unknown, file = FILE): EventGrammar {
     mutualCodes: new Set(expectWords(file, o, 'mutual_codes')),
     attackRoots: new Set(expectWords(file, o, 'attack_roots')),
     inquiryRoots: new Set(expectWords(file, o, 'inquiry_roots')),
+    blameRoots: new Set(expectWords(file, o, 'blame_roots')),
     demandByRoots: new Set(expectWords(file, o, 'demand_by_roots')),
     maxGap: expectNumber(file, o, 'max_gap', 0, 10),
     maxGapJoiners: expectNumber(file, o, 'max_gap_joiners', 0, 10),

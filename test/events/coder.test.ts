@@ -130,6 +130,7 @@ const rows: Row[] = [
   { rule: '"the two men" stand for the two sides named last (pair_phrases)', text: 'The Chilean president met the Peruvian president in Lima. The two men also discussed Bolivia on Monday.', want: ['PER', 'CHL', '04'] },
   { rule: '"in touch with both countries": each of the two sides named last, other than the source (en:in-touch-with, pair_phrases)', text: 'Peru and Bolivia signed a border accord on Monday. The Chilean president has been in touch with both countries since then.', want: ['CHL', 'BOL', '04'] },
   { rule: 'the same: the other of the pair too', text: 'Peru and Bolivia signed a border accord on Monday. The Chilean president has been in touch with both countries since then.', want: ['CHL', 'PER', '04'] },
+  { rule: 'a condemnation of a harm is aimed at its doer named after "by", not its victims (blame_roots, harm_nouns)', text: 'Chile condemned the killing of Peruvian soldiers by Bolivian troops.', want: ['CHL', 'BOL', '11'] },
   { rule: 'a bare "met with" holds both ways (mutual_codes)', text: 'After meeting with Peruvian President Luis Vera, the Chilean president praised the accord.', want: ['PER', 'CHL', '04'] },
 ];
 
@@ -151,6 +152,7 @@ const absent: { rule: string; text: string; not: [string, string, string] }[] = 
   { rule: 'a crowd that disperses coerces no one (en:disperse-crowd needs the crowd as object)', text: 'The Chilean protesters dispersed peacefully after the speech.', not: ['CHL', 'CHL', '17'] },
   { rule: 'people who went "to" a place are not of its country by that alone (groupActingIn reads "in", "at", not "to")', text: 'Thousands of people marched to Nairobi on Monday.', not: ['KEN', 'KEN', '14'] },
   { rule: '"both" before a compound is the compound, not a pair named before ("both Moscow and Washington")', text: 'Peru and Bolivia signed a border accord on Monday. Chile has been in touch with both Argentina and Brazil since then.', not: ['CHL', 'PER', '04'] },
+  { rule: 'the victims of a harm condemned are not the ones condemned', text: 'Chile condemned the killing of Peruvian soldiers on Monday.', not: ['CHL', 'PER', '11'] },
   { rule: 'a compound subject accusing a third side does not accuse itself (reciprocal_objects only)', text: 'Ghana and Togo accused Benin of violating the border accord.', not: ['GHA', 'TGO', '11'] },
   { rule: 'a common noun as the act\'s subject in the parse is its doer, not a country named before it (args:source-not-subject)', text: 'Peru said the sanctions on Bolivia are hurting Chile badly.', not: ['PER', 'CHL', '18'] },
   { rule: 'a participle coordinated with a passive is passive too: the one charged does not charge', text: 'A Peruvian diplomat was detained last week and charged with spying on Chile.', not: ['PER', 'CHL', '11'] },

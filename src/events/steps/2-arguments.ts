@@ -141,6 +141,11 @@ export function argumentsOf(tr: Trigger, v: SentenceView, c: Ctx): Arguments | u
     const k = perpetratorAfter(v, tr.to, c);
     if (k >= 0) targets = partiesAt(v, k, c);
   }
+  // "condemned the killing of the Israeli soldiers": a condemnation or demand on a harm is aimed at its doer ("by"), not its victims
+  if (!tr.passive && tgtTok >= 0 && tr.code !== null && g.blameRoots.has(tr.code.slice(0, 2)) && harmOf(v, tr.from, tgtTok, g)) {
+    const k = perpetratorAfter(v, tgtTok, c);
+    targets = k >= 0 ? partiesAt(v, k, c) : [];
+  }
   // "blocked roads in Hong Kong in defiance of Chinese authorities": whom the act defies or protests against (against_phrases)
   // (over an object found by distance alone, which may be the place the act happened in)
   if (!tr.target && !tr.passive) {
@@ -323,6 +328,14 @@ function groupInPlace(v: SentenceView, from: number, c: Ctx): { country: string;
     if (p) return { country: p.country, span: { start: v.toks[k].start, end: v.toks[p.end - 1].end } };
   }
   return undefined;
+}
+
+/** Whether the target at token `at`, after the act starting at `from`, is the victim of a harm noun just before it ("the killing of [the Israeli soldiers]"). */
+function harmOf(v: SentenceView, from: number, at: number, g: EventGrammar): boolean {
+  let k = at - 1;
+  if (k >= from && v.words[k] === 'the') k--;
+  if (k <= from + 1 || !['of', 'on', 'against'].includes(v.words[k])) return false;
+  return endsAt(g.harmNouns, v.words, k - 1) > 0;
 }
 
 /** The actor, as a token, right after an "in defiance of" or "in protest against" a few words after token `from`, in its clause; or −1. */
