@@ -58,8 +58,10 @@ export function checkArguments(e: CodedEvent, p: ParsedSentence, r: ArgumentRule
 function otherNounSubject(p: ParsedSentence, t: number, source: EventParty): boolean {
   if (p.words[t].upos !== 'VERB') return false;
   // (the active subject only: a passive's, "a camp … was attacked by", is the one acted on)
-  // (a relative pronoun's noun is left alone: "his remarks that belittled", "a plan that will not allow" are their owners' acts)
-  const n = p.words.findIndex((d) => d.head === t && d.deprel === 'nsubj');
+  let n = p.words.findIndex((d) => d.head === t && d.deprel === 'nsubj');
+  // "a deal which curbed Iran's activities": "which" stands for a thing, the noun its clause modifies ("that" is left
+  // alone: "his remarks that belittled", "a plan that will not allow" tell their owners' acts)
+  if (n >= 0 && p.words[n].lemma.toLowerCase() === 'which' && base(p.words[t].deprel) === 'acl:relcl' && p.words[t].head >= 0) n = p.words[t].head;
   if (n < 0 || p.words[n].upos !== 'NOUN') return false;
   const sw = headOf(p, source.span);
   if (sw < 0 || under(p, sw, n)) return false;
