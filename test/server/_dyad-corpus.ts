@@ -1,5 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import { analyze } from '../../src/pipeline/index.js';
+import { createApp } from '../../src/server/index.js';
+import { testStore } from './_store.js';
 
 /*
  * Stories of our own about France and Poland (and a few about Kenya and Peru) spread over seven
@@ -35,4 +40,26 @@ export function writeDyadCorpus(dir: string, n: number): string {
   const file = join(dir, 'dyad-years.jsonl');
   writeFileSync(file, Array.from({ length: n }, (_, i) => JSON.stringify(dyadStory(i))).join('\n') + '\n');
   return file;
+}
+
+/**
+ * The test store (examples and seeds, `_store.ts`) with `n` stories stored, its app, and a GET
+ * that insists on 200 and answers the JSON: what the dyad and actor route tests start from.
+ */
+export async function dyadYearsApp(t: TestContext, n: number) {
+  const { store, cleanup } = await testStore(t);
+  t.after(cleanup);
+  for (let i = 0; i < n; i++) {
+    const s = dyadStory(i);
+    const a = analyze({ text: s.text, origin: `years/${i}.txt`, format: 'text', given: { date: s.date, source: s.source, title: s.title } });
+    assert.ok(!('skipped' in a));
+    await store.putArticle(a);
+  }
+  const app = createApp(store, { log: () => {}, maxLimit: 500 });
+  const get = async <T>(url: string): Promise<T> => {
+    const res = await app.request(url);
+    assert.equal(res.status, 200, `${url}: ${await res.clone().text()}`);
+    return (await res.json()) as T;
+  };
+  return { store, app, get };
 }

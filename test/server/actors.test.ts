@@ -6,10 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../src/pipeline/index.js';
-import { createApp } from '../../src/server/index.js';
-import { testStore } from './_store.js';
-import { dyadStory } from './_dyad-corpus.js';
+import { dyadYearsApp } from './_dyad-corpus.js';
 
 interface Ev { articleId: string; index: number; date: string; cursor: string; sourceCountry: string; targetCountry?: string; negated: boolean }
 interface EventPage { items: Ev[]; limit: number; total: number; older: string | null; newer: string | null }
@@ -21,20 +18,7 @@ interface Facets { total: number; speakers: Facet[]; countries: Facet[]; outlets
 const key = (e: { articleId: string; index: number }) => `${e.articleId}#${e.index}`;
 
 test('server/actors: partners, people, quotes by and about, keyset events, quote facets, articles by actor', { timeout: 180_000 }, async (t) => {
-  const { store, cleanup } = await testStore(t);
-  t.after(cleanup);
-  for (let i = 0; i < 200; i++) {
-    const s = dyadStory(i);
-    const a = analyze({ text: s.text, origin: `years/${i}.txt`, format: 'text', given: { date: s.date, source: s.source, title: s.title } });
-    assert.ok(!('skipped' in a));
-    await store.putArticle(a);
-  }
-  const app = createApp(store, { log: () => {}, maxLimit: 500 });
-  const get = async <T>(url: string): Promise<T> => {
-    const res = await app.request(url);
-    assert.equal(res.status, 200, `${url}: ${await res.clone().text()}`);
-    return (await res.json()) as T;
-  };
+  const { store, app, get } = await dyadYearsApp(t, 200);
   const FROM = '2016-01-01';
   const TO = '2019-12-31';
 

@@ -5,11 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../src/pipeline/index.js';
-import { createApp } from '../../src/server/index.js';
 import { GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, CSV_COLUMNS } from '../../src/events/export/index.js';
-import { testStore } from './_store.js';
-import { dyadStory, FORMULA_OUTLET } from './_dyad-corpus.js';
+import { dyadYearsApp, FORMULA_OUTLET } from './_dyad-corpus.js';
 import { parseCsv } from './_csv.js';
 
 interface Ev { articleId: string; index: number; date?: string; cursor?: string; sourceCountry: string; targetCountry?: string; quad: number | null; code: string; outlet?: string; confidence: number; negated: boolean }
@@ -20,20 +17,7 @@ interface View { from: string | null; to: string | null; points: Point[]; mentio
 const key = (e: Ev) => `${e.articleId}#${e.index}`;
 
 test('server/dyad: keyset pages, the continuous series and the exports of a dyad view', { timeout: 180_000 }, async (t) => {
-  const { store, cleanup } = await testStore(t);
-  t.after(cleanup);
-  for (let i = 0; i < 200; i++) {
-    const s = dyadStory(i);
-    const a = analyze({ text: s.text, origin: `years/${i}.txt`, format: 'text', given: { date: s.date, source: s.source, title: s.title } });
-    assert.ok(!('skipped' in a));
-    await store.putArticle(a);
-  }
-  const app = createApp(store, { log: () => {}, maxLimit: 500 });
-  const get = async <T>(url: string): Promise<T> => {
-    const res = await app.request(url);
-    assert.equal(res.status, 200, `${url}: ${await res.clone().text()}`);
-    return (await res.json()) as T;
-  };
+  const { app, get } = await dyadYearsApp(t, 200);
   /** the plain event list (offset pages of /api/events), the reference the explorer is held to */
   const plain = async (q: string): Promise<Ev[]> => {
     const out: Ev[] = [];

@@ -12,11 +12,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createApp, listen } from '../../src/server/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { sharedPath } from '../_shared.js';
 import { launchChromium } from '../_chromium.js';
+import { openPage, shotWithoutOverflow } from './_page.js';
 import { writeDyadCorpus } from '../server/_dyad-corpus.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -60,7 +61,7 @@ test('web/actor page, quote facets and article filters in Chromium', { timeout: 
   t.diagnostic(`screenshots: ${SHOTS}`);
   const api = async <T>(path: string): Promise<T> => (await fetch(`${server.url}/${path}`)).json() as Promise<T>;
 
-  const { page, errors, close } = await open(browser, 1280);
+  const { page, errors, close } = await openPage(browser, 1280);
   try {
     await t.test('the actor page lists the partners and the quotes the API gives, and pages its events', async () => {
       const partners = await api<{ events: number; items: Partner[] }>(`api/actors/FRA/partners?from=${FROM}&to=${TO}`);
@@ -196,15 +197,13 @@ test('web/actor page, quote facets and article filters in Chromium', { timeout: 
 
   await t.test('screenshots at 1280 and 390 px: no sideways scroll, no script errors', async () => {
     for (const width of [1280, 390]) {
-      const w = await open(browser, width);
+      const w = await openPage(browser, width);
       try {
         for (const [name, hash] of [['actor', ACTOR], ['quotes', '#/quotes?q=talks']] as const) {
           await w.page.goto(`${server.url}/${hash}`);
           await ready(w.page, name);
           if (name === 'actor') await w.page.locator('#actor-chart svg').waitFor();
-          await w.page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
-          const overflow = await w.page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-          assert.ok(overflow <= 1, `${name} scrolls sideways by ${overflow}px at ${width}px`);
+          await shotWithoutOverflow(w.page, SHOTS, name, width);
         }
         assert.deepEqual(w.errors, [], `script errors at ${width}px`);
       } finally {
@@ -214,11 +213,3 @@ test('web/actor page, quote facets and article filters in Chromium', { timeout: 
   });
 });
 
-async function open(browser: Browser, width: number): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width, height: width > 500 ? 800 : 844 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });
-  return { page, errors, close: () => context.close() };
-}

@@ -12,12 +12,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createApp, listen } from '../../src/server/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { CSV_COLUMNS, GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS } from '../../src/events/export/index.js';
 import { sharedPath } from '../_shared.js';
 import { launchChromium } from '../_chromium.js';
+import { openPage, shotWithoutOverflow } from './_page.js';
 import { writeDyadCorpus, FORMULA_OUTLET } from '../server/_dyad-corpus.js';
 import { parseCsv } from '../server/_csv.js';
 
@@ -79,7 +80,7 @@ test('web/dyad explorer: range, keyset paging, permalinks, brush, compare and ex
   assert.ok(all.length > 150, `${all.length} events in the range`);
   const keys = all.map((e) => `${e.articleId}#${e.index}`);
 
-  const { page, errors, close } = await open(browser, 1280);
+  const { page, errors, close } = await openPage(browser, 1280);
   try {
     await t.test('the chosen range: only its evidence, newest first, paged to the oldest and back', async () => {
       await page.goto(`${server.url}/${VIEW}`);
@@ -209,15 +210,13 @@ test('web/dyad explorer: range, keyset paging, permalinks, brush, compare and ex
 
   await t.test('screenshots at 1280 and 390 px: no sideways scroll, no script errors', async () => {
     for (const width of [1280, 390]) {
-      const w = await open(browser, width);
+      const w = await openPage(browser, width);
       try {
         for (const [name, hash] of [['dyad', `${VIEW}&window=6`], ['compare', '#/compare?d=FRA-POL,KEN-PER&from=2016-01-01&to=2020-12-31']] as const) {
           await w.page.goto(`${server.url}/${hash}`);
           await w.page.waitForSelector(`body[data-ready="${name}"]`);
           await w.page.locator(`#${name}-chart svg`).waitFor();
-          await w.page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
-          const overflow = await w.page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-          assert.ok(overflow <= 1, `${name} scrolls sideways by ${overflow}px at ${width}px`);
+          await shotWithoutOverflow(w.page, SHOTS, name, width);
         }
         assert.deepEqual(w.errors, [], `script errors at ${width}px`);
       } finally {
@@ -227,11 +226,3 @@ test('web/dyad explorer: range, keyset paging, permalinks, brush, compare and ex
   });
 });
 
-async function open(browser: Browser, width: number): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width, height: width > 500 ? 800 : 844 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });
-  return { page, errors, close: () => context.close() };
-}
