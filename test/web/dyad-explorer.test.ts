@@ -7,23 +7,17 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { createApp, listen } from '../../src/server/index.js';
-import { openSqliteStore } from '../../src/store/index.js';
 import { CSV_COLUMNS, GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS } from '../../src/events/export/index.js';
-import { sharedPath } from '../_shared.js';
 import { launchChromium } from '../_chromium.js';
-import { openPage, shotWithoutOverflow } from './_page.js';
-import { writeDyadCorpus, FORMULA_OUTLET } from '../server/_dyad-corpus.js';
+import { openPage, serveYearsStore, shotWithoutOverflow } from './_page.js';
+import { FORMULA_OUTLET } from '../server/_dyad-corpus.js';
 import { parseCsv } from '../server/_csv.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CLI = join(ROOT, 'bin/entente.js');
 const SHOTS = resolve(process.env.ENTENTE_SCREENSHOTS ?? join(ROOT, 'dist/screenshots/dyad'));
 const FROM = '2017-03-01';
 const TO = '2019-08-31';
@@ -50,20 +44,9 @@ async function turn(page: Page, button: '#dyad-older' | '#dyad-newer', keyboard 
 test('web/dyad explorer: range, keyset paging, permalinks, brush, compare and exports in Chromium', { timeout: 300_000 }, async (t) => {
   const browser = await launchChromium(t);
   if (!browser) return;
-  const seeds = sharedPath(t, 'seeds');
-  if (!seeds) return;
-  const webDir = join(ROOT, 'dist/web');
-  assert.ok(existsSync(join(webDir, 'index.html')), 'dist/web/index.html is missing: build the dashboard first (npm run build:web)');
-  const dir = mkdtempSync(join(tmpdir(), 'entente-dyad-web-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const db = join(dir, 'entente.db');
-  const corpus = writeDyadCorpus(dir, 600);
-  const inputs = [...readdirSync(seeds).filter((f) => f.endsWith('.txt')).map((f) => join(seeds, f)), join(ROOT, 'examples'), corpus];
-  const ingest = spawnSync(process.execPath, [CLI, 'ingest', '--db', db, ...inputs], { encoding: 'utf8' });
-  assert.equal(ingest.status, 0, `entente ingest failed (${ingest.status}):\n${ingest.stderr}`);
-  const store = openSqliteStore(db);
-  const server = await listen(createApp(store, { log: () => {}, webDir }), '127.0.0.1', 0);
-  t.after(async () => { await server.close(); await store.close(); });
+  const served = await serveYearsStore(t, 600);
+  if (!served) return;
+  const server = { url: served.url };
   mkdirSync(SHOTS, { recursive: true });
   t.diagnostic(`screenshots: ${SHOTS}`);
   const api = async <T>(path: string): Promise<T> => (await fetch(`${server.url}/${path}`)).json() as Promise<T>;
