@@ -1,4 +1,5 @@
-import type { DyadViewFilter, EventKey, StoredEvent } from './types.js';
+import { storedEvent } from './codec.js';
+import type { DyadViewFilter, EventKey, KeyedEvent, StoredEvent } from './types.js';
 
 /*
  * The dyad explorer's query, written once for both stores: keyset pages of one dyad's events,
@@ -62,6 +63,20 @@ export function dyadPageSql(f: DyadViewFilter, page: { limit: number; before?: E
 export function dyadCountSql(f: DyadViewFilter, d: Dialect): string {
   const either = directions(f).map(([s, t]) => `(${conditions(f, s, t, d).join(' AND ')})`);
   return `SELECT count(*) AS n FROM events e JOIN articles a ON a.id = e.article_id WHERE ${either.join(' OR ')}`;
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * A keyset page from `rows`, read with one row past `page.limit` (newest first reading older,
+ * oldest first reading newer): the page newest first, each event with its key, and whether rows
+ * lie beyond it. `texts` gives the texts of the kept rows' articles, each read once.
+ */
+export async function keyedPage(rows: Row[], page: { limit: number; after?: EventKey }, texts: (kept: { article_id: string }[]) => Map<string, string> | Promise<Map<string, string>>): Promise<{ items: KeyedEvent[]; more: boolean }> {
+  const kept = rows.slice(0, page.limit) as (Row & { article_id: string })[];
+  if (page.after !== undefined) kept.reverse();
+  const text = await texts(kept);
+  return { items: kept.map((r) => ({ ...storedEvent(r, text.get(r.article_id)!), key: rowKey(r) })), more: rows.length > page.limit };
 }
 
 /** A row's key; PostgreSQL hands a bigint over as a string, SQLite as a number. */

@@ -1,6 +1,5 @@
 import type pg from 'pg';
-import { storedEvent } from './codec.js';
-import { rowKey } from './dyad-rows.js';
+import { keyedPage } from './dyad-rows.js';
 import { notMarkedWrong } from './correction-rows.js';
 import { postgresJsonInt } from './postgres-corrections.js';
 import { actorCountSql, actorPageSql, actorPartnerSql, actorPeopleSql, actorPerson, foldPartners, type ActorDialect } from './actor-rows.js';
@@ -18,11 +17,7 @@ export class PostgresActors implements ActorStore {
     const params: unknown[] = [];
     // one row past the page says whether there is more
     const { rows } = await this.pool.query(actorPageSql(f, { ...page, limit: page.limit + 1 }, postgres(params)), params);
-    const more = rows.length > page.limit;
-    const kept = rows.slice(0, page.limit);
-    if (page.after !== undefined) kept.reverse();
-    const texts = await articleTexts(this.pool, kept);
-    return { items: kept.map((r) => ({ ...storedEvent(r, texts.get(r.article_id)!), key: rowKey(r) })), more };
+    return keyedPage(rows, page, (kept) => articleTexts(this.pool, kept));
   }
 
   async countActorEvents(f: ActorRange): Promise<number> {

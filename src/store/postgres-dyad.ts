@@ -1,6 +1,5 @@
 import type pg from 'pg';
-import { storedEvent } from './codec.js';
-import { dyadCountSql, dyadPageSql, rowKey, type Dialect } from './dyad-rows.js';
+import { dyadCountSql, dyadPageSql, keyedPage, type Dialect } from './dyad-rows.js';
 import { articleTexts } from './postgres-events.js';
 import type { DyadStore, DyadViewFilter, EventKey, KeyedEvent } from './types.js';
 
@@ -13,11 +12,7 @@ export class PostgresDyads implements DyadStore {
     // one row past the page says whether there is more
     const sql = dyadPageSql(f, { ...page, limit: page.limit + 1 }, postgres(params));
     const { rows } = await this.pool.query(sql, params);
-    const more = rows.length > page.limit;
-    const kept = rows.slice(0, page.limit);
-    if (page.after !== undefined) kept.reverse();
-    const texts = await articleTexts(this.pool, kept);
-    return { items: kept.map((r) => ({ ...storedEvent(r, texts.get(r.article_id)!), key: rowKey(r) })), more };
+    return keyedPage(rows, page, (kept) => articleTexts(this.pool, kept));
   }
 
   async countDyadEvents(f: DyadViewFilter): Promise<number> {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { storedEvent } from './codec.js';
-import { rowKey } from './dyad-rows.js';
+import { keyedPage } from './dyad-rows.js';
+import { articleTexts } from './sqlite-dyad.js';
 import { notMarkedWrong } from './correction-rows.js';
 import { sqliteJsonInt } from './sqlite-corrections.js';
 import { actorCountSql, actorPageSql, actorPartnerSql, actorPeopleSql, actorPerson, foldPartners, type ActorDialect } from './actor-rows.js';
@@ -22,12 +22,7 @@ export class SqliteActors implements ActorStore {
     const params: unknown[] = [];
     // one row past the page says whether there is more
     const rows = this.db.prepare(actorPageSql(f, { ...page, limit: page.limit + 1 }, sqlite(params))).all(...params) as Row[];
-    const more = rows.length > page.limit;
-    const kept = rows.slice(0, page.limit);
-    if (page.after !== undefined) kept.reverse();
-    const texts = new Map<string, string>();
-    const text = (id: string) => texts.get(id) ?? texts.set(id, this.textOf.get(id) as string).get(id)!;
-    return { items: kept.map((r) => ({ ...storedEvent(r, text(r.article_id as string)), key: rowKey(r) })), more };
+    return keyedPage(rows, page, (kept) => articleTexts(this.textOf, kept));
   }
 
   async countActorEvents(f: ActorRange): Promise<number> {

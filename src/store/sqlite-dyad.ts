@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import { storedEvent } from './codec.js';
-import { dyadCountSql, dyadPageSql, rowKey, type Dialect } from './dyad-rows.js';
+import { dyadCountSql, dyadPageSql, keyedPage, type Dialect } from './dyad-rows.js';
 import type { DyadStore, DyadViewFilter, EventKey, KeyedEvent } from './types.js';
 
 type Row = Record<string, unknown>;
@@ -18,13 +17,7 @@ export class SqliteDyads implements DyadStore {
     // one row past the page says whether there is more
     const sql = dyadPageSql(f, { ...page, limit: page.limit + 1 }, sqlite(params));
     const rows = this.db.prepare(sql).all(...params) as Row[];
-    const more = rows.length > page.limit;
-    const kept = rows.slice(0, page.limit);
-    if (page.after !== undefined) kept.reverse();
-    // an article's text once, however many of its events are on the page
-    const texts = new Map<string, string>();
-    const text = (id: string) => texts.get(id) ?? texts.set(id, this.textOf.get(id) as string).get(id)!;
-    return { items: kept.map((r) => ({ ...storedEvent(r, text(r.article_id as string)), key: rowKey(r) })), more };
+    return keyedPage(rows, page, (kept) => articleTexts(this.textOf, kept));
   }
 
   async countDyadEvents(f: DyadViewFilter): Promise<number> {
@@ -36,4 +29,11 @@ export class SqliteDyads implements DyadStore {
 
 function sqlite(params: unknown[]): Dialect {
   return { mark: (v) => (params.push(v), '?'), notNegated: 'e.negated = 0', id: (p) => p };
+}
+
+/** The texts of the rows' articles, each read once however many of its events are on the page. */
+export function articleTexts(textOf: Database.Statement, rows: { article_id: string }[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const r of rows) if (!texts.has(r.article_id)) texts.set(r.article_id, textOf.get(r.article_id) as string);
+  return texts;
 }
